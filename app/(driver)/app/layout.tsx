@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { DriverTabBar } from "@/components/driver/driver-tab-bar";
+import { DriverTopBar } from "@/components/driver/driver-top-bar";
+
+export const metadata: Metadata = { title: { default: "Driver", template: "%s · Nerava" } };
+
+/** Driver PWA shell: top bar, bottom tabs on phones (top tabs on desktop), narrow content. */
+export default function DriverLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-dvh">
+      <DriverTopBar />
+      <DriverTabBar />
+      <main id="main" className="mx-auto max-w-2xl px-4 pt-6 pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-12">
+        {children}
+      </main>
+    </div>
+  );
+}

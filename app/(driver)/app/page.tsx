@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { listChargers, listLiveOffers } from "@/lib/discovery";
+import { ChargerCard } from "@/components/driver/charger-card";
+import { OfferCard } from "@/components/driver/offer-card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PlugIcon, TagIcon } from "@/components/ui/icons";
+import { PageHeader, SectionHeader } from "@/components/ui/page-header";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Home" };
+
+export default async function DriverHomePage() {
+  const [chargers, offers] = await Promise.all([listChargers(), listLiveOffers()]);
+  return (
+    <>
+      <PageHeader title="Charge & earn" description="Charge beside a partner, earn Nova, spend it next door." />
+
+      <section aria-labelledby="chargers-heading">
+        <SectionHeader id="chargers-heading" title="Charge near partners" />
+        {chargers.length > 0 ? (
+          <ul className="space-y-3">
+            {chargers.map((charger) => (
+              <ChargerCard key={charger.id} charger={charger} />
+            ))}
+          </ul>
+        ) : (
+          <EmptyState
+            level={3}
+            icon={<PlugIcon className="size-6" />}
+            title="No chargers yet"
+            description="Chargers with partner merchants beside them appear here, partners first."
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="offers-heading" className="mt-10">
+        <SectionHeader id="offers-heading" title="Offers near you" description="Spend Nova at the shops beside the charger." />
+        {offers.length > 0 ? (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {offers.map((offer) => (
+              <OfferCard key={offer.id} offer={offer} />
+            ))}
+          </ul>
+        ) : (
+          <EmptyState
+            level={3}
+            icon={<TagIcon className="size-6" />}
+            title="No offers yet"
+            description="Offers from partner merchants appear here as soon as they go live."
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getAdminOverview } from "@/lib/admin";
+import { MerchantCounts } from "@/components/admin/merchant-counts";
+import { MerchantsTable } from "@/components/admin/merchants-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StoreIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatGrid } from "@/components/ui/stat-card";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Merchants" };
+
+export default async function AdminMerchantsPage() {
+  const { merchants, recentMerchants } = await getAdminOverview();
+  return (
+    <>
+      <PageHeader title="Merchants" description="Businesses in the program and their review status." />
+      <StatGrid label="Merchants by status" className="mb-8">
+        <MerchantCounts merchants={merchants} />
+      </StatGrid>
+      {recentMerchants.length > 0 ? (
+        <>
+          <MerchantsTable merchants={recentMerchants} caption="Most recent merchants" />
+          <p className="mt-3 text-sm text-slate-500">
+            Showing the {recentMerchants.length} newest. Search, approval and suspension arrive with admin actions.
+          </p>
+        </>
+      ) : (
+        <EmptyState icon={<StoreIcon className="size-6" />} title="No merchants yet" description="Businesses appear here as they sign up, with their review status." />
+      )}
+    </>
+  );
+}

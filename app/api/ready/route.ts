@@ -1,0 +1,9 @@
+import { json, route } from "@/lib/http";
+import { checkReadiness } from "@/lib/ops";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route("/api/ready", async () => {
+  const readiness = await checkReadiness();
+  return json(readiness, readiness.ready ? 200 : 503);
+});

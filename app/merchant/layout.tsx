@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
+import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
+import { ChartIcon, CheckCircleIcon, GridIcon, TagIcon } from "@/components/ui/icons";
+
+export const dynamic = "force-dynamic";
+
+const nav: ConsoleNavItem[] = [
+  { href: "/merchant", label: "Overview", icon: <GridIcon />, exact: true },
+  { href: "/merchant/offers", label: "Offers", icon: <TagIcon /> },
+  { href: "/merchant/redeem", label: "Redeem", icon: <CheckCircleIcon /> },
+  { href: "/merchant/reports", label: "Reports", icon: <ChartIcon /> },
+];
+
+export default async function MerchantLayout({ children }: { children: ReactNode }) {
+  const dashboard = await loadCurrentDashboard();
+  return (
+    <ConsoleShell
+      surface="Merchant"
+      homeHref="/merchant"
+      nav={nav}
+      context={
+        <span className="truncate text-sm font-medium text-slate-700">{dashboard?.merchant.name ?? "No merchant yet"}</span>
+      }
+    >
+      {children}
+    </ConsoleShell>
+  );
+}

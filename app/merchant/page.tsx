@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
+import { NoMerchant } from "@/components/merchant/no-merchant";
+import { offerStatus } from "@/components/merchant/offer-status-badge";
+import { OffersTable } from "@/components/merchant/offers-table";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCount } from "@/components/ui/format";
+import { CheckCircleIcon, StoreIcon, TagIcon } from "@/components/ui/icons";
+import { MerchantStatusBadge } from "@/components/ui/merchant-status-badge";
+import { PageHeader, SectionHeader } from "@/components/ui/page-header";
+import { StatCard, StatGrid } from "@/components/ui/stat-card";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Merchant overview" };
+
+export default async function MerchantOverviewPage() {
+  const dashboard = await loadCurrentDashboard();
+  if (!dashboard) {
+    return (
+      <>
+        <PageHeader title="Overview" />
+        <NoMerchant />
+      </>
+    );
+  }
+  const { merchant, offers, confirmedRedemptions } = dashboard;
+  const now = new Date();
+  const liveOffers = offers.filter((o) => offerStatus(o, now) === "active").length;
+
+  return (
+    <>
+      <PageHeader title="Overview" description={`${merchant.name} · ${merchant.category} · ${merchant.address}`} />
+      <StatGrid label="This merchant at a glance">
+        <StatCard icon={<TagIcon />} label="Live offers" value={formatCount(liveOffers)} hint={`${formatCount(offers.length)} in total`} />
+        <StatCard icon={<CheckCircleIcon />} label="Confirmed redemptions" value={formatCount(confirmedRedemptions)} hint="All time" />
+        <StatCard
+          icon={<StoreIcon />}
+          label="Square"
+          value={merchant.squareConnected ? "Connected" : "Not connected"}
+          hint={
+            <span className="inline-flex items-center gap-2">
+              Program status <MerchantStatusBadge status={merchant.status} />
+            </span>
+          }
+        />
+      </StatGrid>
+
+      <section aria-labelledby="offers-heading" className="mt-10">
+        <SectionHeader
+          id="offers-heading"
+          title="Latest offers"
+          actions={
+            offers.length > 0 ? (
+              <ButtonLink href="/merchant/offers" variant="secondary" size="sm">
+                All offers
+              </ButtonLink>
+            ) : null
+          }
+        />
+        {offers.length > 0 ? (
+          <OffersTable offers={offers.slice(0, 5)} now={now} />
+        ) : (
+          <EmptyState level={3} icon={<TagIcon className="size-6" />} title="No offers yet" description="Offers you create appear here and in drivers' apps." />
+        )}
+      </section>
+    </>
+  );
+}

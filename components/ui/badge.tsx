@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+
+export type BadgeTone = "neutral" | "brand" | "warning" | "danger" | "info";
+
+const tones: Record<BadgeTone, string> = {
+  neutral: "bg-slate-100 text-slate-700 ring-slate-200",
+  brand: "bg-brand-50 text-brand-800 ring-brand-200",
+  warning: "bg-amber-50 text-amber-800 ring-amber-200",
+  danger: "bg-rose-50 text-rose-800 ring-rose-200",
+  info: "bg-sky-50 text-sky-800 ring-sky-200",
+};
+
+export function Badge({ tone = "neutral", className = "", children }: { tone?: BadgeTone; className?: string; children: ReactNode }) {
+  return (
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]} ${className}`}
+    >
+      {children}
+    </span>
+  );
+}

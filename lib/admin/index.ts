@@ -1,0 +1,1 @@
+export { getAdminOverview, type AdminOverview } from "./get-overview";

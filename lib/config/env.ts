@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+// Development defaults are marked so production can refuse them by value.
+export const DEV_SECRET_PREFIX = "dev-only-";
+const DEV_AUTH_SECRET = `${DEV_SECRET_PREFIX}auth-secret-change-me-0123456789`;
+// 32 zero-ish bytes, base64; refused in production like every dev secret.
+const DEV_ENCRYPTION_KEY = "ZGV2LW9ubHkta2V5LWRldi1vbmx5LWtleS0wMDAwMA==";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+export function envSchema(isProduction: boolean) {
+  return z.object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+    NEXTAUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
+    TOKEN_ENCRYPTION_KEY: z.string().default(DEV_ENCRYPTION_KEY),
+    ALLOWED_ORIGINS: z.string().default(""),
+    METRICS_TOKEN: z.string().optional(),
+    REDIS_URL: z.string().url().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DEMO_MODE: bool(!isProduction),
+    MAP_TILE_URL: z.string().default(""),
+    SMTP_URL: z.string().optional(),
+    EMAIL_FROM: z.string().default("Nerava <no-reply@nerava.local>"),
+    VERIFY_REWARD_CENTS: int(200),
+    PURCHASE_REWARD_FLAT_CENTS: int(150),
+    PAYOUT_MIN_CENTS: int(100),
+    PAYOUT_MAX_CENTS: int(10_000),
+    PAYOUT_DAILY_CAP_CENTS: int(20_000),
+    NOVA_GRANT_MAX: int(5_000),
+    NOVA_GRANT_DAILY_CAP: int(20_000),
+    NOVA_GRANTS_ENABLED: bool(true),
+    DRIVER_DAILY_EARN_CAP_NOVA: int(2_000),
+    MIN_DWELL_SECONDS: int(600),
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    SQUARE_APPLICATION_ID: z.string().optional(),
+    SQUARE_APPLICATION_SECRET: z.string().optional(),
+    SQUARE_WEBHOOK_SIGNATURE_KEY: z.string().optional(),
+    SMARTCAR_CLIENT_ID: z.string().optional(),
+    SMARTCAR_CLIENT_SECRET: z.string().optional(),
+    SMARTCAR_WEBHOOK_SECRET: z.string().optional(),
+    TWILIO_ACCOUNT_SID: z.string().optional(),
+    TWILIO_AUTH_TOKEN: z.string().optional(),
+    TWILIO_VERIFY_SERVICE_SID: z.string().optional(),
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    GOOGLE_PLACES_API_KEY: z.string().optional(),
+    NREL_API_KEY: z.string().optional(),
+    GIT_SHA: z.string().optional(),
+    BUILD_TIME: z.string().optional(),
+  });
+}
+
+export type Env = z.infer<ReturnType<typeof envSchema>>;
+
+/** Problems that make a production start unsafe; empty outside production. */
+export function productionProblems(env: Env): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!env.DATABASE_URL) problems.push("DATABASE_URL is required in production");
+  if (env.NEXTAUTH_SECRET.startsWith(DEV_SECRET_PREFIX))
+    problems.push("NEXTAUTH_SECRET is unset or still the development value");
+  if (env.TOKEN_ENCRYPTION_KEY === DEV_ENCRYPTION_KEY)
+    problems.push("TOKEN_ENCRYPTION_KEY is unset or still the development value");
+  else if (Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64").length !== 32)
+    problems.push("TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
+  if (!env.METRICS_TOKEN) problems.push("METRICS_TOKEN is required in production");
+  const origins = env.ALLOWED_ORIGINS.split(",").map((o) => o.trim());
+  if (origins.includes("*")) problems.push("ALLOWED_ORIGINS must not contain '*' (credentialed requests)");
+  const base = new URL(env.NEXTAUTH_URL);
+  const isLoopback = ["localhost", "127.0.0.1", "[::1]"].includes(base.hostname); // a local production trial
+  if (base.protocol !== "https:" && !isLoopback) problems.push("NEXTAUTH_URL must be https in production");
+  if (env.DEMO_MODE) problems.push("DEMO_MODE must be off in production");
+  return problems;
+}

@@ -1,0 +1,10 @@
+// Demo sign-ins created by `npm run db:seed`. Shown on the landing page in development only.
+export const DEMO_PASSWORD = "nerava-demo-2026";
+
+export const DEMO_ACCOUNTS = [
+  { role: "driver", email: "driver@nerava.demo", name: "Maya Chen", surface: "/app" },
+  { role: "merchant", email: "merchant@nerava.demo", name: "Luis Ortega", surface: "/merchant" },
+  { role: "admin", email: "admin@nerava.demo", name: "Priya Nair", surface: "/admin" },
+] as const;
+
+export const DEMO_MERCHANT_SLUG = "mueller-market-coffee";

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import type { Db } from "@/lib/db/client";
+import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG, DEMO_PASSWORD } from "./accounts";
+import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
+
+const ROLE = { driver: "DRIVER", merchant: "MERCHANT", admin: "ADMIN" } as const;
+
+const FLAGS = [
+  { key: "NOVA_GRANTS_ENABLED", enabled: true, description: "Admins may grant Nova to drivers." },
+  { key: "REDEMPTIONS_ENABLED", enabled: true, description: "Drivers may redeem offers for Nova." },
+  { key: "PAYOUTS_ENABLED", enabled: true, description: "Drivers may cash out rewards to their bank." },
+];
+
+/** Idempotent: running it again changes nothing that already exists. */
+export async function seedDemoData(db: Db): Promise<{ users: number; chargers: number; merchants: number }> {
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const users: Record<string, string> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await db.user.upsert({
+      where: { email: account.email },
+      update: {},
+      create: { email: account.email, name: account.name, role: ROLE[account.role], passwordHash, emailVerified: new Date() },
+    });
+    users[account.role] = user.id;
+  }
+
+  const chargerIds: Record<string, string> = {};
+  for (const charger of DEMO_CHARGERS) {
+    const row = await db.charger.upsert({
+      where: { externalId: charger.externalId },
+      update: {},
+      create: { ...charger, connectors: [...charger.connectors] },
+    });
+    chargerIds[charger.externalId] = row.id;
+  }
+
+  for (const { offers, charger, ...merchant } of DEMO_MERCHANTS) {
+    const existing = await db.merchant.findUnique({ where: { slug: merchant.slug }, select: { id: true } });
+    if (existing) continue;
+    await db.merchant.create({
+      data: {
+        ...merchant,
+        chargerId: chargerIds[charger],
+        qrToken: randomBytes(18).toString("base64url"),
+        offers: { create: offers },
+        members: merchant.slug === DEMO_MERCHANT_SLUG ? { create: { userId: users.merchant, role: "OWNER" } } : undefined,
+      },
+    });
+  }
+
+  for (const flag of FLAGS) {
+    await db.featureFlag.upsert({ where: { key: flag.key }, update: {}, create: flag });
+  }
+  return { users: DEMO_ACCOUNTS.length, chargers: DEMO_CHARGERS.length, merchants: DEMO_MERCHANTS.length };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export type MerchantDashboard = {
+  merchant: { id: string; name: string; category: string; address: string; status: string; squareConnected: boolean };
+  offers: { id: string; title: string; novaPrice: number; active: boolean; endsAt: Date | null; redemptions: number }[];
+  confirmedRedemptions: number;
+};
+
+/** What a merchant's team sees on its dashboard. Scoped by merchant id. */
+export async function getMerchantDashboard(merchantId: string): Promise<MerchantDashboard | null> {
+  const merchant = await db().merchant.findUnique({
+    where: { id: merchantId },
+    select: {
+      id: true,
+      name: true,
+      category: true,
+      address: true,
+      status: true,
+      squareMerchantId: true,
+      offers: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          title: true,
+          novaPrice: true,
+          active: true,
+          endsAt: true,
+          _count: { select: { codes: { where: { status: "CONFIRMED" } } } },
+        },
+      },
+    },
+  });
+  if (!merchant) return null;
+  const offers = merchant.offers.map((o) => ({
+    id: o.id,
+    title: o.title,
+    novaPrice: o.novaPrice,
+    active: o.active,
+    endsAt: o.endsAt,
+    redemptions: o._count.codes,
+  }));
+  return {
+    merchant: {
+      id: merchant.id,
+      name: merchant.name,
+      category: merchant.category,
+      address: merchant.address,
+      status: merchant.status,
+      squareConnected: merchant.squareMerchantId !== null,
+    },
+    offers,
+    confirmedRedemptions: offers.reduce((sum, o) => sum + o.redemptions, 0),
+  };
+}

@@ -1,0 +1,3 @@
+export { logger, requestLogger } from "./logger";
+export { metrics, recordHttp } from "./metrics";
+export { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";

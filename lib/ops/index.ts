@@ -1,0 +1,3 @@
+export { checkReadiness, type Readiness } from "./readiness";
+export { versionInfo } from "./version";
+export { canReadMetrics } from "./metrics-access";

@@ -1,0 +1,43 @@
+// `npm run dev`: with no DATABASE_URL, serve embedded PostgreSQL (PGlite in ./.data),
+// migrate and seed it, then run `next dev` against it. With DATABASE_URL, just `next dev`.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createDb } from "../lib/db/client";
+import { EMBEDDED_PORT, isPortOpen, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/schema-engine";
+import { seedDemoData } from "../lib/demo/seed";
+import { printDemoAccounts } from "./print-demo-accounts";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+let embedded: EmbeddedServer | undefined;
+
+if (!process.env.DATABASE_URL) {
+  if (await isPortOpen(EMBEDDED_PORT)) {
+    console.error(`Port ${EMBEDDED_PORT} is in use: is another \`npm run dev\` running? Set EMBEDDED_DB_PORT to use another.`);
+    process.exit(1);
+  }
+  console.log("No DATABASE_URL: starting embedded PostgreSQL in ./.data (first start takes a few seconds)…");
+  embedded = await startEmbeddedPostgres();
+  const { applied } = await applyMigrations({ databaseUrl: embedded.url, migrationsDir: path.resolve("prisma/migrations") });
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const db = createDb(embedded.url, 2);
+  if ((await db.user.count()) === 0) {
+    const counts = await seedDemoData(db);
+    console.log(`Seeded demo data: ${counts.chargers} chargers, ${counts.merchants} merchants.`);
+  }
+  await db.$disconnect();
+  process.env.DATABASE_URL = embedded.url;
+  printDemoAccounts();
+}
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
+
+async function shutdown(code: number) {
+  await embedded?.stop();
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,33 @@
+// Adds up vitest's and Playwright's JSON reports into one closing line: "N passed, N failed".
+import { existsSync, readFileSync } from "node:fs";
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+let passed = 0;
+let failed = 0;
+
+const vitest = read("test-results/vitest.json");
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  if (vitest.numTotalTests === 0 || (vitest.success === false && vitest.numFailedTests === 0)) failed += 1;
+} else {
+  failed += 1; // the unit/integration tier did not report at all
+}
+
+const playwright = read("test-results/playwright.json");
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected;
+  if ((playwright.errors ?? []).length > 0) failed += 1;
+} else if (process.env.E2E_EXPECTED === "1") {
+  failed += 1;
+}
+
+for (const [tier, extra] of [["drift", process.env.DRIFT_FAILED], ["build", process.env.BUILD_FAILED]]) {
+  if (extra === "1") {
+    console.log(`(${tier} check failed)`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { blockOutsideRequests, snap } from "./helpers";
+
+test.beforeEach(async ({ page }) => blockOutsideRequests(page));
+
+test("landing explains Nerava and hides demo sign-ins in a production build", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /driver|app/i }).first()).toBeVisible();
+  await expect(page.getByText("driver@nerava.demo")).toHaveCount(0);
+  await snap(page, testInfo, "landing");
+});
+
+test("driver app shows chargers and live offers from the demo data", async ({ page }, testInfo) => {
+  await page.goto("/app");
+  await expect(page.getByText("Mueller Town Center").first()).toBeVisible();
+  await expect(page.getByText("Free drip coffee").first()).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: /wallet/i }).first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await snap(page, testInfo, "driver-home");
+  await page.getByRole("navigation").getByRole("link", { name: /wallet/i }).first().click();
+  await expect(page).toHaveURL(/\/app\/wallet$/);
+  await expect(page.getByText(/first verified charge/i)).toBeVisible();
+  await snap(page, testInfo, "driver-wallet");
+});
+
+test("merchant dashboard shows the demo merchant's offers", async ({ page }, testInfo) => {
+  await page.goto("/merchant");
+  await expect(page.getByText("Mueller Market Coffee").first()).toBeVisible();
+  await expect(page.getByText("Breakfast taco combo").first()).toBeVisible();
+  await snap(page, testInfo, "merchant-overview");
+});
+
+test("admin console shows program totals", async ({ page }, testInfo) => {
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("Aldrich Street Tacos").first()).toBeVisible();
+  await snap(page, testInfo, "admin-overview");
+});
+
+test("operations endpoints answer on the built app", async ({ request }) => {
+  expect((await request.get("/api/health")).status()).toBe(200);
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect((await ready.json()).checks).toEqual({ database: "ok", migrations: "ok" });
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const metrics = await request.get("/api/metrics", { headers: { authorization: "Bearer e2e-metrics-token" } });
+  expect(await metrics.text()).toMatch(/http_requests_total\{method="GET",route="\/api\/ready"/);
+  const version = await (await request.get("/api/version")).json();
+  expect(version.gitSha).toMatch(/^([0-9a-f]{40}|unknown)$/);
+});

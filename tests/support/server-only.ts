@@ -1,0 +1,2 @@
+// Stand-in for the `server-only` guard outside Next's bundler (tests and scripts).
+export {};
