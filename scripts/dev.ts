@@ -5,7 +5,9 @@ import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { EMBEDDED_PORT, isPortOpen, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/schema-engine";
+import { DEMO_ACCOUNTS } from "../lib/demo/accounts";
 import { seedDemoData } from "../lib/demo/seed";
+import { startSandboxIssuer } from "../lib/integrations/google/sandbox-issuer";
 import { printDemoAccounts } from "./print-demo-accounts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -30,10 +32,28 @@ if (!process.env.DATABASE_URL) {
   printDemoAccounts();
 }
 
+// Sandbox Google: a local OpenID issuer the real next-auth Google provider signs in against.
+let closeIssuer: (() => Promise<void>) | undefined;
+if (!process.env.GOOGLE_CLIENT_ID) {
+  const issuer = await startSandboxIssuer({
+    clientId: "sandbox-google-client",
+    clientSecret: "sandbox-google-secret",
+    accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, name: a.name })),
+  });
+  closeIssuer = issuer.close;
+  Object.assign(process.env, {
+    GOOGLE_CLIENT_ID: "sandbox-google-client",
+    GOOGLE_CLIENT_SECRET: "sandbox-google-secret",
+    GOOGLE_ISSUER: issuer.issuer,
+  });
+  console.log(`Sandbox Google sign-in at ${issuer.issuer}; sandbox email and SMS at http://localhost:3000/dev/outbox`);
+}
+
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
 
 async function shutdown(code: number) {
+  await closeIssuer?.();
   await embedded?.stop();
   process.exit(code);
 }

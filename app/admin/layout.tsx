@@ -1,18 +1,21 @@
 import type { ReactNode } from "react";
+import { requirePagePermission } from "@/lib/auth";
+import { AccountMenu, displayName } from "@/components/auth/account-menu";
 import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
 import { FlagIcon, GridIcon, ListIcon, StoreIcon, UsersIcon } from "@/components/ui/icons";
 
 const nav: ConsoleNavItem[] = [
   { href: "/admin", label: "Overview", icon: <GridIcon />, exact: true },
   { href: "/admin/merchants", label: "Merchants", icon: <StoreIcon /> },
-  { href: "/admin/drivers", label: "Drivers", icon: <UsersIcon /> },
+  { href: "/admin/users", label: "Users", icon: <UsersIcon /> },
   { href: "/admin/audit", label: "Audit log", icon: <ListIcon /> },
   { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> },
 ];
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const session = await requirePagePermission("admin:view", "/admin");
   return (
-    <ConsoleShell surface="Admin" homeHref="/admin" nav={nav}>
+    <ConsoleShell surface="Admin" homeHref="/admin" nav={nav} account={<AccountMenu who={displayName(session.user)} />}>
       {children}
     </ConsoleShell>
   );

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { requirePagePermission } from "@/lib/auth";
+import { AccountMenu, displayName } from "@/components/auth/account-menu";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
 import { ChartIcon, CheckCircleIcon, GridIcon, TagIcon } from "@/components/ui/icons";
@@ -13,6 +15,7 @@ const nav: ConsoleNavItem[] = [
 ];
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
+  const session = await requirePagePermission("merchant:view", "/merchant");
   const dashboard = await loadCurrentDashboard();
   return (
     <ConsoleShell
@@ -22,6 +25,7 @@ export default async function MerchantLayout({ children }: { children: ReactNode
       context={
         <span className="truncate text-sm font-medium text-slate-700">{dashboard?.merchant.name ?? "No merchant yet"}</span>
       }
+      account={<AccountMenu who={displayName(session.user)} />}
     >
       {children}
     </ConsoleShell>

@@ -1,22 +1,43 @@
 import Link from "next/link";
+import type { CurrentSession } from "@/lib/auth";
+import { ButtonLink } from "@/components/ui/button";
+import { UserIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { SandboxPill } from "@/components/ui/sandbox-pill";
 
-/** Logo, sandbox label and the Nova balance (0 until the ledger and sign-in arrive). */
-export function DriverTopBar() {
+/**
+ * Logo, sandbox label, then either "Sign in" or the Nova balance (0 until the ledger arrives)
+ * and a link to the account.
+ */
+export function DriverTopBar({ user }: { user: CurrentSession["user"] | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 pt-[env(safe-area-inset-top)] backdrop-blur">
       <div className="mx-auto flex h-14 max-w-2xl items-center gap-3 px-4">
         <Logo href="/app" />
         <SandboxPill />
-        <Link
-          href="/app/wallet"
-          className="ml-auto rounded-full bg-brand-50 px-3 py-1.5 text-sm font-semibold text-brand-900 ring-1 ring-brand-200 ring-inset hover:bg-brand-100"
-        >
-          <span className="sr-only">Nova balance: </span>
-          <NovaAmount amount={0} compact />
-        </Link>
+        {user ? (
+          <div className="ml-auto flex items-center gap-2">
+            <Link
+              href="/app/wallet"
+              className="rounded-full bg-brand-50 px-3 py-1.5 text-sm font-semibold text-brand-900 ring-1 ring-brand-200 ring-inset hover:bg-brand-100"
+            >
+              <span className="sr-only">Nova balance: </span>
+              <NovaAmount amount={0} compact />
+            </Link>
+            <Link
+              href="/app/account"
+              className="grid size-9 shrink-0 place-items-center rounded-full bg-slate-100 text-slate-700 hover:bg-slate-200"
+            >
+              <UserIcon className="size-5" />
+              <span className="sr-only">Account ({user.name ?? user.email ?? user.phone})</span>
+            </Link>
+          </div>
+        ) : (
+          <ButtonLink href="/signin?callbackUrl=/app" size="sm" className="ml-auto">
+            Sign in
+          </ButtonLink>
+        )}
       </div>
     </header>
   );

@@ -12,6 +12,8 @@ type ConsoleShellProps = {
   /** Who or what the console is showing, e.g. the merchant's name. */
   context?: ReactNode;
   nav: ConsoleNavItem[];
+  /** The signed-in person and their Account / Sign out controls, at the header's end. */
+  account?: ReactNode;
   children: ReactNode;
 };
 
@@ -19,7 +21,7 @@ type ConsoleShellProps = {
  * Layout for the laptop-first surfaces: a header, a left sidebar on desktop that becomes a
  * sideways-scrolling row of links on phones, and the page.
  */
-export function ConsoleShell({ surface, homeHref, context, nav, children }: ConsoleShellProps) {
+export function ConsoleShell({ surface, homeHref, context, nav, account, children }: ConsoleShellProps) {
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -28,6 +30,12 @@ export function ConsoleShell({ surface, homeHref, context, nav, children }: Cons
           <div className="ml-auto flex min-w-0 items-center gap-2">
             {context}
             <SandboxPill />
+            {account ? (
+              <>
+                <span className="hidden h-6 w-px shrink-0 bg-slate-200 md:block" aria-hidden="true" />
+                <div className="flex shrink-0 items-center">{account}</div>
+              </>
+            ) : null}
           </div>
         </div>
       </header>

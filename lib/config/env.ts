@@ -50,8 +50,10 @@ export function envSchema(isProduction: boolean) {
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
     TWILIO_VERIFY_SERVICE_SID: z.string().optional(),
+    TWILIO_API_BASE: z.string().url().optional(),
     GOOGLE_CLIENT_ID: z.string().optional(),
     GOOGLE_CLIENT_SECRET: z.string().optional(),
+    GOOGLE_ISSUER: z.string().url().default("https://accounts.google.com"),
     GOOGLE_PLACES_API_KEY: z.string().optional(),
     NREL_API_KEY: z.string().optional(),
     GIT_SHA: z.string().optional(),
@@ -73,6 +75,7 @@ export function productionProblems(env: Env): string[] {
   else if (Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64").length !== 32)
     problems.push("TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
   if (!env.METRICS_TOKEN) problems.push("METRICS_TOKEN is required in production");
+  if (!env.SMTP_URL) problems.push("SMTP_URL is required in production (sign-in links and password resets are emailed)");
   const origins = env.ALLOWED_ORIGINS.split(",").map((o) => o.trim());
   if (origins.includes("*")) problems.push("ALLOWED_ORIGINS must not contain '*' (credentialed requests)");
   const base = new URL(env.NEXTAUTH_URL);

@@ -29,3 +29,6 @@ export function db(): Db {
   globalForDb.nervaDb ??= createDb();
   return globalForDb.nervaDb;
 }
+
+/** The client inside an interactive transaction (what `$transaction(async (tx) => …)` passes). */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

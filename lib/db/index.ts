@@ -1,5 +1,5 @@
 import "server-only";
 
-export { db, createDb, databaseUrl, type Db } from "./client";
+export { db, createDb, databaseUrl, type Db, type Tx } from "./client";
 export { Prisma } from "./generated/client";
 export * from "./generated/enums";

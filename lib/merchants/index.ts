@@ -1,3 +1,3 @@
 export { getMerchantDashboard, type MerchantDashboard } from "./get-merchant-dashboard";
 export { listMerchantsForUser } from "./list-merchants-for-user";
-export { currentMerchantId } from "./current-merchant";
+export { currentMerchantId, findMembership } from "./current-merchant";

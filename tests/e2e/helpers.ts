@@ -9,3 +9,19 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
 export async function blockOutsideRequests(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
 }
+
+export const DEMO = {
+  driver: "driver@nerava.demo",
+  merchant: "merchant@nerava.demo",
+  admin: "admin@nerava.demo",
+  password: "nerava-demo-2026",
+};
+
+/** Signs in through the real password form and waits for the landing page. */
+export async function signInWithPassword(page: Page, email: string, landing: RegExp, callbackUrl?: string): Promise<void> {
+  await page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(landing);
+}

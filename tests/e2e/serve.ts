@@ -1,11 +1,18 @@
-// Playwright's web server: a fresh migrated and seeded database, then `next start` on it.
+// Playwright's web server: a fresh migrated and seeded database, local stand-ins for
+// Twilio Verify, SMTP and Google (the app reaches them through its real clients), then
+// `next start` in production mode.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { seedDemoData } from "../../lib/demo/seed";
+import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
+import { startFakeTwilioVerify } from "../fakes/twilio-verify";
+import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
+import { E2E_FAKES } from "./fakes-config";
 
 const port = process.env.E2E_PORT ?? "3100";
 const database = await createTestDatabase("nerava_e2e");
@@ -14,10 +21,22 @@ const db = createDb(database.url, 2);
 await seedDemoData(db);
 await db.$disconnect();
 
+mkdirSync(E2E_FAKES.mailDir, { recursive: true });
+const twilio = await startFakeTwilioVerify({ port: E2E_FAKES.twilioPort, accountSid: E2E_FAKES.twilioSid, authToken: "e2e-twilio-token" });
+const smtp = await startSmtpSink({ port: E2E_FAKES.smtpPort, dir: E2E_FAKES.mailDir });
+const google = await startSandboxIssuer({
+  port: E2E_FAKES.googlePort,
+  clientId: "e2e-google-client",
+  clientSecret: "e2e-google-secret",
+  accounts: [{ email: "driver@nerava.demo", name: "Maya Chen" }],
+});
+
 const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: {
     ...process.env,
+    // in-process limits: Redis-backed ones would carry counts over from earlier runs
+    REDIS_URL: "",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
@@ -25,6 +44,14 @@ const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/
     NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     METRICS_TOKEN: "e2e-metrics-token",
+    SMTP_URL: `${smtp.url}?ignoreTLS=true`,
+    TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
+    TWILIO_AUTH_TOKEN: "e2e-twilio-token",
+    TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000e2e",
+    TWILIO_API_BASE: twilio.url,
+    GOOGLE_CLIENT_ID: "e2e-google-client",
+    GOOGLE_CLIENT_SECRET: "e2e-google-secret",
+    GOOGLE_ISSUER: google.issuer,
   },
 });
 
@@ -34,6 +61,7 @@ async function stop(code: number) {
   stopping = true;
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
+  await Promise.allSettled([twilio.close(), smtp.close(), google.close()]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
 }

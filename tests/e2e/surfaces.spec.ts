@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { blockOutsideRequests, snap } from "./helpers";
+import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
 
 test.beforeEach(async ({ page }) => blockOutsideRequests(page));
 
@@ -7,36 +7,42 @@ test("landing explains Nerava and hides demo sign-ins in a production build", as
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: /driver|app/i }).first()).toBeVisible();
-  await expect(page.getByText("driver@nerava.demo")).toHaveCount(0);
+  await expect(page.getByText(DEMO.driver)).toHaveCount(0);
   await snap(page, testInfo, "landing");
 });
 
-test("driver app shows chargers and live offers from the demo data", async ({ page }, testInfo) => {
+test("driver app shows chargers and offers, and the wallet after sign-in", async ({ page }, testInfo) => {
   await page.goto("/app");
   await expect(page.getByText("Mueller Town Center").first()).toBeVisible();
   await expect(page.getByText("Free drip coffee").first()).toBeVisible();
-  await expect(page.getByRole("navigation").getByRole("link", { name: /wallet/i }).first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, testInfo, "driver-home");
   await page.getByRole("navigation").getByRole("link", { name: /wallet/i }).first().click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapp%2Fwallet/);
+  await page.getByLabel("Email").fill(DEMO.driver);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/app\/wallet$/);
   await expect(page.getByText(/first verified charge/i)).toBeVisible();
   await snap(page, testInfo, "driver-wallet");
 });
 
-test("merchant dashboard shows the demo merchant's offers", async ({ page }, testInfo) => {
-  await page.goto("/merchant");
+test("merchant dashboard shows the member's own merchant", async ({ page }, testInfo) => {
+  await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
   await expect(page.getByText("Mueller Market Coffee").first()).toBeVisible();
   await expect(page.getByText("Breakfast taco combo").first()).toBeVisible();
   await snap(page, testInfo, "merchant-overview");
 });
 
-test("admin console shows program totals", async ({ page }, testInfo) => {
-  await page.goto("/admin");
+test("admin console shows program totals and users", async ({ page }, testInfo) => {
+  await signInWithPassword(page, DEMO.admin, /\/admin$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText("Aldrich Street Tacos").first()).toBeVisible();
   await snap(page, testInfo, "admin-overview");
+  await page.goto("/admin/users?q=nerava.demo");
+  await expect(page.getByText(DEMO.driver).first()).toBeVisible();
+  await snap(page, testInfo, "admin-users");
 });
 
 test("operations endpoints answer on the built app", async ({ request }) => {

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (req: NextRequest, ctx: { params: Promise<any> }) => Promise<Response>;
 
 /** Calls a route handler the way Next does, with optional headers and params. */
 export async function call(

@@ -8,6 +8,7 @@ const SAFE_PRODUCTION = {
   NEXTAUTH_SECRET: "s".repeat(48),
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   METRICS_TOKEN: "metrics-token-abc",
+  SMTP_URL: "smtp://mail.nerava.example:587",
   ALLOWED_ORIGINS: "https://www.nerava.example",
   DEMO_MODE: "false",
 };

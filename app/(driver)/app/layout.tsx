@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getCurrentSession } from "@/lib/auth";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
 import { DriverTopBar } from "@/components/driver/driver-top-bar";
 
 export const metadata: Metadata = { title: { default: "Driver", template: "%s · Nerava" } };
 
-/** Driver PWA shell: top bar, bottom tabs on phones (top tabs on desktop), narrow content. */
-export default function DriverLayout({ children }: { children: ReactNode }) {
+/**
+ * Driver PWA shell: top bar, bottom tabs on phones (top tabs on desktop), narrow content.
+ * Home is public; the wallet, car and account pages each require a signed-in driver.
+ */
+export default async function DriverLayout({ children }: { children: ReactNode }) {
+  const session = await getCurrentSession();
   return (
     <div className="min-h-dvh">
-      <DriverTopBar />
+      <DriverTopBar user={session?.user ?? null} />
       <DriverTabBar />
       <main id="main" className="mx-auto max-w-2xl px-4 pt-6 pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-12">
         {children}

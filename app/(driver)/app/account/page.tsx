@@ -1,28 +1,16 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { UserIcon } from "@/components/ui/icons";
+import { requirePagePermission } from "@/lib/auth";
+import { AccountPanel } from "@/components/account/account-panel";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default function AccountPage() {
+export default async function DriverAccountPage() {
+  const session = await requirePagePermission("driver:use", "/app/account");
   return (
     <>
-      <PageHeader title="Account" />
-      <EmptyState
-        icon={<UserIcon className="size-6" />}
-        title="Sign-in arrives soon"
-        description="Your profile, sign-in methods and payout details will live here. Until then the app shows public chargers and offers."
-        action={
-          <>
-            <ButtonLink href="/">Nerava home</ButtonLink>
-            <ButtonLink href="/#drivers" variant="secondary">
-              How Nerava works
-            </ButtonLink>
-          </>
-        }
-      />
+      <PageHeader title="Account" description="Your profile, the devices you are signed in on, and your password." />
+      <AccountPanel session={session} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CarIcon } from "@/components/ui/icons";
@@ -6,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Car" };
 
-export default function CarPage() {
+export default async function CarPage() {
+  await requirePagePermission("driver:use", "/app/car");
   return (
     <>
       <PageHeader title="Your car" description="Nerava reads charging sessions from your car, with your permission." />

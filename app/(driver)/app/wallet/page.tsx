@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth";
 import { BalancesCard } from "@/components/driver/balances-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,7 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Wallet" };
 
 // Balances are zero until sign-in and the ledger arrive; then they come from the driver's accounts.
-export default function WalletPage() {
+export default async function WalletPage() {
+  await requirePagePermission("driver:use", "/app/wallet");
   return (
     <>
       <PageHeader title="Wallet" description="Nova to spend at partners, cash rewards to send to your bank." />

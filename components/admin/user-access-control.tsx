@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { reinstateUserAction, suspendUserAction } from "@/app/admin/users/actions";
+import { fieldError, formError } from "@/components/auth/action-state";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { Button } from "@/components/ui/button";
+
+type Props = { userId: string; who: string; status: string };
+
+/**
+ * Suspend (with a reason and a second click) or reinstate one user. One component for both so
+ * the outcome stays on screen when the row's status flips after the page refreshes.
+ */
+export function UserAccessControl({ userId, who, status }: Props) {
+  const [suspendState, suspendAction, suspending] = useActionState(suspendUserAction, null);
+  const [reinstateState, reinstateAction, reinstating] = useActionState(reinstateUserAction, null);
+  const [confirming, setConfirming] = useState(false);
+  const [reasonError, setReasonError] = useState<string>();
+  const reasonBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (suspendState?.ok) setConfirming(false);
+  }, [suspendState]);
+  useEffect(() => {
+    if (confirming) reasonBox.current?.querySelector("input")?.focus();
+  }, [confirming]);
+
+  function requireReason(event: FormEvent<HTMLFormElement>) {
+    const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
+    if (reason) return setReasonError(undefined);
+    event.preventDefault();
+    setReasonError("Give a reason: it goes in the audit log.");
+    event.currentTarget.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+  }
+
+  if (status === "SUSPENDED") {
+    return (
+      <div className="relative flex flex-col items-start gap-1">
+        {suspendState?.ok ? (
+          <span role="status" className="text-xs font-medium text-slate-600">
+            Suspended; {suspendState.data.endedSessions === 1 ? "1 session" : `${suspendState.data.endedSessions} sessions`} ended.
+          </span>
+        ) : null}
+        <form action={reinstateAction}>
+          <input type="hidden" name="userId" value={userId} />
+          <SubmitButton pending={reinstating} pendingLabel="Reinstating…" variant="secondary" size="sm">
+            Reinstate<span className="sr-only"> {who}</span>
+          </SubmitButton>
+        </form>
+        <FormAlert message={formError(reinstateState)} />
+      </div>
+    );
+  }
+
+  if (!confirming) {
+    return (
+      <div className="relative flex flex-col items-start gap-1">
+        {reinstateState?.ok ? (
+          <span role="status" className="text-xs font-medium text-brand-700">
+            Reinstated
+          </span>
+        ) : null}
+        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+          Suspend<span className="sr-only"> {who}</span>
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      action={suspendAction}
+      onSubmit={requireReason}
+      noValidate
+      className="relative w-64 space-y-3 whitespace-normal rounded-xl border border-rose-200 bg-rose-50 p-3"
+    >
+      <p className="text-sm font-medium text-rose-900">
+        Suspend {who}? They are signed out everywhere and cannot sign in until reinstated.
+      </p>
+      <FormAlert message={formError(suspendState)} />
+      <input type="hidden" name="userId" value={userId} />
+      <div ref={reasonBox}>
+        <TextField
+          name="reason"
+          label="Reason"
+          type="text"
+          autoComplete="off"
+          required
+          maxLength={300}
+          hint="Kept in the audit log."
+          error={reasonError ?? fieldError(suspendState, "reason")}
+        />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton pending={suspending} pendingLabel="Suspending…" size="sm" className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700">
+          Suspend
+        </SubmitButton>
+        <Button variant="secondary" size="sm" disabled={suspending} onClick={() => { setConfirming(false); setReasonError(undefined); }}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import Link from "next/link";
+import type { ComponentProps } from "react";
+
+/** A text link in the brand colour, for links inside sign-in cards and notices. */
+export function AuthLink({ className = "", ...props }: ComponentProps<typeof Link>) {
+  return <Link {...props} className={`font-medium text-brand-700 underline-offset-4 hover:underline ${className}`} />;
+}

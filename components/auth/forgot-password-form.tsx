@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { requestResetAction } from "@/app/(auth)/actions";
+import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
+import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { Notice } from "./notice";
+
+const KEPT = ["email"] as const;
+
+/** Asks for a reset link. The answer is the same whether or not the account exists. */
+export function ForgotPasswordForm() {
+  const [state, formAction, pending] = useActionState(requestResetAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const { values, onSubmit } = useKeptValues(KEPT);
+  useFocusFirstInvalid(form, state);
+
+  if (state?.ok) {
+    return (
+      <Notice tone="success">
+        <p className="font-medium">Check your inbox</p>
+        <p className="mt-1">
+          If there is a Nerava account for <span className="break-all font-medium">{state.data.sentTo}</span>, we sent it
+          a link to choose a new password. It works once, for 30 minutes.
+        </p>
+      </Notice>
+    );
+  }
+
+  return (
+    <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormAlert message={formError(state)} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        defaultValue={values.email}
+        error={fieldError(state, "email")}
+      />
+      <SubmitButton pending={pending} pendingLabel="Sending link…" size="lg" className="w-full">
+        Email me a reset link
+      </SubmitButton>
+    </form>
+  );
+}

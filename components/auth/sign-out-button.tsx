@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { signOutAction } from "@/app/account/actions";
+import { SubmitButton } from "./form-controls";
+
+type SignOutButtonProps = {
+  label?: string;
+  variant?: "primary" | "secondary" | "ghost";
+  size?: "sm" | "md" | "lg";
+  className?: string;
+  formClassName?: string;
+};
+
+/** Ends this device's session (the server clears the cookie and redirects to /signin). */
+export function SignOutButton({
+  label = "Sign out",
+  variant = "ghost",
+  size = "sm",
+  className,
+  formClassName = "inline-flex flex-col",
+}: SignOutButtonProps) {
+  const [state, formAction, pending] = useActionState(signOutAction, null);
+  return (
+    <form action={formAction} className={formClassName}>
+      <SubmitButton pending={pending} pendingLabel="Signing out…" variant={variant} size={size} className={className}>
+        {label}
+      </SubmitButton>
+      {state && !state.ok ? (
+        <span role="alert" className="mt-1 text-xs text-rose-700">
+          {state.error.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { authorize, getCurrentSession } from "@/lib/auth/current-user";
+import type { Permission } from "@/lib/auth/permissions";
+import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
+import type { CurrentSession } from "@/lib/auth/sessions";
+import { AppError, GENERIC_MESSAGE } from "@/lib/http/errors";
+import { requestLogger } from "@/lib/observability";
+
+export type ActionError = { code: string; message: string; fields?: Record<string, string> };
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };
+export type ActionState<T = undefined> = ActionResult<T> | null;
+
+type Context<P> = { meta: RequestMeta; session: P extends "public" ? CurrentSession | null : CurrentSession };
+
+/**
+ * The one way to write a server action: parse the form's listed fields with zod →
+ * load the session → check the permission → run one domain call → typed result.
+ * Known errors keep their message; anything else is logged and shown generically.
+ */
+export function action<S extends z.ZodObject, T, P extends Permission | "public">(
+  spec: { permission: P; input: S; run: (input: z.infer<S>, ctx: Context<P>) => Promise<T> },
+) {
+  const fields = Object.keys(spec.input.shape);
+  return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    const meta = await requestMeta();
+    try {
+      const raw = Object.fromEntries(fields.map((f) => [f, formData.get(f) ?? undefined]));
+      const parsed = spec.input.safeParse(raw);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      const current = await getCurrentSession();
+      const session = spec.permission === "public" ? current : authorize(current, spec.permission as Permission);
+      const data = await spec.run(parsed.data, { meta, session } as Context<P>);
+      return { ok: true, data };
+    } catch (err) {
+      if (isNextControlFlow(err)) throw err;
+      if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+      requestLogger(meta.requestId).error({ err }, "action failed");
+      return { ok: false, error: { code: "internal", message: `${GENERIC_MESSAGE} (ref ${meta.requestId.slice(0, 8)})` } };
+    }
+  };
+}
+
+function validationError(error: z.ZodError): ActionError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  return { code: "invalid_input", message: "Please correct the highlighted fields.", fields };
+}
+
+// redirect() and notFound() work by throwing; they must pass through.
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

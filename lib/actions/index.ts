@@ -1,0 +1,1 @@
+export { action, type ActionResult, type ActionState, type ActionError } from "./action";

@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { rateLimit } from "@/lib/rate-limit";
+import { hashPassword, newPasswordSchema, verifyPassword } from "./password";
+import type { RequestMeta } from "./request-meta";
+import { revokeAllSessions } from "./sessions";
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().max(200),
+  newPassword: newPasswordSchema,
+});
+
+/** Re-asks the current password, then ends every other session. */
+export async function changePassword(
+  userId: string,
+  sessionId: string,
+  input: z.infer<typeof changePasswordInput>,
+  meta: RequestMeta,
+): Promise<{ endedSessions: number }> {
+  await rateLimit("signInPerAccount", userId);
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (user?.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("invalid_credentials", "Your current password is not right.", 400);
+  }
+  await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  const endedSessions = await revokeAllSessions(userId, sessionId);
+  await recordAudit({ action: "auth.password_changed", actorId: userId, metadata: { endedSessions }, ...meta });
+  return { endedSessions };
+}

@@ -1,0 +1,12 @@
+export { can, homeFor, type Permission, type Role } from "./permissions";
+export { getCurrentSession, sessionFromRequest, authorize, requirePagePermission } from "./current-user";
+export { setSessionCookie, clearSessionCookie } from "./set-session-cookie";
+export { createSession, findSession, listSessions, revokeSession, revokeAllSessions, revokeSessionByToken, type CurrentSession } from "./sessions";
+export { requestMeta, metaFromHeaders, type RequestMeta } from "./request-meta";
+export { signInWithPassword, signUpWithPassword, signInInput, signUpInput } from "./sign-in-password";
+export { changePassword, changePasswordInput } from "./change-password";
+export { requestPasswordReset, resetPassword, requestResetInput, resetPasswordInput } from "./password-reset";
+export { requestMagicLink, consumeMagicLink, requestLinkInput, consumeLinkInput } from "./magic-link";
+export { sendSignInCode, verifySignInCode, sendCodeInput, verifyCodeInput } from "./sign-in-otp";
+export { suspendUser, reinstateUser, changeUserRole, searchUsers, userIdInput, roleInput } from "./manage-users";
+export { assertSameOrigin } from "./same-origin";

@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { RequestMeta } from "./request-meta";
+
+export const userIdInput = z.object({ userId: z.string().min(1).max(64), reason: z.string().trim().max(300).optional() });
+export const roleInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(["DRIVER", "MERCHANT", "ADMIN"]) });
+
+/** Suspension blocks sign-in and ends every session in the same transaction. */
+export async function suspendUser(adminId: string, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
+  if (input.userId === adminId) throw new AppError("self_suspend", "You cannot suspend your own account.", 400);
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: input.userId }, data: { status: "SUSPENDED" } });
+    if (count === 0) throw notFound("That user");
+    const ended = await tx.session.deleteMany({ where: { userId: input.userId } });
+    await recordAudit(
+      { action: "admin.user_suspended", actorId: adminId, targetType: "user", targetId: input.userId,
+        metadata: { reason: input.reason, endedSessions: ended.count }, ...meta },
+      tx,
+    );
+    return { endedSessions: ended.count };
+  });
+}
+
+export async function reinstateUser(adminId: string, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
+  const { count } = await db().user.updateMany({ where: { id: input.userId }, data: { status: "ACTIVE" } });
+  if (count === 0) throw notFound("That user");
+  await recordAudit({ action: "admin.user_reinstated", actorId: adminId, targetType: "user", targetId: input.userId,
+    metadata: { reason: input.reason }, ...meta });
+}
+
+export async function changeUserRole(adminId: string, input: z.infer<typeof roleInput>, meta: RequestMeta) {
+  if (input.userId === adminId) throw new AppError("self_role", "You cannot change your own role.", 400);
+  const before = await db().user.findUnique({ where: { id: input.userId }, select: { role: true } });
+  if (!before) throw notFound("That user");
+  await db().user.update({ where: { id: input.userId }, data: { role: input.role } });
+  await recordAudit({ action: "admin.role_changed", actorId: adminId, targetType: "user", targetId: input.userId,
+    metadata: { from: before.role, to: input.role }, ...meta });
+}
+
+export async function searchUsers(query: string, take = 25) {
+  const q = query.trim();
+  return db().user.findMany({
+    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { phone: { contains: q } }] } : undefined,
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, email: true, phone: true, name: true, role: true, status: true, createdAt: true,
+      _count: { select: { sessions: true } } },
+  });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { AuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import GoogleProvider from "next-auth/providers/google";
+import { recordAudit } from "@/lib/audit";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
+
+export function googleEnabled(): boolean {
+  const env = config();
+  return Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET);
+}
+
+/**
+ * next-auth runs Google sign-in (OAuth/OIDC with state, PKCE and nonce) and writes a
+ * database session in the same table and cookie as our password, link and SMS sign-ins.
+ */
+export function authOptions(): AuthOptions {
+  const env = config();
+  const cookie = sessionCookie();
+  return {
+    adapter: PrismaAdapter(db()) as unknown as Adapter,
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: googleEnabled()
+      ? [
+          GoogleProvider({
+            clientId: env.GOOGLE_CLIENT_ID!,
+            clientSecret: env.GOOGLE_CLIENT_SECRET!,
+            wellKnown: `${env.GOOGLE_ISSUER}/.well-known/openid-configuration`,
+            checks: ["pkce", "state", "nonce"],
+            // Linking to an existing account is safe only for a verified address (checked below).
+            allowDangerousEmailAccountLinking: true,
+            httpOptions: { timeout: 10_000 },
+          }),
+        ]
+      : [],
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider === "google" && (profile as { email_verified?: boolean } | undefined)?.email_verified !== true) {
+          return "/signin?error=unverified";
+        }
+        const existing = user.id ? await db().user.findUnique({ where: { id: user.id }, select: { status: true } }) : null;
+        if (existing?.status === "SUSPENDED") return "/signin?error=suspended";
+        return true;
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        await recordAudit({ action: "auth.sign_in", actorId: user.id, metadata: { method: account?.provider ?? "unknown" } });
+      },
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { SESSION_MAX_AGE_SECONDS } from "./cookies";
+
+export type SessionMeta = { userAgent?: string | null; ip?: string | null };
+export type SessionUser = { id: string; email: string | null; phone: string | null; name: string | null; role: "DRIVER" | "MERCHANT" | "ADMIN" };
+export type CurrentSession = { sessionId: string; user: SessionUser };
+
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** A new, random session id at every sign-in (never reused, so no fixation). */
+export async function createSession(userId: string, meta: SessionMeta = {}) {
+  const sessionToken = randomBytes(32).toString("base64url");
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  const session = await db().session.create({
+    data: { sessionToken, userId, expires, userAgent: meta.userAgent?.slice(0, 300), ip: meta.ip },
+  });
+  return { sessionId: session.id, sessionToken, expires };
+}
+
+/** The live session behind a cookie value: unexpired and belonging to an active user. */
+export async function findSession(sessionToken: string, meta: SessionMeta = {}): Promise<CurrentSession | null> {
+  const row = await db().session.findUnique({
+    where: { sessionToken },
+    select: {
+      id: true, expires: true, lastSeenAt: true, userAgent: true,
+      user: { select: { id: true, email: true, phone: true, name: true, role: true, status: true } },
+    },
+  });
+  if (!row || row.expires <= new Date() || row.user.status !== "ACTIVE") return null;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS || !row.userAgent) {
+    await db().session.updateMany({
+      where: { id: row.id },
+      data: { lastSeenAt: new Date(), ...(row.userAgent ? {} : { userAgent: meta.userAgent?.slice(0, 300), ip: meta.ip }) },
+    });
+  }
+  const { status: _status, ...user } = row.user;
+  return { sessionId: row.id, user };
+}
+
+export async function listSessions(userId: string) {
+  return db().session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
+  });
+}
+
+/** Ends one of the user's own sessions; another user's id matches nothing. */
+export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db().session.deleteMany({ where: { id: sessionId, userId } });
+  return count === 1;
+}
+
+export async function revokeSessionByToken(sessionToken: string): Promise<void> {
+  await db().session.deleteMany({ where: { sessionToken } });
+}
+
+/** Ends every session of the user, optionally keeping the current one. */
+export async function revokeAllSessions(userId: string, keepSessionId?: string): Promise<number> {
+  const { count } = await db().session.deleteMany({
+    where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  return count;
+}

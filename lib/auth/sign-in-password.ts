@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { clearRateLimit, rateLimit } from "@/lib/rate-limit";
+import { emailSchema, hashPassword, newPasswordSchema, verifyPassword } from "./password";
+import type { RequestMeta } from "./request-meta";
+import { createSession } from "./sessions";
+
+export const signInInput = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password.").max(200) });
+export const signUpInput = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+export async function signInWithPassword(input: z.infer<typeof signInInput>, meta: RequestMeta) {
+  await rateLimit("signInPerIp", meta.ip);
+  await rateLimit("signInPerAccount", input.email);
+  const user = await db().user.findUnique({
+    where: { email: input.email },
+    select: { id: true, role: true, status: true, passwordHash: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok) {
+    await recordAudit({ action: "auth.sign_in_failed", actorId: user?.id, metadata: { method: "password", email: input.email }, ...meta });
+    throw new AppError("invalid_credentials", "Email or password is incorrect.", 401);
+  }
+  if (user.status !== "ACTIVE") {
+    await recordAudit({ action: "auth.sign_in_refused", actorId: user.id, metadata: { method: "password", reason: "suspended" }, ...meta });
+    throw new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.", 403);
+  }
+  await clearRateLimit("signInPerAccount", input.email);
+  const session = await createSession(user.id, meta);
+  await recordAudit({ action: "auth.sign_in", actorId: user.id, metadata: { method: "password" }, ...meta });
+  return { ...session, role: user.role };
+}
+
+export async function signUpWithPassword(input: z.infer<typeof signUpInput>, meta: RequestMeta) {
+  await rateLimit("signUpPerIp", meta.ip);
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
+  const user = await db().user
+    .create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, role: true } })
+    .catch((err: { code?: string }) => {
+      // two sign-ups racing for one address: the unique index decides
+      if (err.code === "P2002") throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
+      throw err;
+    });
+  const session = await createSession(user.id, meta);
+  await recordAudit({ action: "auth.sign_up", actorId: user.id, metadata: { method: "password" }, ...meta });
+  return { ...session, role: user.role };
+}

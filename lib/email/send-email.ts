@@ -1,0 +1,25 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+
+export type Email = { to: string; subject: string; text: string; html?: string; link?: string };
+
+let transport: Transporter | undefined;
+
+/** Sends over SMTP when SMTP_URL is set; otherwise (sandbox) keeps it in the development outbox. */
+export async function sendEmail(email: Email): Promise<void> {
+  const { SMTP_URL, EMAIL_FROM } = config();
+  if (!SMTP_URL) {
+    await db().outboxMessage.create({
+      data: { channel: "EMAIL", to: email.to, subject: email.subject, body: email.text, link: email.link },
+    });
+    return;
+  }
+  transport ??= nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, socketTimeout: 15_000 });
+  await transport.sendMail({ from: EMAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html });
+}
+
+export async function listOutbox(take = 30) {
+  return db().outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
+}

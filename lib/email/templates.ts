@@ -1,0 +1,28 @@
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function layout(title: string, intro: string, link: string, cta: string, outro: string) {
+  return {
+    text: `${intro}\n\n${cta}: ${link}\n\n${outro}\n\n— Nerava`,
+    html: `<div style="font-family:system-ui,sans-serif;max-width:480px"><h1 style="font-size:20px">${escape(title)}</h1>
+<p>${escape(intro)}</p><p><a href="${escape(link)}" style="background:#059669;color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none">${escape(cta)}</a></p>
+<p style="color:#64748b">${escape(outro)}</p></div>`,
+  };
+}
+
+export function magicLinkEmail(link: string) {
+  return {
+    subject: "Your Nerava sign-in link",
+    link,
+    ...layout("Sign in to Nerava", "Use this link to sign in. It works once, for 15 minutes.", link, "Sign in",
+      "If you did not ask for this, ignore this email: nobody can sign in without the link."),
+  };
+}
+
+export function passwordResetEmail(link: string) {
+  return {
+    subject: "Reset your Nerava password",
+    link,
+    ...layout("Reset your password", "Use this link to choose a new password. It works once, for 30 minutes.", link,
+      "Choose a new password", "If you did not ask for this, ignore this email; your password stays as it is."),
+  };
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { AppError } from "@/lib/http/errors";
+import { logger } from "@/lib/observability";
+
+export type LimitPolicy = { points: number; durationSeconds: number; message: string };
+
+const globalForLimits = globalThis as unknown as { nervaRedis?: Redis; nervaLimiters?: Map<string, RateLimiterAbstract> };
+
+function redis(): Redis | undefined {
+  const url = process.env.REDIS_URL;
+  if (!url) return undefined;
+  globalForLimits.nervaRedis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  return globalForLimits.nervaRedis;
+}
+
+/** Shared across instances through Redis when REDIS_URL is set; in-process otherwise (and if Redis is down). */
+export function limiterFor(name: string, policy: Pick<LimitPolicy, "points" | "durationSeconds">): RateLimiterAbstract {
+  const key = `${name}:${policy.points}:${policy.durationSeconds}`;
+  const cache = (globalForLimits.nervaLimiters ??= new Map());
+  let limiter = cache.get(key);
+  if (!limiter) {
+    const options = { keyPrefix: `rl:${name}`, points: policy.points, duration: policy.durationSeconds };
+    const client = redis();
+    limiter = client
+      ? new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) })
+      : new RateLimiterMemory(options);
+    cache.set(key, limiter);
+  }
+  return limiter;
+}
+
+/** Spends one point for `subject`; throws a 429 AppError (with Retry-After) once the policy is spent. */
+export async function consume(name: string, policy: LimitPolicy, subject: string | null | undefined): Promise<void> {
+  if (!subject) return;
+  try {
+    await limiterFor(name, policy).consume(subject.toLowerCase());
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    logger.warn({ limit: name, retryAfter }, "rate limited");
+    throw new AppError("rate_limited", `${policy.message} Try again in ${humanize(retryAfter)}.`, 429, {
+      "Retry-After": String(retryAfter),
+    });
+  }
+}
+
+/** Clears a subject's count (after a successful sign-in, failures should not linger). */
+export async function resetLimit(name: string, policy: LimitPolicy, subject: string): Promise<void> {
+  await limiterFor(name, policy).delete(subject.toLowerCase());
+}
+
+function humanize(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}

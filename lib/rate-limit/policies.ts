@@ -1,0 +1,17 @@
+import type { LimitPolicy } from "./limiter";
+
+// Every abuse limit in one place. Numbers are per subject (an IP, an email, a phone number).
+export const LIMITS = {
+  signInPerIp: { points: 30, durationSeconds: 15 * 60, message: "Too many sign-in attempts from this network." },
+  signInPerAccount: { points: 5, durationSeconds: 15 * 60, message: "Too many sign-in attempts for this account." },
+  signUpPerIp: { points: 10, durationSeconds: 60 * 60, message: "Too many accounts created from this network." },
+  otpSendPerNumber: { points: 5, durationSeconds: 60 * 60, message: "Too many codes sent to this number." },
+  otpSendPerIp: { points: 5, durationSeconds: 60, message: "Too many codes requested." },
+  otpVerifyPerNumber: { points: 5, durationSeconds: 60, message: "Too many code attempts." },
+  emailLinkPerIp: { points: 10, durationSeconds: 60, message: "Too many sign-in links requested." },
+  magicLinkPerEmail: { points: 5, durationSeconds: 60 * 60, message: "Too many sign-in links sent to this address." },
+  passwordResetPerEmail: { points: 3, durationSeconds: 60 * 60, message: "Too many password reset emails." },
+  passwordResetPerIp: { points: 10, durationSeconds: 60 * 60, message: "Too many password reset requests." },
+} as const satisfies Record<string, LimitPolicy>;
+
+export type LimitName = keyof typeof LIMITS;

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_FAKES } from "./fakes-config";
+import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+
+test.beforeEach(async ({ page }) => blockOutsideRequests(page));
+
+async function expectSignedInAs(page: Page, email: string) {
+  const me = await page.request.get("/api/me");
+  expect(me.status()).toBe(200);
+  expect((await me.json()).user.email).toBe(email);
+}
+
+async function waitForMail(to: string, since: number): Promise<{ text: string }> {
+  for (let i = 0; i < 50; i++) {
+    for (const file of readdirSync(E2E_FAKES.mailDir).sort().reverse()) {
+      const mail = JSON.parse(readFileSync(`${E2E_FAKES.mailDir}/${file}`, "utf8"));
+      if (Number(file.split("-")[0]) >= since && mail.to.includes(to)) return mail;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+test("each role reaches only its own surface", async ({ page }) => {
+  await signInWithPassword(page, DEMO.driver, /\/app$/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/denied$/);
+  await page.goto("/merchant");
+  await expect(page).toHaveURL(/\/denied$/);
+  expect((await page.request.get("/api/merchants/anything/summary")).status()).toBe(403);
+});
+
+test("a wrong password gets a clear message and keeps the email", async ({ page }, testInfo) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(DEMO.merchant);
+  await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(DEMO.merchant);
+  await snap(page, testInfo, "signin-error");
+});
+
+test("magic link: emailed over SMTP, single use", async ({ page }, testInfo) => {
+  const since = Date.now();
+  await page.goto("/signin?method=email");
+  await page.getByLabel("Email").fill(DEMO.driver);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText("Check your inbox")).toBeVisible();
+  const mail = await waitForMail(DEMO.driver, since);
+  const link = mail.text.match(/https?:\/\/\S+\/auth\/magic\?\S+/)![0];
+  await page.goto(link);
+  await snap(page, testInfo, "magic-link-confirm");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/app$/);
+  await expectSignedInAs(page, DEMO.driver);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /expired or was already used/ })).toBeVisible();
+});
+
+test("SMS code through Twilio Verify signs in a new driver", async ({ page }, testInfo) => {
+  const phone = `+1512555${String(Date.now() % 10000).padStart(4, "0")}`;
+  await page.goto("/signin?method=sms");
+  await page.getByLabel("Mobile number").fill(phone);
+  await page.getByRole("button", { name: "Text me a code" }).click();
+  const codeField = page.getByLabel("Code from the text message");
+  await expect(codeField).toBeVisible();
+  const { code } = await (await page.request.get(`http://127.0.0.1:${E2E_FAKES.twilioPort}/__codes?to=${encodeURIComponent(phone)}`)).json();
+  await codeField.fill(code);
+  await snap(page, testInfo, "sms-code");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/app$/);
+  const me = await (await page.request.get("/api/me")).json();
+  expect(me.user.phone).toBe(phone);
+});
+
+test("Google sign-in links to the existing account with the same verified email", async ({ page }, testInfo) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+  await expect(page).toHaveTitle(/Sandbox Google sign-in/);
+  await snap(page, testInfo, "google-sandbox");
+  await page.getByRole("button", { name: new RegExp(DEMO.driver) }).click();
+  await page.waitForURL(/\/app$/);
+  await expectSignedInAs(page, DEMO.driver);
+});
+
+test("sign out everywhere ends the other device's session at once", async ({ browser, baseURL }) => {
+  const phone = await browser.newContext({ baseURL });
+  const laptop = await browser.newContext({ baseURL });
+  const [a, b] = [await phone.newPage(), await laptop.newPage()];
+  await signInWithPassword(a, DEMO.merchant, /\/merchant$/);
+  await signInWithPassword(b, DEMO.merchant, /\/merchant$/);
+  const cookies = await b.context().cookies();
+  expect(cookies.find((c) => c.name === "nerava.session")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(await b.evaluate(() => document.cookie)).not.toContain("nerava.session");
+  await a.goto("/account");
+  await a.getByRole("button", { name: "Sign out everywhere" }).first().click();
+  await a.getByRole("button", { name: "Sign out everywhere" }).last().click();
+  await a.waitForURL(/\/signin/);
+  expect((await b.request.get("/api/me")).status()).toBe(401);
+  await b.goto("/merchant");
+  await expect(b).toHaveURL(/\/signin/);
+  await phone.close();
+  await laptop.close();
+});
+
+test("the middleware-bypass header does not open the admin console", async ({ request }) => {
+  const headers = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+  const page = await request.get("/admin", { headers, maxRedirects: 0 });
+  expect([302, 303, 307, 308]).toContain(page.status());
+  expect(page.headers()["location"]).toMatch(/\/signin/);
+  expect((await request.get("/api/me", { headers })).status()).toBe(401);
+});
