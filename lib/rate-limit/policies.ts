@@ -12,6 +12,8 @@ export const LIMITS = {
   magicLinkPerEmail: { points: 5, durationSeconds: 60 * 60, message: "Too many sign-in links sent to this address." },
   passwordResetPerEmail: { points: 3, durationSeconds: 60 * 60, message: "Too many password reset emails." },
   passwordResetPerIp: { points: 10, durationSeconds: 60 * 60, message: "Too many password reset requests." },
+  redeemCodePerUser: { points: 20, durationSeconds: 60, message: "Too many code attempts." },
+  redeemCodePerIp: { points: 60, durationSeconds: 60, message: "Too many code attempts from this network." },
 } as const satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,0 +1,1 @@
+export { isEnabled, listFlags, setFlag, FLAGS, type FlagKey } from "./flags";

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+
+export type LedgerViolation = { kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance"; id: string; detail: string };
+
+/** The invariants, checkable at any time: transactions sum to zero per currency; balances equal their entries. */
+export async function checkLedger(client: Db): Promise<{ violations: LedgerViolation[]; transactions: number; accounts: number }> {
+  const unbalanced = await client.$queryRaw<{ id: string; currency: string; sum: bigint }[]>`
+    SELECT e."transactionId" AS id, a."currency"::text AS currency, SUM(e."amount") AS sum
+    FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a."id" = e."accountId"
+    GROUP BY e."transactionId", a."currency" HAVING SUM(e."amount") <> 0`;
+  const mismatched = await client.$queryRaw<{ id: string; balance: bigint; sum: bigint }[]>`
+    SELECT a."id", a."balance", COALESCE(SUM(e."amount"), 0)::bigint AS sum
+    FROM "LedgerAccount" a LEFT JOIN "LedgerEntry" e ON e."accountId" = a."id"
+    GROUP BY a."id" HAVING a."balance" <> COALESCE(SUM(e."amount"), 0)`;
+  const negative = await client.$queryRaw<{ id: string; balance: bigint }[]>`
+    SELECT "id", "balance" FROM "LedgerAccount" WHERE NOT "allowNegative" AND "balance" < 0`;
+  const [{ transactions, accounts }] = await client.$queryRaw<{ transactions: bigint; accounts: bigint }[]>`
+    SELECT (SELECT count(*) FROM "LedgerTransaction") AS transactions, (SELECT count(*) FROM "LedgerAccount") AS accounts`;
+  return {
+    transactions: Number(transactions),
+    accounts: Number(accounts),
+    violations: [
+      ...unbalanced.map((r) => ({ kind: "unbalanced_transaction" as const, id: r.id, detail: `${r.currency} entries sum to ${r.sum}` })),
+      ...mismatched.map((r) => ({ kind: "balance_mismatch" as const, id: r.id, detail: `balance ${r.balance} but entries sum to ${r.sum}` })),
+      ...negative.map((r) => ({ kind: "negative_balance" as const, id: r.id, detail: `balance ${r.balance}` })),
+    ],
+  };
+}

@@ -1,0 +1,22 @@
+import { AppError } from "@/lib/http/errors";
+
+export class InsufficientFunds extends AppError {
+  constructor(message = "The balance does not cover this.") {
+    super("insufficient_funds", message, 409);
+  }
+}
+
+export class IdempotencyConflict extends AppError {
+  constructor() {
+    super("idempotency_conflict", "This request was already made with different details. Reload the page and try again.", 409);
+  }
+}
+
+export class AlreadyReversed extends AppError {
+  constructor() {
+    super("already_reversed", "This transaction has already been reversed.", 409);
+  }
+}
+
+/** A bug in the caller, never a user's mistake: entries must balance. */
+export class UnbalancedTransaction extends Error {}

@@ -1,0 +1,10 @@
+export { accounts, PLATFORM, type AccountRef } from "./accounts";
+export { postInTx, type PostInput, type Posted, type LedgerLine } from "./post";
+export { reverseInTx } from "./reverse";
+export { runMoneyTx } from "./money-tx";
+export { spendUsage, refundUsage, readUsage } from "./usage";
+export { getBalances, type Balances } from "./balances";
+export { listStatement, statementCsv, type StatementLine, type EntryState } from "./statement";
+export { checkLedger, type LedgerViolation } from "./check";
+export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
+export { ledgerMetrics } from "./metrics";

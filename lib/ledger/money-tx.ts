@@ -1,0 +1,37 @@
+import "server-only";
+import { db, Prisma, type Tx } from "@/lib/db";
+import { logger } from "@/lib/observability";
+import { ledgerMetrics } from "./metrics";
+
+const RETRYABLE_SQLSTATE = new Set(["40001", "40P01"]); // serialization failure, deadlock
+const MAX_ATTEMPTS = 5;
+
+export function isRetryable(err: unknown): boolean {
+  const e = err as { code?: string; meta?: { code?: string }; cause?: { code?: string }; message?: string } | null;
+  if (!e) return false;
+  if (e.code === "P2034") return true; // Prisma: write conflict or deadlock
+  const sqlstate = e.meta?.code ?? e.cause?.code ?? e.code;
+  return (sqlstate !== undefined && RETRYABLE_SQLSTATE.has(sqlstate)) || /TransactionWriteConflict|deadlock detected/i.test(e.message ?? "");
+}
+
+/**
+ * One database transaction for one money movement (plus what must commit with it), retried a
+ * bounded number of times on serialization failures and deadlocks. Constraints and conditional
+ * updates decide; nothing here locks in-process.
+ */
+export async function runMoneyTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(fn, {
+        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+        maxWait: 10_000,
+        timeout: 20_000,
+      });
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+      ledgerMetrics().retries.inc();
+      logger.warn({ attempt }, "money transaction retried after a conflict");
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { notFound } from "@/lib/http/errors";
+import { postInTx, type Posted } from "./post";
+
+/**
+ * A reversal is a new transaction pointing at the original with every line negated. The
+ * unique `reversesId` allows one per transaction; balances that were already spent make it
+ * fail as insufficient rather than go negative.
+ */
+export async function reverseInTx(
+  tx: Tx,
+  input: { transactionId: string; idempotencyKey: string; reason: string; actorId: string | null },
+): Promise<Posted> {
+  const original = await tx.ledgerTransaction.findUnique({
+    where: { id: input.transactionId },
+    select: { id: true, type: true, reversesId: true, entries: { select: { amount: true, account: true } } },
+  });
+  if (!original) throw notFound("That transaction");
+  return postInTx(tx, {
+    idempotencyKey: input.idempotencyKey,
+    type: "REVERSAL",
+    reason: input.reason,
+    actorId: input.actorId,
+    reversesId: original.id,
+    metadata: { reversedType: original.type },
+    insufficientMessage: "This cannot be reversed: the Nova has already been spent or moved.",
+    lines: original.entries.map((e) => ({
+      account: { ownerType: e.account.ownerType, ownerId: e.account.ownerId, kind: e.account.kind, currency: e.account.currency },
+      amount: -e.amount,
+    })),
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { OwnerType } from "@/lib/db/generated/enums";
+
+export type EntryState = "available" | "pending" | "held" | "reversed" | "expired" | "spent";
+export type StatementLine = {
+  entryId: string;
+  transactionId: string;
+  createdAt: Date;
+  currency: "NOVA" | "USD";
+  account: string;
+  amount: bigint;
+  type: string;
+  reason: string;
+  state: EntryState;
+};
+
+/** An owner's entries, newest first, each with a state a person can understand and its reason. */
+export async function listStatement(ownerType: OwnerType, ownerId: string, take = 100): Promise<StatementLine[]> {
+  const entries = await db().ledgerEntry.findMany({
+    where: { account: { ownerType, ownerId } },
+    orderBy: { id: "desc" },
+    take,
+    select: {
+      id: true, amount: true, createdAt: true,
+      account: { select: { kind: true, currency: true } },
+      transaction: { select: { id: true, type: true, reason: true, metadata: true, reversedBy: { select: { id: true } } } },
+    },
+  });
+  return entries.map((e) => ({
+    entryId: e.id.toString(),
+    transactionId: e.transaction.id,
+    createdAt: e.createdAt,
+    currency: e.account.currency,
+    account: e.account.kind,
+    amount: e.amount,
+    type: e.transaction.type,
+    reason: e.transaction.reason,
+    state: stateOf(e.account.kind, e.amount, e.transaction),
+  }));
+}
+
+export function stateOf(kind: string, amount: bigint, tx: { type: string; metadata: unknown; reversedBy: { id: string } | null }): EntryState {
+  if (tx.reversedBy) return "reversed";
+  if (tx.type === "REDEMPTION_RELEASE" && (tx.metadata as { expired?: boolean } | null)?.expired) return "expired";
+  if (kind === "PENDING") return "pending";
+  if (kind === "HELD") return "held";
+  return amount < 0n ? "spent" : "available";
+}
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
+
+/** CSV a spreadsheet opens safely (cells that could be formulas are neutralised). */
+export function statementCsv(lines: StatementLine[]): string {
+  const header = "date,transaction,type,currency,account,amount,state,reason";
+  const rows = lines.map((l) =>
+    [l.createdAt.toISOString(), l.transactionId, l.type, l.currency, l.account, l.amount.toString(), l.state, l.reason].map(csvCell).join(","),
+  );
+  return [header, ...rows].join("\n") + "\n";
+}

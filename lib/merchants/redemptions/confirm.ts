@@ -1,0 +1,70 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import type { RequestMeta } from "@/lib/auth/request-meta";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { accounts, ledgerMetrics, postInTx, runMoneyTx } from "@/lib/ledger";
+import { createId } from "@/lib/ledger/ids";
+import { rateLimit } from "@/lib/rate-limit";
+import { normalizeCode } from "./code";
+import { releaseRedemption } from "./release";
+
+export const confirmInput = z.object({ code: z.string().trim().min(4, "Enter the code.").max(40) });
+
+export type Confirmed = { codeId: string; offerTitle: string; nova: number; transactionId: string };
+
+/**
+ * Exactly one confirmation per code under any concurrency: the conditional update from HELD
+ * to CONFIRMED decides the winner, and the Nova moves in the same transaction.
+ */
+export async function confirmRedemption(merchantUserId: string, merchantId: string, input: z.infer<typeof confirmInput>, meta: RequestMeta): Promise<Confirmed> {
+  await rateLimit("redeemCodePerUser", merchantUserId);
+  await rateLimit("redeemCodePerIp", meta.ip);
+  const code = normalizeCode(input.code);
+  const settleId = createId();
+  const confirmed = await runMoneyTx(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; driverId: string; novaAmount: number; title: string; merchant: string }[]>`
+      UPDATE "RedemptionCode" rc SET "status" = 'CONFIRMED', "settleTxId" = ${settleId}, "confirmedById" = ${merchantUserId}, "settledAt" = now()
+      FROM "Offer" o JOIN "Merchant" m ON m."id" = o."merchantId"
+      WHERE rc."code" = ${code} AND rc."offerId" = o."id" AND o."merchantId" = ${merchantId}
+        AND rc."status" = 'HELD' AND rc."expiresAt" > now() AND m."status" = 'ACTIVE'
+      RETURNING rc."id", rc."driverId", rc."novaAmount", o."title", m."name" AS merchant`;
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    await postInTx(tx, {
+      id: settleId,
+      idempotencyKey: `code:${r.id}:settle`,
+      type: "REDEMPTION_CONFIRM",
+      reason: `Redeemed “${r.title}” at ${r.merchant}`,
+      actorId: merchantUserId,
+      metadata: { codeId: r.id, merchantId },
+      lines: [
+        { account: accounts.driverHeldNova(r.driverId), amount: -BigInt(r.novaAmount) },
+        { account: accounts.merchantNova(merchantId), amount: BigInt(r.novaAmount) },
+      ],
+    });
+    await recordAudit({ action: "redemption.confirmed", actorId: merchantUserId, targetType: "redemption_code", targetId: r.id,
+      metadata: { merchantId, nova: r.novaAmount, transactionId: settleId }, ...meta }, tx);
+    return { codeId: r.id, offerTitle: r.title, nova: r.novaAmount, transactionId: settleId };
+  });
+  if (confirmed) {
+    ledgerMetrics().redemptions.inc({ outcome: "confirmed" });
+    return confirmed;
+  }
+  throw await explainRefusal(code, merchantId);
+}
+
+/** Why a code was not confirmed, in words for the person at the counter. */
+async function explainRefusal(code: string, merchantId: string): Promise<AppError> {
+  const row = await db().redemptionCode.findUnique({
+    where: { code },
+    select: { id: true, status: true, expiresAt: true, settledAt: true, offer: { select: { merchantId: true } } },
+  });
+  const outcome = !row || row.offer.merchantId !== merchantId ? "unknown" : row.status === "HELD" ? "expired" : row.status === "CONFIRMED" ? "used" : "expired";
+  ledgerMetrics().redemptions.inc({ outcome: `refused_${outcome}` });
+  if (outcome === "unknown") return new AppError("unknown_code", "No code like that for this shop. Check it and try again.", 404);
+  if (outcome === "used") return new AppError("code_used", "This code was already used.", 409);
+  if (row!.status === "HELD") await releaseRedemption({ codeId: row!.id, expired: true });
+  return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.", 410);
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { randomBytes, createHash } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import type { RequestMeta } from "@/lib/auth/request-meta";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
+import { rateLimit } from "@/lib/rate-limit";
+
+export const PASS_PREFIX = "NERAVA-PASS:";
+export const directSpendInput = z.object({
+  pass: z.string().trim().min(8, "Scan or enter the driver's pass.").max(120),
+  amount: z.coerce.number().int("Whole Nova only.").positive("Enter an amount.").max(100_000),
+  idempotencyKey: z.string().min(16).max(100),
+});
+
+/** The driver's pass (its serial is what the pass QR carries); made on first use. */
+export async function getOrCreatePass(userId: string): Promise<{ serialNumber: string; qrValue: string }> {
+  const existing = await db().walletPass.findUnique({ where: { userId }, select: { serialNumber: true } });
+  const serialNumber = existing?.serialNumber ?? (await db().walletPass.upsert({
+    where: { userId },
+    update: {},
+    create: { userId, serialNumber: randomBytes(12).toString("base64url"), authTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex") },
+    select: { serialNumber: true },
+  })).serialNumber;
+  return { serialNumber, qrValue: `${PASS_PREFIX}${serialNumber}` };
+}
+
+/** A merchant takes Nova straight from a driver's balance against the pass QR; idempotent per form. */
+export async function directSpend(merchantUserId: string, merchantId: string, input: z.infer<typeof directSpendInput>, meta: RequestMeta) {
+  await rateLimit("redeemCodePerUser", merchantUserId);
+  const serialNumber = input.pass.startsWith(PASS_PREFIX) ? input.pass.slice(PASS_PREFIX.length) : input.pass;
+  const pass = await db().walletPass.findUnique({ where: { serialNumber }, select: { userId: true, user: { select: { status: true } } } });
+  if (!pass || pass.user.status !== "ACTIVE") throw new AppError("unknown_pass", "That pass is not valid. Ask the driver to open their pass again.", 404);
+  const merchant = await db().merchant.findFirst({ where: { id: merchantId, status: "ACTIVE" }, select: { name: true } });
+  if (!merchant) throw new AppError("merchant_inactive", "This shop cannot take Nova right now.", 409);
+  return runMoneyTx(async (tx) => {
+    const posted = await postInTx(tx, {
+      idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,
+      type: "DIRECT_SPEND",
+      reason: `Spent at ${merchant.name}`,
+      actorId: merchantUserId,
+      metadata: { merchantId },
+      insufficientMessage: "The driver's Nova balance does not cover this amount.",
+      lines: [
+        { account: accounts.driverNova(pass.userId), amount: -BigInt(input.amount) },
+        { account: accounts.merchantNova(merchantId), amount: BigInt(input.amount) },
+      ],
+    });
+    if (!posted.replayed) {
+      await recordAudit({ action: "nova.spent", actorId: merchantUserId, targetType: "user", targetId: pass.userId,
+        metadata: { merchantId, amount: input.amount, transactionId: posted.transactionId }, ...meta }, tx);
+    }
+    return { ...posted, amount: input.amount };
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import type { RequestMeta } from "@/lib/auth/request-meta";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { isEnabled } from "@/lib/flags";
+import { AppError, notFound } from "@/lib/http/errors";
+import { accounts, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
+
+export const grantInput = z.object({
+  driverId: z.string().min(1).max(64),
+  amount: z.coerce.number().int("Whole Nova only.").positive("Grant at least 1 Nova."),
+  reason: z.string().trim().min(3, "Say why (drivers see this).").max(200),
+  idempotencyKey: z.string().min(16).max(100),
+});
+export const reverseInput = z.object({
+  transactionId: z.string().min(1).max(64),
+  reason: z.string().trim().min(3, "Say why.").max(200),
+  idempotencyKey: z.string().min(16).max(100),
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Platform issuance → the driver's available Nova, once per idempotency key, within the caps. */
+export async function grantNova(adminId: string, input: z.infer<typeof grantInput>, meta: RequestMeta) {
+  const env = config();
+  if (!(await isEnabled("NOVA_GRANTS_ENABLED"))) throw new AppError("grants_disabled", "Nova grants are switched off right now.", 409);
+  if (input.amount > env.NOVA_GRANT_MAX) throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`, 422);
+  const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true, status: true } });
+  if (!driver) throw notFound("That driver");
+  return runMoneyTx(async (tx) => {
+    const posted = await postInTx(tx, {
+      idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
+      type: "GRANT",
+      reason: `Granted by admin: ${input.reason}`,
+      actorId: adminId,
+      lines: [
+        { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
+        { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
+      ],
+    });
+    if (posted.replayed) return posted;
+    const withinCap = await spendUsage(tx, `grant:driver:${input.driverId}:${today()}`, BigInt(input.amount), BigInt(env.NOVA_GRANT_DAILY_CAP));
+    if (!withinCap) throw new AppError("daily_cap", `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`, 409);
+    await recordAudit({ action: "nova.granted", actorId: adminId, targetType: "user", targetId: input.driverId,
+      metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason }, ...meta }, tx);
+    return posted;
+  });
+}
+
+/** Any ledger transaction can be reversed once by an admin, with a reason. */
+export async function reverseTransaction(adminId: string, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
+  return runMoneyTx(async (tx) => {
+    const posted = await reverseInTx(tx, {
+      transactionId: input.transactionId,
+      idempotencyKey: `reverse:${adminId}:${input.idempotencyKey}`,
+      reason: `Reversed by admin: ${input.reason}`,
+      actorId: adminId,
+    });
+    if (!posted.replayed) {
+      await recordAudit({ action: "ledger.reversed", actorId: adminId, targetType: "ledger_transaction", targetId: input.transactionId,
+        metadata: { reversal: posted.transactionId, reason: input.reason }, ...meta }, tx);
+    }
+    return posted;
+  });
+}

@@ -1,0 +1,1 @@
+export { grantNova, reverseTransaction, grantInput, reverseInput } from "./grant-nova";

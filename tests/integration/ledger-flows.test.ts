@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { checkLedger, getBalances } from "@/lib/ledger";
+import { confirmRedemption, directSpend, getOrCreatePass, redeemOffer, releaseRedemption } from "@/lib/merchants/redemptions";
+import { grantNova, reverseTransaction } from "@/lib/rewards";
+import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
+
+afterAll(() => testDb.$disconnect());
+
+const key = () => `k-${uid()}-${uid()}-${uid()}`;
+
+async function world() {
+  const admin = await createUser({ role: "ADMIN" });
+  const driver = await createUser();
+  const owner = await createUser({ role: "MERCHANT" });
+  const merchant = await createMerchant(owner.id);
+  const offer = await testDb.offer.findFirstOrThrow({ where: { merchantId: merchant.id } });
+  return { admin, driver, owner, merchant, offer };
+}
+
+describe("grant → redeem → confirm", () => {
+  it("moves Nova through held to the merchant and the statements agree", async () => {
+    const { admin, driver, owner, merchant, offer } = await world();
+    await grantNova(admin.id, { driverId: driver.id, amount: 500, reason: "welcome bonus", idempotencyKey: key() }, fakeMeta());
+    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    expect(code.code).toMatch(/^[0-9A-Z]{12}$/);
+    expect(await getBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 100n } });
+    const done = await confirmRedemption(owner.id, merchant.id, { code: code.code.toLowerCase().replace(/(.{4})/g, "$1-") }, fakeMeta());
+    expect(done.nova).toBe(100);
+    expect(await getBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 0n } });
+    expect((await getBalances("MERCHANT", merchant.id)).nova.available).toBe(100n);
+    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({ code: "code_used" });
+    expect((await checkLedger(testDb)).violations).toEqual([]);
+  });
+
+  it("another merchant cannot confirm the code", async () => {
+    const { admin, driver, offer } = await world();
+    const other = await createUser({ role: "MERCHANT" });
+    const otherShop = await createMerchant(other.id);
+    await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
+    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    await expect(confirmRedemption(other.id, otherShop.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a released code returns the Nova and cannot be confirmed", async () => {
+    const { admin, driver, owner, merchant, offer } = await world();
+    await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
+    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    expect(await releaseRedemption({ codeId: code.id, expired: false, driverId: driver.id })).toBe(true);
+    expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 100n, held: 0n });
+    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({ status: 410 });
+  });
+
+  it("a reversal returns a grant once; spent Nova cannot be reversed", async () => {
+    const { admin, driver, owner, merchant } = await world();
+    const g = await grantNova(admin.id, { driverId: driver.id, amount: 300, reason: "oops", idempotencyKey: key() }, fakeMeta());
+    await reverseTransaction(admin.id, { transactionId: g.transactionId, reason: "granted twice", idempotencyKey: key() }, fakeMeta());
+    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(0n);
+    await expect(reverseTransaction(admin.id, { transactionId: g.transactionId, reason: "again", idempotencyKey: key() }, fakeMeta()))
+      .rejects.toMatchObject({ code: "already_reversed" });
+    const g2 = await grantNova(admin.id, { driverId: driver.id, amount: 300, reason: "real", idempotencyKey: key() }, fakeMeta());
+    const pass = await getOrCreatePass(driver.id);
+    await directSpend(owner.id, merchant.id, { pass: pass.qrValue, amount: 250, idempotencyKey: key() }, fakeMeta());
+    await expect(reverseTransaction(admin.id, { transactionId: g2.transactionId, reason: "late", idempotencyKey: key() }, fakeMeta()))
+      .rejects.toMatchObject({ code: "insufficient_funds" });
+    expect((await checkLedger(testDb)).violations).toEqual([]);
+  });
+});
