@@ -3,5 +3,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseUnsafeConfig } = await import("./lib/config/startup-check");
     refuseUnsafeConfig();
+    const { config } = await import("./lib/config");
+    if (config().JOBS_ENABLED) {
+      const { startWorkers } = await import("./lib/jobs");
+      // a queue outage must not keep the app from serving; the error is logged
+      startWorkers().catch((err) => console.error("job workers failed to start", err));
+    }
   }
 }

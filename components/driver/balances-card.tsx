@@ -1,8 +1,17 @@
+import Link from "next/link";
 import { formatUsd } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
 
-/** The driver's two balances: Nova to spend at merchants, cash rewards to pay out. */
-export function BalancesCard({ nova, cashCents }: { nova: number; cashCents: number }) {
+type BalancesCardProps = {
+  /** Nova the driver can spend now. */
+  nova: number;
+  /** Nova set aside for codes not yet used. */
+  heldNova: number;
+  cashCents: number;
+};
+
+/** The driver's balances: Nova to spend (and any held for codes), cash rewards to pay out. */
+export function BalancesCard({ nova, heldNova, cashCents }: BalancesCardProps) {
   return (
     <section
       aria-labelledby="balances-heading"
@@ -12,15 +21,24 @@ export function BalancesCard({ nova, cashCents }: { nova: number; cashCents: num
         Balances
       </h2>
       <dl className="mt-3 grid grid-cols-2 gap-4">
-        <div>
-          <dt className="text-xs uppercase tracking-wide text-brand-200">Nova</dt>
-          <dd className="mt-1 text-2xl font-semibold">
+        <div className="col-span-2 sm:col-span-1">
+          <dt className="text-xs uppercase tracking-wide text-brand-200">Nova available</dt>
+          <dd data-testid="nova-available" className="mt-1 text-3xl font-semibold">
             <NovaAmount amount={nova} starClassName="text-brand-200" />
           </dd>
+          {heldNova > 0 ? (
+            <dd className="mt-1 text-sm text-brand-100">
+              + <NovaAmount amount={heldNova} compact starClassName="text-brand-200" /> held for{" "}
+              <Link href="/app/codes" className="font-medium text-white underline underline-offset-4">
+                a code
+              </Link>
+            </dd>
+          ) : null}
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <dt className="text-xs uppercase tracking-wide text-brand-200">Cash rewards</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatUsd(cashCents)}</dd>
+          <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatUsd(cashCents)}</dd>
+          {cashCents === 0 ? <dd className="mt-1 text-sm text-brand-100">Cash rewards arrive after your first verified charge.</dd> : null}
         </div>
       </dl>
     </section>

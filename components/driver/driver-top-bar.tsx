@@ -7,10 +7,10 @@ import { NovaAmount } from "@/components/ui/nova-amount";
 import { SandboxPill } from "@/components/ui/sandbox-pill";
 
 /**
- * Logo, sandbox label, then either "Sign in" or the Nova balance (0 until the ledger arrives)
- * and a link to the account.
+ * Logo, sandbox label, then either "Sign in" or the available Nova balance and a link to the
+ * account.
  */
-export function DriverTopBar({ user }: { user: CurrentSession["user"] | null }) {
+export function DriverTopBar({ user, nova }: { user: CurrentSession["user"] | null; nova: number }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 pt-[env(safe-area-inset-top)] backdrop-blur">
       <div className="mx-auto flex h-14 max-w-2xl items-center gap-3 px-4">
@@ -23,7 +23,7 @@ export function DriverTopBar({ user }: { user: CurrentSession["user"] | null }) 
               className="rounded-full bg-brand-50 px-3 py-1.5 text-sm font-semibold text-brand-900 ring-1 ring-brand-200 ring-inset hover:bg-brand-100"
             >
               <span className="sr-only">Nova balance: </span>
-              <NovaAmount amount={0} compact />
+              <NovaAmount amount={nova} compact />
             </Link>
             <Link
               href="/app/account"

@@ -1,10 +1,15 @@
 import type { OfferCard as Offer } from "@/lib/discovery";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
+import { RedeemOfferButton } from "./redeem-offer-button";
 
-/** A live offer as a driver sees it: what, where, and its price in Nova. */
-export function OfferCard({ offer }: { offer: Offer }) {
+/** Signed in: the redeem form's server-made idempotency key and hold time. Signed out: null. */
+export type RedeemContext = { idempotencyKey: string; holdMinutes: number } | null;
+
+/** A live offer as a driver sees it: what, where, its price in Nova, and a way to redeem it. */
+export function OfferCard({ offer, redeem }: { offer: Offer; redeem: RedeemContext }) {
   return (
     <Card as="li" className="flex flex-col">
       <div className="flex items-start justify-between gap-3">
@@ -29,6 +34,23 @@ export function OfferCard({ offer }: { offer: Offer }) {
           </>
         ) : null}
       </p>
+      <div className="mt-auto pt-4">
+        {redeem ? (
+          <RedeemOfferButton
+            offerId={offer.id}
+            offerTitle={offer.title}
+            nova={offer.novaPrice}
+            holdMinutes={redeem.holdMinutes}
+            idempotencyKey={redeem.idempotencyKey}
+          />
+        ) : (
+          <ButtonLink href="/signin?callbackUrl=/app" variant="secondary" className="w-full">
+            <span>
+              Redeem<span className="sr-only"> {offer.title}</span> for <NovaAmount amount={offer.novaPrice} compact />
+            </span>
+          </ButtonLink>
+        )}
+      </div>
     </Card>
   );
 }

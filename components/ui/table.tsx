@@ -2,7 +2,9 @@ import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 
 /**
  * A table that scrolls sideways inside its own box on narrow screens instead of widening the
- * page. The scroll box is focusable and labelled so keyboard users can scroll it too.
+ * page. The scroll box is focusable and labelled so keyboard users can scroll it too. It is
+ * `relative` so screen-reader-only text in a cell (absolutely positioned) is clipped with the
+ * table instead of widening the page.
  */
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
   return (
@@ -10,7 +12,7 @@ export function Table({ caption, children }: { caption: string; children: ReactN
       role="region"
       aria-label={caption}
       tabIndex={0}
-      className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm"
+      className="relative overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm"
     >
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
@@ -30,8 +32,10 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
   );
 }
 
+/** A cell that does not wrap, unless `className` sets its own `whitespace-…` (two would fight over CSS order). */
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`whitespace-nowrap px-4 py-3 text-slate-700 ${className}`} {...props} />;
+  const wrap = /(^|\s)whitespace-/.test(className) ? "" : "whitespace-nowrap ";
+  return <td className={`${wrap}px-4 py-3 text-slate-700 ${className}`} {...props} />;
 }
 
 /** Body wrapper with row dividers. */

@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { magicLinkEmail, sendEmail } from "@/lib/email";
@@ -9,7 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { emailSchema } from "./password";
 import type { RequestMeta } from "./request-meta";
-import { createSession } from "./sessions";
+import { completeSignIn } from "./complete-sign-in";
 
 const LINK_TTL_MS = 15 * 60 * 1000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -44,10 +43,5 @@ export async function consumeMagicLink(input: z.infer<typeof consumeLinkInput>, 
     create: { email: input.email, emailVerified: new Date() },
     select: { id: true, role: true, status: true },
   });
-  if (user.status !== "ACTIVE") {
-    throw new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.", 403);
-  }
-  const session = await createSession(user.id, meta);
-  await recordAudit({ action: "auth.sign_in", actorId: user.id, metadata: { method: "magic_link" }, ...meta });
-  return { ...session, role: user.role };
+  return completeSignIn(user, "magic_link", meta);
 }

@@ -11,6 +11,7 @@ const PERMISSIONS = {
   "admin:manage-merchants": ["ADMIN"],
   "admin:grant": ["ADMIN"],
   "admin:flags": ["ADMIN"],
+  "admin:manage-claims": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { otpSender } from "./otp-sender";
 import type { RequestMeta } from "./request-meta";
-import { createSession } from "./sessions";
+import { completeSignIn } from "./complete-sign-in";
 
 /** US numbers may be typed without +1; everything else must be E.164. */
 export const phoneSchema = z
@@ -61,10 +61,5 @@ export async function verifySignInCode(input: z.infer<typeof verifyCodeInput>, m
     create: { phone: input.phone, phoneVerified: new Date() },
     select: { id: true, role: true, status: true },
   });
-  if (user.status !== "ACTIVE") {
-    throw new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.", 403);
-  }
-  const session = await createSession(user.id, meta);
-  await recordAudit({ action: "auth.sign_in", actorId: user.id, metadata: { method: "sms" }, ...meta });
-  return { ...session, role: user.role };
+  return completeSignIn(user, "sms", meta);
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { clearRateLimit, rateLimit } from "@/lib/rate-limit";
 import { emailSchema, hashPassword, newPasswordSchema, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
+import { completeSignIn } from "./complete-sign-in";
 import { createSession } from "./sessions";
 
 export const signInInput = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password.").max(200) });
@@ -27,14 +28,9 @@ export async function signInWithPassword(input: z.infer<typeof signInInput>, met
     await recordAudit({ action: "auth.sign_in_failed", actorId: user?.id, metadata: { method: "password", email: input.email }, ...meta });
     throw new AppError("invalid_credentials", "Email or password is incorrect.", 401);
   }
-  if (user.status !== "ACTIVE") {
-    await recordAudit({ action: "auth.sign_in_refused", actorId: user.id, metadata: { method: "password", reason: "suspended" }, ...meta });
-    throw new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.", 403);
-  }
+  const session = await completeSignIn(user, "password", meta);
   await clearRateLimit("signInPerAccount", input.email);
-  const session = await createSession(user.id, meta);
-  await recordAudit({ action: "auth.sign_in", actorId: user.id, metadata: { method: "password" }, ...meta });
-  return { ...session, role: user.role };
+  return session;
 }
 
 export async function signUpWithPassword(input: z.infer<typeof signUpInput>, meta: RequestMeta) {

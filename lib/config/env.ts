@@ -3,8 +3,8 @@ import { z } from "zod";
 // Development defaults are marked so production can refuse them by value.
 export const DEV_SECRET_PREFIX = "dev-only-";
 const DEV_AUTH_SECRET = `${DEV_SECRET_PREFIX}auth-secret-change-me-0123456789`;
-// 32 zero-ish bytes, base64; refused in production like every dev secret.
-const DEV_ENCRYPTION_KEY = "ZGV2LW9ubHkta2V5LWRldi1vbmx5LWtleS0wMDAwMA==";
+// "dev-only-key-dev-only-key-000000" (32 bytes), base64; refused in production like every dev secret.
+const DEV_ENCRYPTION_KEY = "ZGV2LW9ubHkta2V5LWRldi1vbmx5LWtleS0wMDAwMDA=";
 
 const bool = (fallback: boolean) =>
   z
@@ -39,6 +39,8 @@ export function envSchema(isProduction: boolean) {
     NOVA_GRANTS_ENABLED: bool(true),
     DRIVER_DAILY_EARN_CAP_NOVA: int(2_000),
     MIN_DWELL_SECONDS: int(600),
+    VERIFY_ACCEPT: z.string().default("car+phone"),
+    JOBS_ENABLED: bool(true),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     SQUARE_APPLICATION_ID: z.string().optional(),

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db } from "@/lib/db";
 
 export type LedgerViolation = { kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance"; id: string; detail: string };

@@ -44,6 +44,9 @@ export function stateOf(kind: string, amount: bigint, tx: { type: string; metada
   if (tx.reversedBy) return "reversed";
   if (tx.type === "REDEMPTION_RELEASE" && (tx.metadata as { expired?: boolean } | null)?.expired) return "expired";
   if (kind === "PENDING") return "pending";
+  // both sides of a hold describe Nova set aside for a code
+  if (tx.type === "REDEMPTION_HOLD") return "held";
+  if (tx.type === "REDEMPTION_CONFIRM" && kind === "HELD") return "spent";
   if (kind === "HELD") return "held";
   return amount < 0n ? "spent" : "available";
 }

@@ -49,8 +49,17 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
   });
 }
 
-/** Any ledger transaction can be reversed once by an admin, with a reason. */
+// Holds, confirmations and releases belong to a redemption code's life cycle and are undone by
+// it (cancel/expiry), never by a bare reversal that would leave the code and the ledger disagreeing.
+const REVERSIBLE_TYPES = new Set(["GRANT", "DIRECT_SPEND", "SESSION_REWARD", "PURCHASE_REWARD"]);
+
+/** A grant, spend or reward can be reversed once by an admin, with a reason. */
 export async function reverseTransaction(adminId: string, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
+  const original = await db().ledgerTransaction.findUnique({ where: { id: input.transactionId }, select: { type: true } });
+  if (!original) throw notFound("That transaction");
+  if (!REVERSIBLE_TYPES.has(original.type)) {
+    throw new AppError("not_reversible", "Only grants, direct spends and rewards can be reversed here; redemptions are cancelled by their code.", 409);
+  }
   return runMoneyTx(async (tx) => {
     const posted = await reverseInTx(tx, {
       transactionId: input.transactionId,

@@ -1,8 +1,11 @@
-// Fixed local ports for the stand-ins serve.ts starts, so specs (another process) can reach them.
+// Local ports for the stand-ins serve.ts starts, derived from the app's port so specs (another
+// process) can reach them and two runs on one machine do not collide.
+const base = Number(process.env.E2E_PORT ?? 3100);
+
 export const E2E_FAKES = {
-  twilioPort: 3191,
+  twilioPort: base + 91,
   twilioSid: "AC000000000000000000000000000000e2",
-  smtpPort: 3192,
-  googlePort: 3193,
-  mailDir: "test-results/e2e-mail",
+  smtpPort: base + 92,
+  googlePort: base + 93,
+  mailDir: `test-results/e2e-mail-${base}`,
 };

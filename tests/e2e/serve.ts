@@ -44,6 +44,9 @@ const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/
     NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     METRICS_TOKEN: "e2e-metrics-token",
+    // a short phone dwell so the charging journey verifies within the test
+    MIN_DWELL_SECONDS: "4",
+    VERIFY_ACCEPT: "car+phone",
     SMTP_URL: `${smtp.url}?ignoreTLS=true`,
     TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
     TWILIO_AUTH_TOKEN: "e2e-twilio-token",

@@ -64,4 +64,12 @@ describe("grant → redeem → confirm", () => {
       .rejects.toMatchObject({ code: "insufficient_funds" });
     expect((await checkLedger(testDb)).violations).toEqual([]);
   });
+
+  it("a redemption hold cannot be reversed behind its code's back", async () => {
+    const { admin, driver, offer } = await world();
+    await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
+    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    await expect(reverseTransaction(admin.id, { transactionId: code.holdTxId, reason: "nope", idempotencyKey: key() }, fakeMeta()))
+      .rejects.toMatchObject({ code: "not_reversible" });
+  });
 });

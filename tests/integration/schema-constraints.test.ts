@@ -48,6 +48,8 @@ describe("database invariants", () => {
     });
     const updated = await db.ledgerAccount.update({ where: { id: issuance.id }, data: { balance: { decrement: 500 } } });
     expect(updated.balance).toBe(-500n);
+    // put it back: later files check that every balance equals its (here: no) entries
+    await db.ledgerAccount.update({ where: { id: issuance.id }, data: { balance: 0 } });
   });
 
   it("refuses zero-amount ledger entries and reuse of an idempotency key", async () => {

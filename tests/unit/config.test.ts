@@ -80,3 +80,10 @@ describe("production base URL", () => {
     expect(problemsOf({ ...SAFE_PRODUCTION, NEXTAUTH_URL: "http://127.0.0.1:3100" })).toEqual([]);
   });
 });
+
+describe("development encryption key", () => {
+  it("is a usable 32-byte AES-256 key", () => {
+    const env = parseConfig({ NODE_ENV: "development" });
+    expect(Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+  });
+});

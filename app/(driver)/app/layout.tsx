@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/auth";
+import { getBalances } from "@/lib/ledger";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
 import { DriverTopBar } from "@/components/driver/driver-top-bar";
 
@@ -12,9 +13,10 @@ export const metadata: Metadata = { title: { default: "Driver", template: "%s ·
  */
 export default async function DriverLayout({ children }: { children: ReactNode }) {
   const session = await getCurrentSession();
+  const balances = session ? await getBalances("DRIVER", session.user.id) : null;
   return (
     <div className="min-h-dvh">
-      <DriverTopBar user={session?.user ?? null} />
+      <DriverTopBar user={session?.user ?? null} nova={balances ? Number(balances.nova.available) : 0} />
       <DriverTabBar />
       <main id="main" className="mx-auto max-w-2xl px-4 pt-6 pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-12">
         {children}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getCurrentSession } from "@/lib/auth";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
+import { HOLD_MINUTES } from "@/lib/merchants/redemptions";
 import { ChargerCard } from "@/components/driver/charger-card";
 import { OfferCard } from "@/components/driver/offer-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Home" };
 
 export default async function DriverHomePage() {
-  const [chargers, offers] = await Promise.all([listChargers(), listLiveOffers()]);
+  const [chargers, offers, session] = await Promise.all([listChargers(), listLiveOffers(), getCurrentSession()]);
   return (
     <>
       <PageHeader title="Charge & earn" description="Charge beside a partner, earn Nova, spend it next door." />
@@ -38,7 +40,12 @@ export default async function DriverHomePage() {
         {offers.length > 0 ? (
           <ul className="grid gap-3 sm:grid-cols-2">
             {offers.map((offer) => (
-              <OfferCard key={offer.id} offer={offer} />
+              <OfferCard
+                key={offer.id}
+                offer={offer}
+                // a key per offer per render: a repeated submit of this form redeems once
+                redeem={session ? { idempotencyKey: crypto.randomUUID(), holdMinutes: HOLD_MINUTES } : null}
+              />
             ))}
           </ul>
         ) : (

@@ -1,24 +1,54 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { FlagIcon } from "@/components/ui/icons";
+import { can, requirePagePermission } from "@/lib/auth";
+import { listFlags } from "@/lib/flags";
+import { FlagToggle } from "@/components/admin/flag-toggle";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Feature flags" };
 
-export default function AdminFlagsPage() {
+// Consequences spelled out in the confirm step before a switch is turned off.
+const OFF_MEANS: Record<string, string> = {
+  NOVA_GRANTS_ENABLED: "Every admin grant will be refused until it is turned back on.",
+  REDEMPTIONS_ENABLED: "Drivers will not be able to redeem offers until it is turned back on.",
+  PAYOUTS_ENABLED: "Drivers will not be able to cash out until it is turned back on.",
+};
+
+export default async function AdminFlagsPage() {
+  const session = await requirePagePermission("admin:view", "/admin/flags");
+  const flags = await listFlags();
+  const mayChange = can(session.user.role, "admin:flags");
   return (
     <>
-      <PageHeader title="Feature flags" description="Kill switches and gradual roll-outs for the program." />
-      <EmptyState
-        icon={<FlagIcon className="size-6" />}
-        title="No flags to show yet"
-        description={
-          <>
-            Feature flags such as <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">NOVA_GRANTS_ENABLED</code> appear
-            here.
-          </>
-        }
-      />
+      <PageHeader title="Feature flags" description="Kill switches for the program. A change takes effect on the next request and is kept in the audit log." />
+      <ul className="space-y-3">
+        {flags.map((flag) => (
+          <Card as="li" key={flag.key} className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+            <div className="min-w-0">
+              <div className="flex flex-wrap items-center gap-2">
+                <h2 className="break-all font-mono text-sm font-semibold text-slate-900">{flag.key}</h2>
+                {flag.enabled ? <Badge tone="brand">On</Badge> : <Badge tone="danger">Off</Badge>}
+              </div>
+              <p className="mt-1 text-sm text-slate-600">{flag.description}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {flag.updatedAt ? (
+                  <>
+                    Last changed <time dateTime={flag.updatedAt.toISOString()}>{formatDateTime(flag.updatedAt)}</time>
+                  </>
+                ) : (
+                  "Never changed: the environment's default applies."
+                )}
+              </p>
+            </div>
+            {mayChange ? (
+              <FlagToggle flagKey={flag.key} enabled={flag.enabled} offMeans={OFF_MEANS[flag.key] ?? "The feature stops at once."} />
+            ) : null}
+          </Card>
+        ))}
+      </ul>
     </>
   );
 }

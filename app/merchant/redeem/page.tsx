@@ -1,17 +1,41 @@
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth";
+import { currentMerchantId } from "@/lib/merchants";
+import { DirectSpendForm } from "@/components/merchant/direct-spend-form";
+import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedeemForm } from "@/components/merchant/redeem-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redeem a code" };
 
-export default function MerchantRedeemPage() {
+export default async function MerchantRedeemPage() {
+  const session = await requirePagePermission("merchant:operate", "/merchant/redeem");
+  const merchantId = await currentMerchantId(session);
   return (
     <>
-      <PageHeader title="Redeem a code" description="Confirm a driver's offer at the counter." />
-      <Card className="max-w-lg">
-        <RedeemForm />
-      </Card>
+      <PageHeader title="Redeem" description="Confirm a driver’s offer code, or take Nova from their pass, at the counter." />
+      {!merchantId ? (
+        <NoMerchant />
+      ) : (
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <Card as="section" aria-labelledby="code-heading">
+            <h2 id="code-heading" className="text-lg font-semibold text-slate-900">
+              Confirm a code
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-slate-600">The driver shows a code from the Nerava app. Confirming moves the Nova to you.</p>
+            <RedeemForm />
+          </Card>
+          <Card as="section" aria-labelledby="pass-heading">
+            <h2 id="pass-heading" className="text-lg font-semibold text-slate-900">
+              Take Nova from a pass
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-slate-600">For purchases without an offer: scan the driver’s pass and enter the amount.</p>
+            <DirectSpendForm idempotencyKey={crypto.randomUUID()} />
+          </Card>
+        </div>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
+import { isEnabled } from "@/lib/flags";
 import { AppError } from "@/lib/http/errors";
 import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
@@ -29,6 +30,7 @@ export async function getOrCreatePass(userId: string): Promise<{ serialNumber: s
 
 /** A merchant takes Nova straight from a driver's balance against the pass QR; idempotent per form. */
 export async function directSpend(merchantUserId: string, merchantId: string, input: z.infer<typeof directSpendInput>, meta: RequestMeta) {
+  if (!(await isEnabled("REDEMPTIONS_ENABLED"))) throw new AppError("redemptions_disabled", "Taking Nova is paused right now.", 409);
   await rateLimit("redeemCodePerUser", merchantUserId);
   const serialNumber = input.pass.startsWith(PASS_PREFIX) ? input.pass.slice(PASS_PREFIX.length) : input.pass;
   const pass = await db().walletPass.findUnique({ where: { serialNumber }, select: { userId: true, user: { select: { status: true } } } });

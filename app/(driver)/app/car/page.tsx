@@ -1,32 +1,94 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
-import { Button } from "@/components/ui/button";
+import { listChargers } from "@/lib/discovery";
+import { vehicleProvider } from "@/lib/integrations/smartcar";
+import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
+import { logger } from "@/lib/observability";
+import { param, type SearchParams } from "@/components/auth/search-params";
+import { Notice } from "@/components/auth/notice";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CarIcon } from "@/components/ui/icons";
+import { BoltIcon, CarIcon, ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
+import { ConnectNotice } from "@/components/vehicles/connect-notice";
+import { describePlace } from "@/components/vehicles/describe-place";
+import { VehicleCard } from "@/components/vehicles/vehicle-card";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Car" };
 
-export default async function CarPage() {
-  await requirePagePermission("driver:use", "/app/car");
+// A route handler that redirects to the car maker: a plain link, so the browser follows it.
+const CONNECT_HREF = "/api/smartcar/connect";
+
+export default async function CarPage({ searchParams }: { searchParams: SearchParams }) {
+  const session = await requirePagePermission("driver:use", "/app/car");
+  const query = await searchParams;
+  const sandbox = vehicleProvider().kind === "SANDBOX";
+  let vehicles = await listDriverVehicles(session.user.id);
+  // a car connected a moment ago has no reading yet: ask it once so the page has something to show
+  if (vehicles.some((v) => !v.latest)) {
+    await Promise.all(vehicles.filter((v) => !v.latest).map((v) =>
+      refreshTelemetry(v.id).catch((err) => logger.warn({ err, vehicleId: v.id }, "first telemetry read failed"))));
+    vehicles = await listDriverVehicles(session.user.id);
+  }
+  const chargers = vehicles.length > 0 ? await listChargers() : [];
+  const now = new Date();
+
   return (
     <>
-      <PageHeader title="Your car" description="Nerava reads charging sessions from your car, with your permission." />
-      <EmptyState
-        icon={<CarIcon className="size-6" />}
-        title="Connect your car"
-        description="Connect your car to verify charging automatically: no receipts to upload, no check-ins."
-        action={
-          <div className="flex flex-col items-center gap-2">
-            <Button disabled aria-describedby="connect-car-soon">
-              Connect car
-            </Button>
-            <p id="connect-car-soon" className="text-xs font-medium text-slate-500">
-              Coming soon
-            </p>
-          </div>
-        }
+      <PageHeader
+        title="Your car"
+        description="Nerava reads your car’s battery, charging state and location, with your permission, to confirm your charging sessions."
       />
+      <ConnectNotice connected={param(query.connected) === "1"} error={param(query.error)} />
+      {sandbox ? (
+        <Notice tone="warning" className="mb-6">
+          <span className="font-medium">Sandbox:</span> a simulated car stands in for a real car maker. It charges about 1% a minute while
+          you’re checked in at a charger.
+        </Notice>
+      ) : null}
+
+      {vehicles.length === 0 ? (
+        <EmptyState
+          icon={<CarIcon className="size-6" />}
+          title="Connect your car"
+          description="Your car confirms that it charged at the charger, so your sessions verify without receipts. You can disconnect at any time."
+          action={
+            <a href={CONNECT_HREF} className={buttonClasses({ size: "lg" })}>
+              <CarIcon className="size-5" />
+              Connect your car
+            </a>
+          }
+        />
+      ) : (
+        <>
+          <ul className="space-y-4">
+            {vehicles.map((v) => (
+              <VehicleCard
+                key={v.id}
+                vehicle={v}
+                now={now}
+                place={v.latest?.latitude != null && v.latest.longitude != null
+                  ? describePlace({ latitude: v.latest.latitude, longitude: v.latest.longitude }, chargers)
+                  : null}
+              />
+            ))}
+          </ul>
+          <nav aria-label="Charging" className="mt-6 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+            <ButtonLink href="/app/charge">
+              <BoltIcon className="size-4" />
+              Start charging
+            </ButtonLink>
+            <ButtonLink href="/app/sessions" variant="secondary">
+              <ListIcon className="size-4" />
+              My sessions
+            </ButtonLink>
+            <a href={CONNECT_HREF} className={buttonClasses({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}>
+              Connect another car
+            </a>
+          </nav>
+        </>
+      )}
     </>
   );
 }

@@ -1,28 +1,69 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
+import { getBalances, listStatement } from "@/lib/ledger";
+import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
-import { ButtonLink } from "@/components/ui/button";
+import { walletActivity } from "@/components/driver/wallet-activity";
+import { WalletActivityList } from "@/components/driver/wallet-activity-list";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { WalletIcon } from "@/components/ui/icons";
-import { PageHeader } from "@/components/ui/page-header";
+import { DownloadIcon, QrIcon, TagIcon, WalletIcon } from "@/components/ui/icons";
+import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Wallet" };
 
-// Balances are zero until sign-in and the ledger arrive; then they come from the driver's accounts.
+const SHOWN = 100;
+
 export default async function WalletPage() {
-  await requirePagePermission("driver:use", "/app/wallet");
+  const session = await requirePagePermission("driver:use", "/app/wallet");
+  // expired holds go back to available before the balances are read
+  await releaseExpiredHolds({ driverId: session.user.id });
+  const [balances, lines] = await Promise.all([getBalances("DRIVER", session.user.id), listStatement("DRIVER", session.user.id, SHOWN)]);
+  const activity = walletActivity(lines);
+
   return (
     <>
       <PageHeader title="Wallet" description="Nova to spend at partners, cash rewards to send to your bank." />
-      <BalancesCard nova={0} cashCents={0} />
-      <div className="mt-6">
-        <EmptyState
-          icon={<WalletIcon className="size-6" />}
-          title="No rewards yet"
-          description="Your Nova and cash rewards appear here after your first verified charge."
-          action={<ButtonLink href="/app">Find a partner charger</ButtonLink>}
+      <BalancesCard nova={Number(balances.nova.available)} heldNova={Number(balances.nova.held)} cashCents={Number(balances.usd.available)} />
+
+      <nav aria-label="Wallet shortcuts" className="mt-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+        <ButtonLink href="/app/pass" variant="secondary">
+          <QrIcon className="size-4" />
+          My pass
+        </ButtonLink>
+        <ButtonLink href="/app/codes" variant="secondary">
+          <TagIcon className="size-4" />
+          My codes
+        </ButtonLink>
+      </nav>
+
+      <section aria-labelledby="activity-heading" className="mt-8">
+        <SectionHeader
+          id="activity-heading"
+          title="Activity"
+          description="What came in and went out, newest first. Times in UTC."
+          actions={
+            lines.length > 0 ? (
+              <a href="/api/wallet/statement" download className={buttonClasses({ variant: "ghost", size: "sm" })}>
+                <DownloadIcon className="size-4" />
+                Download CSV
+              </a>
+            ) : null
+          }
         />
-      </div>
+        {activity.length > 0 ? (
+          <WalletActivityList activity={activity} />
+        ) : (
+          <EmptyState
+            level={3}
+            icon={<WalletIcon className="size-6" />}
+            title="No activity yet"
+            description="Nova you earn or are given, and what you spend at partners, is listed here."
+            action={<ButtonLink href="/app">Find a partner charger</ButtonLink>}
+          />
+        )}
+      </section>
     </>
   );
 }

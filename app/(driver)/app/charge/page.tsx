@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePagePermission } from "@/lib/auth";
+import { activeSessionFor, listDriverSessions } from "@/lib/charging";
+import { pingIntervalSeconds, previewActiveSession } from "@/lib/charging/live-verification";
+import { listChargers } from "@/lib/discovery";
+import { listDriverVehicles } from "@/lib/vehicles";
+import { Notice } from "@/components/auth/notice";
+import { ActiveSessionPanel } from "@/components/charging/active-session-panel";
+import { ChargerCheckInCard } from "@/components/charging/charger-check-in-card";
+import { SessionOutcome } from "@/components/charging/session-outcome";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PlugIcon } from "@/components/ui/icons";
+import { PageHeader, SectionHeader } from "@/components/ui/page-header";
+import { carName } from "@/components/vehicles/vehicle-card";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Charge" };
+
+// The last session's result stays on this page for a while after it ends.
+const OUTCOME_SHOWN_MS = 30 * 60_000;
+
+export default async function ChargePage() {
+  const session = await requirePagePermission("driver:use", "/app/charge");
+  const driverId = session.user.id;
+  const [active, vehicles] = await Promise.all([activeSessionFor(driverId), listDriverVehicles(driverId)]);
+
+  if (active) {
+    const live = await previewActiveSession(driverId, active.id);
+    const car = vehicles.find((v) => v.id === active.vehicleId);
+    return (
+      <>
+        <PageHeader title="Charging" description="Keep this page open: your phone and your car confirm the session together." />
+        <ActiveSessionPanel
+          session={active}
+          live={live}
+          carName={car ? carName(car) : null}
+          pingEverySeconds={pingIntervalSeconds()}
+          serverNow={Date.now()}
+        />
+      </>
+    );
+  }
+
+  const [chargers, [latest]] = await Promise.all([listChargers(), listDriverSessions(driverId, 1)]);
+  const recent = latest?.endedAt && Date.now() - latest.endedAt.getTime() < OUTCOME_SHOWN_MS ? latest : null;
+  const car = vehicles[0];
+
+  return (
+    <>
+      <PageHeader title="Charge" description="Check in when you plug in. Your car and phone confirm the session and you earn Nova." />
+      {recent ? <SessionOutcome session={recent} /> : null}
+
+      <section aria-labelledby="chargers-heading">
+        <SectionHeader id="chargers-heading" title="Where are you charging?" />
+        {car ? (
+          <p className="mb-4 text-sm text-slate-600">Your {carName(car)} will confirm the charge, and this phone will share its location while you charge.</p>
+        ) : (
+          <Notice tone="info" className="mb-4">
+            No car connected: only your phone can confirm the session, which may not be enough.{" "}
+            <Link href="/app/car" className="font-medium underline underline-offset-4">
+              Connect your car
+            </Link>
+          </Notice>
+        )}
+        {chargers.length > 0 ? (
+          <ul className="space-y-3">
+            {chargers.map((charger) => (
+              <ChargerCheckInCard key={charger.id} charger={charger} />
+            ))}
+          </ul>
+        ) : (
+          <EmptyState level={3} icon={<PlugIcon className="size-6" />} title="No chargers yet" description="Chargers you can check in at appear here." />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions";
+import { FLAGS, setFlag, type FlagKey } from "@/lib/flags";
+
+const flagInput = z.object({
+  key: z.enum(Object.keys(FLAGS) as [FlagKey, ...FlagKey[]]),
+  enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+export const setFlagAction = action({
+  permission: "admin:flags",
+  input: flagInput,
+  run: async ({ key, enabled }, { session, meta }) => {
+    await setFlag(session.user.id, key, enabled, meta);
+    revalidatePath("/admin/flags");
+    return { key, enabled };
+  },
+});

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listLedgerTransactions } from "@/lib/admin";
+import { requirePagePermission } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { checkLedger } from "@/lib/ledger";
+import { LedgerCheckResult } from "@/components/admin/ledger-check-result";
+import { transactionTypeLabel } from "@/components/ledger/transaction-type";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime, formatUsd } from "@/components/ui/format";
+import { BookIcon } from "@/components/ui/icons";
+import { NovaAmount } from "@/components/ui/nova-amount";
+import { PageHeader, SectionHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th } from "@/components/ui/table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Ledger" };
+
+const LATEST = 50;
+
+export default async function AdminLedgerPage() {
+  await requirePagePermission("admin:view", "/admin/ledger");
+  const [check, transactions] = await Promise.all([checkLedger(db()), listLedgerTransactions(LATEST)]);
+  return (
+    <>
+      <PageHeader title="Ledger" description="Every movement of Nova and cash, checked against its invariants on each visit. Times in UTC." />
+      <LedgerCheckResult check={check} />
+
+      <section aria-labelledby="latest-heading" className="mt-10">
+        <SectionHeader id="latest-heading" title="Latest transactions" description={`The ${LATEST} newest; open one to see its entries or reverse it.`} />
+        {transactions.length === 0 ? (
+          <EmptyState level={3} icon={<BookIcon className="size-6" />} title="No transactions yet" description="Grants, redemptions and pass payments appear here as they happen." />
+        ) : (
+          <Table caption="Latest ledger transactions">
+            <thead>
+              <tr>
+                <Th>Transaction</Th>
+                <Th className="text-right">Moved</Th>
+                <Th>By</Th>
+              </tr>
+            </thead>
+            <TBody>
+              {transactions.map((t) => (
+                <tr key={t.id} className="align-top">
+                  <Td className="whitespace-normal">
+                    <div className="w-56 whitespace-normal sm:w-auto sm:max-w-md">
+                      <Link href={`/admin/ledger/${t.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                        {t.reason}
+                      </Link>
+                      <span className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+                        <span>{transactionTypeLabel(t.type)} ·</span>
+                        <time dateTime={t.createdAt.toISOString()}>{formatDateTime(t.createdAt)}</time>
+                        {t.reversed ? <Badge tone="danger">Reversed</Badge> : null}
+                      </span>
+                    </div>
+                  </Td>
+                  <Td className="text-right">
+                    {t.moved.nova > 0 ? <NovaAmount amount={t.moved.nova} compact /> : null}
+                    {t.moved.usdCents > 0 ? <span className="block tabular-nums">{formatUsd(t.moved.usdCents)}</span> : null}
+                  </Td>
+                  <Td className="text-slate-600">{t.actor ?? <span className="text-slate-400">System</span>}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </section>
+    </>
+  );
+}

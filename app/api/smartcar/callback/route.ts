@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
+import { AppError, route } from "@/lib/http";
+import { callbackInput, completeVehicleConnect } from "@/lib/vehicles";
+
+export const dynamic = "force-dynamic";
+
+/** OAuth callback: back to the Car tab with the outcome a person can read. */
+export const GET = route("/api/smartcar/callback", async (req, { log }) => {
+  const back = new URL("/app/car", req.nextUrl.origin);
+  const session = authorize(await sessionFromRequest(req), "driver:use");
+  const params = req.nextUrl.searchParams;
+  if (params.get("error")) {
+    back.searchParams.set("error", "declined");
+    return NextResponse.redirect(back, 303);
+  }
+  try {
+    const input = callbackInput.parse({ code: params.get("code"), state: params.get("state") });
+    await completeVehicleConnect(session.user.id, input, metaFromHeaders(req.headers));
+    back.searchParams.set("connected", "1");
+  } catch (err) {
+    if (!(err instanceof AppError)) log.error({ err }, "vehicle connect failed");
+    back.searchParams.set("error", err instanceof AppError ? err.code : "connect_failed");
+  }
+  return NextResponse.redirect(back, 303);
+});

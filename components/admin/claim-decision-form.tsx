@@ -1,0 +1,91 @@
+"use client";
+
+import { useActionState, useRef, useState } from "react";
+import { decideClaimAction } from "@/app/admin/claims/actions";
+import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
+import { Button } from "@/components/ui/button";
+import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+
+type ClaimDecisionFormProps = { claimId: string; driverName: string; chargerName: string };
+
+/**
+ * Approve (pays the session's reward once) or reject, always with a reason the driver reads:
+ * the reason first, then a confirm step that says what the decision does.
+ */
+export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDecisionFormProps) {
+  const [state, formAction, pending] = useActionState(decideClaimAction, null);
+  const [note, setNote] = useState("");
+  const [deciding, setDeciding] = useState<"approve" | "reject" | null>(null);
+  const [noteError, setNoteError] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, state);
+  useRefreshOnSuccess(state);
+
+  function ask(decision: "approve" | "reject") {
+    if (note.trim().length < 3) {
+      setNoteError("Give a reason (at least 3 characters): the driver reads it with the decision.");
+      form.current?.querySelector<HTMLInputElement>('input[name="note"]')?.focus();
+      return;
+    }
+    setNoteError(undefined);
+    setDeciding(decision);
+  }
+
+  if (state?.ok) {
+    return (
+      <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
+        {state.data.approved ? `Approved: ${driverName} has been paid the session’s reward.` : `Rejected: ${driverName} will see your reason.`}
+      </p>
+    );
+  }
+
+  return (
+    <form ref={form} action={formAction} className="space-y-4" noValidate onSubmit={(e) => {
+        if (deciding) return;
+        e.preventDefault(); // Enter in the reason field does not decide on its own
+      }}>
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="approve" value={deciding === "approve" ? "true" : "false"} />
+      <TextField
+        name="note"
+        label="Reason"
+        type="text"
+        autoComplete="off"
+        required
+        maxLength={500}
+        readOnly={deciding !== null}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        hint="The driver sees this with your decision; it is also kept in the audit log."
+        error={noteError ?? fieldError(state, "note")}
+      />
+      {deciding ? (
+        <ConfirmBox
+          tone={deciding === "approve" ? "brand" : "danger"}
+          question={deciding === "approve"
+            ? `Approve ${driverName}’s claim for ${chargerName}? The session becomes verified and its reward is paid to their wallet.`
+            : `Reject ${driverName}’s claim for ${chargerName}? The session stays unpaid and the claim is closed.`}
+        >
+          <FormAlert message={formError(state)} />
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton pending={pending} pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"} className={deciding === "reject" ? dangerButton : ""}>
+              {deciding === "approve" ? "Approve and pay" : "Reject claim"}
+            </SubmitButton>
+            <Button variant="secondary" disabled={pending} onClick={() => setDeciding(null)}>
+              Cancel
+            </Button>
+          </div>
+        </ConfirmBox>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => ask("approve")}>Approve…</Button>
+          <Button variant="secondary" onClick={() => ask("reject")}>
+            Reject…
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { setFlagAction } from "@/app/admin/flags/actions";
+import { formError } from "@/components/auth/action-state";
+import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { Button } from "@/components/ui/button";
+import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+
+type FlagToggleProps = { flagKey: string; enabled: boolean; /** What turning it off stops, for the confirm step. */ offMeans: string };
+
+/** Turn a kill switch on (one click) or off (after a confirm step that says what stops). */
+export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
+  const [state, formAction, pending] = useActionState(setFlagAction, null);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    if (state?.ok) setConfirming(false);
+  }, [state]);
+
+  const hidden = (
+    <>
+      <input type="hidden" name="key" value={flagKey} />
+      <input type="hidden" name="enabled" value={enabled ? "false" : "true"} />
+    </>
+  );
+
+  if (enabled && confirming) {
+    return (
+      <form action={formAction} className="w-full sm:max-w-sm">
+        <ConfirmBox question={<>Turn off {flagKey}? {offMeans}</>}>
+          {hidden}
+          <FormAlert message={formError(state)} />
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton pending={pending} pendingLabel="Turning off…" size="sm" className={dangerButton}>
+              Turn off
+            </SubmitButton>
+            <Button variant="secondary" size="sm" disabled={pending} onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+          </div>
+        </ConfirmBox>
+      </form>
+    );
+  }
+
+  return (
+    <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
+      {enabled ? (
+        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+          Turn off<span className="sr-only"> {flagKey}</span>
+        </Button>
+      ) : (
+        <form action={formAction}>
+          {hidden}
+          <SubmitButton pending={pending} pendingLabel="Turning on…" size="sm">
+            Turn on<span className="sr-only"> {flagKey}</span>
+          </SubmitButton>
+        </form>
+      )}
+      {state?.ok ? (
+        <span role="status" className="text-xs font-medium text-slate-600">
+          Turned {state.data.enabled ? "on" : "off"}
+        </span>
+      ) : null}
+      <FormAlert message={formError(state)} />
+    </div>
+  );
+}

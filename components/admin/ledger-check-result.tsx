@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { LedgerViolation } from "@/lib/ledger";
+import { formatCount } from "@/components/ui/format";
+import { AlertIcon, CheckCircleIcon } from "@/components/ui/icons";
+import { Table, TBody, Td, Th } from "@/components/ui/table";
+
+type Check = { violations: LedgerViolation[]; transactions: number; accounts: number };
+
+const kinds: Record<LedgerViolation["kind"], string> = {
+  unbalanced_transaction: "Transaction does not sum to zero",
+  balance_mismatch: "Balance differs from its entries",
+  negative_balance: "Balance below zero",
+};
+
+/** The ledger's invariants: one green line when they hold, the violations when they do not. */
+export function LedgerCheckResult({ check }: { check: Check }) {
+  const totals = `${formatCount(check.transactions)} ${check.transactions === 1 ? "transaction" : "transactions"}, ${formatCount(check.accounts)} ${check.accounts === 1 ? "account" : "accounts"}`;
+  if (check.violations.length === 0) {
+    return (
+      <div role="status" className="flex items-start gap-3 rounded-2xl border border-brand-200 bg-brand-50 p-4 text-brand-900">
+        <CheckCircleIcon className="mt-0.5 size-5 shrink-0 text-brand-600" />
+        <div>
+          <p className="font-semibold">Ledger is consistent: {totals}.</p>
+          <p className="text-sm text-brand-800">Every transaction sums to zero per currency and every balance equals its entries.</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <div role="alert" className="flex items-start gap-3 rounded-2xl border border-rose-200 bg-rose-50 p-4 text-rose-900">
+        <AlertIcon className="mt-0.5 size-5 shrink-0 text-rose-600" />
+        <div>
+          <p className="font-semibold">
+            {check.violations.length === 1 ? "1 problem" : `${formatCount(check.violations.length)} problems`} found in {totals}.
+          </p>
+          <p className="text-sm text-rose-800">Stop grants and redemptions at Feature flags until this is understood.</p>
+        </div>
+      </div>
+      <Table caption="Ledger violations">
+        <thead>
+          <tr>
+            <Th>Problem</Th>
+            <Th>Row</Th>
+            <Th>Detail</Th>
+          </tr>
+        </thead>
+        <TBody>
+          {check.violations.map((v) => (
+            <tr key={`${v.kind}:${v.id}`}>
+              <Td className="font-medium text-slate-900">{kinds[v.kind]}</Td>
+              <Td className="font-mono text-xs">
+                {v.kind === "unbalanced_transaction" ? (
+                  <Link href={`/admin/ledger/${v.id}`} className="text-brand-800 underline underline-offset-4">
+                    {v.id}
+                  </Link>
+                ) : (
+                  v.id
+                )}
+              </Td>
+              <Td className="whitespace-normal">{v.detail}</Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </div>
+  );
+}

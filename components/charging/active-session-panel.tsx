@@ -1,0 +1,65 @@
+import type { Verification } from "@/lib/charging/verify-session";
+import { Card } from "@/components/ui/card";
+import { BoltIcon, MapPinIcon } from "@/components/ui/icons";
+import { AutoRefresh } from "./auto-refresh";
+import { ElapsedTime } from "./elapsed-time";
+import { LocationSharing } from "./location-sharing";
+import { StopChargingButton } from "./stop-charging-button";
+import { WitnessList } from "./witness-list";
+
+type ActiveSessionPanelProps = {
+  session: { id: string; startedAt: Date; verificationReason: string | null; charger: { name: string; address: string }; _count: { pings: number } };
+  /** The live verdict (read-only) from the same rules check-out uses; null if the session just ended. */
+  live: Verification | null;
+  carName: string | null;
+  pingEverySeconds: number;
+  serverNow: number;
+};
+
+const REFRESH_SECONDS = 15;
+
+/** The session in progress: where, for how long, what each witness has confirmed, and Stop. */
+export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, serverNow }: ActiveSessionPanelProps) {
+  const status = live?.reason ?? session.verificationReason ?? "Waiting for your car and phone to confirm.";
+  return (
+    <section aria-labelledby="session-heading" className="space-y-4">
+      <AutoRefresh everySeconds={REFRESH_SECONDS} />
+      <div className="rounded-2xl bg-linear-to-br from-brand-600 to-brand-800 p-5 text-white shadow-sm">
+        <p className="flex items-center gap-1.5 text-sm font-medium text-brand-100">
+          <BoltIcon className="size-4" />
+          Charging at
+        </p>
+        <h2 id="session-heading" className="mt-1 text-xl font-semibold">
+          {session.charger.name}
+        </h2>
+        <p className="mt-0.5 flex items-start gap-1 text-sm text-brand-100">
+          <MapPinIcon className="mt-0.5 size-4 shrink-0" />
+          {session.charger.address}
+        </p>
+        <p className="mt-5 text-xs uppercase tracking-wide text-brand-200">Charging for</p>
+        <p className="text-4xl font-semibold">
+          <ElapsedTime since={session.startedAt.toISOString()} serverNow={serverNow} />
+        </p>
+        {carName ? <p className="mt-1 text-sm text-brand-100">With your {carName}</p> : null}
+      </div>
+
+      <Card className="space-y-4">
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">Verification</h3>
+          <p data-testid="verification-status" className="mt-1 text-sm text-slate-700">
+            {status}
+          </p>
+        </div>
+        {live ? (
+          <WitnessList
+            car={carName ? live.car : { ok: false, reason: "No car connected: connect yours on the Car tab so it can confirm the charge." }}
+            phone={live.phone}
+          />
+        ) : null}
+        <LocationSharing sessionId={session.id} sharedSoFar={session._count.pings} everySeconds={pingEverySeconds} />
+      </Card>
+
+      <StopChargingButton sessionId={session.id} chargerName={session.charger.name} />
+    </section>
+  );
+}

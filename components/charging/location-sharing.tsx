@@ -1,0 +1,148 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { AlertIcon, MapPinIcon } from "@/components/ui/icons";
+
+type LocationSharingProps = {
+  sessionId: string;
+  /** Readings the server already has for this session. */
+  sharedSoFar: number;
+  /** At most one reading this often. */
+  everySeconds: number;
+};
+
+type Status = "asking" | "sharing" | "denied" | "unavailable";
+
+const GEO_OPTIONS: PositionOptions = { enableHighAccuracy: true, maximumAge: 0, timeout: 30_000 };
+
+/**
+ * The phone's witness: asks for location, then sends a reading right away and at most every
+ * `everySeconds` while the page is open. A phone that stays put reports no new position, so a
+ * fresh fix is also asked for on a timer; otherwise the dwell at the charger would stop growing.
+ */
+export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: LocationSharingProps) {
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>("asking");
+  const [base] = useState(sharedSoFar);
+  const [sent, setSent] = useState(0);
+  const [sendFailed, setSendFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!("geolocation" in navigator)) {
+      setStatus("unavailable");
+      return;
+    }
+    const geo = navigator.geolocation;
+    const intervalMs = everySeconds * 1000;
+    let lastSentAt = 0;
+    let sending = false;
+    let stopped = false;
+
+    async function share(position: GeolocationPosition) {
+      // a little slack so a timer tick that lands just early still counts
+      if (stopped || sending || Date.now() - lastSentAt < intervalMs - 500) return;
+      sending = true;
+      lastSentAt = Date.now();
+      setStatus("sharing");
+      try {
+        const res = await fetch(`/api/charging/sessions/${encodeURIComponent(sessionId)}/pings`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            latitude: position.coords.latitude,
+            longitude: position.coords.longitude,
+            accuracyMeters: position.coords.accuracy,
+            recordedAt: new Date(position.timestamp).toISOString(),
+          }),
+        });
+        if (res.status === 201) {
+          setSent((n) => n + 1);
+          setSendFailed(false);
+        } else if (res.status === 404) {
+          // the session ended (another device, or the server closed it): show what the server says now
+          stopped = true;
+          router.refresh();
+        } else {
+          lastSentAt = 0;
+          setSendFailed(true);
+        }
+      } catch {
+        lastSentAt = 0; // offline for a moment: the next fix tries again
+        setSendFailed(true);
+      } finally {
+        sending = false;
+      }
+    }
+
+    function failed(error: GeolocationPositionError) {
+      // a timeout or no fix yet is retried by the timer; only a refusal needs the driver
+      if (error.code === error.PERMISSION_DENIED) setStatus("denied");
+    }
+
+    const watchId = geo.watchPosition(share, failed, GEO_OPTIONS);
+    const timer = setInterval(() => geo.getCurrentPosition(share, failed, GEO_OPTIONS), intervalMs);
+
+    // allowed later in the browser's settings: start again without a reload
+    let permission: PermissionStatus | undefined;
+    const onPermissionChange = () => {
+      if (permission?.state === "granted") setAttempt((n) => n + 1);
+    };
+    navigator.permissions?.query({ name: "geolocation" }).then((p) => {
+      if (stopped) return;
+      permission = p;
+      p.addEventListener("change", onPermissionChange);
+    }).catch(() => undefined);
+
+    return () => {
+      stopped = true;
+      geo.clearWatch(watchId);
+      clearInterval(timer);
+      permission?.removeEventListener("change", onPermissionChange);
+    };
+  }, [sessionId, everySeconds, router, attempt]);
+
+  const shared = Math.max(sharedSoFar, base + sent);
+
+  if (status === "denied" || status === "unavailable") {
+    return (
+      <div role="alert" className="rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+        <p className="flex items-start gap-2 font-medium">
+          <AlertIcon className="mt-0.5 size-4 shrink-0" />
+          We need your location to confirm you stayed at the charger — or your car alone may verify it.
+        </p>
+        <p className="mt-1 pl-6 text-amber-900/80">
+          {status === "denied"
+            ? "Location is blocked for Nerava. Allow it in your browser’s site settings, then try again."
+            : "This browser can’t share its location."}
+        </p>
+        {status === "denied" ? (
+          <Button variant="secondary" size="sm" className="mt-2 ml-6" onClick={() => { setStatus("asking"); setAttempt((n) => n + 1); }}>
+            Try again
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex items-start gap-3 rounded-xl bg-slate-50 p-3 text-sm">
+      <span className="relative mt-0.5 flex size-4 shrink-0 items-center justify-center" aria-hidden="true">
+        {status === "sharing" ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-brand-400 opacity-60" /> : null}
+        <MapPinIcon className="relative size-4 text-brand-700" />
+      </span>
+      <div className="min-w-0">
+        <p className="font-medium text-slate-900" data-testid="location-shared">
+          {status === "asking" && shared === 0 ? "Asking for your location…" : `Location shared ${shared} ${shared === 1 ? "time" : "times"}`}
+        </p>
+        <p className="text-slate-600">
+          {sendFailed
+            ? "Couldn’t send the last reading; trying again."
+            : "Keep this page open while you charge: your phone confirms you stayed at the charger."}
+        </p>
+      </div>
+    </div>
+  );
+}

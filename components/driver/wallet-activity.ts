@@ -1,0 +1,48 @@
+import type { EntryState, StatementLine } from "@/lib/ledger";
+
+export type WalletActivity = {
+  transactionId: string;
+  createdAt: Date;
+  reason: string;
+  state: EntryState;
+  currency: "NOVA" | "USD";
+  /** Net change to the driver's money; 0 when Nova only moved between their own accounts. */
+  net: number;
+  /** What moved when `net` is 0 (a hold, or a hold given back). */
+  moved: number;
+  movedWord: "held" | "returned" | null;
+};
+
+/**
+ * One line per transaction for the driver's wallet: the ledger writes a redemption hold as two
+ * entries (available → held), which on a phone reads best as "✦ 650 held", not −650 and +650.
+ */
+export function walletActivity(lines: StatementLine[]): WalletActivity[] {
+  const groups = new Map<string, StatementLine[]>();
+  for (const line of lines) groups.set(line.transactionId, [...(groups.get(line.transactionId) ?? []), line]);
+  return [...groups.values()].map((entries) => {
+    const first = entries[0];
+    const net = entries.reduce((sum, e) => sum + Number(e.amount), 0);
+    const moved = entries.filter((e) => e.amount > 0n).reduce((sum, e) => sum + Number(e.amount), 0);
+    return {
+      transactionId: first.transactionId,
+      createdAt: first.createdAt,
+      reason: first.reason,
+      state: stateOf(entries, net),
+      currency: first.currency,
+      net,
+      moved,
+      movedWord: net !== 0 ? null : first.type === "REDEMPTION_HOLD" ? "held" : "returned",
+    };
+  });
+}
+
+function stateOf(entries: StatementLine[], net: number): EntryState {
+  const has = (s: EntryState) => entries.some((e) => e.state === s);
+  if (has("reversed") || entries[0].type === "REVERSAL") return "reversed";
+  if (has("expired")) return "expired";
+  if (has("pending")) return "pending";
+  if (entries[0].type === "REDEMPTION_HOLD") return "held";
+  // a confirmed redemption leaves the held account: spent, whatever account it came from
+  return net < 0 ? "spent" : "available";
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { createSandboxVehicle, type SandboxCarState, type SandboxCarStore, type SandboxChargingInput, type SandboxVehicleProvider } from "./sandbox-vehicle";
+import { createSmartcarClient } from "./smartcar-client";
+import type { Telemetry, VehicleProvider } from "./types";
+
+export type { ChargeState, ProviderVehicle, Telemetry, Tokens, VehicleProvider } from "./types";
+export {
+  AuthRevoked, InvalidCode, ProviderRejected, ProviderUnavailable, RateLimited, VehicleProviderError,
+  type UnavailableReason, type VehicleProviderErrorCode,
+} from "./errors";
+export { createSmartcarClient, DEFAULT_SCOPE, type SmartcarClientOptions } from "./smartcar-client";
+export { DEFAULT_CALL_POLICY, type CallOutcome, type CallPolicy } from "./call-guard";
+export {
+  createSandboxVehicle, type SandboxCarState, type SandboxCarStore, type SandboxChargingInput,
+  type SandboxVehicleDeps, type SandboxVehicleProvider,
+} from "./sandbox-vehicle";
+
+// Survive Next's dev reloads: one provider (one set of circuit breakers) and one sandbox garage per process.
+const globalForVehicles = globalThis as unknown as {
+  nervaVehicleProvider?: VehicleProvider;
+  nervaSandboxVehicle?: SandboxVehicleProvider;
+  nervaSandboxCars?: Map<string, SandboxCarState>;
+  nervaSandboxStore?: SandboxCarStore;
+};
+
+/** Smartcar when SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are set; the simulated car otherwise. */
+export function vehicleProvider(): VehicleProvider {
+  if (globalForVehicles.nervaVehicleProvider) return globalForVehicles.nervaVehicleProvider;
+  const env = config();
+  globalForVehicles.nervaVehicleProvider =
+    env.SMARTCAR_CLIENT_ID && env.SMARTCAR_CLIENT_SECRET
+      ? createSmartcarClient({
+          clientId: env.SMARTCAR_CLIENT_ID,
+          clientSecret: env.SMARTCAR_CLIENT_SECRET,
+          redirectUri: `${env.NEXTAUTH_URL.replace(/\/+$/, "")}/api/smartcar/callback`,
+        })
+      : sandboxVehicle();
+  return globalForVehicles.nervaVehicleProvider;
+}
+
+/** The sandbox car, whatever the mode (the sandbox connect page and demo tools drive it). */
+export function sandboxVehicle(): SandboxVehicleProvider {
+  globalForVehicles.nervaSandboxVehicle ??= createSandboxVehicle({
+    store: globalForVehicles.nervaSandboxStore,
+    memory: (globalForVehicles.nervaSandboxCars ??= new Map()),
+    appUrl: config().NEXTAUTH_URL,
+  });
+  return globalForVehicles.nervaSandboxVehicle;
+}
+
+/** Persist sandbox cars somewhere shared (call once at start-up, before the first request). */
+export function setSandboxCarStore(store: SandboxCarStore): void {
+  globalForVehicles.nervaSandboxStore = store;
+  if (globalForVehicles.nervaVehicleProvider === globalForVehicles.nervaSandboxVehicle) globalForVehicles.nervaVehicleProvider = undefined;
+  globalForVehicles.nervaSandboxVehicle = undefined;
+}
+
+/** Plugs the simulated car in at a charger (its battery then rises ~1%/min) or unplugs it. */
+export function setSandboxCharging(vehicleId: string, input: SandboxChargingInput): Promise<Telemetry> {
+  return sandboxVehicle().setCharging(vehicleId, input);
+}

@@ -1,0 +1,25 @@
+import PgBoss from "pg-boss";
+import { databaseUrl } from "@/lib/db/client";
+import { logger } from "@/lib/observability";
+
+const globalForJobs = globalThis as unknown as { nervaBoss?: Promise<PgBoss> };
+
+/**
+ * The job queue lives in PostgreSQL (pg-boss): jobs survive restarts, and each is handed to
+ * exactly one worker across however many app instances run.
+ */
+export function boss(): Promise<PgBoss> {
+  globalForJobs.nervaBoss ??= (async () => {
+    const instance = new PgBoss({ connectionString: databaseUrl(), max: 3, schema: "pgboss" });
+    instance.on("error", (err) => logger.error({ err }, "job queue error"));
+    await instance.start();
+    return instance;
+  })();
+  return globalForJobs.nervaBoss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const pending = globalForJobs.nervaBoss;
+  globalForJobs.nervaBoss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, timeout: 5_000 });
+}

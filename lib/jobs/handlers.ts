@@ -1,0 +1,40 @@
+import { db } from "@/lib/db/client";
+import { evaluateSession } from "@/lib/charging/evaluate-session";
+import { releaseExpiredHolds } from "@/lib/merchants/redemptions/release";
+import { refreshTelemetry } from "@/lib/vehicles/telemetry";
+import { logger } from "@/lib/observability";
+
+const HOUR = 3600_000;
+
+// Every job is safe to run twice: the work it does is idempotent or decided by the database.
+export const JOBS = {
+  /** Confirms an ended session once the car's final report is in (retried by the queue). */
+  "verify-session": async (data: { sessionId: string }) => {
+    const session = await db().chargingSession.findUnique({ where: { id: data.sessionId }, select: { vehicleId: true } });
+    if (session?.vehicleId) await refreshTelemetry(session.vehicleId, { force: true }).catch(() => undefined);
+    return evaluateSession(data.sessionId, { end: true });
+  },
+  /** Reads the cars of active sessions (the cache keeps parked cars from being woken). */
+  "poll-telemetry": async () => {
+    const active = await db().chargingSession.findMany({ where: { status: "ACTIVE", vehicleId: { not: null } }, select: { vehicleId: true }, take: 200 });
+    for (const { vehicleId } of active) await refreshTelemetry(vehicleId!).catch((err) => logger.warn({ err, vehicleId }, "poll failed"));
+    return { polled: active.length };
+  },
+  /** Ends sessions left open for 12 hours and settles the ones still waiting after 24. */
+  "close-stale-sessions": async () => {
+    const open = await db().chargingSession.findMany({ where: { status: "ACTIVE", startedAt: { lt: new Date(Date.now() - 12 * HOUR) } }, select: { id: true }, take: 100 });
+    for (const { id } of open) await evaluateSession(id, { end: true });
+    const waiting = await db().chargingSession.findMany({ where: { status: "PENDING_WITNESS", endedAt: { lt: new Date(Date.now() - 24 * HOUR) } }, select: { id: true }, take: 100 });
+    for (const { id } of waiting) await evaluateSession(id, { end: true, final: true });
+    return { closed: open.length, settled: waiting.length };
+  },
+  /** Returns held Nova of redemption codes that ran out. */
+  "release-expired-holds": async () => ({ released: await releaseExpiredHolds() }),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export const SCHEDULES: Partial<Record<JobName, string>> = {
+  "poll-telemetry": "* * * * *",
+  "close-stale-sessions": "*/5 * * * *",
+  "release-expired-holds": "* * * * *",
+};

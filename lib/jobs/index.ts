@@ -1,0 +1,34 @@
+import { logger } from "@/lib/observability";
+import { boss, stopBoss } from "./boss";
+import { JOBS, SCHEDULES, type JobName } from "./handlers";
+
+export { JOBS, type JobName } from "./handlers";
+export { stopBoss } from "./boss";
+
+/** Queues a job; `singletonKey` keeps one pending copy per key (e.g. per session). */
+export async function enqueueJob(name: JobName, data: Record<string, unknown>, opts: { startAfterSeconds?: number } = {}): Promise<void> {
+  const queue = await boss();
+  await queue.createQueue(name);
+  await queue.send(name, data, { startAfter: opts.startAfterSeconds ?? 0, retryLimit: 5, retryDelay: 10, retryBackoff: true,
+    singletonKey: typeof data.sessionId === "string" ? data.sessionId : undefined });
+}
+
+/** Starts this instance's workers and (idempotently) the schedules. */
+export async function startWorkers(): Promise<void> {
+  const queue = await boss();
+  for (const name of Object.keys(JOBS) as JobName[]) {
+    await queue.createQueue(name);
+    await queue.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+      for (const job of jobs) {
+        const result = await JOBS[name](job.data as never);
+        logger.info({ job: name, id: job.id, result }, "job done");
+      }
+    });
+  }
+  for (const [name, cron] of Object.entries(SCHEDULES)) await queue.schedule(name, cron);
+  logger.info({ jobs: Object.keys(JOBS) }, "job workers started");
+}
+
+export async function stopWorkers(): Promise<void> {
+  await stopBoss();
+}
