@@ -57,7 +57,7 @@ export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: 
       <Column
         title="Car"
         icon={<CarIcon className="size-5" />}
-        summary={telemetry.length === 0 ? "No readings during the session." : `${telemetry.length} readings, ${charging} while charging.`}
+        summary={telemetry.length === 0 ? "No readings during the session." : `${telemetry.length} ${telemetry.length === 1 ? "reading" : "readings"}, ${charging} while charging.`}
       >
         {telemetry.length === 0 ? (
           <None>The car sent nothing between check-in and check-out.</None>
@@ -97,7 +97,7 @@ export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: 
       <Column
         title="Phone"
         icon={<MapPinIcon className="size-5" />}
-        summary={closestPing === null ? "No location shared during the session." : `${pings.length} pings, closest ${formatDistance(closestPing)}.`}
+        summary={closestPing === null ? "No location shared during the session." : `${pings.length} ${pings.length === 1 ? "ping" : "pings"}, closest ${formatDistance(closestPing)}.`}
       >
         {pings.length === 0 ? (
           <None>The phone shared no location between check-in and check-out.</None>

@@ -28,7 +28,9 @@ export function ClaimListTable({ claims }: { claims: OpenClaim[] }) {
         {claims.map((c) => (
           <tr key={c.id} className="align-top">
             <Td className="min-w-44 whitespace-normal">
-              <span className="block font-medium text-slate-900">{claimDriverName(c.driver)}</span>
+              <Link href={`/admin/claims/${c.id}`} className="block font-medium text-slate-900 hover:text-brand-800 hover:underline">
+                {claimDriverName(c.driver)}
+              </Link>
               {c.driver.email && c.driver.name ? <span className="block break-all text-slate-600">{c.driver.email}</span> : null}
             </Td>
             <Td className="min-w-40 whitespace-normal">{c.session.charger.name}</Td>

@@ -18,9 +18,18 @@ type ActiveSessionPanelProps = {
 
 const REFRESH_SECONDS = 15;
 
+/** One line on where verification stands; the witness list below says why. */
+function headline(live: Verification | null, fallback: string | null): string {
+  if (!live) return fallback ?? "Waiting for your car and phone to confirm.";
+  if (live.car.ok && live.phone.ok) return "Your car and phone have both confirmed. Stop charging whenever you’re ready.";
+  if (live.car.ok) return "Your car confirmed charging here; waiting for your phone.";
+  if (live.phone.ok) return "Your phone confirmed you’re here; waiting for your car.";
+  return "Waiting for your car and phone to confirm.";
+}
+
 /** The session in progress: where, for how long, what each witness has confirmed, and Stop. */
 export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, serverNow }: ActiveSessionPanelProps) {
-  const status = live?.reason ?? session.verificationReason ?? "Waiting for your car and phone to confirm.";
+  const status = headline(live, session.verificationReason);
   return (
     <section aria-labelledby="session-heading" className="space-y-4">
       <AutoRefresh everySeconds={REFRESH_SECONDS} />

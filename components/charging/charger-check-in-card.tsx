@@ -9,7 +9,7 @@ export function ChargerCheckInCard({ charger }: { charger: ChargerSummary }) {
   return (
     <Card as="li" className="sm:flex sm:items-center sm:justify-between sm:gap-4">
       <div className="min-w-0">
-        <div className="flex items-start justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <h3 className="font-semibold text-slate-900">{charger.name}</h3>
           {charger.isPartner ? <Badge tone="brand">Partner</Badge> : null}
         </div>

@@ -9,18 +9,15 @@ type LocationSharingProps = {
   sessionId: string;
   /** Readings the server already has for this session. */
   sharedSoFar: number;
-  /** At most one reading this often. */
+  /** About one reading this often. */
   everySeconds: number;
 };
 
 type Status = "asking" | "sharing" | "denied" | "unavailable";
 
-const GEO_OPTIONS: PositionOptions = { enableHighAccuracy: true, maximumAge: 0, timeout: 30_000 };
-
 /**
- * The phone's witness: asks for location, then sends a reading right away and at most every
- * `everySeconds` while the page is open. A phone that stays put reports no new position, so a
- * fresh fix is also asked for on a timer; otherwise the dwell at the charger would stop growing.
+ * The phone's witness: asks for location, then sends a reading right away and about every
+ * `everySeconds` while the page is open.
  */
 export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: LocationSharingProps) {
   const router = useRouter();
@@ -37,53 +34,62 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
     }
     const geo = navigator.geolocation;
     const intervalMs = everySeconds * 1000;
+    let latest: GeolocationCoordinates | null = null;
     let lastSentAt = 0;
     let sending = false;
     let stopped = false;
+    let sharedOnce = false;
 
-    async function share(position: GeolocationPosition) {
-      // a little slack so a timer tick that lands just early still counts
-      if (stopped || sending || Date.now() - lastSentAt < intervalMs - 500) return;
+    // The server stamps each reading as it arrives, so every reading is on one clock.
+    async function share() {
+      if (!latest || stopped || sending) return;
       sending = true;
       lastSentAt = Date.now();
-      setStatus("sharing");
       try {
         const res = await fetch(`/api/charging/sessions/${encodeURIComponent(sessionId)}/pings`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            latitude: position.coords.latitude,
-            longitude: position.coords.longitude,
-            accuracyMeters: position.coords.accuracy,
-            recordedAt: new Date(position.timestamp).toISOString(),
-          }),
+          body: JSON.stringify({ latitude: latest.latitude, longitude: latest.longitude, accuracyMeters: latest.accuracy }),
         });
         if (res.status === 201) {
           setSent((n) => n + 1);
           setSendFailed(false);
+          // the first reading changes what the phone witness says: show it now, not at the next refresh
+          if (!sharedOnce) router.refresh();
+          sharedOnce = true;
         } else if (res.status === 404) {
           // the session ended (another device, or the server closed it): show what the server says now
           stopped = true;
           router.refresh();
         } else {
-          lastSentAt = 0;
           setSendFailed(true);
         }
       } catch {
-        lastSentAt = 0; // offline for a moment: the next fix tries again
-        setSendFailed(true);
+        setSendFailed(true); // offline for a moment: the next tick tries again
       } finally {
         sending = false;
       }
     }
 
-    function failed(error: GeolocationPositionError) {
-      // a timeout or no fix yet is retried by the timer; only a refusal needs the driver
-      if (error.code === error.PERMISSION_DENIED) setStatus("denied");
-    }
-
-    const watchId = geo.watchPosition(share, failed, GEO_OPTIONS);
-    const timer = setInterval(() => geo.getCurrentPosition(share, failed, GEO_OPTIONS), intervalMs);
+    const watchId = geo.watchPosition(
+      (position) => {
+        const first = latest === null;
+        latest = position.coords;
+        setStatus("sharing");
+        if (first || Date.now() - lastSentAt >= intervalMs) void share();
+      },
+      (error) => {
+        if (error.code === error.PERMISSION_DENIED) setStatus("denied");
+        // no fix right now: stop repeating the old one until a new one comes
+        else if (error.code === error.POSITION_UNAVAILABLE) latest = null;
+      },
+      { enableHighAccuracy: true, maximumAge: 0 },
+    );
+    // Browsers report a position only when it changes: a phone parked at the charger is
+    // re-reported from its last fix on this timer, so the time spent there keeps counting.
+    const timer = setInterval(() => {
+      if (Date.now() - lastSentAt >= intervalMs - 500) void share();
+    }, intervalMs);
 
     // allowed later in the browser's settings: start again without a reload
     let permission: PermissionStatus | undefined;

@@ -17,7 +17,9 @@ const claims: Record<string, { tone: BadgeTone; label: string }> = {
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toLocaleString("en-US");
 
 function duration(from: Date, to: Date): string {
-  const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
+  const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
@@ -66,7 +68,10 @@ export function SessionCard({ session: s }: { session: DriverSession }) {
       {s.claim ? (
         <div className="mt-3 rounded-xl bg-slate-50 px-3 py-2 text-sm">
           <Badge tone={claims[s.claim.status]?.tone ?? "neutral"}>{claims[s.claim.status]?.label ?? s.claim.status}</Badge>
-          {s.claim.decisionNote ? <p className="mt-1 text-slate-700">{s.claim.decisionNote}</p> : null}
+          {/* an approval already reads "Approved on review: <note>" above */}
+          {s.claim.decisionNote && !s.verificationReason?.includes(s.claim.decisionNote) ? (
+            <p className="mt-1 text-slate-700">{s.claim.decisionNote}</p>
+          ) : null}
           {s.claim.status === "OPEN" ? <p className="mt-1 text-slate-600">A person is checking this session’s readings.</p> : null}
         </div>
       ) : null}

@@ -2,10 +2,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { AlertIcon, CheckCircleIcon, ClockIcon, ListIcon, WalletIcon } from "@/components/ui/icons";
 import { AutoRefresh } from "./auto-refresh";
+import { FocusOutcome } from "./focus-outcome";
 import { SessionStatusBadge } from "./session-status-badge";
 
 type SessionOutcomeProps = {
   session: { status: string; verificationReason: string | null; charger: { name: string } };
+  /** Ended a moment ago (the driver just tapped Stop): bring the outcome into view. */
+  justEnded: boolean;
 };
 
 const outcomes: Record<string, { title: string; lead: string; icon: typeof CheckCircleIcon; iconClass: string }> = {
@@ -33,20 +36,21 @@ const outcomes: Record<string, { title: string; lead: string; icon: typeof Check
  * The result of the session that just ended. While it waits for the car's final report the
  * page re-checks every few seconds, so "verified" appears without a reload.
  */
-export function SessionOutcome({ session }: SessionOutcomeProps) {
+export function SessionOutcome({ session, justEnded }: SessionOutcomeProps) {
   const outcome = outcomes[session.status];
   if (!outcome) return null;
   const Icon = outcome.icon;
   return (
     <Card as="section" aria-labelledby="outcome-heading" className="mb-8">
       {session.status === "PENDING_WITNESS" ? <AutoRefresh everySeconds={4} forSeconds={180} /> : null}
+      {justEnded ? <FocusOutcome headingId="outcome-heading" /> : null}
       <div role="status" className="flex items-start gap-3">
         <span className={`grid size-10 shrink-0 place-items-center rounded-full ${outcome.iconClass}`} aria-hidden="true">
           <Icon />
         </span>
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            <h2 id="outcome-heading" className="text-lg font-semibold text-slate-900">
+            <h2 id="outcome-heading" tabIndex={-1} className="text-lg font-semibold text-slate-900 outline-none">
               {outcome.title}
             </h2>
             <SessionStatusBadge status={session.status} />

@@ -8,10 +8,13 @@ type BalancesCardProps = {
   /** Nova set aside for codes not yet used. */
   heldNova: number;
   cashCents: number;
+  /** Rewards of sessions still being verified. */
+  pendingNova?: number;
+  pendingCents?: number;
 };
 
 /** The driver's balances: Nova to spend (and any held for codes), cash rewards to pay out. */
-export function BalancesCard({ nova, heldNova, cashCents }: BalancesCardProps) {
+export function BalancesCard({ nova, heldNova, cashCents, pendingNova = 0, pendingCents = 0 }: BalancesCardProps) {
   return (
     <section
       aria-labelledby="balances-heading"
@@ -34,11 +37,17 @@ export function BalancesCard({ nova, heldNova, cashCents }: BalancesCardProps) {
               </Link>
             </dd>
           ) : null}
+          {pendingNova > 0 ? (
+            <dd data-testid="nova-pending" className="mt-1 text-sm text-brand-100">
+              + <NovaAmount amount={pendingNova} compact starClassName="text-brand-200" /> pending verification
+            </dd>
+          ) : null}
         </div>
         <div className="col-span-2 sm:col-span-1">
           <dt className="text-xs uppercase tracking-wide text-brand-200">Cash rewards</dt>
           <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatUsd(cashCents)}</dd>
-          {cashCents === 0 ? <dd className="mt-1 text-sm text-brand-100">Cash rewards arrive after your first verified charge.</dd> : null}
+          {pendingCents > 0 ? <dd className="mt-1 text-sm text-brand-100">+ {formatUsd(pendingCents)} pending verification</dd> : null}
+          {cashCents === 0 && pendingCents === 0 ? <dd className="mt-1 text-sm text-brand-100">Cash rewards arrive after your first verified charge.</dd> : null}
         </div>
       </dl>
     </section>

@@ -10,16 +10,20 @@ export type WalletActivity = {
   net: number;
   /** What moved when `net` is 0 (a hold, or a hold given back). */
   moved: number;
-  movedWord: "held" | "returned" | null;
+  movedWord: "held" | "returned" | "now available" | null;
 };
 
 /**
- * One line per transaction for the driver's wallet: the ledger writes a redemption hold as two
+ * One line per transaction and currency for the driver's wallet (a charging reward carries
+ * Nova and cash, shown as two lines; never summed across currencies): the ledger writes a redemption hold as two
  * entries (available → held), which on a phone reads best as "✦ 650 held", not −650 and +650.
  */
 export function walletActivity(lines: StatementLine[]): WalletActivity[] {
   const groups = new Map<string, StatementLine[]>();
-  for (const line of lines) groups.set(line.transactionId, [...(groups.get(line.transactionId) ?? []), line]);
+  for (const line of lines) {
+    const key = `${line.transactionId}:${line.currency}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
   return [...groups.values()].map((entries) => {
     const first = entries[0];
     const net = entries.reduce((sum, e) => sum + Number(e.amount), 0);
@@ -32,7 +36,7 @@ export function walletActivity(lines: StatementLine[]): WalletActivity[] {
       currency: first.currency,
       net,
       moved,
-      movedWord: net !== 0 ? null : first.type === "REDEMPTION_HOLD" ? "held" : "returned",
+      movedWord: net !== 0 ? null : first.type === "REDEMPTION_HOLD" ? "held" : first.type === "SESSION_REWARD_RELEASE" ? "now available" : "returned",
     };
   });
 }
@@ -41,6 +45,7 @@ function stateOf(entries: StatementLine[], net: number): EntryState {
   const has = (s: EntryState) => entries.some((e) => e.state === s);
   if (has("reversed") || entries[0].type === "REVERSAL") return "reversed";
   if (has("expired")) return "expired";
+  if (entries[0].type === "SESSION_REWARD_RELEASE") return "available";
   if (has("pending")) return "pending";
   if (entries[0].type === "REDEMPTION_HOLD") return "held";
   // a confirmed redemption leaves the held account: spent, whatever account it came from

@@ -72,7 +72,9 @@ export function VehicleCard({ vehicle, now, place }: VehicleCardProps) {
           </dl>
           <p className="mt-3 flex items-center gap-1.5 text-xs text-slate-500">
             <ClockIcon className="size-3.5" />
-            Read <time dateTime={reading.capturedAt.toISOString()}>{readAgo(reading.capturedAt, now)}</time>
+            <span>
+              Read <time dateTime={reading.capturedAt.toISOString()}>{readAgo(reading.capturedAt, now)}</time>
+            </span>
           </p>
         </>
       ) : (

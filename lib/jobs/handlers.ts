@@ -16,8 +16,10 @@ export const JOBS = {
   },
   /** Reads the cars of active sessions (the cache keeps parked cars from being woken). */
   "poll-telemetry": async () => {
-    const active = await db().chargingSession.findMany({ where: { status: "ACTIVE", vehicleId: { not: null } }, select: { vehicleId: true }, take: 200 });
-    for (const { vehicleId } of active) await refreshTelemetry(vehicleId!).catch((err) => logger.warn({ err, vehicleId }, "poll failed"));
+    const active = await db().chargingSession.findMany({ where: { status: "ACTIVE", vehicleId: { not: null } }, select: { vehicleId: true, startedAt: true }, take: 200 });
+    for (const { vehicleId, startedAt } of active) {
+      await refreshTelemetry(vehicleId!, { since: startedAt }).catch((err) => logger.warn({ err, vehicleId }, "poll failed"));
+    }
     return { polled: active.length };
   },
   /** Ends sessions left open for 12 hours and settles the ones still waiting after 24. */

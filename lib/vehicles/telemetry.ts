@@ -30,12 +30,14 @@ export async function storeTelemetry(vehicleId: string, t: Telemetry, source: st
  * The car's state from the cache while it is fresh, otherwise from the provider. When the
  * provider is rate limiting or down, the last reading is returned marked stale.
  */
-export async function refreshTelemetry(vehicleId: string, { force = false } = {}): Promise<VehicleState> {
+export async function refreshTelemetry(vehicleId: string, { force = false, since }: { force?: boolean; since?: Date } = {}): Promise<VehicleState> {
   const vehicle = await db().vehicle.findUnique({ where: { id: vehicleId }, select: { providerVehicleId: true, connectionId: true } });
   const cached = await latest(vehicleId);
   if (!vehicle?.connectionId) return { snapshot: cached, stale: true, note: "This car is not connected." };
   const maxAge = cached?.chargeState === "CHARGING" ? FRESH_WHILE_CHARGING_MS : FRESH_WHILE_PARKED_MS;
-  if (!force && cached && Date.now() - cached.createdAt.getTime() < maxAge) return { snapshot: cached, stale: false };
+  // a reading from before `since` (e.g. the session's start) says nothing about now
+  const tooOld = since !== undefined && cached !== null && cached.capturedAt < since;
+  if (!force && !tooOld && cached && Date.now() - cached.createdAt.getTime() < maxAge) return { snapshot: cached, stale: false };
   try {
     const reading = await vehicleProvider().readTelemetry(await accessTokenFor(vehicle.connectionId), vehicle.providerVehicleId);
     return { snapshot: await storeTelemetry(vehicleId, reading, "poll"), stale: false };

@@ -4,7 +4,8 @@ import { requirePagePermission } from "@/lib/auth";
 import { activeSessionFor, listDriverSessions } from "@/lib/charging";
 import { pingIntervalSeconds, previewActiveSession } from "@/lib/charging/live-verification";
 import { listChargers } from "@/lib/discovery";
-import { listDriverVehicles } from "@/lib/vehicles";
+import { logger } from "@/lib/observability";
+import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
 import { Notice } from "@/components/auth/notice";
 import { ActiveSessionPanel } from "@/components/charging/active-session-panel";
 import { ChargerCheckInCard } from "@/components/charging/charger-check-in-card";
@@ -19,6 +20,7 @@ export const metadata: Metadata = { title: "Charge" };
 
 // The last session's result stays on this page for a while after it ends.
 const OUTCOME_SHOWN_MS = 30 * 60_000;
+const JUST_ENDED_MS = 60_000;
 
 export default async function ChargePage() {
   const session = await requirePagePermission("driver:use", "/app/charge");
@@ -26,8 +28,13 @@ export default async function ChargePage() {
   const [active, vehicles] = await Promise.all([activeSessionFor(driverId), listDriverVehicles(driverId)]);
 
   if (active) {
-    const live = await previewActiveSession(driverId, active.id);
     const car = vehicles.find((v) => v.id === active.vehicleId);
+    // The car's cached reading is from before check-in (a parked car is cached for 15 minutes):
+    // ask it once now, so the screen can show it charging here instead of waiting on the poll.
+    if (car && (!car.latest || car.latest.capturedAt < active.startedAt)) {
+      await refreshTelemetry(car.id, { force: true }).catch((err) => logger.warn({ err, vehicleId: car.id }, "check-in telemetry read failed"));
+    }
+    const live = await previewActiveSession(driverId, active.id);
     return (
       <>
         <PageHeader title="Charging" description="Keep this page open: your phone and your car confirm the session together." />
@@ -43,13 +50,14 @@ export default async function ChargePage() {
   }
 
   const [chargers, [latest]] = await Promise.all([listChargers(), listDriverSessions(driverId, 1)]);
-  const recent = latest?.endedAt && Date.now() - latest.endedAt.getTime() < OUTCOME_SHOWN_MS ? latest : null;
+  const endedAgoMs = latest?.endedAt ? Date.now() - latest.endedAt.getTime() : Infinity;
+  const recent = endedAgoMs < OUTCOME_SHOWN_MS ? latest : null;
   const car = vehicles[0];
 
   return (
     <>
       <PageHeader title="Charge" description="Check in when you plug in. Your car and phone confirm the session and you earn Nova." />
-      {recent ? <SessionOutcome session={recent} /> : null}
+      {recent ? <SessionOutcome session={recent} justEnded={endedAgoMs < JUST_ENDED_MS} /> : null}
 
       <section aria-labelledby="chargers-heading">
         <SectionHeader id="chargers-heading" title="Where are you charging?" />

@@ -25,7 +25,13 @@ export default async function WalletPage() {
   return (
     <>
       <PageHeader title="Wallet" description="Nova to spend at partners, cash rewards to send to your bank." />
-      <BalancesCard nova={Number(balances.nova.available)} heldNova={Number(balances.nova.held)} cashCents={Number(balances.usd.available)} />
+      <BalancesCard
+        nova={Number(balances.nova.available)}
+        heldNova={Number(balances.nova.held)}
+        cashCents={Number(balances.usd.available)}
+        pendingNova={Number(balances.nova.pending)}
+        pendingCents={Number(balances.usd.pending)}
+      />
 
       <nav aria-label="Wallet shortcuts" className="mt-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
         <ButtonLink href="/app/pass" variant="secondary">

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
+import { config } from "@/lib/config";
 import { AppError, route } from "@/lib/http";
 import { callbackInput, completeVehicleConnect } from "@/lib/vehicles";
 
@@ -7,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 /** OAuth callback: back to the Car tab with the outcome a person can read. */
 export const GET = route("/api/smartcar/callback", async (req, { log }) => {
-  const back = new URL("/app/car", req.nextUrl.origin);
+  // the public base URL: behind `next start` or a proxy, req.nextUrl.origin may name another host
+  const back = new URL("/app/car", config().NEXTAUTH_URL);
   const session = authorize(await sessionFromRequest(req), "driver:use");
   const params = req.nextUrl.searchParams;
   if (params.get("error")) {
