@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { evaluateSession } from "@/lib/charging/evaluate-session";
 import { releaseExpiredHolds } from "@/lib/merchants/redemptions/release";
@@ -30,6 +31,21 @@ export const JOBS = {
     for (const { id } of waiting) await evaluateSession(id, { end: true, final: true });
     return { closed: open.length, settled: waiting.length };
   },
+  /**
+   * Demo mode: active sessions with the simulated car move on by themselves each minute (the
+   * car's battery rises and the session's status text updates) without the driver's app open.
+   */
+  "demo-accrual": async () => {
+    if (!config().DEMO_MODE) return { skipped: "DEMO_MODE is off" };
+    const active = await db().chargingSession.findMany({
+      where: { status: "ACTIVE", vehicle: { provider: "SANDBOX" } }, select: { id: true, vehicleId: true }, take: 200,
+    });
+    for (const s of active) {
+      await refreshTelemetry(s.vehicleId!, { force: true });
+      await evaluateSession(s.id);
+    }
+    return { advanced: active.length };
+  },
   /** Returns held Nova of redemption codes that ran out. */
   "release-expired-holds": async () => ({ released: await releaseExpiredHolds() }),
 } as const;
@@ -39,4 +55,5 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "poll-telemetry": "* * * * *",
   "close-stale-sessions": "*/5 * * * *",
   "release-expired-holds": "* * * * *",
+  "demo-accrual": "* * * * *",
 };

@@ -67,6 +67,23 @@ describe("charging session → verified reward", () => {
   });
 });
 
+describe("demo accrual", () => {
+  it("moves an active sandbox session on: a new car reading and an updated status", async () => {
+    const { driver, charger } = await driverWithSandboxCar();
+    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    const vehicle = await testDb.vehicle.findFirstOrThrow({ where: { userId: driver.id } });
+    const before = await testDb.telemetrySnapshot.count({ where: { vehicleId: vehicle.id } });
+    const result = await JOBS["demo-accrual"]();
+    expect(result).toMatchObject({ advanced: expect.any(Number) });
+    expect(await testDb.telemetrySnapshot.count({ where: { vehicleId: vehicle.id } })).toBe(before + 1);
+    const latest = await testDb.telemetrySnapshot.findFirstOrThrow({ where: { vehicleId: vehicle.id }, orderBy: { capturedAt: "desc" } });
+    expect(latest.chargeState).toBe("CHARGING");
+    const updated = await testDb.chargingSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(updated.status).toBe("ACTIVE");
+    expect(updated.verificationReason).toMatch(/car|phone/i);
+  });
+});
+
 describe("missing-points claim", () => {
   it("a session without the phone witness fails, the driver claims, the admin approves and it pays once", async () => {
     const { driver, charger } = await driverWithSandboxCar();
