@@ -4,7 +4,7 @@ import { useActionState, useRef, useState } from "react";
 import { requestLinkAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField } from "./form-controls";
 import { Notice } from "./notice";
 
 const KEPT = ["email"] as const;
@@ -41,15 +41,7 @@ export function EmailLinkForm() {
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError(state)} />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
+      <EmailField
         defaultValue={values.email}
         hint="We email you a link that signs you in. No password needed."
         error={fieldError(state, "email")}

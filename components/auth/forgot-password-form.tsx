@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { requestResetAction } from "@/app/(auth)/actions";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField } from "./form-controls";
 import { Notice } from "./notice";
 
 const KEPT = ["email"] as const;
@@ -30,15 +30,7 @@ export function ForgotPasswordForm() {
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError(state)} />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
+      <EmailField
         defaultValue={values.email}
         error={fieldError(state, "email")}
       />

@@ -20,6 +20,14 @@ type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name"> & {
   labelAside?: ReactNode;
 };
 
+/** The email field every sign-in form uses: right keyboard, autofill, no auto-capitals. */
+export function EmailField(props: Omit<TextFieldProps, "name" | "label" | "type">) {
+  return (
+    <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none"
+      spellCheck={false} required {...props} />
+  );
+}
+
 export function TextField({ name, label, hint, error, labelAside, className = "", ...input }: TextFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { signInAction } from "@/app/(auth)/actions";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField, TextField } from "./form-controls";
 
 const KEPT = ["email"] as const;
 
@@ -19,15 +19,7 @@ export function PasswordSignInForm({ callbackUrl, forgotHref }: { callbackUrl?: 
     <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError(state)} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
+      <EmailField
         defaultValue={values.email}
         error={fieldError(state, "email")}
       />

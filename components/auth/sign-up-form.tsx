@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { signUpAction } from "@/app/(auth)/actions";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField, TextField } from "./form-controls";
 
 const KEPT = ["name", "email"] as const;
 
@@ -28,15 +28,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         defaultValue={values.name}
         error={fieldError(state, "name")}
       />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
+      <EmailField
         defaultValue={values.email}
         error={fieldError(state, "email")}
       />

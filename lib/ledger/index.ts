@@ -6,5 +6,6 @@ export { spendUsage, refundUsage, readUsage } from "./usage";
 export { getBalances, type Balances } from "./balances";
 export { listStatement, statementCsv, type StatementLine, type EntryState } from "./statement";
 export { checkLedger, type LedgerViolation } from "./check";
+export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
 export { ledgerMetrics } from "./metrics";

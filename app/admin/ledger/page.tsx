@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listLedgerTransactions } from "@/lib/admin";
 import { requirePagePermission } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { checkLedger } from "@/lib/ledger";
+import { checkLedgerNow } from "@/lib/ledger";
 import { LedgerCheckResult } from "@/components/admin/ledger-check-result";
 import { transactionTypeLabel } from "@/components/ledger/transaction-type";
 import { Badge } from "@/components/ui/badge";
@@ -21,7 +20,7 @@ const LATEST = 50;
 
 export default async function AdminLedgerPage() {
   await requirePagePermission("admin:view", "/admin/ledger");
-  const [check, transactions] = await Promise.all([checkLedger(db()), listLedgerTransactions(LATEST)]);
+  const [check, transactions] = await Promise.all([checkLedgerNow(), listLedgerTransactions(LATEST)]);
   return (
     <>
       <PageHeader title="Ledger" description="Every movement of Nova and cash, checked against its invariants on each visit. Times in UTC." />
