@@ -3,7 +3,9 @@ import { execSync } from "node:child_process";
 function gitSha() {
   if (process.env.GIT_SHA) return process.env.GIT_SHA;
   try {
-    return execSync("git rev-parse HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execSync("git rev-parse HEAD", { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     return "unknown";
   }
@@ -13,7 +15,14 @@ function gitSha() {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pino", "prom-client", "pglite-prisma-adapter", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pino",
+    "prom-client",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+  ],
   env: {
     NEXT_PUBLIC_GIT_SHA: gitSha(),
     NEXT_PUBLIC_BUILD_TIME: new Date().toISOString(),

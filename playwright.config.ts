@@ -9,8 +9,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 const launchOptions = {
   executablePath: chromiumPath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 export default defineConfig({
@@ -24,7 +32,11 @@ export default defineConfig({
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure", launchOptions },
   projects: [
     // The production-start check spawns its own process: once (desktop) is enough.
-    { name: "phone", testIgnore: /production-config/, use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions } },
+    {
+      name: "phone",
+      testIgnore: /production-config/,
+      use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
+    },
     { name: "desktop", use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions } },
   ],
   webServer: {

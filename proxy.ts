@@ -3,7 +3,12 @@ import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-
 
 // Pages that need a signed-in person. This only redirects early for a nicer experience;
 // every page, action and handler checks the session and role itself.
-const GATED = [/^\/app\/(wallet|codes|pass|car|account|charge|sessions)(\/|$)/, /^\/merchant(\/|$)/, /^\/admin(\/|$)/, /^\/account(\/|$)/];
+const GATED = [
+  /^\/app\/(wallet|codes|pass|car|account|charge|sessions)(\/|$)/,
+  /^\/merchant(\/|$)/,
+  /^\/admin(\/|$)/,
+  /^\/account(\/|$)/,
+];
 const SESSION_COOKIES = ["__Host-nerava.session", "nerava.session"];
 
 export function proxy(req: NextRequest) {

@@ -21,7 +21,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <p className="mt-2 text-slate-600">It’s on our side, not yours. Trying again usually helps.</p>
         {digest ? (
           <p className="mt-4 text-sm text-slate-500">
-            Reference: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{digest}</code>
+            Reference:{" "}
+            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{digest}</code>
           </p>
         ) : null}
         <div className="mt-6 flex flex-wrap justify-center gap-3">

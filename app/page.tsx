@@ -37,7 +37,10 @@ export default function LandingPage() {
             ]}
             cta={{ href: "/merchant", label: "Open the merchant dashboard" }}
             aside={
-              <Link href="/admin" className="text-sm font-medium text-slate-600 underline-offset-4 hover:text-slate-900 hover:underline">
+              <Link
+                href="/admin"
+                className="text-sm font-medium text-slate-600 underline-offset-4 hover:text-slate-900 hover:underline"
+              >
                 Program team? Admin console
               </Link>
             }

@@ -7,7 +7,9 @@ const { url, release } = await acquireDatabaseUrl();
 const db = createDb(url, 2);
 try {
   const counts = await seedDemoData(db);
-  console.log(`Seeded demo data: ${counts.chargers} chargers, ${counts.merchants} merchants, ${counts.users} accounts.`);
+  console.log(
+    `Seeded demo data: ${counts.chargers} chargers, ${counts.merchants} merchants, ${counts.users} accounts.`,
+  );
   printDemoAccounts();
 } catch (err) {
   console.error("Seeding failed:", err instanceof Error ? err.message : err);

@@ -40,7 +40,14 @@ const tag = randomBytes(4).toString("hex");
 const rand = () => randomBytes(12).toString("base64url");
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
-type Phase = { name: string; requests: number; errors: number; seconds: number; latencies: number[]; samples: string[] };
+type Phase = {
+  name: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  samples: string[];
+};
 
 /** CLIENTS loops calling `once` until the phase's time is up; each call is timed; false or a throw is an error. */
 async function runPhase(name: string, once: () => Promise<true | string>): Promise<Phase> {
@@ -48,23 +55,25 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   process.stdout.write(`phase ${name}: ${CLIENTS} clients for ${SECONDS} s… `);
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < deadline) {
-      const t = performance.now();
-      let outcome: true | string;
-      try {
-        outcome = await once();
-      } catch (err) {
-        outcome = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        let outcome: true | string;
+        try {
+          outcome = await once();
+        } catch (err) {
+          outcome = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        }
+        phase.latencies.push(performance.now() - t);
+        phase.requests++;
+        if (outcome !== true) {
+          phase.errors++;
+          if (phase.samples.length < 3) phase.samples.push(outcome);
+        }
       }
-      phase.latencies.push(performance.now() - t);
-      phase.requests++;
-      if (outcome !== true) {
-        phase.errors++;
-        if (phase.samples.length < 3) phase.samples.push(outcome);
-      }
-    }
-  }));
+    }),
+  );
   phase.seconds = (performance.now() - started) / 1000;
   console.log(`${phase.requests} requests`);
   return phase;
@@ -73,7 +82,10 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
 async function http(method: "GET" | "POST", path: string, cookie?: string, body?: unknown): Promise<true | string> {
   const res = await fetch(new URL(path, BASE), {
     method,
-    headers: { ...(cookie ? { cookie: `${COOKIE}=${cookie}` } : {}), ...(method === "POST" ? { origin: ORIGIN, "content-type": "application/json" } : {}) },
+    headers: {
+      ...(cookie ? { cookie: `${COOKIE}=${cookie}` } : {}),
+      ...(method === "POST" ? { origin: ORIGIN, "content-type": "application/json" } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -82,25 +94,52 @@ async function http(method: "GET" | "POST", path: string, cookie?: string, body?
 }
 
 async function setUp() {
-  const health = await fetch(new URL("/api/health", BASE), { signal: AbortSignal.timeout(5000) }).catch((e: Error) => e);
-  if (health instanceof Error || !health.ok) throw new Error(`no app answering at ${BASE.origin}/api/health (${health instanceof Error ? health.message : health.status})`);
-  const admin = await db.user.create({ data: { email: `bench-admin-${tag}@bench.local`, name: "Bench admin", role: "ADMIN" } });
-  const drivers = await Promise.all(Array.from({ length: DRIVERS }, (_, i) =>
-    db.user.create({ data: { email: `bench-driver-${tag}-${i}@bench.local`, name: `Bench driver ${i}` } })));
+  const health = await fetch(new URL("/api/health", BASE), { signal: AbortSignal.timeout(5000) }).catch(
+    (e: Error) => e,
+  );
+  if (health instanceof Error || !health.ok)
+    throw new Error(
+      `no app answering at ${BASE.origin}/api/health (${health instanceof Error ? health.message : health.status})`,
+    );
+  const admin = await db.user.create({
+    data: { email: `bench-admin-${tag}@bench.local`, name: "Bench admin", role: "ADMIN" },
+  });
+  const drivers = await Promise.all(
+    Array.from({ length: DRIVERS }, (_, i) =>
+      db.user.create({ data: { email: `bench-driver-${tag}-${i}@bench.local`, name: `Bench driver ${i}` } }),
+    ),
+  );
   const expires = new Date(Date.now() + 3600_000);
-  const session = async (userId: string) => (await db.session.create({ data: { sessionToken: `bench-${rand()}${rand()}`, userId, expires, userAgent: "bench-ledger" } })).sessionToken;
+  const session = async (userId: string) =>
+    (
+      await db.session.create({
+        data: { sessionToken: `bench-${rand()}${rand()}`, userId, expires, userAgent: "bench-ledger" },
+      })
+    ).sessionToken;
   const adminCookie = await session(admin.id);
   const driverCookies = await Promise.all(drivers.map((d) => session(d.id)));
   const merchant = await db.merchant.create({
     data: {
-      slug: `bench-${tag}`, name: `Bench shop ${tag}`, category: "Coffee", address: "1 Bench St", latitude: 30.27, longitude: -97.74,
-      qrToken: rand(), status: "ACTIVE", offers: { create: { title: "Bench coffee", description: "One Nova", novaPrice: 1 } },
+      slug: `bench-${tag}`,
+      name: `Bench shop ${tag}`,
+      category: "Coffee",
+      address: "1 Bench St",
+      latitude: 30.27,
+      longitude: -97.74,
+      qrToken: rand(),
+      status: "ACTIVE",
+      offers: { create: { title: "Bench coffee", description: "One Nova", novaPrice: 1 } },
     },
     include: { offers: true },
   });
   // Funds for phase 2 through the app itself (one grant per driver, within the default caps).
   for (const d of drivers) {
-    const funded = await http("POST", "/api/admin/grants", adminCookie, { driverId: d.id, amount: 2000, reason: "bench funds", idempotencyKey: `bench-fund-${tag}-${d.id}` });
+    const funded = await http("POST", "/api/admin/grants", adminCookie, {
+      driverId: d.id,
+      amount: 2000,
+      reason: "bench funds",
+      idempotencyKey: `bench-fund-${tag}-${d.id}`,
+    });
     if (funded !== true) throw new Error(`funding a driver failed: ${funded}`);
   }
   return { admin, drivers, adminCookie, driverCookies, offerId: merchant.offers[0].id };
@@ -117,17 +156,24 @@ async function rawGrant(issuanceId: string, driverAccountIds: string[], adminId:
     const claimed = await client.query(
       `INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "requestHash", "type", "reason", "actorId")
        VALUES ($1, $2, $3, 'GRANT', 'bench raw grant', $4) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "id"`,
-      [id, `bench-raw:${id}`, createHash("sha256").update(id).digest("hex"), adminId]);
+      [id, `bench-raw:${id}`, createHash("sha256").update(id).digest("hex"), adminId],
+    );
     if (claimed.rowCount !== 1) throw new Error("idempotency key already used");
-    const lines = [{ account: issuanceId, amount: -amount }, { account: driverAccount, amount }].sort((a, b) => (a.account < b.account ? -1 : 1));
+    const lines = [
+      { account: issuanceId, amount: -amount },
+      { account: driverAccount, amount },
+    ].sort((a, b) => (a.account < b.account ? -1 : 1));
     for (const line of lines) {
       const moved = await client.query(
         `UPDATE "LedgerAccount" SET "balance" = "balance" + $1 WHERE "id" = $2 AND ("allowNegative" OR "balance" + $1 >= 0)`,
-        [line.amount, line.account]);
+        [line.amount, line.account],
+      );
       if (moved.rowCount !== 1) throw new Error("insufficient funds");
     }
-    await client.query(`INSERT INTO "LedgerEntry" ("transactionId", "accountId", "amount") VALUES ($1, $2, $3), ($1, $4, $5)`,
-      [id, lines[0].account, lines[0].amount, lines[1].account, lines[1].amount]);
+    await client.query(
+      `INSERT INTO "LedgerEntry" ("transactionId", "accountId", "amount") VALUES ($1, $2, $3), ($1, $4, $5)`,
+      [id, lines[0].account, lines[0].amount, lines[1].account, lines[1].amount],
+    );
     await client.query("COMMIT");
     return true;
   } catch (err) {
@@ -146,17 +192,37 @@ function percentile(sorted: number[], p: number): number {
 function report(phases: Phase[]) {
   const rows = phases.map((p) => {
     const sorted = [...p.latencies].sort((a, b) => a - b);
-    return { phase: p.name, requests: p.requests, errors: p.errors, rps: p.requests / p.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    return {
+      phase: p.name,
+      requests: p.requests,
+      errors: p.errors,
+      rps: p.requests / p.seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+    };
   });
   const header = ["phase", "requests", "errors", "req/s", "p50 ms", "p99 ms"];
-  const cells = rows.map((r) => [r.phase, String(r.requests), String(r.errors), r.rps.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1)]);
+  const cells = rows.map((r) => [
+    r.phase,
+    String(r.requests),
+    String(r.errors),
+    r.rps.toFixed(1),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${cells.map(line).join("\n")}`);
   const by = (name: string) => rows.find((r) => r.phase === name)!;
-  const grant = by("grant (HTTP)"), health = by("health (HTTP)"), raw = by("grant (raw pg)");
-  console.log(`\ngrant/health: throughput ${(grant.rps / health.rps).toFixed(3)}, p50 latency ${(grant.p50 / health.p50).toFixed(1)}×`);
-  console.log(`grant/raw-pg: throughput ${(grant.rps / raw.rps).toFixed(3)}, p50 latency ${(grant.p50 / raw.p50).toFixed(1)}×`);
+  const grant = by("grant (HTTP)"),
+    health = by("health (HTTP)"),
+    raw = by("grant (raw pg)");
+  console.log(
+    `\ngrant/health: throughput ${(grant.rps / health.rps).toFixed(3)}, p50 latency ${(grant.p50 / health.p50).toFixed(1)}×`,
+  );
+  console.log(
+    `grant/raw-pg: throughput ${(grant.rps / raw.rps).toFixed(3)}, p50 latency ${(grant.p50 / raw.p50).toFixed(1)}×`,
+  );
   for (const p of phases) for (const s of p.samples) console.log(`error sample (${p.name}): ${s}`);
 }
 
@@ -165,22 +231,57 @@ async function main(): Promise<number> {
   const { admin, drivers, adminCookie, driverCookies, offerId } = await setUp();
   const phases: Phase[] = [];
 
-  phases.push(await runPhase("grant (HTTP)", () =>
-    http("POST", "/api/admin/grants", adminCookie, { driverId: pick(drivers).id, amount: 1 + Math.floor(Math.random() * 5), reason: "bench grant", idempotencyKey: `bench-${tag}-${rand()}` })));
-  phases.push(await runPhase("redeem (HTTP)", () =>
-    http("POST", `/api/offers/${offerId}/redeem`, pick(driverCookies), { idempotencyKey: `bench-${tag}-${rand()}` })));
+  phases.push(
+    await runPhase("grant (HTTP)", () =>
+      http("POST", "/api/admin/grants", adminCookie, {
+        driverId: pick(drivers).id,
+        amount: 1 + Math.floor(Math.random() * 5),
+        reason: "bench grant",
+        idempotencyKey: `bench-${tag}-${rand()}`,
+      }),
+    ),
+  );
+  phases.push(
+    await runPhase("redeem (HTTP)", () =>
+      http("POST", `/api/offers/${offerId}/redeem`, pick(driverCookies), { idempotencyKey: `bench-${tag}-${rand()}` }),
+    ),
+  );
   phases.push(await runPhase("health (HTTP)", () => http("GET", "/api/health")));
 
-  const issuance = await db.ledgerAccount.findUniqueOrThrow({ where: { ownerType_ownerId_kind_currency: { ownerType: "PLATFORM", ownerId: "platform", kind: "ISSUANCE", currency: "NOVA" } } });
-  const driverAccounts = await db.ledgerAccount.findMany({ where: { ownerType: "DRIVER", ownerId: { in: drivers.map((d) => d.id) }, kind: "AVAILABLE", currency: "NOVA" }, select: { id: true } });
-  phases.push(await runPhase("grant (raw pg)", () => rawGrant(issuance.id, driverAccounts.map((a) => a.id), admin.id)));
+  const issuance = await db.ledgerAccount.findUniqueOrThrow({
+    where: {
+      ownerType_ownerId_kind_currency: {
+        ownerType: "PLATFORM",
+        ownerId: "platform",
+        kind: "ISSUANCE",
+        currency: "NOVA",
+      },
+    },
+  });
+  const driverAccounts = await db.ledgerAccount.findMany({
+    where: { ownerType: "DRIVER", ownerId: { in: drivers.map((d) => d.id) }, kind: "AVAILABLE", currency: "NOVA" },
+    select: { id: true },
+  });
+  phases.push(
+    await runPhase("grant (raw pg)", () =>
+      rawGrant(
+        issuance.id,
+        driverAccounts.map((a) => a.id),
+        admin.id,
+      ),
+    ),
+  );
 
   report(phases);
-  await db.session.deleteMany({ where: { userAgent: "bench-ledger", userId: { in: [admin.id, ...drivers.map((d) => d.id)] } } });
+  await db.session.deleteMany({
+    where: { userAgent: "bench-ledger", userId: { in: [admin.id, ...drivers.map((d) => d.id)] } },
+  });
 
   const started = Date.now();
   const { violations, transactions, accounts } = await checkLedger(db);
-  console.log(`\nledger check: ${transactions} transactions, ${accounts} accounts in ${Date.now() - started} ms: ${violations.length === 0 ? "clean" : `${violations.length} violation(s)`}`);
+  console.log(
+    `\nledger check: ${transactions} transactions, ${accounts} accounts in ${Date.now() - started} ms: ${violations.length === 0 ? "clean" : `${violations.length} violation(s)`}`,
+  );
   for (const v of violations.slice(0, 10)) console.log(`VIOLATION ${v.kind} ${v.id}: ${v.detail}`);
   return violations.length === 0 ? 0 : 1;
 }

@@ -39,7 +39,11 @@ async function main(): Promise<number> {
 
   let name: string | undefined;
   if (values.create !== undefined) {
-    name = values.create.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    name = values.create
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
     if (!name) {
       console.error("Error: --create needs a migration name, e.g. --create add_users.");
       return 1;

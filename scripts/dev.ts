@@ -15,12 +15,17 @@ let embedded: EmbeddedServer | undefined;
 
 if (!process.env.DATABASE_URL) {
   if (await isPortOpen(EMBEDDED_PORT)) {
-    console.error(`Port ${EMBEDDED_PORT} is in use: is another \`npm run dev\` running? Set EMBEDDED_DB_PORT to use another.`);
+    console.error(
+      `Port ${EMBEDDED_PORT} is in use: is another \`npm run dev\` running? Set EMBEDDED_DB_PORT to use another.`,
+    );
     process.exit(1);
   }
   console.log("No DATABASE_URL: starting embedded PostgreSQL in ./.data (first start takes a few seconds)…");
   embedded = await startEmbeddedPostgres();
-  const { applied } = await applyMigrations({ databaseUrl: embedded.url, migrationsDir: path.resolve("prisma/migrations") });
+  const { applied } = await applyMigrations({
+    databaseUrl: embedded.url,
+    migrationsDir: path.resolve("prisma/migrations"),
+  });
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const db = createDb(embedded.url, 2);
   if ((await db.user.count()) === 0) {
@@ -50,7 +55,10 @@ if (!process.env.GOOGLE_CLIENT_ID) {
 }
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: process.env,
+});
 
 async function shutdown(code: number) {
   await closeIssuer?.();

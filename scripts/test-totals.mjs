@@ -23,7 +23,10 @@ if (playwright) {
   failed += 1;
 }
 
-for (const [tier, extra] of [["drift", process.env.DRIFT_FAILED], ["build", process.env.BUILD_FAILED]]) {
+for (const [tier, extra] of [
+  ["drift", process.env.DRIFT_FAILED],
+  ["build", process.env.BUILD_FAILED],
+]) {
   if (extra === "1") {
     console.log(`(${tier} check failed)`);
     failed += 1;

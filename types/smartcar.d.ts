@@ -55,12 +55,34 @@ declare module "smartcar" {
       flags?: Record<string, string | boolean>;
     }
 
-    interface Attributes { id: string; make: string; model: string; year: number; meta: Meta }
+    interface Attributes {
+      id: string;
+      make: string;
+      model: string;
+      year: number;
+      meta: Meta;
+    }
     /** `percentRemaining` is 0..1; `range` in km (metric) or miles. */
-    interface Battery { percentRemaining: number; range: number; meta: Meta }
-    interface Charge { isPluggedIn: boolean; state: "CHARGING" | "FULLY_CHARGED" | "NOT_CHARGING"; meta: Meta }
-    interface Location { latitude: number; longitude: number; meta: Meta }
-    interface ActionResponse { status: string; message?: string; meta: Meta }
+    interface Battery {
+      percentRemaining: number;
+      range: number;
+      meta: Meta;
+    }
+    interface Charge {
+      isPluggedIn: boolean;
+      state: "CHARGING" | "FULLY_CHARGED" | "NOT_CHARGING";
+      meta: Meta;
+    }
+    interface Location {
+      latitude: number;
+      longitude: number;
+      meta: Meta;
+    }
+    interface ActionResponse {
+      status: string;
+      message?: string;
+      meta: Meta;
+    }
 
     class Vehicle {
       constructor(id: string, token: string, options?: VehicleOptions);

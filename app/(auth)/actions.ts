@@ -4,9 +4,25 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import {
-  consumeLinkInput, consumeMagicLink, homeFor, requestLinkInput, requestMagicLink, requestPasswordReset,
-  requestResetInput, resetPassword, resetPasswordInput, sendCodeInput, sendSignInCode, setSessionCookie,
-  signInInput, signInWithPassword, signUpInput, signUpWithPassword, verifyCodeInput, verifySignInCode, type Role,
+  consumeLinkInput,
+  consumeMagicLink,
+  homeFor,
+  requestLinkInput,
+  requestMagicLink,
+  requestPasswordReset,
+  requestResetInput,
+  resetPassword,
+  resetPasswordInput,
+  sendCodeInput,
+  sendSignInCode,
+  setSessionCookie,
+  signInInput,
+  signInWithPassword,
+  signUpInput,
+  signUpWithPassword,
+  verifyCodeInput,
+  verifySignInCode,
+  type Role,
 } from "@/lib/auth";
 
 const callbackUrl = z.string().max(500).optional();
@@ -16,7 +32,10 @@ function landingFor(role: Role, requested?: string): string {
   return requested && /^\/(?![/\\])/.test(requested) ? requested : homeFor(role);
 }
 
-async function finishSignIn(session: { sessionToken: string; expires: Date; role: Role }, requested?: string): Promise<never> {
+async function finishSignIn(
+  session: { sessionToken: string; expires: Date; role: Role },
+  requested?: string,
+): Promise<never> {
   await setSessionCookie(session.sessionToken, session.expires);
   redirect(landingFor(session.role, requested));
 }

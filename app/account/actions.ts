@@ -6,7 +6,12 @@ import { z } from "zod";
 import { action } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import {
-  changePassword, changePasswordInput, clearSessionCookie, revokeAllSessions, revokeSession, revokeSessionByToken,
+  changePassword,
+  changePasswordInput,
+  clearSessionCookie,
+  revokeAllSessions,
+  revokeSession,
+  revokeSessionByToken,
 } from "@/lib/auth";
 import { notFound } from "@/lib/http/errors";
 
@@ -37,7 +42,13 @@ export const revokeSessionAction = action({
   input: z.object({ sessionId: z.string().min(1).max(64) }),
   run: async ({ sessionId }, { session, meta }) => {
     if (!(await revokeSession(session.user.id, sessionId))) throw notFound("That session");
-    await recordAudit({ action: "auth.session_revoked", actorId: session.user.id, targetType: "session", targetId: sessionId, ...meta });
+    await recordAudit({
+      action: "auth.session_revoked",
+      actorId: session.user.id,
+      targetType: "session",
+      targetId: sessionId,
+      ...meta,
+    });
     revalidatePath("/account");
     return { revoked: sessionId };
   },

@@ -2,7 +2,16 @@ import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { AccountMenu, displayName } from "@/components/auth/account-menu";
 import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
-import { BookIcon, CheckCircleIcon, FlagIcon, GiftIcon, GridIcon, ListIcon, StoreIcon, UsersIcon } from "@/components/ui/icons";
+import {
+  BookIcon,
+  CheckCircleIcon,
+  FlagIcon,
+  GiftIcon,
+  GridIcon,
+  ListIcon,
+  StoreIcon,
+  UsersIcon,
+} from "@/components/ui/icons";
 
 const nav: ConsoleNavItem[] = [
   { href: "/admin", label: "Overview", icon: <GridIcon />, exact: true },

@@ -30,12 +30,21 @@ export default async function AdminOverviewPage() {
           <SectionHeader
             id="recent-merchants-heading"
             title="Recent merchants"
-            actions={<ButtonLink href="/admin/merchants" variant="secondary" size="sm">All merchants</ButtonLink>}
+            actions={
+              <ButtonLink href="/admin/merchants" variant="secondary" size="sm">
+                All merchants
+              </ButtonLink>
+            }
           />
           {overview.recentMerchants.length > 0 ? (
             <MerchantsTable merchants={overview.recentMerchants} caption="Recent merchants" />
           ) : (
-            <EmptyState level={3} icon={<StoreIcon className="size-6" />} title="No merchants yet" description="Businesses appear here as they sign up, with their review status." />
+            <EmptyState
+              level={3}
+              icon={<StoreIcon className="size-6" />}
+              title="No merchants yet"
+              description="Businesses appear here as they sign up, with their review status."
+            />
           )}
         </section>
 
@@ -43,12 +52,21 @@ export default async function AdminOverviewPage() {
           <SectionHeader
             id="recent-audit-heading"
             title="Recent activity"
-            actions={<ButtonLink href="/admin/audit" variant="secondary" size="sm">Audit log</ButtonLink>}
+            actions={
+              <ButtonLink href="/admin/audit" variant="secondary" size="sm">
+                Audit log
+              </ButtonLink>
+            }
           />
           {overview.recentAudit.length > 0 ? (
             <AuditList entries={overview.recentAudit} label="Recent audit entries" />
           ) : (
-            <EmptyState level={3} icon={<ListIcon className="size-6" />} title="No activity yet" description="Every admin action and money movement will be listed here." />
+            <EmptyState
+              level={3}
+              icon={<ListIcon className="size-6" />}
+              title="No activity yet"
+              description="Every admin action and money movement will be listed here."
+            />
           )}
         </section>
       </div>

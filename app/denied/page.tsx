@@ -16,8 +16,8 @@ export default async function DeniedPage() {
       <p className="mt-2 text-sm text-slate-600">
         {who ? (
           <>
-            You are signed in as <span className="font-medium text-slate-900">{who}</span>, and this account cannot open it.
-            If you have another account that can, sign in with that one.
+            You are signed in as <span className="font-medium text-slate-900">{who}</span>, and this account cannot open
+            it. If you have another account that can, sign in with that one.
           </>
         ) : (
           "Sign in with an account that can open this page."

@@ -23,7 +23,9 @@ export default async function MerchantLayout({ children }: { children: ReactNode
       homeHref="/merchant"
       nav={nav}
       context={
-        <span className="truncate text-sm font-medium text-slate-700">{dashboard?.merchant.name ?? "No merchant yet"}</span>
+        <span className="truncate text-sm font-medium text-slate-700">
+          {dashboard?.merchant.name ?? "No merchant yet"}
+        </span>
       }
       account={<AccountMenu who={displayName(session.user)} />}
     >

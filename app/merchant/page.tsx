@@ -32,8 +32,18 @@ export default async function MerchantOverviewPage() {
     <>
       <PageHeader title="Overview" description={`${merchant.name} · ${merchant.category} · ${merchant.address}`} />
       <StatGrid label="This merchant at a glance">
-        <StatCard icon={<TagIcon />} label="Live offers" value={formatCount(liveOffers)} hint={`${formatCount(offers.length)} in total`} />
-        <StatCard icon={<CheckCircleIcon />} label="Confirmed redemptions" value={formatCount(confirmedRedemptions)} hint="All time" />
+        <StatCard
+          icon={<TagIcon />}
+          label="Live offers"
+          value={formatCount(liveOffers)}
+          hint={`${formatCount(offers.length)} in total`}
+        />
+        <StatCard
+          icon={<CheckCircleIcon />}
+          label="Confirmed redemptions"
+          value={formatCount(confirmedRedemptions)}
+          hint="All time"
+        />
         <StatCard
           icon={<StoreIcon />}
           label="Square"
@@ -61,7 +71,12 @@ export default async function MerchantOverviewPage() {
         {offers.length > 0 ? (
           <OffersTable offers={offers.slice(0, 5)} now={now} />
         ) : (
-          <EmptyState level={3} icon={<TagIcon className="size-6" />} title="No offers yet" description="Offers you create appear here and in drivers' apps." />
+          <EmptyState
+            level={3}
+            icon={<TagIcon className="size-6" />}
+            title="No offers yet"
+            description="Offers you create appear here and in drivers' apps."
+          />
         )}
       </section>
     </>

@@ -11,7 +11,7 @@ export function ProfileCard({ user }: { user: CurrentSession["user"] }) {
       <dl className="grid gap-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm font-medium text-slate-500">Name</dt>
-          <dd className="mt-1 break-words font-medium text-slate-900">{user.name ?? missing}</dd>
+          <dd className="mt-1 font-medium break-words text-slate-900">{user.name ?? missing}</dd>
         </div>
         <div>
           <dt className="text-sm font-medium text-slate-500">Role</dt>

@@ -35,7 +35,11 @@ export function SignOutEverywhere() {
       </p>
       <FormAlert message={state && !state.ok ? state.error.message : undefined} />
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pending={pending} pendingLabel="Signing out…" className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700">
+        <SubmitButton
+          pending={pending}
+          pendingLabel="Signing out…"
+          className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700"
+        >
           Sign out everywhere
         </SubmitButton>
         <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>

@@ -8,7 +8,7 @@ export function AuditList({ entries, label }: { entries: AdminOverview["recentAu
       {entries.map((entry) => (
         <li key={entry.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
           <div className="min-w-0 flex-1">
-            <p className="break-words font-mono text-sm font-medium text-slate-900">{entry.action}</p>
+            <p className="font-mono text-sm font-medium break-words text-slate-900">{entry.action}</p>
             <p className="text-xs text-slate-500">
               {entry.actor ?? "System"}
               {entry.targetType ? <> · {entry.targetType}</> : null}

@@ -49,7 +49,7 @@ export function ChangeRoleForm({ userId, role, who }: { userId: string; role: st
         </span>
       ) : null}
       {state && !state.ok ? (
-        <span id={messageId} role="alert" className="max-w-56 whitespace-normal text-xs text-rose-700">
+        <span id={messageId} role="alert" className="max-w-56 text-xs whitespace-normal text-rose-700">
           {state.error.fields?.role ?? state.error.message}
         </span>
       ) : null}

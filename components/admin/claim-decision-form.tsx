@@ -36,16 +36,24 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
   if (state?.ok) {
     return (
       <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
-        {state.data.approved ? `Approved: ${driverName} has been paid the session’s reward.` : `Rejected: ${driverName} will see your reason.`}
+        {state.data.approved
+          ? `Approved: ${driverName} has been paid the session’s reward.`
+          : `Rejected: ${driverName} will see your reason.`}
       </p>
     );
   }
 
   return (
-    <form ref={form} action={formAction} className="space-y-4" noValidate onSubmit={(e) => {
+    <form
+      ref={form}
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
         if (deciding) return;
         e.preventDefault(); // Enter in the reason field does not decide on its own
-      }}>
+      }}
+    >
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="approve" value={deciding === "approve" ? "true" : "false"} />
       <TextField
@@ -64,13 +72,19 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
       {deciding ? (
         <ConfirmBox
           tone={deciding === "approve" ? "brand" : "danger"}
-          question={deciding === "approve"
-            ? `Approve ${driverName}’s claim for ${chargerName}? The session becomes verified and its reward is paid to their wallet.`
-            : `Reject ${driverName}’s claim for ${chargerName}? The session stays unpaid and the claim is closed.`}
+          question={
+            deciding === "approve"
+              ? `Approve ${driverName}’s claim for ${chargerName}? The session becomes verified and its reward is paid to their wallet.`
+              : `Reject ${driverName}’s claim for ${chargerName}? The session stays unpaid and the claim is closed.`
+          }
         >
           <FormAlert message={formError(state)} />
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"} className={deciding === "reject" ? dangerButton : ""}>
+            <SubmitButton
+              pending={pending}
+              pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"}
+              className={deciding === "reject" ? dangerButton : ""}
+            >
               {deciding === "approve" ? "Approve and pay" : "Reject claim"}
             </SubmitButton>
             <Button variant="secondary" disabled={pending} onClick={() => setDeciding(null)}>

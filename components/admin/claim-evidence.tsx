@@ -6,10 +6,23 @@ import { CarIcon, MapPinIcon } from "@/components/ui/icons";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 
 type Charger = { latitude: number; longitude: number; radiusMeters: number };
-type CarReading = { capturedAt: Date; chargeState: string; pluggedIn: boolean | null; batteryPercent: number | null; latitude: number | null; longitude: number | null };
+type CarReading = {
+  capturedAt: Date;
+  chargeState: string;
+  pluggedIn: boolean | null;
+  batteryPercent: number | null;
+  latitude: number | null;
+  longitude: number | null;
+};
 type PhonePing = { recordedAt: Date; latitude: number; longitude: number; accuracyMeters: number };
 
-const time = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
+const time = new Intl.DateTimeFormat("en-US", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+  timeZone: "UTC",
+});
 
 function When({ at }: { at: Date }) {
   return (
@@ -29,7 +42,17 @@ function Distance({ meters, inside }: { meters: number; inside: boolean }) {
   );
 }
 
-function Column({ title, icon, summary, children }: { title: string; icon: ReactNode; summary: string; children: ReactNode }) {
+function Column({
+  title,
+  icon,
+  summary,
+  children,
+}: {
+  title: string;
+  icon: ReactNode;
+  summary: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-label={title} className="min-w-0">
       <h3 className="flex items-center gap-2 font-semibold text-slate-900">
@@ -45,11 +68,25 @@ function Column({ title, icon, summary, children }: { title: string; icon: React
 }
 
 function None({ children }: { children: string }) {
-  return <p className="rounded-2xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">{children}</p>;
+  return (
+    <p className="rounded-2xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">
+      {children}
+    </p>
+  );
 }
 
 /** The car's readings and the phone's pings side by side, each with its distance from the charger. Times in UTC. */
-export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: { charger: Charger; telemetry: CarReading[]; pings: PhonePing[]; /** Pings less precise than this are ignored by the verifier. */ maxAccuracyMeters: number }) {
+export function ClaimEvidence({
+  charger,
+  telemetry,
+  pings,
+  maxAccuracyMeters,
+}: {
+  charger: Charger;
+  telemetry: CarReading[];
+  pings: PhonePing[];
+  /** Pings less precise than this are ignored by the verifier. */ maxAccuracyMeters: number;
+}) {
   const charging = telemetry.filter((t) => t.chargeState === "CHARGING" || t.chargeState === "FULLY_CHARGED").length;
   const closestPing = pings.length > 0 ? Math.min(...pings.map((p) => distanceMeters(p, charger))) : null;
   return (
@@ -57,7 +94,11 @@ export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: 
       <Column
         title="Car"
         icon={<CarIcon className="size-5" />}
-        summary={telemetry.length === 0 ? "No readings during the session." : `${telemetry.length} ${telemetry.length === 1 ? "reading" : "readings"}, ${charging} while charging.`}
+        summary={
+          telemetry.length === 0
+            ? "No readings during the session."
+            : `${telemetry.length} ${telemetry.length === 1 ? "reading" : "readings"}, ${charging} while charging.`
+        }
       >
         {telemetry.length === 0 ? (
           <None>The car sent nothing between check-in and check-out.</None>
@@ -74,14 +115,22 @@ export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: 
             <TBody>
               {telemetry.map((t, i) => (
                 <tr key={i}>
-                  <Td><When at={t.capturedAt} /></Td>
+                  <Td>
+                    <When at={t.capturedAt} />
+                  </Td>
                   <Td>{chargeStateLabel(t.chargeState, t.pluggedIn)}</Td>
-                  <Td className="text-right tabular-nums">{t.batteryPercent === null ? "—" : `${t.batteryPercent.toFixed(1)}%`}</Td>
+                  <Td className="text-right tabular-nums">
+                    {t.batteryPercent === null ? "—" : `${t.batteryPercent.toFixed(1)}%`}
+                  </Td>
                   <Td>
                     {t.latitude !== null && t.longitude !== null ? (
                       <Distance
                         meters={distanceMeters({ latitude: t.latitude, longitude: t.longitude }, charger)}
-                        inside={withinRadius({ latitude: t.latitude, longitude: t.longitude }, charger, charger.radiusMeters)}
+                        inside={withinRadius(
+                          { latitude: t.latitude, longitude: t.longitude },
+                          charger,
+                          charger.radiusMeters,
+                        )}
                       />
                     ) : (
                       <span className="text-slate-400">No location</span>
@@ -97,7 +146,11 @@ export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: 
       <Column
         title="Phone"
         icon={<MapPinIcon className="size-5" />}
-        summary={closestPing === null ? "No location shared during the session." : `${pings.length} ${pings.length === 1 ? "ping" : "pings"}, closest ${formatDistance(closestPing)}.`}
+        summary={
+          closestPing === null
+            ? "No location shared during the session."
+            : `${pings.length} ${pings.length === 1 ? "ping" : "pings"}, closest ${formatDistance(closestPing)}.`
+        }
       >
         {pings.length === 0 ? (
           <None>The phone shared no location between check-in and check-out.</None>
@@ -113,13 +166,20 @@ export function ClaimEvidence({ charger, telemetry, pings, maxAccuracyMeters }: 
             <TBody>
               {pings.map((p, i) => (
                 <tr key={i}>
-                  <Td><When at={p.recordedAt} /></Td>
                   <Td>
-                    <Distance meters={distanceMeters(p, charger)} inside={withinRadius(p, charger, charger.radiusMeters, p.accuracyMeters)} />
+                    <When at={p.recordedAt} />
+                  </Td>
+                  <Td>
+                    <Distance
+                      meters={distanceMeters(p, charger)}
+                      inside={withinRadius(p, charger, charger.radiusMeters, p.accuracyMeters)}
+                    />
                   </Td>
                   <Td className="text-right tabular-nums">
                     ±{Math.round(p.accuracyMeters)} m
-                    {p.accuracyMeters > maxAccuracyMeters ? <span className="block text-xs text-amber-700">Too imprecise: ignored</span> : null}
+                    {p.accuracyMeters > maxAccuracyMeters ? (
+                      <span className="block text-xs text-amber-700">Too imprecise: ignored</span>
+                    ) : null}
                   </Td>
                 </tr>
               ))}

@@ -6,7 +6,8 @@ import { Table, TBody, Td, Th } from "@/components/ui/table";
 
 export type OpenClaim = Awaited<ReturnType<typeof listOpenClaims>>[number];
 
-export const claimDriverName = (d: { name: string | null; email: string | null; phone: string | null }) => d.name ?? d.email ?? d.phone ?? "Unnamed driver";
+export const claimDriverName = (d: { name: string | null; email: string | null; phone: string | null }) =>
+  d.name ?? d.email ?? d.phone ?? "Unnamed driver";
 
 /** Open claims, oldest first, each linking to its evidence. */
 export function ClaimListTable({ claims }: { claims: OpenClaim[] }) {
@@ -28,10 +29,15 @@ export function ClaimListTable({ claims }: { claims: OpenClaim[] }) {
         {claims.map((c) => (
           <tr key={c.id} className="align-top">
             <Td className="min-w-44 whitespace-normal">
-              <Link href={`/admin/claims/${c.id}`} className="block font-medium text-slate-900 hover:text-brand-800 hover:underline">
+              <Link
+                href={`/admin/claims/${c.id}`}
+                className="block font-medium text-slate-900 hover:text-brand-800 hover:underline"
+              >
                 {claimDriverName(c.driver)}
               </Link>
-              {c.driver.email && c.driver.name ? <span className="block break-all text-slate-600">{c.driver.email}</span> : null}
+              {c.driver.email && c.driver.name ? (
+                <span className="block break-all text-slate-600">{c.driver.email}</span>
+              ) : null}
             </Td>
             <Td className="min-w-40 whitespace-normal">{c.session.charger.name}</Td>
             <Td>

@@ -7,7 +7,11 @@ import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
 
-type FlagToggleProps = { flagKey: string; enabled: boolean; /** What turning it off stops, for the confirm step. */ offMeans: string };
+type FlagToggleProps = {
+  flagKey: string;
+  enabled: boolean;
+  /** What turning it off stops, for the confirm step. */ offMeans: string;
+};
 
 /** Turn a kill switch on (one click) or off (after a confirm step that says what stops). */
 export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
@@ -28,7 +32,13 @@ export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
   if (enabled && confirming) {
     return (
       <form action={formAction} className="w-full sm:max-w-sm">
-        <ConfirmBox question={<>Turn off {flagKey}? {offMeans}</>}>
+        <ConfirmBox
+          question={
+            <>
+              Turn off {flagKey}? {offMeans}
+            </>
+          }
+        >
           {hidden}
           <FormAlert message={formError(state)} />
           <div className="flex flex-wrap gap-2">

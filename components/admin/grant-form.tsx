@@ -10,7 +10,14 @@ import { Notice } from "@/components/auth/notice";
 import { Badge } from "@/components/ui/badge";
 import { NovaAmount } from "@/components/ui/nova-amount";
 
-export type GrantCandidate = { id: string; name: string | null; email: string | null; phone: string | null; role: string; status: string };
+export type GrantCandidate = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  role: string;
+  status: string;
+};
 
 type GrantFormProps = {
   query: string;
@@ -53,7 +60,10 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
             {granted.replayed ? "Already granted: " : "Granted "}
             <NovaAmount amount={granted.amount} starClassName="" /> to {grantedTo ? who(grantedTo) : "the driver"}.
           </p>
-          <Link href={`/admin/ledger/${granted.transactionId}`} className="mt-1 inline-block font-medium underline underline-offset-4">
+          <Link
+            href={`/admin/ledger/${granted.transactionId}`}
+            className="mt-1 inline-block font-medium underline underline-offset-4"
+          >
             View the transaction
           </Link>
         </Notice>
@@ -66,7 +76,9 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
         {!query ? (
           <p className="mt-1 text-sm text-slate-600">Search above, then choose the driver here.</p>
         ) : candidates.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">Nobody’s name, email or phone contains “{query}”. Check the spelling and search again.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Nobody’s name, email or phone contains “{query}”. Check the spelling and search again.
+          </p>
         ) : (
           <ul className="mt-2 space-y-2">
             {candidates.map((c) => (
@@ -82,7 +94,9 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
                     className="size-4 shrink-0 accent-brand-600"
                   />
                   <span className="min-w-0 flex-1">
-                    <span className="block truncate font-medium text-slate-900">{c.name ?? <span className="text-slate-500">No name</span>}</span>
+                    <span className="block truncate font-medium text-slate-900">
+                      {c.name ?? <span className="text-slate-500">No name</span>}
+                    </span>
                     <span className="block truncate text-sm text-slate-600">{c.email ?? c.phone}</span>
                   </span>
                   <span className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center">
@@ -94,7 +108,11 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
             ))}
           </ul>
         )}
-        {more ? <p className="mt-2 text-xs text-slate-500">Showing the first {candidates.length} matches. Narrow the search to find others.</p> : null}
+        {more ? (
+          <p className="mt-2 text-xs text-slate-500">
+            Showing the first {candidates.length} matches. Narrow the search to find others.
+          </p>
+        ) : null}
         {driverError ? (
           <p id={pickerError} className="mt-1 text-sm font-medium text-rose-700">
             Choose the driver to grant to.

@@ -4,7 +4,13 @@ import { MerchantStatusBadge } from "@/components/ui/merchant-status-badge";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 
 /** Merchants with their program status and when they joined. */
-export function MerchantsTable({ merchants, caption }: { merchants: AdminOverview["recentMerchants"]; caption: string }) {
+export function MerchantsTable({
+  merchants,
+  caption,
+}: {
+  merchants: AdminOverview["recentMerchants"];
+  caption: string;
+}) {
   return (
     <Table caption={caption}>
       <thead>
@@ -18,7 +24,7 @@ export function MerchantsTable({ merchants, caption }: { merchants: AdminOvervie
       <TBody>
         {merchants.map((m) => (
           <tr key={m.id}>
-            <Td className="min-w-48 whitespace-normal font-medium text-slate-900">{m.name}</Td>
+            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">{m.name}</Td>
             <Td>{m.category}</Td>
             <Td>
               <MerchantStatusBadge status={m.status} />

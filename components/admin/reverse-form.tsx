@@ -32,11 +32,17 @@ export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseF
   }
 
   return (
-    <form ref={form} action={formAction} className="space-y-4" noValidate onSubmit={(e) => {
+    <form
+      ref={form}
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
         if (confirming) return;
         e.preventDefault(); // Enter in the reason field asks first, like the button
         askToConfirm();
-      }}>
+      }}
+    >
       <input type="hidden" name="transactionId" value={transactionId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <TextField
@@ -53,7 +59,9 @@ export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseF
         error={reasonError ?? fieldError(state, "reason")}
       />
       {confirming ? (
-        <ConfirmBox question={<>Reverse “{summary}”? Every line is negated in a new transaction. This cannot be undone.</>}>
+        <ConfirmBox
+          question={<>Reverse “{summary}”? Every line is negated in a new transaction. This cannot be undone.</>}
+        >
           <FormAlert message={formError(state)} />
           <div className="flex flex-wrap gap-2">
             <SubmitButton pending={pending} pendingLabel="Reversing…" className={dangerButton}>
@@ -72,4 +80,3 @@ export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseF
     </form>
   );
 }
-

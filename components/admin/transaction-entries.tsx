@@ -32,7 +32,8 @@ export function TransactionEntries({ entries }: { entries: LedgerTransactionDeta
                   </Link>
                 )}
                 <span className="mt-0.5 block text-xs text-slate-500">
-                  {ownerTypes[e.ownerType] ?? e.ownerType} · {accountKindLabel(e.kind)} · {e.currency === "NOVA" ? "Nova" : "USD"}
+                  {ownerTypes[e.ownerType] ?? e.ownerType} · {accountKindLabel(e.kind)} ·{" "}
+                  {e.currency === "NOVA" ? "Nova" : "USD"}
                   {e.owner?.detail ? <span className="block break-words">{e.owner.detail}</span> : null}
                 </span>
               </div>

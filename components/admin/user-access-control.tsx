@@ -39,7 +39,8 @@ export function UserAccessControl({ userId, who, status }: Props) {
       <div className="relative flex flex-col items-start gap-1">
         {suspendState?.ok ? (
           <span role="status" className="text-xs font-medium text-slate-600">
-            Suspended; {suspendState.data.endedSessions === 1 ? "1 session" : `${suspendState.data.endedSessions} sessions`} ended.
+            Suspended;{" "}
+            {suspendState.data.endedSessions === 1 ? "1 session" : `${suspendState.data.endedSessions} sessions`} ended.
           </span>
         ) : null}
         <form action={reinstateAction}>
@@ -73,7 +74,7 @@ export function UserAccessControl({ userId, who, status }: Props) {
       action={suspendAction}
       onSubmit={requireReason}
       noValidate
-      className="relative w-64 space-y-3 whitespace-normal rounded-xl border border-rose-200 bg-rose-50 p-3"
+      className="relative w-64 space-y-3 rounded-xl border border-rose-200 bg-rose-50 p-3 whitespace-normal"
     >
       <p className="text-sm font-medium text-rose-900">
         Suspend {who}? They are signed out everywhere and cannot sign in until reinstated.
@@ -93,10 +94,23 @@ export function UserAccessControl({ userId, who, status }: Props) {
         />
       </div>
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pending={suspending} pendingLabel="Suspending…" size="sm" className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700">
+        <SubmitButton
+          pending={suspending}
+          pendingLabel="Suspending…"
+          size="sm"
+          className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700"
+        >
           Suspend
         </SubmitButton>
-        <Button variant="secondary" size="sm" disabled={suspending} onClick={() => { setConfirming(false); setReasonError(undefined); }}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={suspending}
+          onClick={() => {
+            setConfirming(false);
+            setReasonError(undefined);
+          }}
+        >
           Cancel
         </Button>
       </div>

@@ -17,7 +17,15 @@ export type UserRow = {
 };
 
 /** People with their role, status and sessions; each row can change role and suspend or reinstate. */
-export function UsersTable({ users, currentUserId, caption }: { users: UserRow[]; currentUserId: string; caption: string }) {
+export function UsersTable({
+  users,
+  currentUserId,
+  caption,
+}: {
+  users: UserRow[];
+  currentUserId: string;
+  caption: string;
+}) {
   return (
     <Table caption={caption}>
       <thead>
@@ -44,7 +52,7 @@ export function UsersTable({ users, currentUserId, caption }: { users: UserRow[]
                   {isYou ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
                 </span>
                 {u.email ? <span className="block break-all text-slate-600">{u.email}</span> : null}
-                {u.phone ? <span className="block tabular-nums text-slate-600">{u.phone}</span> : null}
+                {u.phone ? <span className="block text-slate-600 tabular-nums">{u.phone}</span> : null}
               </Td>
               <Td>
                 {/* The server refuses changing your own role; the row says so instead of offering it. */}

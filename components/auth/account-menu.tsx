@@ -9,7 +9,7 @@ import { SignOutButton } from "./sign-out-button";
  */
 export function AccountMenu({ who, accountHref = "/account" }: { who: string; accountHref?: string }) {
   const summary = (
-    <summary className="grid size-9 cursor-pointer list-none place-items-center rounded-full bg-slate-100 text-slate-700 hover:bg-slate-200 group-open:bg-brand-50 group-open:text-brand-800 [&::-webkit-details-marker]:hidden">
+    <summary className="grid size-9 cursor-pointer list-none place-items-center rounded-full bg-slate-100 text-slate-700 group-open:bg-brand-50 group-open:text-brand-800 hover:bg-slate-200 [&::-webkit-details-marker]:hidden">
       <UserIcon className="size-5" />
       <span className="sr-only">Account menu</span>
     </summary>
@@ -36,7 +36,10 @@ export function AccountMenu({ who, accountHref = "/account" }: { who: string; ac
             Signed in as
             <span className="block truncate text-sm font-medium text-slate-900">{who}</span>
           </p>
-          <Link href={accountHref} className="flex h-10 items-center rounded-lg px-4 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          <Link
+            href={accountHref}
+            className="flex h-10 items-center rounded-lg px-4 text-sm font-medium text-slate-700 hover:bg-slate-100"
+          >
             Account
           </Link>
           <SignOutButton size="md" className="w-full justify-start" formClassName="flex w-full flex-col" />

@@ -14,7 +14,10 @@ export function AuthFrame({ children }: { children: ReactNode }) {
           Nerava home
         </Link>
         <span aria-hidden="true"> · </span>
-        <a href="mailto:support@nerava.app" className="font-medium underline-offset-4 hover:text-slate-800 hover:underline">
+        <a
+          href="mailto:support@nerava.app"
+          className="font-medium underline-offset-4 hover:text-slate-800 hover:underline"
+        >
           Help
         </a>
       </p>

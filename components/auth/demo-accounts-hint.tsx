@@ -4,7 +4,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/accounts";
 /** Development only (the caller checks): the seeded sign-ins and where sandbox messages land. */
 export function DemoAccountsHint() {
   return (
-    <aside aria-labelledby="demo-hint-heading" className="mt-8 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm">
+    <aside
+      aria-labelledby="demo-hint-heading"
+      className="mt-8 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm"
+    >
       <h2 id="demo-hint-heading" className="font-semibold text-slate-900">
         Demo accounts
       </h2>
@@ -14,7 +17,7 @@ export function DemoAccountsHint() {
       <ul className="mt-2 space-y-1">
         {DEMO_ACCOUNTS.map((a) => (
           <li key={a.email} className="flex flex-wrap items-baseline gap-x-2">
-            <span className="break-all font-mono text-xs text-slate-800">{a.email}</span>
+            <span className="font-mono text-xs break-all text-slate-800">{a.email}</span>
             <span className="text-xs text-slate-500">{a.role}</span>
           </li>
         ))}

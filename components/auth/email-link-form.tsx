@@ -24,13 +24,11 @@ export function EmailLinkForm() {
         <Notice tone="success">
           <p className="font-medium">Check your inbox</p>
           <p className="mt-1">
-            We sent a link to <span className="break-all font-medium">{state.data.sentTo}</span>. It works once, for 15
+            We sent a link to <span className="font-medium break-all">{state.data.sentTo}</span>. It works once, for 15
             minutes.
           </p>
         </Notice>
-        <p className="text-sm text-slate-600">
-          Nothing after a minute? Check your spam folder, or send another link.
-        </p>
+        <p className="text-sm text-slate-600">Nothing after a minute? Check your spam folder, or send another link.</p>
         <Button variant="secondary" className="w-full" onClick={() => setDismissed(state)}>
           Use another address or send again
         </Button>

@@ -20,8 +20,8 @@ export function ForgotPasswordForm() {
       <Notice tone="success">
         <p className="font-medium">Check your inbox</p>
         <p className="mt-1">
-          If there is a Nerava account for <span className="break-all font-medium">{state.data.sentTo}</span>, we sent it
-          a link to choose a new password. It works once, for 30 minutes.
+          If there is a Nerava account for <span className="font-medium break-all">{state.data.sentTo}</span>, we sent
+          it a link to choose a new password. It works once, for 30 minutes.
         </p>
       </Notice>
     );
@@ -30,10 +30,7 @@ export function ForgotPasswordForm() {
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError(state)} />
-      <EmailField
-        defaultValue={values.email}
-        error={fieldError(state, "email")}
-      />
+      <EmailField defaultValue={values.email} error={fieldError(state, "email")} />
       <SubmitButton pending={pending} pendingLabel="Sending link…" size="lg" className="w-full">
         Email me a reset link
       </SubmitButton>

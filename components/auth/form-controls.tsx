@@ -23,8 +23,17 @@ type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name"> & {
 /** The email field every sign-in form uses: right keyboard, autofill, no auto-capitals. */
 export function EmailField(props: Omit<TextFieldProps, "name" | "label" | "type">) {
   return (
-    <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none"
-      spellCheck={false} required {...props} />
+    <TextField
+      name="email"
+      label="Email"
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      required
+      {...props}
+    />
   );
 }
 

@@ -6,7 +6,15 @@ import { useEffect, useRef, type ReactNode } from "react";
  * A native <details> disclosure that also closes like a menu: on Escape (focus back to its
  * button) and on a click or tap outside it.
  */
-export function HeaderMenu({ summary, className = "", children }: { summary: ReactNode; className?: string; children: ReactNode }) {
+export function HeaderMenu({
+  summary,
+  className = "",
+  children,
+}: {
+  summary: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   const details = useRef<HTMLDetailsElement>(null);
 
   useEffect(() => {

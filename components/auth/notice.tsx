@@ -13,7 +13,15 @@ const tones: Record<NoticeTone, string> = {
  * A line of feedback above a form. `danger` is an alert (announced at once); the others are a
  * polite status.
  */
-export function Notice({ tone = "info", children, className = "" }: { tone?: NoticeTone; children: ReactNode; className?: string }) {
+export function Notice({
+  tone = "info",
+  children,
+  className = "",
+}: {
+  tone?: NoticeTone;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div
       role={tone === "danger" ? "alert" : "status"}

@@ -19,10 +19,7 @@ export function PasswordSignInForm({ callbackUrl, forgotHref }: { callbackUrl?: 
     <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError(state)} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <EmailField
-        defaultValue={values.email}
-        error={fieldError(state, "email")}
-      />
+      <EmailField defaultValue={values.email} error={fieldError(state, "email")} />
       <TextField
         name="password"
         label="Password"

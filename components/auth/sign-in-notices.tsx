@@ -3,7 +3,8 @@ import { Notice } from "./notice";
 /** What the `error` next-auth (or our Google checks) put on /signin means, in plain words. */
 export function signInErrorMessage(error: string | undefined): string | undefined {
   if (!error) return undefined;
-  if (error === "unverified") return "Google did not confirm that email address, so we cannot link it. Use another method.";
+  if (error === "unverified")
+    return "Google did not confirm that email address, so we cannot link it. Use another method.";
   if (error === "suspended") return "This account is suspended. Contact support@nerava.app for help.";
   return "Google sign-in did not complete. Try again.";
 }

@@ -28,10 +28,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         defaultValue={values.name}
         error={fieldError(state, "name")}
       />
-      <EmailField
-        defaultValue={values.email}
-        error={fieldError(state, "email")}
-      />
+      <EmailField defaultValue={values.email} error={fieldError(state, "email")} />
       <TextField
         name="password"
         label="Password"

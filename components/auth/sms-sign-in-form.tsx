@@ -19,7 +19,9 @@ export function SmsSignInForm({ callbackUrl }: { callbackUrl?: string }) {
   useFocusFirstInvalid(form, sendState);
 
   if (sendState?.ok && sendState !== dismissed) {
-    return <CodeStep phone={sendState.data.phone} callbackUrl={callbackUrl} onChangeNumber={() => setDismissed(sendState)} />;
+    return (
+      <CodeStep phone={sendState.data.phone} callbackUrl={callbackUrl} onChangeNumber={() => setDismissed(sendState)} />
+    );
   }
 
   return (
@@ -44,7 +46,15 @@ export function SmsSignInForm({ callbackUrl }: { callbackUrl?: string }) {
   );
 }
 
-function CodeStep({ phone, callbackUrl, onChangeNumber }: { phone: string; callbackUrl?: string; onChangeNumber: () => void }) {
+function CodeStep({
+  phone,
+  callbackUrl,
+  onChangeNumber,
+}: {
+  phone: string;
+  callbackUrl?: string;
+  onChangeNumber: () => void;
+}) {
   const [resendState, resendAction, resending] = useActionState(sendCodeAction, null);
   // Each new code starts a fresh code form, so an error about the old code does not linger.
   const [round, setRound] = useState(0);
@@ -52,7 +62,7 @@ function CodeStep({ phone, callbackUrl, onChangeNumber }: { phone: string; callb
   return (
     <div className="space-y-4">
       <Notice tone="success">
-        We texted a code to <span className="whitespace-nowrap font-medium">{phone}</span>. It expires in 10 minutes.
+        We texted a code to <span className="font-medium whitespace-nowrap">{phone}</span>. It expires in 10 minutes.
       </Notice>
       <VerifyCodeForm key={round} phone={phone} callbackUrl={callbackUrl} />
 

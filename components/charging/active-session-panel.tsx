@@ -8,7 +8,13 @@ import { StopChargingButton } from "./stop-charging-button";
 import { WitnessList } from "./witness-list";
 
 type ActiveSessionPanelProps = {
-  session: { id: string; startedAt: Date; verificationReason: string | null; charger: { name: string; address: string }; _count: { pings: number } };
+  session: {
+    id: string;
+    startedAt: Date;
+    verificationReason: string | null;
+    charger: { name: string; address: string };
+    _count: { pings: number };
+  };
   /** The live verdict (read-only) from the same rules check-out uses; null if the session just ended. */
   live: Verification | null;
   carName: string | null;
@@ -21,7 +27,8 @@ const REFRESH_SECONDS = 15;
 /** One line on where verification stands; the witness list below says why. */
 function headline(live: Verification | null, fallback: string | null): string {
   if (!live) return fallback ?? "Waiting for your car and phone to confirm.";
-  if (live.car.ok && live.phone.ok) return "Your car and phone have both confirmed. Stop charging whenever you’re ready.";
+  if (live.car.ok && live.phone.ok)
+    return "Your car and phone have both confirmed. Stop charging whenever you’re ready.";
   if (live.car.ok) return "Your car confirmed charging here; waiting for your phone.";
   if (live.phone.ok) return "Your phone confirmed you’re here; waiting for your car.";
   return "Waiting for your car and phone to confirm.";
@@ -45,7 +52,7 @@ export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, s
           <MapPinIcon className="mt-0.5 size-4 shrink-0" />
           {session.charger.address}
         </p>
-        <p className="mt-5 text-xs uppercase tracking-wide text-brand-200">Charging for</p>
+        <p className="mt-5 text-xs tracking-wide text-brand-200 uppercase">Charging for</p>
         <p className="text-4xl font-semibold">
           <ElapsedTime since={session.startedAt.toISOString()} serverNow={serverNow} />
         </p>
@@ -61,7 +68,11 @@ export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, s
         </div>
         {live ? (
           <WitnessList
-            car={carName ? live.car : { ok: false, reason: "No car connected: connect yours on the Car tab so it can confirm the charge." }}
+            car={
+              carName
+                ? live.car
+                : { ok: false, reason: "No car connected: connect yours on the Car tab so it can confirm the charge." }
+            }
             phone={live.phone}
           />
         ) : null}

@@ -3,7 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-type AutoRefreshProps = { everySeconds: number; /** Stop after this long (a result that never comes should not poll forever). */ forSeconds?: number };
+type AutoRefreshProps = {
+  everySeconds: number;
+  /** Stop after this long (a result that never comes should not poll forever). */ forSeconds?: number;
+};
 
 /** Re-reads the page's server data every few seconds while the tab is visible. */
 export function AutoRefresh({ everySeconds, forSeconds }: AutoRefreshProps) {

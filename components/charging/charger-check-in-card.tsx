@@ -24,7 +24,9 @@ export function ChargerCheckInCard({ charger }: { charger: ChargerSummary }) {
               {charger.powerKw} kW
             </span>
           ) : null}
-          {charger.network ? <span className="rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">{charger.network}</span> : null}
+          {charger.network ? (
+            <span className="rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">{charger.network}</span>
+          ) : null}
         </p>
       </div>
       <div className="mt-4 shrink-0 sm:mt-0">

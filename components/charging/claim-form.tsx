@@ -33,7 +33,12 @@ export function ClaimForm({ sessionId, chargerName }: { sessionId: string; charg
   }
 
   return (
-    <form ref={form} action={formAction} className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-3" noValidate>
+    <form
+      ref={form}
+      action={formAction}
+      className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-3"
+      noValidate
+    >
       <input type="hidden" name="sessionId" value={sessionId} />
       <div>
         <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-800">

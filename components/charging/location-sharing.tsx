@@ -49,7 +49,11 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
         const res = await fetch(`/api/charging/sessions/${encodeURIComponent(sessionId)}/pings`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ latitude: latest.latitude, longitude: latest.longitude, accuracyMeters: latest.accuracy }),
+          body: JSON.stringify({
+            latitude: latest.latitude,
+            longitude: latest.longitude,
+            accuracyMeters: latest.accuracy,
+          }),
         });
         if (res.status === 201) {
           setSent((n) => n + 1);
@@ -96,11 +100,14 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
     const onPermissionChange = () => {
       if (permission?.state === "granted") setAttempt((n) => n + 1);
     };
-    navigator.permissions?.query({ name: "geolocation" }).then((p) => {
-      if (stopped) return;
-      permission = p;
-      p.addEventListener("change", onPermissionChange);
-    }).catch(() => undefined);
+    navigator.permissions
+      ?.query({ name: "geolocation" })
+      .then((p) => {
+        if (stopped) return;
+        permission = p;
+        p.addEventListener("change", onPermissionChange);
+      })
+      .catch(() => undefined);
 
     return () => {
       stopped = true;
@@ -125,7 +132,15 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
             : "This browser can’t share its location."}
         </p>
         {status === "denied" ? (
-          <Button variant="secondary" size="sm" className="mt-2 ml-6" onClick={() => { setStatus("asking"); setAttempt((n) => n + 1); }}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2 ml-6"
+            onClick={() => {
+              setStatus("asking");
+              setAttempt((n) => n + 1);
+            }}
+          >
             Try again
           </Button>
         ) : null}
@@ -136,12 +151,16 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
   return (
     <div className="flex items-start gap-3 rounded-xl bg-slate-50 p-3 text-sm">
       <span className="relative mt-0.5 flex size-4 shrink-0 items-center justify-center" aria-hidden="true">
-        {status === "sharing" ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-brand-400 opacity-60" /> : null}
+        {status === "sharing" ? (
+          <span className="absolute inline-flex size-full animate-ping rounded-full bg-brand-400 opacity-60" />
+        ) : null}
         <MapPinIcon className="relative size-4 text-brand-700" />
       </span>
       <div className="min-w-0">
         <p className="font-medium text-slate-900" data-testid="location-shared">
-          {status === "asking" && shared === 0 ? "Asking for your location…" : `Location shared ${shared} ${shared === 1 ? "time" : "times"}`}
+          {status === "asking" && shared === 0
+            ? "Asking for your location…"
+            : `Location shared ${shared} ${shared === 1 ? "time" : "times"}`}
         </p>
         <p className="text-slate-600">
           {sendFailed

@@ -67,12 +67,16 @@ export function SessionCard({ session: s }: { session: DriverSession }) {
 
       {s.claim ? (
         <div className="mt-3 rounded-xl bg-slate-50 px-3 py-2 text-sm">
-          <Badge tone={claims[s.claim.status]?.tone ?? "neutral"}>{claims[s.claim.status]?.label ?? s.claim.status}</Badge>
+          <Badge tone={claims[s.claim.status]?.tone ?? "neutral"}>
+            {claims[s.claim.status]?.label ?? s.claim.status}
+          </Badge>
           {/* an approval already reads "Approved on review: <note>" above */}
           {s.claim.decisionNote && !s.verificationReason?.includes(s.claim.decisionNote) ? (
             <p className="mt-1 text-slate-700">{s.claim.decisionNote}</p>
           ) : null}
-          {s.claim.status === "OPEN" ? <p className="mt-1 text-slate-600">A person is checking this session’s readings.</p> : null}
+          {s.claim.status === "OPEN" ? (
+            <p className="mt-1 text-slate-600">A person is checking this session’s readings.</p>
+          ) : null}
         </div>
       ) : null}
       {claimable ? (

@@ -45,7 +45,10 @@ export function SessionOutcome({ session, justEnded }: SessionOutcomeProps) {
       {session.status === "PENDING_WITNESS" ? <AutoRefresh everySeconds={4} forSeconds={180} /> : null}
       {justEnded ? <FocusOutcome headingId="outcome-heading" /> : null}
       <div role="status" className="flex items-start gap-3">
-        <span className={`grid size-10 shrink-0 place-items-center rounded-full ${outcome.iconClass}`} aria-hidden="true">
+        <span
+          className={`grid size-10 shrink-0 place-items-center rounded-full ${outcome.iconClass}`}
+          aria-hidden="true"
+        >
           <Icon />
         </span>
         <div className="min-w-0">
@@ -57,7 +60,9 @@ export function SessionOutcome({ session, justEnded }: SessionOutcomeProps) {
           </div>
           <p className="text-sm text-slate-600">At {session.charger.name}</p>
           <p className="mt-3 text-sm font-medium text-slate-900">{outcome.lead}</p>
-          {session.verificationReason ? <p className="mt-1 text-sm text-slate-600">{session.verificationReason}</p> : null}
+          {session.verificationReason ? (
+            <p className="mt-1 text-sm text-slate-600">{session.verificationReason}</p>
+          ) : null}
         </div>
       </div>
       <div className="mt-4 grid grid-cols-2 gap-2 sm:flex">

@@ -34,13 +34,20 @@ export function StopChargingButton({ sessionId, chargerName }: { sessionId: stri
     <form action={formAction}>
       <input type="hidden" name="sessionId" value={sessionId} />
       <ConfirmBox tone="brand" question={`Stop charging at ${chargerName}?`}>
-        <p className="text-sm text-brand-900/80">We’ll read your car one last time and verify the session. Unplug once you’ve stopped.</p>
+        <p className="text-sm text-brand-900/80">
+          We’ll read your car one last time and verify the session. Unplug once you’ve stopped.
+        </p>
         <FormAlert message={formError(state)} />
         <div className="flex flex-wrap gap-2">
           <SubmitButton pending={pending} pendingLabel="Stopping…" className="flex-1 sm:flex-none">
             Stop and verify
           </SubmitButton>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)} className="flex-1 sm:flex-none">
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setConfirming(false)}
+            className="flex-1 sm:flex-none"
+          >
             Keep charging
           </Button>
         </div>

@@ -25,7 +25,7 @@ export function BalancesCard({ nova, heldNova, cashCents, pendingNova = 0, pendi
       </h2>
       <dl className="mt-3 grid grid-cols-2 gap-4">
         <div className="col-span-2 sm:col-span-1">
-          <dt className="text-xs uppercase tracking-wide text-brand-200">Nova available</dt>
+          <dt className="text-xs tracking-wide text-brand-200 uppercase">Nova available</dt>
           <dd data-testid="nova-available" className="mt-1 text-3xl font-semibold">
             <NovaAmount amount={nova} starClassName="text-brand-200" />
           </dd>
@@ -44,10 +44,14 @@ export function BalancesCard({ nova, heldNova, cashCents, pendingNova = 0, pendi
           ) : null}
         </div>
         <div className="col-span-2 sm:col-span-1">
-          <dt className="text-xs uppercase tracking-wide text-brand-200">Cash rewards</dt>
+          <dt className="text-xs tracking-wide text-brand-200 uppercase">Cash rewards</dt>
           <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatUsd(cashCents)}</dd>
-          {pendingCents > 0 ? <dd className="mt-1 text-sm text-brand-100">+ {formatUsd(pendingCents)} pending verification</dd> : null}
-          {cashCents === 0 && pendingCents === 0 ? <dd className="mt-1 text-sm text-brand-100">Cash rewards arrive after your first verified charge.</dd> : null}
+          {pendingCents > 0 ? (
+            <dd className="mt-1 text-sm text-brand-100">+ {formatUsd(pendingCents)} pending verification</dd>
+          ) : null}
+          {cashCents === 0 && pendingCents === 0 ? (
+            <dd className="mt-1 text-sm text-brand-100">Cash rewards arrive after your first verified charge.</dd>
+          ) : null}
         </div>
       </dl>
     </section>

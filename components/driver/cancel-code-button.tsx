@@ -24,13 +24,20 @@ export function CancelCodeButton({ codeId, nova }: { codeId: string; nova: numbe
   return (
     <form action={formAction}>
       <input type="hidden" name="codeId" value={codeId} />
-      <ConfirmBox question={`Cancel this code and put ${formatNova(nova)} back in your wallet? The cashier won’t be able to use it.`}>
+      <ConfirmBox
+        question={`Cancel this code and put ${formatNova(nova)} back in your wallet? The cashier won’t be able to use it.`}
+      >
         <FormAlert message={formError(state)} />
         <div className="flex flex-wrap gap-2">
           <SubmitButton pending={pending} pendingLabel="Cancelling…" className={`flex-1 sm:flex-none ${dangerButton}`}>
             Cancel code
           </SubmitButton>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)} className="flex-1 sm:flex-none">
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setConfirming(false)}
+            className="flex-1 sm:flex-none"
+          >
             Keep code
           </Button>
         </div>

@@ -11,9 +11,7 @@ export function ChargerCard({ charger }: { charger: ChargerSummary }) {
     <Card as="li">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="font-semibold text-slate-900">
-            {charger.name}
-          </h3>
+          <h3 className="font-semibold text-slate-900">{charger.name}</h3>
           <p className="mt-0.5 flex items-start gap-1 text-sm text-slate-600">
             <MapPinIcon className="mt-0.5 size-4 shrink-0 text-slate-400" />
             <span>
@@ -41,7 +39,7 @@ export function ChargerCard({ charger }: { charger: ChargerSummary }) {
 
       {charger.merchants.length > 0 ? (
         <div className="mt-4 border-t border-slate-100 pt-3">
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Beside this charger</p>
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Beside this charger</p>
           <ul className="mt-2 space-y-2">
             {charger.merchants.map((m) => (
               <li key={m.id} className="flex items-center gap-3 text-sm">

@@ -67,7 +67,7 @@ export function CodeCountdown({ issuedAt, expiresAt, serverNow }: CodeCountdownP
         <ClockIcon className="size-4 text-slate-400" />
         <span>
           Expires in{" "}
-          <span role="timer" className="font-semibold tabular-nums text-slate-900">
+          <span role="timer" className="font-semibold text-slate-900 tabular-nums">
             {mmss(remaining)}
           </span>
         </span>

@@ -14,9 +14,7 @@ export function OfferCard({ offer, redeem }: { offer: Offer; redeem: RedeemConte
     <Card as="li" className="flex flex-col">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="font-semibold text-slate-900">
-            {offer.title}
-          </h3>
+          <h3 className="font-semibold text-slate-900">{offer.title}</h3>
           <p className="text-sm text-slate-600">
             {offer.merchant.name} <span className="text-slate-400">· {offer.merchant.category}</span>
           </p>

@@ -9,7 +9,13 @@ import { ConfirmBox } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
 
-type RedeemOfferButtonProps = { offerId: string; offerTitle: string; nova: number; holdMinutes: number; idempotencyKey: string };
+type RedeemOfferButtonProps = {
+  offerId: string;
+  offerTitle: string;
+  nova: number;
+  holdMinutes: number;
+  idempotencyKey: string;
+};
 
 /**
  * "Redeem for ✦ N" → a confirm step saying what happens to the Nova → the action holds it and
@@ -31,7 +37,8 @@ export function RedeemOfferButton({ offerId, offerTitle, nova, holdMinutes, idem
     return (
       <Button ref={start} className="w-full" onClick={() => setConfirming(true)}>
         <span>
-          Redeem<span className="sr-only"> {offerTitle}</span> for <NovaAmount amount={nova} compact starClassName="text-brand-100" />
+          Redeem<span className="sr-only"> {offerTitle}</span> for{" "}
+          <NovaAmount amount={nova} compact starClassName="text-brand-100" />
         </span>
       </Button>
     );
@@ -41,14 +48,24 @@ export function RedeemOfferButton({ offerId, offerTitle, nova, holdMinutes, idem
     <form action={formAction}>
       <input type="hidden" name="offerId" value={offerId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <ConfirmBox tone="brand" question={`Hold ${formatNova(nova)} for ${holdMinutes} minutes and show a code to the cashier?`}>
-        <p className="text-xs text-brand-900/80">If the code isn’t used in time, or you cancel it, the Nova comes back to you.</p>
+      <ConfirmBox
+        tone="brand"
+        question={`Hold ${formatNova(nova)} for ${holdMinutes} minutes and show a code to the cashier?`}
+      >
+        <p className="text-xs text-brand-900/80">
+          If the code isn’t used in time, or you cancel it, the Nova comes back to you.
+        </p>
         <FormAlert message={formError(state)} />
         <div className="flex flex-wrap gap-2">
           <SubmitButton pending={pending} pendingLabel="Getting your code…" className="flex-1 sm:flex-none">
             Get my code
           </SubmitButton>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)} className="flex-1 sm:flex-none">
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setConfirming(false)}
+            className="flex-1 sm:flex-none"
+          >
             Not now
           </Button>
         </div>

@@ -6,7 +6,10 @@ import type { WalletActivity } from "./wallet-activity";
 /** The driver's statement as a phone-friendly list: reason, when, state, amount. */
 export function WalletActivityList({ activity }: { activity: WalletActivity[] }) {
   return (
-    <ol aria-label="Wallet activity" className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm">
+    <ol
+      aria-label="Wallet activity"
+      className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm"
+    >
       {activity.map((a) => (
         <li key={a.transactionId} className="flex items-start gap-3 px-4 py-3">
           <div className="min-w-0 flex-1">

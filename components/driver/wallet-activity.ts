@@ -36,7 +36,14 @@ export function walletActivity(lines: StatementLine[]): WalletActivity[] {
       currency: first.currency,
       net,
       moved,
-      movedWord: net !== 0 ? null : first.type === "REDEMPTION_HOLD" ? "held" : first.type === "SESSION_REWARD_RELEASE" ? "now available" : "returned",
+      movedWord:
+        net !== 0
+          ? null
+          : first.type === "REDEMPTION_HOLD"
+            ? "held"
+            : first.type === "SESSION_REWARD_RELEASE"
+              ? "now available"
+              : "returned",
     };
   });
 }

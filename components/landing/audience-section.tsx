@@ -14,7 +14,11 @@ type AudienceSectionProps = {
 /** One audience (drivers, merchants): what they get and where to go. */
 export function AudienceSection({ id, eyebrow, title, points, cta, aside }: AudienceSectionProps) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="rounded-3xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="rounded-3xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
+    >
       <p className="text-sm font-semibold text-brand-700">{eyebrow}</p>
       <h2 id={`${id}-heading`} className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">
         {title}

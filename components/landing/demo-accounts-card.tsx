@@ -19,9 +19,9 @@ export function DemoAccountsCard() {
       <ul className="mt-4 grid gap-3 md:grid-cols-3">
         {DEMO_ACCOUNTS.map((account) => (
           <li key={account.email} className="rounded-2xl border border-amber-200 bg-white p-4">
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{account.role}</p>
+            <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{account.role}</p>
             <p className="mt-1 font-medium text-slate-900">{account.name}</p>
-            <p className="break-all font-mono text-sm text-slate-600">{account.email}</p>
+            <p className="font-mono text-sm break-all text-slate-600">{account.email}</p>
             <Link
               href={account.surface}
               className="mt-3 inline-block text-sm font-medium text-brand-700 underline-offset-4 hover:underline"

@@ -2,8 +2,16 @@ import { BoltIcon, CheckCircleIcon, WalletIcon } from "@/components/ui/icons";
 
 const steps = [
   { icon: BoltIcon, title: "Charge", body: "Plug in at a charger near a Nerava partner, as you already do." },
-  { icon: CheckCircleIcon, title: "Verify", body: "Your connected car confirms the session. No receipts, no check-ins." },
-  { icon: WalletIcon, title: "Spend or cash out", body: "Spend Nova at the shops beside the charger, or send cash rewards to your bank." },
+  {
+    icon: CheckCircleIcon,
+    title: "Verify",
+    body: "Your connected car confirms the session. No receipts, no check-ins.",
+  },
+  {
+    icon: WalletIcon,
+    title: "Spend or cash out",
+    body: "Spend Nova at the shops beside the charger, or send cash rewards to your bank.",
+  },
 ];
 
 export function HowItWorks() {

@@ -12,7 +12,9 @@ export function SignedAmount({ amount, currency, className = "" }: SignedAmountP
   const sign = amount > 0 ? "+" : amount < 0 ? "−" : "";
   const magnitude = Math.abs(amount);
   return (
-    <span className={`whitespace-nowrap font-medium tabular-nums ${amount > 0 ? "text-brand-700" : "text-slate-900"} ${className}`}>
+    <span
+      className={`font-medium whitespace-nowrap tabular-nums ${amount > 0 ? "text-brand-700" : "text-slate-900"} ${className}`}
+    >
       {sign}
       {currency === "NOVA" ? (
         <>

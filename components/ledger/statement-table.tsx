@@ -38,7 +38,10 @@ export function StatementTable({ lines, caption, showAccount = false, transactio
               {/* a capped width makes long reasons wrap, so the amount stays in view on a phone */}
               <div className="w-56 whitespace-normal sm:w-auto sm:max-w-md">
                 {transactionHref ? (
-                  <Link href={transactionHref(line.transactionId)} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                  <Link
+                    href={transactionHref(line.transactionId)}
+                    className="font-medium text-brand-800 underline-offset-4 hover:underline"
+                  >
                     {line.reason}
                   </Link>
                 ) : (

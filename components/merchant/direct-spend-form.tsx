@@ -99,7 +99,10 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
         className="max-w-40"
       />
       {confirming ? (
-        <ConfirmBox tone="brand" question={`Take ${formatNova(nova)} from this pass? It leaves the driver’s balance at once.`}>
+        <ConfirmBox
+          tone="brand"
+          question={`Take ${formatNova(nova)} from this pass? It leaves the driver’s balance at once.`}
+        >
           <div className="flex flex-wrap gap-2">
             <SubmitButton pending={pending} pendingLabel="Taking Nova…">
               Take {formatNova(nova)}

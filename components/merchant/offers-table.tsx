@@ -22,7 +22,7 @@ export function OffersTable({ offers, now }: Props) {
       <TBody>
         {offers.map((offer) => (
           <tr key={offer.id}>
-            <Td className="min-w-48 whitespace-normal font-medium text-slate-900">{offer.title}</Td>
+            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">{offer.title}</Td>
             <Td>
               <NovaAmount amount={offer.novaPrice} />
             </Td>

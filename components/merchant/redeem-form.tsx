@@ -63,7 +63,7 @@ export function RedeemForm() {
           placeholder="XXXX-XXXX-XXXX"
           aria-invalid={codeError ? true : undefined}
           aria-describedby={`${id}-hint${codeError ? ` ${id}-error` : ""}`}
-          className={`${monoInputClasses} text-lg uppercase tracking-widest`}
+          className={`${monoInputClasses} text-lg tracking-widest uppercase`}
         />
         {codeError ? (
           <p id={`${id}-error`} className="mt-1 text-sm font-medium text-rose-700">
@@ -75,7 +75,13 @@ export function RedeemForm() {
         </p>
       </div>
       <div className="flex flex-wrap items-start gap-2">
-        <SubmitButton pending={pending} pendingLabel="Confirming…" size="lg" disabled={!code.trim()} className="w-full sm:w-auto">
+        <SubmitButton
+          pending={pending}
+          pendingLabel="Confirming…"
+          size="lg"
+          disabled={!code.trim()}
+          className="w-full sm:w-auto"
+        >
           Confirm code
         </SubmitButton>
         <ScanButton what="code" onScan={(value) => setCode(value)} />

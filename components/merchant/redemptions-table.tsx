@@ -18,11 +18,13 @@ export function RedemptionsTable({ redemptions }: { redemptions: Redemption[] })
       <TBody>
         {redemptions.map((r) => (
           <tr key={r.id}>
-            <Td className="min-w-48 whitespace-normal font-medium text-slate-900">{r.offer.title}</Td>
+            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">{r.offer.title}</Td>
             <Td className="text-right">
               <NovaAmount amount={r.novaAmount} compact />
             </Td>
-            <Td className="text-slate-500">{r.settledAt ? <time dateTime={r.settledAt.toISOString()}>{formatDateTime(r.settledAt)}</time> : "—"}</Td>
+            <Td className="text-slate-500">
+              {r.settledAt ? <time dateTime={r.settledAt.toISOString()}>{formatDateTime(r.settledAt)}</time> : "—"}
+            </Td>
           </tr>
         ))}
       </TBody>

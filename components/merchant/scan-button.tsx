@@ -6,7 +6,10 @@ import { ScanIcon } from "@/components/ui/icons";
 
 // The Barcode Detection API is not in TypeScript's DOM types (and not in every browser).
 type Detector = { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
-type DetectorClass = { new (options?: { formats?: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> };
+type DetectorClass = {
+  new (options?: { formats?: string[] }): Detector;
+  getSupportedFormats?: () => Promise<string[]>;
+};
 
 function detectorClass(): DetectorClass | null {
   const D = (window as unknown as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
@@ -91,7 +94,13 @@ export function ScanButton({ what, onScan }: ScanButtonProps) {
         {scanning ? "Stop scanning" : `Scan ${what}`}
       </Button>
       {scanning ? (
-        <video ref={video} muted playsInline aria-label={`Camera view: point it at the ${what}’s QR code`} className="aspect-square w-full max-w-xs rounded-xl bg-slate-900 object-cover" />
+        <video
+          ref={video}
+          muted
+          playsInline
+          aria-label={`Camera view: point it at the ${what}’s QR code`}
+          className="aspect-square w-full max-w-xs rounded-xl bg-slate-900 object-cover"
+        />
       ) : null}
       {error ? (
         <p role="alert" className="text-sm text-rose-700">

@@ -15,7 +15,10 @@ export function EmptyState({ title, description, icon, action, level = 2 }: Empt
   return (
     <div className="flex flex-col items-center rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
       {icon ? (
-        <div className="mb-4 grid size-12 place-items-center rounded-full bg-brand-50 text-brand-700" aria-hidden="true">
+        <div
+          className="mb-4 grid size-12 place-items-center rounded-full bg-brand-50 text-brand-700"
+          aria-hidden="true"
+        >
           {icon}
         </div>
       ) : null}

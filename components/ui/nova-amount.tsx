@@ -6,7 +6,12 @@ type NovaAmountProps = { amount: number; compact?: boolean; className?: string; 
  * A Nova amount: "✦ 1,250 Nova", or "✦ 1,250" when compact. The star is decorative; screen
  * readers hear "1,250 Nova" either way.
  */
-export function NovaAmount({ amount, compact = false, className = "", starClassName = "text-brand-600" }: NovaAmountProps) {
+export function NovaAmount({
+  amount,
+  compact = false,
+  className = "",
+  starClassName = "text-brand-600",
+}: NovaAmountProps) {
   return (
     <span className={`whitespace-nowrap tabular-nums ${className}`}>
       <span aria-hidden="true" className={starClassName}>

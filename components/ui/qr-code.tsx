@@ -8,7 +8,12 @@ type QrCodeProps = { value: string; /** What the code is, for screen readers. */
  * comes from the library and our own value, never from user-supplied markup.
  */
 export async function QrCode({ value, label, className = "" }: QrCodeProps) {
-  const svg = await qrSvg(value, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#0f172a", light: "#ffffff" } });
+  const svg = await qrSvg(value, {
+    type: "svg",
+    margin: 2,
+    errorCorrectionLevel: "M",
+    color: { dark: "#0f172a", light: "#ffffff" },
+  });
   return (
     <div
       role="img"

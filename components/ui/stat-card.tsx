@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** A description list of stat cards; put StatCard children inside. */
-export function StatGrid({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
+export function StatGrid({
+  label,
+  children,
+  className = "",
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <dl aria-label={label} className={`grid grid-cols-2 gap-3 lg:grid-cols-3 ${className}`}>
       {children}
@@ -23,7 +31,7 @@ export function StatCard({ label, value, hint, icon }: StatCardProps) {
         ) : null}
         {label}
       </dt>
-      <dd className="mt-2 text-2xl font-semibold tabular-nums text-slate-900">{value}</dd>
+      <dd className="mt-2 text-2xl font-semibold text-slate-900 tabular-nums">{value}</dd>
       {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
     </div>
   );

@@ -26,7 +26,7 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
   return (
     <th
       scope="col"
-      className={`whitespace-nowrap bg-slate-50 px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500 ${className}`}
+      className={`bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase ${className}`}
       {...props}
     />
   );

@@ -24,13 +24,19 @@ export function SandboxConsent({ allowHref, denyHref }: SandboxConsentProps) {
       </div>
 
       <div className="px-5 py-6">
-        <h1 className="text-xl font-semibold tracking-tight text-slate-900">Nerava wants to read your car’s battery, charging state and location</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-slate-900">
+          Nerava wants to read your car’s battery, charging state and location
+        </h1>
         <p className="mt-2 text-sm text-slate-600">
-          Nerava uses this to confirm that your car charged at the charger you checked in at. It can’t unlock, start or move your car.
+          Nerava uses this to confirm that your car charged at the charger you checked in at. It can’t unlock, start or
+          move your car.
         </p>
         <ul aria-label="Nerava will be able to read" className="mt-5 space-y-2">
           {SCOPES.map(({ icon: Icon, label }) => (
-            <li key={label} className="flex items-center gap-3 rounded-xl bg-slate-50 px-3 py-2.5 text-sm font-medium text-slate-800">
+            <li
+              key={label}
+              className="flex items-center gap-3 rounded-xl bg-slate-50 px-3 py-2.5 text-sm font-medium text-slate-800"
+            >
               <Icon className="size-4 text-slate-500" />
               {label}
             </li>

@@ -49,13 +49,24 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
       {confirming ? (
         <form action={disconnect}>
           <input type="hidden" name="vehicleId" value={vehicleId} />
-          <ConfirmBox question={`Disconnect your ${carName}? Nerava stops reading it, and charging sessions can then only be confirmed by your phone.`}>
+          <ConfirmBox
+            question={`Disconnect your ${carName}? Nerava stops reading it, and charging sessions can then only be confirmed by your phone.`}
+          >
             <FormAlert message={formError(disconnected)} />
             <div className="flex flex-wrap gap-2">
-              <SubmitButton pending={disconnecting} pendingLabel="Disconnecting…" className={`flex-1 sm:flex-none ${dangerButton}`}>
+              <SubmitButton
+                pending={disconnecting}
+                pendingLabel="Disconnecting…"
+                className={`flex-1 sm:flex-none ${dangerButton}`}
+              >
                 Disconnect car
               </SubmitButton>
-              <Button variant="secondary" disabled={disconnecting} onClick={() => setConfirming(false)} className="flex-1 sm:flex-none">
+              <Button
+                variant="secondary"
+                disabled={disconnecting}
+                onClick={() => setConfirming(false)}
+                className="flex-1 sm:flex-none"
+              >
                 Keep connected
               </Button>
             </div>

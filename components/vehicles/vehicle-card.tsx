@@ -29,14 +29,19 @@ export function VehicleCard({ vehicle, now, place }: VehicleCardProps) {
   return (
     <Card as="li" aria-labelledby={`car-${vehicle.id}`}>
       <div className="flex items-start gap-3">
-        <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700" aria-hidden="true">
+        <span
+          className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700"
+          aria-hidden="true"
+        >
           <CarIcon />
         </span>
         <div className="min-w-0 flex-1">
           <h2 id={`car-${vehicle.id}`} className="font-semibold text-slate-900">
             {name}
           </h2>
-          <p className="text-sm text-slate-600">{vehicle.provider === "SANDBOX" ? "Simulated car" : "Connected through Smartcar"}</p>
+          <p className="text-sm text-slate-600">
+            {vehicle.provider === "SANDBOX" ? "Simulated car" : "Connected through Smartcar"}
+          </p>
         </div>
         {charging ? <Badge tone="brand">Charging</Badge> : null}
       </div>
@@ -47,7 +52,10 @@ export function VehicleCard({ vehicle, now, place }: VehicleCardProps) {
             <Stat label="Battery">
               {battery === null ? "—" : `${Math.round(battery)}%`}
               {battery === null ? null : (
-                <span className="mt-1.5 block h-1.5 w-full overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+                <span
+                  className="mt-1.5 block h-1.5 w-full overflow-hidden rounded-full bg-slate-200"
+                  aria-hidden="true"
+                >
                   <span
                     className={`block h-full rounded-full ${battery < 20 ? "bg-rose-500" : charging ? "bg-brand-500" : "bg-slate-500"}`}
                     style={{ width: `${Math.min(100, Math.max(0, battery))}%` }}
@@ -55,7 +63,9 @@ export function VehicleCard({ vehicle, now, place }: VehicleCardProps) {
                 </span>
               )}
             </Stat>
-            <Stat label="Range">{reading.rangeKm === null ? "—" : `${formatCount(Math.round(reading.rangeKm))} km`}</Stat>
+            <Stat label="Range">
+              {reading.rangeKm === null ? "—" : `${formatCount(Math.round(reading.rangeKm))} km`}
+            </Stat>
             <Stat label="Charging">{chargeStateLabel(reading.chargeState, reading.pluggedIn)}</Stat>
             <Stat label="Location">
               {reading.latitude !== null && reading.longitude !== null ? (
@@ -78,7 +88,9 @@ export function VehicleCard({ vehicle, now, place }: VehicleCardProps) {
           </p>
         </>
       ) : (
-        <p className="mt-4 rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-600">No reading from this car yet. Tap Refresh to ask it now.</p>
+        <p className="mt-4 rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-600">
+          No reading from this car yet. Tap Refresh to ask it now.
+        </p>
       )}
 
       <div className="mt-4 border-t border-slate-100 pt-4">

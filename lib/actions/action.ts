@@ -18,9 +18,11 @@ type Context<P> = { meta: RequestMeta; session: P extends "public" ? CurrentSess
  * load the session → check the permission → run one domain call → typed result.
  * Known errors keep their message; anything else is logged and shown generically.
  */
-export function action<S extends z.ZodObject, T, P extends Permission | "public">(
-  spec: { permission: P; input: S; run: (input: z.infer<S>, ctx: Context<P>) => Promise<T> },
-) {
+export function action<S extends z.ZodObject, T, P extends Permission | "public">(spec: {
+  permission: P;
+  input: S;
+  run: (input: z.infer<S>, ctx: Context<P>) => Promise<T>;
+}) {
   const fields = Object.keys(spec.input.shape);
   return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
     const meta = await requestMeta();
@@ -36,7 +38,10 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
       if (isNextControlFlow(err)) throw err;
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
       requestLogger(meta.requestId).error({ err }, "action failed");
-      return { ok: false, error: { code: "internal", message: `${GENERIC_MESSAGE} (ref ${meta.requestId.slice(0, 8)})` } };
+      return {
+        ok: false,
+        error: { code: "internal", message: `${GENERIC_MESSAGE} (ref ${meta.requestId.slice(0, 8)})` },
+      };
     }
   };
 }
@@ -50,5 +55,7 @@ function validationError(error: z.ZodError): ActionError {
 // redirect() and notFound() work by throwing; they must pass through.
 function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }

@@ -14,12 +14,25 @@ export async function getAccountOwner(ownerType: OwnerType, ownerId: string): Pr
 export async function describeOwners(refs: { ownerType: OwnerType; ownerId: string }[]): Promise<AccountOwner[]> {
   const ids = (type: OwnerType) => [...new Set(refs.filter((r) => r.ownerType === type).map((r) => r.ownerId))];
   const [users, merchants] = await Promise.all([
-    db().user.findMany({ where: { id: { in: ids("DRIVER") } }, select: { id: true, name: true, email: true, phone: true } }),
+    db().user.findMany({
+      where: { id: { in: ids("DRIVER") } },
+      select: { id: true, name: true, email: true, phone: true },
+    }),
     db().merchant.findMany({ where: { id: { in: ids("MERCHANT") } }, select: { id: true, name: true, address: true } }),
   ]);
-  const platform = ids("PLATFORM").map((ownerId) => ({ ownerType: "PLATFORM" as const, ownerId, name: "Nerava platform", detail: null }));
+  const platform = ids("PLATFORM").map((ownerId) => ({
+    ownerType: "PLATFORM" as const,
+    ownerId,
+    name: "Nerava platform",
+    detail: null,
+  }));
   return [
-    ...users.map((u) => ({ ownerType: "DRIVER" as const, ownerId: u.id, name: u.name ?? u.email ?? u.phone ?? "Driver", detail: u.email ?? u.phone })),
+    ...users.map((u) => ({
+      ownerType: "DRIVER" as const,
+      ownerId: u.id,
+      name: u.name ?? u.email ?? u.phone ?? "Driver",
+      detail: u.email ?? u.phone,
+    })),
     ...merchants.map((m) => ({ ownerType: "MERCHANT" as const, ownerId: m.id, name: m.name, detail: m.address })),
     ...platform,
   ];

@@ -9,8 +9,20 @@ export async function getLedgerTransaction(id: string) {
   const tx = await db().ledgerTransaction.findUnique({
     where: { id },
     select: {
-      id: true, type: true, reason: true, actorId: true, metadata: true, createdAt: true,
-      entries: { orderBy: { id: "asc" }, select: { id: true, amount: true, account: { select: { ownerType: true, ownerId: true, kind: true, currency: true } } } },
+      id: true,
+      type: true,
+      reason: true,
+      actorId: true,
+      metadata: true,
+      createdAt: true,
+      entries: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          amount: true,
+          account: { select: { ownerType: true, ownerId: true, kind: true, currency: true } },
+        },
+      },
       reverses: linked,
       reversedBy: linked,
     },
@@ -27,7 +39,8 @@ export async function getLedgerTransaction(id: string) {
   };
   const ownerOf = (ownerType: string, ownerId: string): AccountOwner | undefined =>
     owners.find((o) => o.ownerType === ownerType && o.ownerId === ownerId);
-  const link = (t: typeof tx.reverses) => (t ? { id: t.id, type: t.type, reason: t.reason, createdAt: t.createdAt, actor: actor(t.actorId) } : null);
+  const link = (t: typeof tx.reverses) =>
+    t ? { id: t.id, type: t.type, reason: t.reason, createdAt: t.createdAt, actor: actor(t.actorId) } : null;
   return {
     id: tx.id,
     type: tx.type,

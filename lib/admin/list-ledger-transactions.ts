@@ -18,13 +18,20 @@ export async function listLedgerTransactions(take = 50): Promise<LedgerTransacti
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: {
-      id: true, type: true, reason: true, createdAt: true, actorId: true,
+      id: true,
+      type: true,
+      reason: true,
+      createdAt: true,
+      actorId: true,
       reversedBy: { select: { id: true } },
       entries: { where: { amount: { gt: 0 } }, select: { amount: true, account: { select: { currency: true } } } },
     },
   });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, name: true } });
+  const actors = await db().user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, email: true, name: true },
+  });
   const sum = (entries: (typeof rows)[number]["entries"], currency: string) =>
     Number(entries.filter((e) => e.account.currency === currency).reduce((s, e) => s + e.amount, 0n));
   return rows.map((r) => {

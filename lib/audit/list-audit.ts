@@ -7,7 +7,13 @@ export async function listAuditEntries({ take = 50, actorId }: { take?: number; 
     orderBy: { id: "desc" },
     take,
     select: {
-      id: true, action: true, targetType: true, targetId: true, metadata: true, ip: true, createdAt: true,
+      id: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      metadata: true,
+      ip: true,
+      createdAt: true,
       actor: { select: { email: true, phone: true } },
     },
   });

@@ -27,5 +27,8 @@ export async function recordAudit(entry: AuditEntry, client: Client = db()): Pro
       requestId: entry.requestId ?? null,
     },
   });
-  logger.info({ audit: entry.action, actorId: entry.actorId, targetId: entry.targetId, requestId: entry.requestId }, "audit");
+  logger.info(
+    { audit: entry.action, actorId: entry.actorId, targetId: entry.targetId, requestId: entry.requestId },
+    "audit",
+  );
 }

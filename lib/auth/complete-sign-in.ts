@@ -9,9 +9,18 @@ export const suspendedError = () =>
   new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.", 403);
 
 /** The last step of every sign-in method: refuse suspended accounts, open a session, audit it. */
-export async function completeSignIn(user: { id: string; role: Role; status: string }, method: string, meta: RequestMeta) {
+export async function completeSignIn(
+  user: { id: string; role: Role; status: string },
+  method: string,
+  meta: RequestMeta,
+) {
   if (user.status !== "ACTIVE") {
-    await recordAudit({ action: "auth.sign_in_refused", actorId: user.id, metadata: { method, reason: "suspended" }, ...meta });
+    await recordAudit({
+      action: "auth.sign_in_refused",
+      actorId: user.id,
+      metadata: { method, reason: "suspended" },
+      ...meta,
+    });
     throw suspendedError();
   }
   const session = await createSession(user.id, meta);

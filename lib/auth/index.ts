@@ -1,7 +1,15 @@
 export { can, homeFor, type Permission, type Role } from "./permissions";
 export { getCurrentSession, sessionFromRequest, authorize, requirePagePermission } from "./current-user";
 export { setSessionCookie, clearSessionCookie } from "./set-session-cookie";
-export { createSession, findSession, listSessions, revokeSession, revokeAllSessions, revokeSessionByToken, type CurrentSession } from "./sessions";
+export {
+  createSession,
+  findSession,
+  listSessions,
+  revokeSession,
+  revokeAllSessions,
+  revokeSessionByToken,
+  type CurrentSession,
+} from "./sessions";
 export { requestMeta, metaFromHeaders, type RequestMeta } from "./request-meta";
 export { signInWithPassword, signUpWithPassword, signInInput, signUpInput } from "./sign-in-password";
 export { changePassword, changePasswordInput } from "./change-password";

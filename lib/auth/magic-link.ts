@@ -36,7 +36,8 @@ export async function consumeMagicLink(input: z.infer<typeof consumeLinkInput>, 
   const { count } = await db().verificationToken.deleteMany({
     where: { identifier: input.email, token: sha256(input.token), expires: { gt: new Date() } },
   });
-  if (count !== 1) throw new AppError("invalid_link", "This sign-in link has expired or was already used. Ask for a new one.", 400);
+  if (count !== 1)
+    throw new AppError("invalid_link", "This sign-in link has expired or was already used. Ask for a new one.", 400);
   const user = await db().user.upsert({
     where: { email: input.email },
     update: { emailVerified: new Date() },

@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { RequestMeta } from "./request-meta";
 
-export const userIdInput = z.object({ userId: z.string().min(1).max(64), reason: z.string().trim().max(300).optional() });
+export const userIdInput = z.object({
+  userId: z.string().min(1).max(64),
+  reason: z.string().trim().max(300).optional(),
+});
 export const roleInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(["DRIVER", "MERCHANT", "ADMIN"]) });
 
 /** Suspension blocks sign-in and ends every session in the same transaction. */
@@ -16,8 +19,14 @@ export async function suspendUser(adminId: string, input: z.infer<typeof userIdI
     if (count === 0) throw notFound("That user");
     const ended = await tx.session.deleteMany({ where: { userId: input.userId } });
     await recordAudit(
-      { action: "admin.user_suspended", actorId: adminId, targetType: "user", targetId: input.userId,
-        metadata: { reason: input.reason, endedSessions: ended.count }, ...meta },
+      {
+        action: "admin.user_suspended",
+        actorId: adminId,
+        targetType: "user",
+        targetId: input.userId,
+        metadata: { reason: input.reason, endedSessions: ended.count },
+        ...meta,
+      },
       tx,
     );
     return { endedSessions: ended.count };
@@ -27,8 +36,14 @@ export async function suspendUser(adminId: string, input: z.infer<typeof userIdI
 export async function reinstateUser(adminId: string, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
   const { count } = await db().user.updateMany({ where: { id: input.userId }, data: { status: "ACTIVE" } });
   if (count === 0) throw notFound("That user");
-  await recordAudit({ action: "admin.user_reinstated", actorId: adminId, targetType: "user", targetId: input.userId,
-    metadata: { reason: input.reason }, ...meta });
+  await recordAudit({
+    action: "admin.user_reinstated",
+    actorId: adminId,
+    targetType: "user",
+    targetId: input.userId,
+    metadata: { reason: input.reason },
+    ...meta,
+  });
 }
 
 export async function changeUserRole(adminId: string, input: z.infer<typeof roleInput>, meta: RequestMeta) {
@@ -36,17 +51,39 @@ export async function changeUserRole(adminId: string, input: z.infer<typeof role
   const before = await db().user.findUnique({ where: { id: input.userId }, select: { role: true } });
   if (!before) throw notFound("That user");
   await db().user.update({ where: { id: input.userId }, data: { role: input.role } });
-  await recordAudit({ action: "admin.role_changed", actorId: adminId, targetType: "user", targetId: input.userId,
-    metadata: { from: before.role, to: input.role }, ...meta });
+  await recordAudit({
+    action: "admin.role_changed",
+    actorId: adminId,
+    targetType: "user",
+    targetId: input.userId,
+    metadata: { from: before.role, to: input.role },
+    ...meta,
+  });
 }
 
 export async function searchUsers(query: string, take = 25) {
   const q = query.trim();
   return db().user.findMany({
-    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { phone: { contains: q } }] } : undefined,
+    where: q
+      ? {
+          OR: [
+            { email: { contains: q, mode: "insensitive" } },
+            { name: { contains: q, mode: "insensitive" } },
+            { phone: { contains: q } },
+          ],
+        }
+      : undefined,
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, email: true, phone: true, name: true, role: true, status: true, createdAt: true,
-      _count: { select: { sessions: true } } },
+    select: {
+      id: true,
+      email: true,
+      phone: true,
+      name: true,
+      role: true,
+      status: true,
+      createdAt: true,
+      _count: { select: { sessions: true } },
+    },
   });
 }

@@ -41,17 +41,26 @@ export function authOptions(): AuthOptions {
       : [],
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (account?.provider === "google" && (profile as { email_verified?: boolean } | undefined)?.email_verified !== true) {
+        if (
+          account?.provider === "google" &&
+          (profile as { email_verified?: boolean } | undefined)?.email_verified !== true
+        ) {
           return "/signin?error=unverified";
         }
-        const existing = user.id ? await db().user.findUnique({ where: { id: user.id }, select: { status: true } }) : null;
+        const existing = user.id
+          ? await db().user.findUnique({ where: { id: user.id }, select: { status: true } })
+          : null;
         if (existing?.status === "SUSPENDED") return "/signin?error=suspended";
         return true;
       },
     },
     events: {
       async signIn({ user, account }) {
-        await recordAudit({ action: "auth.sign_in", actorId: user.id, metadata: { method: account?.provider ?? "unknown" } });
+        await recordAudit({
+          action: "auth.sign_in",
+          actorId: user.id,
+          metadata: { method: account?.provider ?? "unknown" },
+        });
       },
     },
   };

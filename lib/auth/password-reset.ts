@@ -33,7 +33,10 @@ export async function requestPasswordReset(input: z.infer<typeof requestResetInp
 }
 
 /** Single use: a conditional update claims the token; every session of the account ends. */
-export async function resetPassword(input: z.infer<typeof resetPasswordInput>, meta: RequestMeta): Promise<{ userId: string }> {
+export async function resetPassword(
+  input: z.infer<typeof resetPasswordInput>,
+  meta: RequestMeta,
+): Promise<{ userId: string }> {
   const tokenHash = sha256(input.token);
   const passwordHash = await hashPassword(input.password);
   const row = await db().passwordResetToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true } });

@@ -25,8 +25,4 @@ export const newPasswordSchema = z
   .refine((p) => !COMMON.has(p.toLowerCase()), "That password is too common; choose another.")
   .refine((p) => new Set(p).size >= 5, "Use a less repetitive password.");
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address.").max(254));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254));

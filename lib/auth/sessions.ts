@@ -4,7 +4,13 @@ import { db } from "@/lib/db";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
 
 export type SessionMeta = { userAgent?: string | null; ip?: string | null };
-export type SessionUser = { id: string; email: string | null; phone: string | null; name: string | null; role: "DRIVER" | "MERCHANT" | "ADMIN" };
+export type SessionUser = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  role: "DRIVER" | "MERCHANT" | "ADMIN";
+};
 export type CurrentSession = { sessionId: string; user: SessionUser };
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -24,7 +30,10 @@ export async function findSession(sessionToken: string, meta: SessionMeta = {}):
   const row = await db().session.findUnique({
     where: { sessionToken },
     select: {
-      id: true, expires: true, lastSeenAt: true, userAgent: true,
+      id: true,
+      expires: true,
+      lastSeenAt: true,
+      userAgent: true,
       user: { select: { id: true, email: true, phone: true, name: true, role: true, status: true } },
     },
   });
@@ -32,7 +41,10 @@ export async function findSession(sessionToken: string, meta: SessionMeta = {}):
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS || !row.userAgent) {
     await db().session.updateMany({
       where: { id: row.id },
-      data: { lastSeenAt: new Date(), ...(row.userAgent ? {} : { userAgent: meta.userAgent?.slice(0, 300), ip: meta.ip }) },
+      data: {
+        lastSeenAt: new Date(),
+        ...(row.userAgent ? {} : { userAgent: meta.userAgent?.slice(0, 300), ip: meta.ip }),
+      },
     });
   }
   const { status: _status, ...user } = row.user;

@@ -21,15 +21,28 @@ export const phoneSchema = z
   .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, "Enter a mobile number like +1 512 555 0142."));
 
 export const sendCodeInput = z.object({ phone: phoneSchema });
-export const verifyCodeInput = z.object({ phone: phoneSchema, code: z.string().trim().regex(/^\d{4,8}$/, "Enter the code from the text message.") });
+export const verifyCodeInput = z.object({
+  phone: phoneSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{4,8}$/, "Enter the code from the text message."),
+});
 
 const SEND_ERRORS = {
   invalid_number: ["invalid_phone", "That number cannot receive text messages. Check it and try again.", 400],
   rate_limited: ["rate_limited", "Too many codes sent to this number. Try again later.", 429],
-  provider_unavailable: ["sms_unavailable", "We could not send a text right now. Try again in a minute, or use email.", 503],
+  provider_unavailable: [
+    "sms_unavailable",
+    "We could not send a text right now. Try again in a minute, or use email.",
+    503,
+  ],
 } as const;
 
-export async function sendSignInCode(input: z.infer<typeof sendCodeInput>, meta: RequestMeta): Promise<{ phone: string }> {
+export async function sendSignInCode(
+  input: z.infer<typeof sendCodeInput>,
+  meta: RequestMeta,
+): Promise<{ phone: string }> {
   await rateLimit("otpSendPerIp", meta.ip);
   await rateLimit("otpSendPerNumber", input.phone);
   const result = await otpSender().send(input.phone);
@@ -53,7 +66,11 @@ export async function verifySignInCode(input: z.infer<typeof verifyCodeInput>, m
   const result = await otpSender().check(input.phone, input.code);
   if (!result.ok) {
     await recordAudit({ action: "auth.sign_in_failed", metadata: { method: "sms", reason: result.reason }, ...meta });
-    throw new AppError(result.reason, CHECK_MESSAGES[result.reason], result.reason === "provider_unavailable" ? 503 : 400);
+    throw new AppError(
+      result.reason,
+      CHECK_MESSAGES[result.reason],
+      result.reason === "provider_unavailable" ? 503 : 400,
+    );
   }
   const user = await db().user.upsert({
     where: { phone: input.phone },

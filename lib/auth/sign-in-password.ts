@@ -9,7 +9,10 @@ import type { RequestMeta } from "./request-meta";
 import { completeSignIn } from "./complete-sign-in";
 import { createSession } from "./sessions";
 
-export const signInInput = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password.").max(200) });
+export const signInInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
 export const signUpInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80),
   email: emailSchema,
@@ -25,7 +28,12 @@ export async function signInWithPassword(input: z.infer<typeof signInInput>, met
   });
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok) {
-    await recordAudit({ action: "auth.sign_in_failed", actorId: user?.id, metadata: { method: "password", email: input.email }, ...meta });
+    await recordAudit({
+      action: "auth.sign_in_failed",
+      actorId: user?.id,
+      metadata: { method: "password", email: input.email },
+      ...meta,
+    });
     throw new AppError("invalid_credentials", "Email or password is incorrect.", 401);
   }
   const session = await completeSignIn(user, "password", meta);
@@ -38,11 +46,12 @@ export async function signUpWithPassword(input: z.infer<typeof signUpInput>, met
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
-  const user = await db().user
-    .create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, role: true } })
+  const user = await db()
+    .user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, role: true } })
     .catch((err: { code?: string }) => {
       // two sign-ups racing for one address: the unique index decides
-      if (err.code === "P2002") throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
+      if (err.code === "P2002")
+        throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
       throw err;
     });
   const session = await createSession(user.id, meta);

@@ -20,8 +20,17 @@ export async function checkOut(driverId: string, sessionId: string, meta: Reques
   if (!session) throw notFound("That active session");
   if (session.vehicle) await refreshTelemetry(session.vehicle.id, { force: true }).catch(() => undefined);
   const outcome = await evaluateSession(session.id, { end: true, confirmLater: true });
-  if (session.vehicle?.provider === "SANDBOX") await setSandboxCharging(session.vehicle.providerVehicleId, { charging: false }).catch(() => undefined);
-  if (outcome.status === "PENDING_WITNESS") await enqueueJob("verify-session", { sessionId: session.id }, { startAfterSeconds: 5 });
-  await recordAudit({ action: "charging.checked_out", actorId: driverId, targetType: "charging_session", targetId: session.id, metadata: { status: outcome.status }, ...meta });
+  if (session.vehicle?.provider === "SANDBOX")
+    await setSandboxCharging(session.vehicle.providerVehicleId, { charging: false }).catch(() => undefined);
+  if (outcome.status === "PENDING_WITNESS")
+    await enqueueJob("verify-session", { sessionId: session.id }, { startAfterSeconds: 5 });
+  await recordAudit({
+    action: "charging.checked_out",
+    actorId: driverId,
+    targetType: "charging_session",
+    targetId: session.id,
+    metadata: { status: outcome.status },
+    ...meta,
+  });
   return outcome;
 }

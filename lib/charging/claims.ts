@@ -7,21 +7,40 @@ import { AppError, notFound } from "@/lib/http/errors";
 import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
 import { makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
 
-export const claimInput = z.object({ sessionId: z.string().min(1).max(64), note: z.string().trim().min(10, "Tell us what happened (a sentence or two).").max(1000) });
-export const decideInput = z.object({ claimId: z.string().min(1).max(64), approve: z.enum(["true", "false"]).transform((v) => v === "true"), note: z.string().trim().min(3, "Give a reason.").max(500) });
+export const claimInput = z.object({
+  sessionId: z.string().min(1).max(64),
+  note: z.string().trim().min(10, "Tell us what happened (a sentence or two).").max(1000),
+});
+export const decideInput = z.object({
+  claimId: z.string().min(1).max(64),
+  approve: z.enum(["true", "false"]).transform((v) => v === "true"),
+  note: z.string().trim().min(3, "Give a reason.").max(500),
+});
 
 /** A driver asks for points a session did not earn; one claim per session (unique). */
 export async function fileClaim(driverId: string, input: z.infer<typeof claimInput>, meta: RequestMeta) {
-  const session = await db().chargingSession.findFirst({ where: { id: input.sessionId, driverId }, select: { id: true, status: true } });
+  const session = await db().chargingSession.findFirst({
+    where: { id: input.sessionId, driverId },
+    select: { id: true, status: true },
+  });
   if (!session) throw notFound("That session");
   if (session.status !== "UNVERIFIED" && session.status !== "PENDING_WITNESS") {
     throw new AppError("not_claimable", "Only sessions that did not verify can be claimed.", 409);
   }
-  const claim = await db().rewardClaim.create({ data: { sessionId: session.id, driverId, note: input.note } }).catch((err: { code?: string }) => {
-    if (err.code === "P2002") throw new AppError("claim_exists", "You have already filed a claim for this session.", 409);
-    throw err;
+  const claim = await db()
+    .rewardClaim.create({ data: { sessionId: session.id, driverId, note: input.note } })
+    .catch((err: { code?: string }) => {
+      if (err.code === "P2002")
+        throw new AppError("claim_exists", "You have already filed a claim for this session.", 409);
+      throw err;
+    });
+  await recordAudit({
+    action: "claim.filed",
+    actorId: driverId,
+    targetType: "reward_claim",
+    targetId: claim.id,
+    ...meta,
   });
-  await recordAudit({ action: "claim.filed", actorId: driverId, targetType: "reward_claim", targetId: claim.id, ...meta });
   return claim;
 }
 
@@ -29,8 +48,22 @@ export async function listOpenClaims() {
   return db().rewardClaim.findMany({
     where: { status: "OPEN" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, note: true, createdAt: true, driver: { select: { email: true, phone: true, name: true } },
-      session: { select: { id: true, status: true, startedAt: true, endedAt: true, verificationReason: true, charger: { select: { name: true } } } } },
+    select: {
+      id: true,
+      note: true,
+      createdAt: true,
+      driver: { select: { email: true, phone: true, name: true } },
+      session: {
+        select: {
+          id: true,
+          status: true,
+          startedAt: true,
+          endedAt: true,
+          verificationReason: true,
+          charger: { select: { name: true } },
+        },
+      },
+    },
   });
 }
 
@@ -38,15 +71,41 @@ export async function listOpenClaims() {
 export async function getClaimEvidence(claimId: string) {
   const claim = await db().rewardClaim.findUnique({
     where: { id: claimId },
-    select: { id: true, note: true, status: true, decisionNote: true, createdAt: true, driver: { select: { email: true, phone: true, name: true } },
-      session: { select: { id: true, status: true, startedAt: true, endedAt: true, verificationReason: true, vehicleId: true, kwhDelivered: true,
-        charger: { select: { name: true, address: true, latitude: true, longitude: true, radiusMeters: true } },
-        pings: { orderBy: { recordedAt: "asc" }, select: { latitude: true, longitude: true, accuracyMeters: true, recordedAt: true } } } } },
+    select: {
+      id: true,
+      note: true,
+      status: true,
+      decisionNote: true,
+      createdAt: true,
+      driver: { select: { email: true, phone: true, name: true } },
+      session: {
+        select: {
+          id: true,
+          status: true,
+          startedAt: true,
+          endedAt: true,
+          verificationReason: true,
+          vehicleId: true,
+          kwhDelivered: true,
+          charger: { select: { name: true, address: true, latitude: true, longitude: true, radiusMeters: true } },
+          pings: {
+            orderBy: { recordedAt: "asc" },
+            select: { latitude: true, longitude: true, accuracyMeters: true, recordedAt: true },
+          },
+        },
+      },
+    },
   });
   if (!claim) return null;
   const { session } = claim;
   const telemetry = session.vehicleId
-    ? await db().telemetrySnapshot.findMany({ where: { vehicleId: session.vehicleId, capturedAt: { gte: session.startedAt, lte: session.endedAt ?? new Date() } }, orderBy: { capturedAt: "asc" } })
+    ? await db().telemetrySnapshot.findMany({
+        where: {
+          vehicleId: session.vehicleId,
+          capturedAt: { gte: session.startedAt, lte: session.endedAt ?? new Date() },
+        },
+        orderBy: { capturedAt: "asc" },
+      })
     : [];
   return { ...claim, telemetry };
 }
@@ -56,31 +115,98 @@ export async function decideClaim(adminId: string, input: z.infer<typeof decideI
   return runMoneyTx(async (tx) => {
     const { count } = await tx.rewardClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },
-      data: { status: input.approve ? "APPROVED" : "REJECTED", decidedById: adminId, decisionNote: input.note, decidedAt: new Date() },
+      data: {
+        status: input.approve ? "APPROVED" : "REJECTED",
+        decidedById: adminId,
+        decisionNote: input.note,
+        decidedAt: new Date(),
+      },
     });
     if (count === 0) throw new AppError("claim_closed", "This claim was already decided.", 409);
-    const claim = await tx.rewardClaim.findUniqueOrThrow({ where: { id: input.claimId },
-      select: { session: { select: { id: true, driverId: true, kwhDelivered: true, batteryStart: true, batteryEnd: true, charger: { select: { name: true, isPartner: true } } } } } });
+    const claim = await tx.rewardClaim.findUniqueOrThrow({
+      where: { id: input.claimId },
+      select: {
+        session: {
+          select: {
+            id: true,
+            driverId: true,
+            kwhDelivered: true,
+            batteryStart: true,
+            batteryEnd: true,
+            charger: { select: { name: true, isPartner: true } },
+          },
+        },
+      },
+    });
     const s = claim.session;
     if (input.approve) {
-      await tx.chargingSession.update({ where: { id: s.id }, data: { status: "VERIFIED", verifiedAt: new Date(), verificationReason: `Approved on review: ${input.note}` } });
-      const forfeited = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: `session:${s.id}:forfeit` }, select: { id: true } });
-      const target = { id: s.id, driverId: s.driverId, chargerName: s.charger.name, isPartner: s.charger.isPartner, kwhDelivered: s.kwhDelivered,
-        batteryGained: s.batteryStart !== null && s.batteryEnd !== null ? Math.max(0, s.batteryEnd - s.batteryStart) : null };
+      await tx.chargingSession.update({
+        where: { id: s.id },
+        data: { status: "VERIFIED", verifiedAt: new Date(), verificationReason: `Approved on review: ${input.note}` },
+      });
+      const forfeited = await tx.ledgerTransaction.findUnique({
+        where: { idempotencyKey: `session:${s.id}:forfeit` },
+        select: { id: true },
+      });
+      const target = {
+        id: s.id,
+        driverId: s.driverId,
+        chargerName: s.charger.name,
+        isPartner: s.charger.isPartner,
+        kwhDelivered: s.kwhDelivered,
+        batteryGained:
+          s.batteryStart !== null && s.batteryEnd !== null ? Math.max(0, s.batteryEnd - s.batteryStart) : null,
+      };
       if (forfeited) await payAfterForfeit(tx, s.id, s.driverId, s.charger.name);
-      else { await postPendingReward(tx, target); await makeRewardAvailable(tx, target); }
+      else {
+        await postPendingReward(tx, target);
+        await makeRewardAvailable(tx, target);
+      }
     }
-    await recordAudit({ action: input.approve ? "claim.approved" : "claim.rejected", actorId: adminId, targetType: "reward_claim", targetId: input.claimId, metadata: { note: input.note }, ...meta }, tx);
+    await recordAudit(
+      {
+        action: input.approve ? "claim.approved" : "claim.rejected",
+        actorId: adminId,
+        targetType: "reward_claim",
+        targetId: input.claimId,
+        metadata: { note: input.note },
+        ...meta,
+      },
+      tx,
+    );
     return { approved: input.approve };
   });
 }
 
 /** The forfeited pending amounts, paid straight to available under the claim's own key. */
-async function payAfterForfeit(tx: Parameters<typeof postPendingReward>[0], sessionId: string, driverId: string, chargerName: string) {
-  const pending = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: `session:${sessionId}:pending` },
-    select: { entries: { select: { amount: true, account: { select: { ownerType: true, currency: true } } } } } });
-  const lines = pending.entries.filter((e) => e.account.ownerType === "DRIVER").flatMap((e) => e.account.currency === "NOVA"
-    ? [{ account: accounts.novaIssuance(), amount: -e.amount }, { account: accounts.driverNova(driverId), amount: e.amount }]
-    : [{ account: accounts.rewardsExpenseUsd(), amount: -e.amount }, { account: accounts.driverUsd(driverId), amount: e.amount }]);
-  await postInTx(tx, { idempotencyKey: `session:${sessionId}:claim`, type: "SESSION_REWARD", reason: `Charging at ${chargerName}, approved on review`, metadata: { sessionId }, lines });
+async function payAfterForfeit(
+  tx: Parameters<typeof postPendingReward>[0],
+  sessionId: string,
+  driverId: string,
+  chargerName: string,
+) {
+  const pending = await tx.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: `session:${sessionId}:pending` },
+    select: { entries: { select: { amount: true, account: { select: { ownerType: true, currency: true } } } } },
+  });
+  const lines = pending.entries
+    .filter((e) => e.account.ownerType === "DRIVER")
+    .flatMap((e) =>
+      e.account.currency === "NOVA"
+        ? [
+            { account: accounts.novaIssuance(), amount: -e.amount },
+            { account: accounts.driverNova(driverId), amount: e.amount },
+          ]
+        : [
+            { account: accounts.rewardsExpenseUsd(), amount: -e.amount },
+            { account: accounts.driverUsd(driverId), amount: e.amount },
+          ],
+    );
+  await postInTx(tx, {
+    idempotencyKey: `session:${sessionId}:claim`,
+    type: "SESSION_REWARD",
+    reason: `Charging at ${chargerName}, approved on review`,
+    metadata: { sessionId },
+    lines,
+  });
 }

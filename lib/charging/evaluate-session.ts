@@ -8,8 +8,9 @@ import { DEFAULT_POLICY, sessionEnergy, verifySession, type VerificationPolicy }
 
 export function policyFromConfig(): VerificationPolicy {
   const env = config();
-  const accept = env.VERIFY_ACCEPT.split(",").map((s) => s.trim()).filter((s): s is VerificationPolicy["accept"][number] =>
-    ["car+phone", "car-only", "phone-only"].includes(s));
+  const accept = env.VERIFY_ACCEPT.split(",")
+    .map((s) => s.trim())
+    .filter((s): s is VerificationPolicy["accept"][number] => ["car+phone", "car-only", "phone-only"].includes(s));
   return { ...DEFAULT_POLICY, minDwellSeconds: env.MIN_DWELL_SECONDS, accept };
 }
 
@@ -20,38 +21,71 @@ export type Outcome = { status: string; reason: string };
  * when it ends, available once verified, returned when it finally fails. The session row is
  * locked first, so concurrent verifies (job retry, webhook, double tap) act once.
  */
-export async function evaluateSession(sessionId: string, { end = false, final = false, confirmLater = false } = {}): Promise<Outcome> {
+export async function evaluateSession(
+  sessionId: string,
+  { end = false, final = false, confirmLater = false } = {},
+): Promise<Outcome> {
   return runMoneyTx(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "ChargingSession" WHERE "id" = ${sessionId} FOR UPDATE`;
     const s = await tx.chargingSession.findUniqueOrThrow({
       where: { id: sessionId },
-      select: { id: true, driverId: true, status: true, startedAt: true, endedAt: true, vehicleId: true,
+      select: {
+        id: true,
+        driverId: true,
+        status: true,
+        startedAt: true,
+        endedAt: true,
+        vehicleId: true,
         charger: { select: { name: true, latitude: true, longitude: true, radiusMeters: true, isPartner: true } },
-        pings: { select: { latitude: true, longitude: true, accuracyMeters: true, recordedAt: true } } },
+        pings: { select: { latitude: true, longitude: true, accuracyMeters: true, recordedAt: true } },
+      },
     });
-    if (s.status === "VERIFIED" || s.status === "CANCELLED" || s.status === "UNVERIFIED") return { status: s.status, reason: "already decided" };
+    if (s.status === "VERIFIED" || s.status === "CANCELLED" || s.status === "UNVERIFIED")
+      return { status: s.status, reason: "already decided" };
     const now = new Date();
     const endedAt = s.endedAt ?? (end ? now : null);
     const telemetry = s.vehicleId
-      ? await tx.telemetrySnapshot.findMany({ where: { vehicleId: s.vehicleId, capturedAt: { gte: s.startedAt, lte: endedAt ?? now } }, orderBy: { capturedAt: "asc" } })
+      ? await tx.telemetrySnapshot.findMany({
+          where: { vehicleId: s.vehicleId, capturedAt: { gte: s.startedAt, lte: endedAt ?? now } },
+          orderBy: { capturedAt: "asc" },
+        })
       : [];
-    const verdict = verifySession({ charger: s.charger, startedAt: s.startedAt, endedAt, pings: s.pings, telemetry, now }, policyFromConfig());
+    const verdict = verifySession(
+      { charger: s.charger, startedAt: s.startedAt, endedAt, pings: s.pings, telemetry, now },
+      policyFromConfig(),
+    );
     if (!endedAt) {
       await tx.chargingSession.update({ where: { id: s.id }, data: { verificationReason: verdict.reason } });
       return { status: "ACTIVE", reason: verdict.reason };
     }
     const energy = sessionEnergy(telemetry, { startedAt: s.startedAt, endedAt });
     // at check-out the reward waits for the job that reads the car's final report (confirmLater)
-    const status = verdict.status === "PENDING_WITNESS" && final ? "UNVERIFIED"
-      : verdict.status === "VERIFIED" && confirmLater ? "PENDING_WITNESS" : verdict.status;
-    if (status !== verdict.status && status === "PENDING_WITNESS") verdict.reason = "Your car and phone agree; confirming with your car's final report.";
+    const status =
+      verdict.status === "PENDING_WITNESS" && final
+        ? "UNVERIFIED"
+        : verdict.status === "VERIFIED" && confirmLater
+          ? "PENDING_WITNESS"
+          : verdict.status;
+    if (status !== verdict.status && status === "PENDING_WITNESS")
+      verdict.reason = "Your car and phone agree; confirming with your car's final report.";
     await tx.chargingSession.update({
       where: { id: s.id },
-      data: { status, endedAt, verificationReason: verdict.reason, verifiedAt: status === "VERIFIED" ? now : null,
-        kwhDelivered: energy.kwhDelivered, batteryStart: telemetry.find((t) => t.batteryPercent !== null)?.batteryPercent ?? null,
-        batteryEnd: [...telemetry].reverse().find((t) => t.batteryPercent !== null)?.batteryPercent ?? null },
+      data: {
+        status,
+        endedAt,
+        verificationReason: verdict.reason,
+        verifiedAt: status === "VERIFIED" ? now : null,
+        kwhDelivered: energy.kwhDelivered,
+        batteryStart: telemetry.find((t) => t.batteryPercent !== null)?.batteryPercent ?? null,
+        batteryEnd: [...telemetry].reverse().find((t) => t.batteryPercent !== null)?.batteryPercent ?? null,
+      },
     });
-    await settleReward(tx, { ...s, chargerName: s.charger.name, isPartner: s.charger.isPartner, ...energy }, status, verdict.reason);
+    await settleReward(
+      tx,
+      { ...s, chargerName: s.charger.name, isPartner: s.charger.isPartner, ...energy },
+      status,
+      verdict.reason,
+    );
     return { status, reason: verdict.reason };
   });
 }
@@ -63,7 +97,10 @@ async function settleReward(tx: Tx, s: Parameters<typeof postPendingReward>[1], 
     await postPendingReward(tx, s);
     if (status === "VERIFIED") {
       await makeRewardAvailable(tx, s);
-      await recordAudit({ action: "charging.verified", actorId: s.driverId, targetType: "charging_session", targetId: s.id }, tx);
+      await recordAudit(
+        { action: "charging.verified", actorId: s.driverId, targetType: "charging_session", targetId: s.id },
+        tx,
+      );
     }
   }
 }

@@ -10,16 +10,25 @@ import { verifySession, type Verification } from "./verify-session";
 export async function previewActiveSession(driverId: string, sessionId: string): Promise<Verification | null> {
   const session = await db().chargingSession.findFirst({
     where: { id: sessionId, driverId, status: "ACTIVE" },
-    select: { startedAt: true, vehicleId: true,
+    select: {
+      startedAt: true,
+      vehicleId: true,
       charger: { select: { latitude: true, longitude: true, radiusMeters: true } },
-      pings: { select: { latitude: true, longitude: true, accuracyMeters: true, recordedAt: true } } },
+      pings: { select: { latitude: true, longitude: true, accuracyMeters: true, recordedAt: true } },
+    },
   });
   if (!session) return null;
   const now = new Date();
   const telemetry = session.vehicleId
-    ? await db().telemetrySnapshot.findMany({ where: { vehicleId: session.vehicleId, capturedAt: { gte: session.startedAt, lte: now } }, orderBy: { capturedAt: "asc" } })
+    ? await db().telemetrySnapshot.findMany({
+        where: { vehicleId: session.vehicleId, capturedAt: { gte: session.startedAt, lte: now } },
+        orderBy: { capturedAt: "asc" },
+      })
     : [];
-  return verifySession({ charger: session.charger, startedAt: session.startedAt, endedAt: null, pings: session.pings, telemetry, now }, policyFromConfig());
+  return verifySession(
+    { charger: session.charger, startedAt: session.startedAt, endedAt: null, pings: session.pings, telemetry, now },
+    policyFromConfig(),
+  );
 }
 
 /**

@@ -6,7 +6,10 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { setSandboxCharging } from "@/lib/integrations/smartcar";
 
-export const checkInInput = z.object({ chargerId: z.string().min(1).max(64), vehicleId: z.string().max(64).optional() });
+export const checkInInput = z.object({
+  chargerId: z.string().min(1).max(64),
+  vehicleId: z.string().max(64).optional(),
+});
 export const pingInput = z.object({
   latitude: z.coerce.number().min(-90).max(90),
   longitude: z.coerce.number().min(-180).max(180),
@@ -16,38 +19,77 @@ export const pingInput = z.object({
 
 /** Starts a session at a charger; the partial unique index allows one active session per driver. */
 export async function checkIn(driverId: string, input: z.infer<typeof checkInInput>, meta: RequestMeta) {
-  const charger = await db().charger.findUnique({ where: { id: input.chargerId }, select: { id: true, latitude: true, longitude: true } });
+  const charger = await db().charger.findUnique({
+    where: { id: input.chargerId },
+    select: { id: true, latitude: true, longitude: true },
+  });
   if (!charger) throw notFound("That charger");
   const vehicle = input.vehicleId
-    ? await db().vehicle.findFirst({ where: { id: input.vehicleId, userId: driverId }, select: { id: true, provider: true, providerVehicleId: true } })
-    : await db().vehicle.findFirst({ where: { userId: driverId }, orderBy: { createdAt: "asc" }, select: { id: true, provider: true, providerVehicleId: true } });
+    ? await db().vehicle.findFirst({
+        where: { id: input.vehicleId, userId: driverId },
+        select: { id: true, provider: true, providerVehicleId: true },
+      })
+    : await db().vehicle.findFirst({
+        where: { userId: driverId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, provider: true, providerVehicleId: true },
+      });
   if (input.vehicleId && !vehicle) throw notFound("That car");
-  const session = await db().chargingSession
-    .create({ data: { driverId, chargerId: charger.id, vehicleId: vehicle?.id }, select: { id: true } })
+  const session = await db()
+    .chargingSession.create({ data: { driverId, chargerId: charger.id, vehicleId: vehicle?.id }, select: { id: true } })
     .catch((err: { code?: string }) => {
-      if (err.code === "P2002") throw new AppError("session_active", "You already have a charging session in progress. Finish it first.", 409);
+      if (err.code === "P2002")
+        throw new AppError("session_active", "You already have a charging session in progress. Finish it first.", 409);
       throw err;
     });
   // the simulated car plugs in at this charger so the sandbox journey works end to end
-  if (vehicle?.provider === "SANDBOX") await setSandboxCharging(vehicle.providerVehicleId, { charging: true, latitude: charger.latitude, longitude: charger.longitude });
-  await recordAudit({ action: "charging.checked_in", actorId: driverId, targetType: "charging_session", targetId: session.id, ...meta });
+  if (vehicle?.provider === "SANDBOX")
+    await setSandboxCharging(vehicle.providerVehicleId, {
+      charging: true,
+      latitude: charger.latitude,
+      longitude: charger.longitude,
+    });
+  await recordAudit({
+    action: "charging.checked_in",
+    actorId: driverId,
+    targetType: "charging_session",
+    targetId: session.id,
+    ...meta,
+  });
   return session;
 }
 
 /** A phone location reading for the driver's own active session. */
 export async function recordPing(driverId: string, sessionId: string, input: z.infer<typeof pingInput>) {
-  const session = await db().chargingSession.findFirst({ where: { id: sessionId, driverId, status: "ACTIVE" }, select: { id: true } });
+  const session = await db().chargingSession.findFirst({
+    where: { id: sessionId, driverId, status: "ACTIVE" },
+    select: { id: true },
+  });
   if (!session) throw notFound("That active session");
-  const recordedAt = input.recordedAt && Math.abs(input.recordedAt.getTime() - Date.now()) < 5 * 60_000 ? input.recordedAt : new Date();
-  await db().locationPing.create({ data: { sessionId, latitude: input.latitude, longitude: input.longitude, accuracyMeters: input.accuracyMeters, recordedAt } });
+  const recordedAt =
+    input.recordedAt && Math.abs(input.recordedAt.getTime() - Date.now()) < 5 * 60_000 ? input.recordedAt : new Date();
+  await db().locationPing.create({
+    data: {
+      sessionId,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      accuracyMeters: input.accuracyMeters,
+      recordedAt,
+    },
+  });
 }
 
 export async function activeSessionFor(driverId: string) {
   return db().chargingSession.findFirst({
     where: { driverId, status: "ACTIVE" },
-    select: { id: true, startedAt: true, verificationReason: true, vehicleId: true,
+    select: {
+      id: true,
+      startedAt: true,
+      verificationReason: true,
+      vehicleId: true,
       charger: { select: { id: true, name: true, address: true, latitude: true, longitude: true, radiusMeters: true } },
-      _count: { select: { pings: true } } },
+      _count: { select: { pings: true } },
+    },
   });
 }
 
@@ -56,7 +98,17 @@ export async function listDriverSessions(driverId: string, take = 20) {
     where: { driverId },
     orderBy: { startedAt: "desc" },
     take,
-    select: { id: true, status: true, startedAt: true, endedAt: true, kwhDelivered: true, batteryStart: true, batteryEnd: true,
-      verificationReason: true, charger: { select: { name: true } }, claim: { select: { status: true, decisionNote: true } } },
+    select: {
+      id: true,
+      status: true,
+      startedAt: true,
+      endedAt: true,
+      kwhDelivered: true,
+      batteryStart: true,
+      batteryEnd: true,
+      verificationReason: true,
+      charger: { select: { name: true } },
+      claim: { select: { status: true, decisionNote: true } },
+    },
   });
 }

@@ -17,9 +17,19 @@ export type VerificationPolicy = {
   maxPingGapSeconds: number;
   accept: Array<"car+phone" | "car-only" | "phone-only">;
 };
-export const DEFAULT_POLICY: VerificationPolicy = { minDwellSeconds: 600, maxAccuracyMeters: 50, maxPingGapSeconds: 300, accept: ["car+phone"] };
+export const DEFAULT_POLICY: VerificationPolicy = {
+  minDwellSeconds: 600,
+  maxAccuracyMeters: 50,
+  maxPingGapSeconds: 300,
+  accept: ["car+phone"],
+};
 export type Witness = { ok: boolean; reason: string; detail?: Record<string, number | string> };
-export type Verification = { status: "VERIFIED" | "PENDING_WITNESS" | "UNVERIFIED"; car: Witness; phone: Witness; reason: string };
+export type Verification = {
+  status: "VERIFIED" | "PENDING_WITNESS" | "UNVERIFIED";
+  car: Witness;
+  phone: Witness;
+  reason: string;
+};
 export type VerifySessionInput = {
   charger: LatLng & { radiusMeters: number };
   startedAt: Date;
@@ -38,7 +48,10 @@ type Judged = Witness & { progress: string };
 
 const isNumber = (n: number | null | undefined): n is number => typeof n === "number" && Number.isFinite(n);
 const inWindow = (t: Date, w: Window) => t.getTime() >= w.from && t.getTime() <= w.to;
-const byTime = <T>(at: (x: T) => Date) => (a: T, b: T) => at(a).getTime() - at(b).getTime();
+const byTime =
+  <T>(at: (x: T) => Date) =>
+  (a: T, b: T) =>
+    at(a).getTime() - at(b).getTime();
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const duration = (s: number) => (s % 60 === 0 ? plural(s / 60, "minute") : plural(s, "second"));
 
@@ -46,20 +59,36 @@ function judgePhone(input: VerifySessionInput, policy: VerificationPolicy, w: Wi
   const { charger } = input;
   const pings = input.pings.filter((p) => inWindow(p.recordedAt, w)).sort(byTime((p) => p.recordedAt));
   if (pings.length === 0) {
-    const reason = w.ended ? "Your phone didn't share its location during the session." : "We haven't received your phone's location yet.";
+    const reason = w.ended
+      ? "Your phone didn't share its location during the session."
+      : "We haven't received your phone's location yet.";
     return { ok: false, reason, progress: "no location from your phone yet", detail: { pings: 0 } };
   }
   const precise = pings.filter(
-    (p) => isNumber(p.latitude) && isNumber(p.longitude) && p.accuracyMeters >= 0 && p.accuracyMeters <= policy.maxAccuracyMeters,
+    (p) =>
+      isNumber(p.latitude) &&
+      isNumber(p.longitude) &&
+      p.accuracyMeters >= 0 &&
+      p.accuracyMeters <= policy.maxAccuracyMeters,
   );
   const ignored = pings.length - precise.length;
   if (precise.length === 0) {
     const reason = `All ${plural(pings.length, "location reading")} from your phone were less precise than ${policy.maxAccuracyMeters} m. Turn on precise location for Nerava.`;
-    return { ok: false, reason, progress: "its location was too imprecise", detail: { pings: pings.length, impreciseIgnored: ignored } };
+    return {
+      ok: false,
+      reason,
+      progress: "its location was too imprecise",
+      detail: { pings: pings.length, impreciseIgnored: ignored },
+    };
   }
 
-  let longestMs = 0, jumps = 0, pauses = 0, closest = Infinity, anyInside = false;
-  let runStart: Ping | null = null, prev: Ping | null = null;
+  let longestMs = 0,
+    jumps = 0,
+    pauses = 0,
+    closest = Infinity,
+    anyInside = false;
+  let runStart: Ping | null = null,
+    prev: Ping | null = null;
   for (const p of precise) {
     closest = Math.min(closest, distanceMeters(p, charger));
     const inside = withinRadius(p, charger, charger.radiusMeters, p.accuracyMeters);
@@ -82,17 +111,36 @@ function judgePhone(input: VerifySessionInput, policy: VerificationPolicy, w: Wi
 
   const dwell = longestMs / 1000;
   const detail = {
-    pings: pings.length, impreciseIgnored: ignored, locationJumps: jumps, pauses,
-    dwellSeconds: Math.round(dwell), requiredSeconds: policy.minDwellSeconds, closestMeters: Math.round(closest),
+    pings: pings.length,
+    impreciseIgnored: ignored,
+    locationJumps: jumps,
+    pauses,
+    dwellSeconds: Math.round(dwell),
+    requiredSeconds: policy.minDwellSeconds,
+    closestMeters: Math.round(closest),
   };
-  const jumpNote = jumps ? ` Its location jumped impossibly fast ${jumps === 1 ? "once" : `${jumps} times`}; those readings didn't count.` : "";
+  const jumpNote = jumps
+    ? ` Its location jumped impossibly fast ${jumps === 1 ? "once" : `${jumps} times`}; those readings didn't count.`
+    : "";
   if (dwell >= policy.minDwellSeconds) {
-    return { ok: true, reason: `Your phone stayed at the charger for ${plural(Math.floor(dwell / 60), "minute")}.${jumpNote}`, progress: "", detail };
+    return {
+      ok: true,
+      reason: `Your phone stayed at the charger for ${plural(Math.floor(dwell / 60), "minute")}.${jumpNote}`,
+      progress: "",
+      detail,
+    };
   }
   if (!anyInside) {
     const vague = closest <= charger.radiusMeters;
-    const reason = vague ? "Your phone's location wasn't precise enough to place you at the charger." : `Your phone was ${formatDistance(closest)} from the charger.`;
-    return { ok: false, reason: reason + jumpNote, progress: vague ? "its location wasn't precise enough" : `it was ${formatDistance(closest)} away`, detail };
+    const reason = vague
+      ? "Your phone's location wasn't precise enough to place you at the charger."
+      : `Your phone was ${formatDistance(closest)} from the charger.`;
+    return {
+      ok: false,
+      reason: reason + jumpNote,
+      progress: vague ? "its location wasn't precise enough" : `it was ${formatDistance(closest)} away`,
+      detail,
+    };
   }
   const got = Math.floor(dwell / 60);
   const need = Math.ceil(policy.minDwellSeconds / 60);
@@ -101,20 +149,31 @@ function judgePhone(input: VerifySessionInput, policy: VerificationPolicy, w: Wi
     : `Your phone has been at the charger ${got} of ${need} minutes so far.`;
   const notes = [
     jumpNote,
-    pauses ? ` Location updates paused for more than ${duration(policy.maxPingGapSeconds)}, which restarted the count.` : "",
+    pauses
+      ? ` Location updates paused for more than ${duration(policy.maxPingGapSeconds)}, which restarted the count.`
+      : "",
     ignored ? ` ${plural(ignored, "imprecise reading")} ${ignored === 1 ? "was" : "were"} ignored.` : "",
   ].join("");
-  return { ok: false, reason: reason + notes, progress: `${got} of ${need} minutes${w.ended ? "" : " so far"}`, detail };
+  return {
+    ok: false,
+    reason: reason + notes,
+    progress: `${got} of ${need} minutes${w.ended ? "" : " so far"}`,
+    detail,
+  };
 }
 
 function judgeCar(input: VerifySessionInput, w: Window): Judged {
   const { charger } = input;
   const snapshots = input.telemetry.filter((s) => inWindow(s.capturedAt, w)).sort(byTime((s) => s.capturedAt));
   if (snapshots.length === 0) {
-    const reason = w.ended ? "Your car didn't send any data during the session." : "We haven't heard from your car yet.";
+    const reason = w.ended
+      ? "Your car didn't send any data during the session."
+      : "We haven't heard from your car yet.";
     return { ok: false, reason, progress: "no data from your car yet", detail: { snapshots: 0 } };
   }
-  let sawCharging = false, charging = 0, nearest = Infinity;
+  let sawCharging = false,
+    charging = 0,
+    nearest = Infinity;
   for (const s of snapshots) {
     // FULLY_CHARGED counts only after this session saw the car charging: a full car parked in the bay proves nothing.
     if (s.chargeState === "CHARGING") sawCharging = true;
@@ -130,31 +189,58 @@ function judgeCar(input: VerifySessionInput, w: Window): Judged {
   }
   const detail: Record<string, number> = { snapshots: snapshots.length, chargingSnapshots: charging };
   if (charging === 0) {
-    const reason = w.ended ? "Your car didn't report charging during the session." : "Your car hasn't reported charging yet.";
+    const reason = w.ended
+      ? "Your car didn't report charging during the session."
+      : "Your car hasn't reported charging yet.";
     return { ok: false, reason, progress: "it hasn't reported charging", detail };
   }
   if (nearest === Infinity) {
-    return { ok: false, reason: "Your car did not report a location while charging.", progress: "it did not report a location", detail };
+    return {
+      ok: false,
+      reason: "Your car did not report a location while charging.",
+      progress: "it did not report a location",
+      detail,
+    };
   }
   detail.nearestMeters = Math.round(nearest);
   const away = formatDistance(nearest);
-  return { ok: false, reason: `Your car was charging ${away} from the charger.`, progress: `it was charging ${away} away`, detail };
+  return {
+    ok: false,
+    reason: `Your car was charging ${away} from the charger.`,
+    progress: `it was charging ${away} away`,
+    detail,
+  };
 }
 
 /** Two witnesses, car telemetry and phone dwell; the policy says which combinations verify on their own. */
 export function verifySession(input: VerifySessionInput, policy: VerificationPolicy = DEFAULT_POLICY): Verification {
-  const w: Window = { from: input.startedAt.getTime(), to: (input.endedAt ?? input.now).getTime(), ended: input.endedAt !== null };
+  const w: Window = {
+    from: input.startedAt.getTime(),
+    to: (input.endedAt ?? input.now).getTime(),
+    ended: input.endedAt !== null,
+  };
   const { progress: carProgress, ...car } = judgeCar(input, w);
   const { progress: phoneProgress, ...phone } = judgePhone(input, policy, w);
   const accepts = (combo: VerificationPolicy["accept"][number]) => policy.accept.includes(combo);
   const result = (status: Verification["status"], reason: string): Verification => ({ status, car, phone, reason });
 
-  if (car.ok && phone.ok && accepts("car+phone")) return result("VERIFIED", "Verified: your car charged here and your phone confirmed you stayed.");
+  if (car.ok && phone.ok && accepts("car+phone"))
+    return result("VERIFIED", "Verified: your car charged here and your phone confirmed you stayed.");
   if (car.ok && accepts("car-only")) return result("VERIFIED", "Verified: your car reported charging at this charger.");
-  if (phone.ok && accepts("phone-only")) return result("VERIFIED", "Verified: your phone confirmed you stayed at the charger.");
-  if (car.ok && phone.ok) return result("PENDING_WITNESS", "Your car and phone both confirmed; this session needs a quick review.");
-  if (car.ok) return result("PENDING_WITNESS", `Your car confirmed charging; waiting for your phone to confirm you stayed at the charger (${phoneProgress}).`);
-  if (phone.ok) return result("PENDING_WITNESS", `Your phone confirmed you stayed at the charger; waiting for your car to confirm it charged here (${carProgress}).`);
+  if (phone.ok && accepts("phone-only"))
+    return result("VERIFIED", "Verified: your phone confirmed you stayed at the charger.");
+  if (car.ok && phone.ok)
+    return result("PENDING_WITNESS", "Your car and phone both confirmed; this session needs a quick review.");
+  if (car.ok)
+    return result(
+      "PENDING_WITNESS",
+      `Your car confirmed charging; waiting for your phone to confirm you stayed at the charger (${phoneProgress}).`,
+    );
+  if (phone.ok)
+    return result(
+      "PENDING_WITNESS",
+      `Your phone confirmed you stayed at the charger; waiting for your car to confirm it charged here (${carProgress}).`,
+    );
   if (w.ended) return result("UNVERIFIED", `We couldn't verify this session. ${car.reason} ${phone.reason}`);
   return result("PENDING_WITNESS", `Waiting for your car and phone to confirm. ${car.reason} ${phone.reason}`);
 }
@@ -164,7 +250,11 @@ export function sessionEnergy(
   telemetry: Telemetry[],
   window?: { startedAt: Date; endedAt: Date | null },
 ): { kwhDelivered: number | null; batteryGained: number | null } {
-  const w: Window = { from: window?.startedAt.getTime() ?? -Infinity, to: window?.endedAt?.getTime() ?? Infinity, ended: true };
+  const w: Window = {
+    from: window?.startedAt.getTime() ?? -Infinity,
+    to: window?.endedAt?.getTime() ?? Infinity,
+    ended: true,
+  };
   const snapshots = telemetry.filter((s) => inWindow(s.capturedAt, w)).sort(byTime((s) => s.capturedAt));
   const kwh = snapshots.map((s) => s.energyAddedKwh).filter((k): k is number => isNumber(k) && k >= 0);
   const battery = snapshots.map((s) => s.batteryPercent).filter(isNumber);

@@ -77,7 +77,8 @@ export function productionProblems(env: Env): string[] {
   else if (Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64").length !== 32)
     problems.push("TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
   if (!env.METRICS_TOKEN) problems.push("METRICS_TOKEN is required in production");
-  if (!env.SMTP_URL) problems.push("SMTP_URL is required in production (sign-in links and password resets are emailed)");
+  if (!env.SMTP_URL)
+    problems.push("SMTP_URL is required in production (sign-in links and password resets are emailed)");
   const origins = env.ALLOWED_ORIGINS.split(",").map((o) => o.trim());
   if (origins.includes("*")) problems.push("ALLOWED_ORIGINS must not contain '*' (credentialed requests)");
   const base = new URL(env.NEXTAUTH_URL);

@@ -32,6 +32,8 @@ export function config(): Env {
 }
 
 export function allowedOrigins(env: Env = config()): string[] {
-  const listed = env.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
+  const listed = env.ALLOWED_ORIGINS.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   return Array.from(new Set([new URL(env.NEXTAUTH_URL).origin, ...listed]));
 }

@@ -20,9 +20,10 @@ export async function isPortOpen(port: number, host = "127.0.0.1"): Promise<bool
 }
 
 /** Opens (creating on first use) a PGlite folder and serves it on a local port. */
-export async function startEmbeddedPostgres(
-  { dataDir = EMBEDDED_DATA_DIR, port = EMBEDDED_PORT }: { dataDir?: string; port?: number } = {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres({
+  dataDir = EMBEDDED_DATA_DIR,
+  port = EMBEDDED_PORT,
+}: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const { existsSync } = await import("node:fs");

@@ -23,13 +23,15 @@ export async function readMigrationsList(migrationsDir: string): Promise<Migrati
   });
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   const migrationDirectories = await Promise.all(
-    dirs.sort((a, b) => a.localeCompare(b)).map(async (name) => {
-      const content = await readFile(path.join(baseDir, name, "migration.sql"), "utf8").then(
-        (value) => ({ tag: "ok" as const, value }),
-        (err: Error) => ({ tag: "error" as const, value: err.message }),
-      );
-      return { path: name, migrationFile: { path: "migration.sql", content } };
-    }),
+    dirs
+      .sort((a, b) => a.localeCompare(b))
+      .map(async (name) => {
+        const content = await readFile(path.join(baseDir, name, "migration.sql"), "utf8").then(
+          (value) => ({ tag: "ok" as const, value }),
+          (err: Error) => ({ tag: "error" as const, value: err.message }),
+        );
+        return { path: name, migrationFile: { path: "migration.sql", content } };
+      }),
   );
   return { baseDir, lockfile: { path: LOCK_FILE, content: lockContent }, shadowDbInitScript: "", migrationDirectories };
 }

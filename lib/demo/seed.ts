@@ -20,7 +20,13 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
     const user = await db.user.upsert({
       where: { email: account.email },
       update: {},
-      create: { email: account.email, name: account.name, role: ROLE[account.role], passwordHash, emailVerified: new Date() },
+      create: {
+        email: account.email,
+        name: account.name,
+        role: ROLE[account.role],
+        passwordHash,
+        emailVerified: new Date(),
+      },
     });
     users[account.role] = user.id;
   }
@@ -44,7 +50,8 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
         chargerId: chargerIds[charger],
         qrToken: randomBytes(18).toString("base64url"),
         offers: { create: offers },
-        members: merchant.slug === DEMO_MERCHANT_SLUG ? { create: { userId: users.merchant, role: "OWNER" } } : undefined,
+        members:
+          merchant.slug === DEMO_MERCHANT_SLUG ? { create: { userId: users.merchant, role: "OWNER" } } : undefined,
       },
     });
   }

@@ -42,6 +42,11 @@ export async function listChargers(): Promise<ChargerSummary[]> {
     powerKw: c.powerKw,
     connectors: c.connectors,
     isPartner: c.isPartner,
-    merchants: c.merchants.map((m) => ({ id: m.id, name: m.name, category: m.category, activeOffers: m._count.offers })),
+    merchants: c.merchants.map((m) => ({
+      id: m.id,
+      name: m.name,
+      category: m.category,
+      activeOffers: m._count.offers,
+    })),
   }));
 }

@@ -17,7 +17,13 @@ export async function sendEmail(email: Email): Promise<void> {
     return;
   }
   transport ??= nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, socketTimeout: 15_000 });
-  await transport.sendMail({ from: EMAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html });
+  await transport.sendMail({
+    from: EMAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+  });
 }
 
 export async function listOutbox(take = 30) {

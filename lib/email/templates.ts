@@ -13,8 +13,13 @@ export function magicLinkEmail(link: string) {
   return {
     subject: "Your Nerava sign-in link",
     link,
-    ...layout("Sign in to Nerava", "Use this link to sign in. It works once, for 15 minutes.", link, "Sign in",
-      "If you did not ask for this, ignore this email: nobody can sign in without the link."),
+    ...layout(
+      "Sign in to Nerava",
+      "Use this link to sign in. It works once, for 15 minutes.",
+      link,
+      "Sign in",
+      "If you did not ask for this, ignore this email: nobody can sign in without the link.",
+    ),
   };
 }
 
@@ -22,7 +27,12 @@ export function passwordResetEmail(link: string) {
   return {
     subject: "Reset your Nerava password",
     link,
-    ...layout("Reset your password", "Use this link to choose a new password. It works once, for 30 minutes.", link,
-      "Choose a new password", "If you did not ask for this, ignore this email; your password stays as it is."),
+    ...layout(
+      "Reset your password",
+      "Use this link to choose a new password. It works once, for 30 minutes.",
+      link,
+      "Choose a new password",
+      "If you did not ask for this, ignore this email; your password stays as it is.",
+    ),
   };
 }

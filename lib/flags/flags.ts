@@ -6,7 +6,10 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 
 // Kill switches admins can flip at run time; the environment gives the default until they do.
 export const FLAGS = {
-  NOVA_GRANTS_ENABLED: { description: "Admins may grant Nova to drivers.", fallback: () => config().NOVA_GRANTS_ENABLED },
+  NOVA_GRANTS_ENABLED: {
+    description: "Admins may grant Nova to drivers.",
+    fallback: () => config().NOVA_GRANTS_ENABLED,
+  },
   REDEMPTIONS_ENABLED: { description: "Drivers may redeem offers and merchants may take Nova.", fallback: () => true },
   PAYOUTS_ENABLED: { description: "Drivers may cash out rewards to their bank.", fallback: () => true },
 } as const;
@@ -21,7 +24,12 @@ export async function listFlags() {
   const rows = await db().featureFlag.findMany();
   return (Object.keys(FLAGS) as FlagKey[]).map((key) => {
     const row = rows.find((r) => r.key === key);
-    return { key, description: FLAGS[key].description, enabled: row?.enabled ?? FLAGS[key].fallback(), updatedAt: row?.updatedAt ?? null };
+    return {
+      key,
+      description: FLAGS[key].description,
+      enabled: row?.enabled ?? FLAGS[key].fallback(),
+      updatedAt: row?.updatedAt ?? null,
+    };
   });
 }
 
@@ -31,5 +39,12 @@ export async function setFlag(adminId: string, key: FlagKey, enabled: boolean, m
     update: { enabled, updatedById: adminId },
     create: { key, enabled, description: FLAGS[key].description, updatedById: adminId },
   });
-  await recordAudit({ action: "admin.flag_changed", actorId: adminId, targetType: "flag", targetId: key, metadata: { enabled }, ...meta });
+  await recordAudit({
+    action: "admin.flag_changed",
+    actorId: adminId,
+    targetType: "flag",
+    targetId: key,
+    metadata: { enabled },
+    ...meta,
+  });
 }

@@ -11,23 +11,40 @@ const HOUR = 3600_000;
 export const JOBS = {
   /** Confirms an ended session once the car's final report is in (retried by the queue). */
   "verify-session": async (data: { sessionId: string }) => {
-    const session = await db().chargingSession.findUnique({ where: { id: data.sessionId }, select: { vehicleId: true } });
+    const session = await db().chargingSession.findUnique({
+      where: { id: data.sessionId },
+      select: { vehicleId: true },
+    });
     if (session?.vehicleId) await refreshTelemetry(session.vehicleId, { force: true }).catch(() => undefined);
     return evaluateSession(data.sessionId, { end: true });
   },
   /** Reads the cars of active sessions (the cache keeps parked cars from being woken). */
   "poll-telemetry": async () => {
-    const active = await db().chargingSession.findMany({ where: { status: "ACTIVE", vehicleId: { not: null } }, select: { vehicleId: true, startedAt: true }, take: 200 });
+    const active = await db().chargingSession.findMany({
+      where: { status: "ACTIVE", vehicleId: { not: null } },
+      select: { vehicleId: true, startedAt: true },
+      take: 200,
+    });
     for (const { vehicleId, startedAt } of active) {
-      await refreshTelemetry(vehicleId!, { since: startedAt }).catch((err) => logger.warn({ err, vehicleId }, "poll failed"));
+      await refreshTelemetry(vehicleId!, { since: startedAt }).catch((err) =>
+        logger.warn({ err, vehicleId }, "poll failed"),
+      );
     }
     return { polled: active.length };
   },
   /** Ends sessions left open for 12 hours and settles the ones still waiting after 24. */
   "close-stale-sessions": async () => {
-    const open = await db().chargingSession.findMany({ where: { status: "ACTIVE", startedAt: { lt: new Date(Date.now() - 12 * HOUR) } }, select: { id: true }, take: 100 });
+    const open = await db().chargingSession.findMany({
+      where: { status: "ACTIVE", startedAt: { lt: new Date(Date.now() - 12 * HOUR) } },
+      select: { id: true },
+      take: 100,
+    });
     for (const { id } of open) await evaluateSession(id, { end: true });
-    const waiting = await db().chargingSession.findMany({ where: { status: "PENDING_WITNESS", endedAt: { lt: new Date(Date.now() - 24 * HOUR) } }, select: { id: true }, take: 100 });
+    const waiting = await db().chargingSession.findMany({
+      where: { status: "PENDING_WITNESS", endedAt: { lt: new Date(Date.now() - 24 * HOUR) } },
+      select: { id: true },
+      take: 100,
+    });
     for (const { id } of waiting) await evaluateSession(id, { end: true, final: true });
     return { closed: open.length, settled: waiting.length };
   },
@@ -38,7 +55,9 @@ export const JOBS = {
   "demo-accrual": async () => {
     if (!config().DEMO_MODE) return { skipped: "DEMO_MODE is off" };
     const active = await db().chargingSession.findMany({
-      where: { status: "ACTIVE", vehicle: { provider: "SANDBOX" } }, select: { id: true, vehicleId: true }, take: 200,
+      where: { status: "ACTIVE", vehicle: { provider: "SANDBOX" } },
+      select: { id: true, vehicleId: true },
+      take: 200,
     });
     for (const s of active) {
       await refreshTelemetry(s.vehicleId!, { force: true });

@@ -11,16 +11,61 @@ export const accountKey = (a: AccountRef) => `${a.ownerType}:${a.ownerId}:${a.ki
 export const allowsNegative = (a: AccountRef) => a.ownerType === "PLATFORM" && MAY_GO_NEGATIVE.includes(a.kind);
 
 export const accounts = {
-  driverNova: (userId: string): AccountRef => ({ ownerType: "DRIVER", ownerId: userId, kind: "AVAILABLE", currency: "NOVA" }),
-  driverHeldNova: (userId: string): AccountRef => ({ ownerType: "DRIVER", ownerId: userId, kind: "HELD", currency: "NOVA" }),
-  driverPendingNova: (userId: string): AccountRef => ({ ownerType: "DRIVER", ownerId: userId, kind: "PENDING", currency: "NOVA" }),
-  driverUsd: (userId: string): AccountRef => ({ ownerType: "DRIVER", ownerId: userId, kind: "AVAILABLE", currency: "USD" }),
-  driverPendingUsd: (userId: string): AccountRef => ({ ownerType: "DRIVER", ownerId: userId, kind: "PENDING", currency: "USD" }),
-  merchantNova: (merchantId: string): AccountRef => ({ ownerType: "MERCHANT", ownerId: merchantId, kind: "AVAILABLE", currency: "NOVA" }),
-  merchantUsd: (merchantId: string): AccountRef => ({ ownerType: "MERCHANT", ownerId: merchantId, kind: "AVAILABLE", currency: "USD" }),
+  driverNova: (userId: string): AccountRef => ({
+    ownerType: "DRIVER",
+    ownerId: userId,
+    kind: "AVAILABLE",
+    currency: "NOVA",
+  }),
+  driverHeldNova: (userId: string): AccountRef => ({
+    ownerType: "DRIVER",
+    ownerId: userId,
+    kind: "HELD",
+    currency: "NOVA",
+  }),
+  driverPendingNova: (userId: string): AccountRef => ({
+    ownerType: "DRIVER",
+    ownerId: userId,
+    kind: "PENDING",
+    currency: "NOVA",
+  }),
+  driverUsd: (userId: string): AccountRef => ({
+    ownerType: "DRIVER",
+    ownerId: userId,
+    kind: "AVAILABLE",
+    currency: "USD",
+  }),
+  driverPendingUsd: (userId: string): AccountRef => ({
+    ownerType: "DRIVER",
+    ownerId: userId,
+    kind: "PENDING",
+    currency: "USD",
+  }),
+  merchantNova: (merchantId: string): AccountRef => ({
+    ownerType: "MERCHANT",
+    ownerId: merchantId,
+    kind: "AVAILABLE",
+    currency: "NOVA",
+  }),
+  merchantUsd: (merchantId: string): AccountRef => ({
+    ownerType: "MERCHANT",
+    ownerId: merchantId,
+    kind: "AVAILABLE",
+    currency: "USD",
+  }),
   novaIssuance: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "ISSUANCE", currency: "NOVA" }),
-  rewardsExpenseUsd: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "REWARDS_EXPENSE", currency: "USD" }),
-  payoutsClearingUsd: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "PAYOUTS_CLEARING", currency: "USD" }),
+  rewardsExpenseUsd: (): AccountRef => ({
+    ownerType: "PLATFORM",
+    ownerId: PLATFORM,
+    kind: "REWARDS_EXPENSE",
+    currency: "USD",
+  }),
+  payoutsClearingUsd: (): AccountRef => ({
+    ownerType: "PLATFORM",
+    ownerId: PLATFORM,
+    kind: "PAYOUTS_CLEARING",
+    currency: "USD",
+  }),
   feesUsd: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "FEES", currency: "USD" }),
 };
 

@@ -2,12 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { OwnerType } from "@/lib/db/generated/enums";
 
-export type Balances = { nova: { available: bigint; held: bigint; pending: bigint }; usd: { available: bigint; pending: bigint } };
+export type Balances = {
+  nova: { available: bigint; held: bigint; pending: bigint };
+  usd: { available: bigint; pending: bigint };
+};
 
 /** An owner's materialised balances (zero for accounts not opened yet). */
 export async function getBalances(ownerType: OwnerType, ownerId: string): Promise<Balances> {
-  const rows = await db().ledgerAccount.findMany({ where: { ownerType, ownerId }, select: { kind: true, currency: true, balance: true } });
-  const find = (kind: string, currency: string) => rows.find((r) => r.kind === kind && r.currency === currency)?.balance ?? 0n;
+  const rows = await db().ledgerAccount.findMany({
+    where: { ownerType, ownerId },
+    select: { kind: true, currency: true, balance: true },
+  });
+  const find = (kind: string, currency: string) =>
+    rows.find((r) => r.kind === kind && r.currency === currency)?.balance ?? 0n;
   return {
     nova: { available: find("AVAILABLE", "NOVA"), held: find("HELD", "NOVA"), pending: find("PENDING", "NOVA") },
     usd: { available: find("AVAILABLE", "USD"), pending: find("PENDING", "USD") },

@@ -1,9 +1,15 @@
 import type { Db } from "@/lib/db";
 
-export type LedgerViolation = { kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance"; id: string; detail: string };
+export type LedgerViolation = {
+  kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance";
+  id: string;
+  detail: string;
+};
 
 /** The invariants, checkable at any time: transactions sum to zero per currency; balances equal their entries. */
-export async function checkLedger(client: Db): Promise<{ violations: LedgerViolation[]; transactions: number; accounts: number }> {
+export async function checkLedger(
+  client: Db,
+): Promise<{ violations: LedgerViolation[]; transactions: number; accounts: number }> {
   const unbalanced = await client.$queryRaw<{ id: string; currency: string; sum: bigint }[]>`
     SELECT e."transactionId" AS id, a."currency"::text AS currency, SUM(e."amount") AS sum
     FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a."id" = e."accountId"
@@ -20,8 +26,16 @@ export async function checkLedger(client: Db): Promise<{ violations: LedgerViola
     transactions: Number(transactions),
     accounts: Number(accounts),
     violations: [
-      ...unbalanced.map((r) => ({ kind: "unbalanced_transaction" as const, id: r.id, detail: `${r.currency} entries sum to ${r.sum}` })),
-      ...mismatched.map((r) => ({ kind: "balance_mismatch" as const, id: r.id, detail: `balance ${r.balance} but entries sum to ${r.sum}` })),
+      ...unbalanced.map((r) => ({
+        kind: "unbalanced_transaction" as const,
+        id: r.id,
+        detail: `${r.currency} entries sum to ${r.sum}`,
+      })),
+      ...mismatched.map((r) => ({
+        kind: "balance_mismatch" as const,
+        id: r.id,
+        detail: `balance ${r.balance} but entries sum to ${r.sum}`,
+      })),
       ...negative.map((r) => ({ kind: "negative_balance" as const, id: r.id, detail: `balance ${r.balance}` })),
     ],
   };

@@ -8,7 +8,11 @@ export class InsufficientFunds extends AppError {
 
 export class IdempotencyConflict extends AppError {
   constructor() {
-    super("idempotency_conflict", "This request was already made with different details. Reload the page and try again.", 409);
+    super(
+      "idempotency_conflict",
+      "This request was already made with different details. Reload the page and try again.",
+      409,
+    );
   }
 }
 

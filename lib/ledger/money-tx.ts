@@ -11,7 +11,10 @@ export function isRetryable(err: unknown): boolean {
   if (!e) return false;
   if (e.code === "P2034") return true; // Prisma: write conflict or deadlock
   const sqlstate = e.meta?.code ?? e.cause?.code ?? e.code;
-  return (sqlstate !== undefined && RETRYABLE_SQLSTATE.has(sqlstate)) || /TransactionWriteConflict|deadlock detected/i.test(e.message ?? "");
+  return (
+    (sqlstate !== undefined && RETRYABLE_SQLSTATE.has(sqlstate)) ||
+    /TransactionWriteConflict|deadlock detected/i.test(e.message ?? "")
+  );
 }
 
 /**

@@ -41,22 +41,32 @@ export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
   });
   if (claimed.length === 0) return replay(tx, input, requestHash);
 
-  const ids = await ensureAccounts(tx, lines.map((l) => l.account));
+  const ids = await ensureAccounts(
+    tx,
+    lines.map((l) => l.account),
+  );
   // fixed order (by account id) so concurrent transactions never wait on each other in a cycle
-  const ordered = lines.map((l) => ({ ...l, accountId: ids.get(accountKey(l.account))! })).sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+  const ordered = lines
+    .map((l) => ({ ...l, accountId: ids.get(accountKey(l.account))! }))
+    .sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
   for (const line of ordered) {
     const moved = await tx.$executeRaw`
       UPDATE "LedgerAccount" SET "balance" = "balance" + ${line.amount}
       WHERE "id" = ${line.accountId} AND ("allowNegative" OR "balance" + ${line.amount} >= 0)`;
     if (moved !== 1) throw new InsufficientFunds(input.insufficientMessage);
   }
-  await tx.ledgerEntry.createMany({ data: ordered.map((l) => ({ transactionId: id, accountId: l.accountId, amount: l.amount })) });
+  await tx.ledgerEntry.createMany({
+    data: ordered.map((l) => ({ transactionId: id, accountId: l.accountId, amount: l.amount })),
+  });
   ledgerMetrics().transactions.inc({ type: input.type });
   return { transactionId: id, replayed: false };
 }
 
 async function replay(tx: Tx, input: PostInput, requestHash: string): Promise<Posted> {
-  const existing = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, requestHash: true } });
+  const existing = await tx.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: input.idempotencyKey },
+    select: { id: true, requestHash: true },
+  });
   if (existing.requestHash !== requestHash) {
     ledgerMetrics().conflicts.inc({ type: input.type });
     throw new IdempotencyConflict();
@@ -73,17 +83,25 @@ function validate(lines: LedgerLine[]): LedgerLine[] {
     if (line.amount === 0n) throw new UnbalancedTransaction("zero-amount line");
     sums.set(line.account.currency, (sums.get(line.account.currency) ?? 0n) + line.amount);
   }
-  for (const [currency, sum] of sums) if (sum !== 0n) throw new UnbalancedTransaction(`${currency} lines sum to ${sum}`);
+  for (const [currency, sum] of sums)
+    if (sum !== 0n) throw new UnbalancedTransaction(`${currency} lines sum to ${sum}`);
   return lines;
 }
 
 function hashRequest(input: PostInput, lines: LedgerLine[]): string {
-  const canonical = lines.map((l) => `${accountKey(l.account)}=${l.amount}`).sort().join("|");
-  return createHash("sha256").update(`${input.type}|${input.reversesId ?? ""}|${canonical}`).digest("hex");
+  const canonical = lines
+    .map((l) => `${accountKey(l.account)}=${l.amount}`)
+    .sort()
+    .join("|");
+  return createHash("sha256")
+    .update(`${input.type}|${input.reversesId ?? ""}|${canonical}`)
+    .digest("hex");
 }
 
 async function ensureAccounts(tx: Tx, refs: AccountRef[]): Promise<Map<string, string>> {
-  const unique = [...new Map(refs.map((r) => [accountKey(r), r])).values()].sort((a, b) => accountKey(a).localeCompare(accountKey(b)));
+  const unique = [...new Map(refs.map((r) => [accountKey(r), r])).values()].sort((a, b) =>
+    accountKey(a).localeCompare(accountKey(b)),
+  );
   for (const r of unique) {
     await tx.$executeRaw`
       INSERT INTO "LedgerAccount" ("id", "ownerType", "ownerId", "kind", "currency", "allowNegative")
@@ -91,7 +109,9 @@ async function ensureAccounts(tx: Tx, refs: AccountRef[]): Promise<Map<string, s
       ON CONFLICT ("ownerType", "ownerId", "kind", "currency") DO NOTHING`;
   }
   const rows = await tx.ledgerAccount.findMany({
-    where: { OR: unique.map((r) => ({ ownerType: r.ownerType, ownerId: r.ownerId, kind: r.kind, currency: r.currency })) },
+    where: {
+      OR: unique.map((r) => ({ ownerType: r.ownerType, ownerId: r.ownerId, kind: r.kind, currency: r.currency })),
+    },
     select: { id: true, ownerType: true, ownerId: true, kind: true, currency: true },
   });
   return new Map(rows.map((r) => [accountKey(r), r.id]));
@@ -99,5 +119,7 @@ async function ensureAccounts(tx: Tx, refs: AccountRef[]): Promise<Map<string, s
 
 function isUniqueViolation(err: unknown, column: string): boolean {
   const e = err as Prisma.PrismaClientKnownRequestError & { meta?: { message?: string } };
-  return /23505|unique/i.test(`${e.code} ${e.message} ${JSON.stringify(e.meta ?? {})}`) && (e.message ?? "").includes(column);
+  return (
+    /23505|unique/i.test(`${e.code} ${e.message} ${JSON.stringify(e.meta ?? {})}`) && (e.message ?? "").includes(column)
+  );
 }

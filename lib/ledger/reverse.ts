@@ -26,7 +26,12 @@ export async function reverseInTx(
     metadata: { reversedType: original.type },
     insufficientMessage: "This cannot be reversed: the Nova has already been spent or moved.",
     lines: original.entries.map((e) => ({
-      account: { ownerType: e.account.ownerType, ownerId: e.account.ownerId, kind: e.account.kind, currency: e.account.currency },
+      account: {
+        ownerType: e.account.ownerType,
+        ownerId: e.account.ownerId,
+        kind: e.account.kind,
+        currency: e.account.currency,
+      },
       amount: -e.amount,
     })),
   });

@@ -22,9 +22,13 @@ export async function listStatement(ownerType: OwnerType, ownerId: string, take 
     orderBy: { id: "desc" },
     take,
     select: {
-      id: true, amount: true, createdAt: true,
+      id: true,
+      amount: true,
+      createdAt: true,
       account: { select: { kind: true, currency: true } },
-      transaction: { select: { id: true, type: true, reason: true, metadata: true, reversedBy: { select: { id: true } } } },
+      transaction: {
+        select: { id: true, type: true, reason: true, metadata: true, reversedBy: { select: { id: true } } },
+      },
     },
   });
   return entries.map((e) => ({
@@ -40,7 +44,11 @@ export async function listStatement(ownerType: OwnerType, ownerId: string, take 
   }));
 }
 
-export function stateOf(kind: string, amount: bigint, tx: { type: string; metadata: unknown; reversedBy: { id: string } | null }): EntryState {
+export function stateOf(
+  kind: string,
+  amount: bigint,
+  tx: { type: string; metadata: unknown; reversedBy: { id: string } | null },
+): EntryState {
   if (tx.reversedBy) return "reversed";
   if (tx.type === "REDEMPTION_RELEASE" && (tx.metadata as { expired?: boolean } | null)?.expired) return "expired";
   if (kind === "PENDING") return "pending";
@@ -51,13 +59,16 @@ export function stateOf(kind: string, amount: bigint, tx: { type: string; metada
   return amount < 0n ? "spent" : "available";
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
+const csvCell = (v: string) =>
+  /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v;
 
 /** CSV a spreadsheet opens safely (cells that could be formulas are neutralised). */
 export function statementCsv(lines: StatementLine[]): string {
   const header = "date,transaction,type,currency,account,amount,state,reason";
   const rows = lines.map((l) =>
-    [l.createdAt.toISOString(), l.transactionId, l.type, l.currency, l.account, l.amount.toString(), l.state, l.reason].map(csvCell).join(","),
+    [l.createdAt.toISOString(), l.transactionId, l.type, l.currency, l.account, l.amount.toString(), l.state, l.reason]
+      .map(csvCell)
+      .join(","),
   );
   return [header, ...rows].join("\n") + "\n";
 }

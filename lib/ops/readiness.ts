@@ -8,7 +8,10 @@ export type Readiness = { ready: boolean; checks: { database: string; migrations
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 /** Database reachable and every migration in the build applied. */
-export async function checkReadiness({ client = db(), url = databaseUrl() }: { client?: Db; url?: string } = {}): Promise<Readiness> {
+export async function checkReadiness({
+  client = db(),
+  url = databaseUrl(),
+}: { client?: Db; url?: string } = {}): Promise<Readiness> {
   const checks = { database: "ok", migrations: "ok" };
   try {
     await client.$queryRaw`SELECT 1`;

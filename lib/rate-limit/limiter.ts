@@ -6,12 +6,19 @@ import { logger } from "@/lib/observability";
 
 export type LimitPolicy = { points: number; durationSeconds: number; message: string };
 
-const globalForLimits = globalThis as unknown as { nervaRedis?: Redis; nervaLimiters?: Map<string, RateLimiterAbstract> };
+const globalForLimits = globalThis as unknown as {
+  nervaRedis?: Redis;
+  nervaLimiters?: Map<string, RateLimiterAbstract>;
+};
 
 function redis(): Redis | undefined {
   const url = process.env.REDIS_URL;
   if (!url) return undefined;
-  globalForLimits.nervaRedis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  globalForLimits.nervaRedis ??= new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: false,
+  });
   return globalForLimits.nervaRedis;
 }
 

@@ -14,12 +14,19 @@ export type SessionRewardInput = {
   earnedTodayNova: number;
 };
 export type SessionReward = { nova: number; cents: number; capped: boolean; lines: RewardLine[]; reason: string };
-export type PurchaseRewardInput = { purchaseVerified: boolean; duringVerifiedSession: boolean; merchantIsPartner: boolean };
+export type PurchaseRewardInput = {
+  purchaseVerified: boolean;
+  duringVerifiedSession: boolean;
+  merchantIsPartner: boolean;
+};
 
 /** Used to estimate kWh from battery percent when the car doesn't say its capacity: a mid-size EV pack. */
 const DEFAULT_BATTERY_KWH = 60;
 
-export function rulesFromConfig(env: { VERIFY_REWARD_CENTS: number; DRIVER_DAILY_EARN_CAP_NOVA: number }): EarningRules {
+export function rulesFromConfig(env: {
+  VERIFY_REWARD_CENTS: number;
+  DRIVER_DAILY_EARN_CAP_NOVA: number;
+}): EarningRules {
   return {
     novaPerKwh: 10,
     partnerBonusNova: 50,
@@ -38,9 +45,14 @@ const count = (n: number) => n.toLocaleString("en-US");
  * the daily cap. The lines always sum to `nova`. The cash reward is paid per verified session and not capped.
  */
 export function computeSessionReward(input: SessionRewardInput, rules: EarningRules): SessionReward {
-  const capacity = known(input.batteryCapacityKwh) && input.batteryCapacityKwh > 0 ? input.batteryCapacityKwh : DEFAULT_BATTERY_KWH;
+  const capacity =
+    known(input.batteryCapacityKwh) && input.batteryCapacityKwh > 0 ? input.batteryCapacityKwh : DEFAULT_BATTERY_KWH;
   const measured = known(input.kwhDelivered);
-  const kwh = measured ? input.kwhDelivered : known(input.batteryGained) ? (input.batteryGained * capacity) / 100 : null;
+  const kwh = measured
+    ? input.kwhDelivered
+    : known(input.batteryGained)
+      ? (input.batteryGained * capacity) / 100
+      : null;
   const lines: RewardLine[] = [];
   let energy: string;
   if (kwh === null) {
@@ -71,17 +83,28 @@ export function computeSessionReward(input: SessionRewardInput, rules: EarningRu
   const capped = nova < earned;
   const cap = `${count(rules.dailyCapNova)} Nova`;
   if (capped) lines.push({ label: `Daily earning limit of ${cap}`, nova: nova - earned });
-  const capNote = !capped ? "" : nova === 0 ? `; no Nova today: you reached your daily limit of ${cap}` : `; ${count(nova)} Nova after your daily limit of ${cap}`;
+  const capNote = !capped
+    ? ""
+    : nova === 0
+      ? `; no Nova today: you reached your daily limit of ${cap}`
+      : `; ${count(nova)} Nova after your daily limit of ${cap}`;
   const where = input.isPartnerCharger ? "Charging at a partner charger" : "Charging";
   return { nova, cents: Math.max(0, rules.verifyRewardCents), capped, lines, reason: `${where}: ${energy}${capNote}` };
 }
 
 /** Cash for a purchase: the flat amount only for a verified purchase at a partner merchant during a verified session. */
-export function computePurchaseReward(input: PurchaseRewardInput, flatCents: number): { cents: number; reason: string } {
+export function computePurchaseReward(
+  input: PurchaseRewardInput,
+  flatCents: number,
+): { cents: number; reason: string } {
   if (!input.purchaseVerified) return { cents: 0, reason: "We couldn't verify this purchase, so it didn't earn cash." };
-  if (!input.merchantIsPartner) return { cents: 0, reason: "This merchant isn't a Nerava partner, so purchases here don't earn cash." };
+  if (!input.merchantIsPartner)
+    return { cents: 0, reason: "This merchant isn't a Nerava partner, so purchases here don't earn cash." };
   if (!input.duringVerifiedSession) {
     return { cents: 0, reason: "Purchases earn cash only while you have a verified charging session." };
   }
-  return { cents: Math.max(0, Math.floor(flatCents)), reason: "Purchase at a partner merchant during your verified charging session." };
+  return {
+    cents: Math.max(0, Math.floor(flatCents)),
+    reason: "Purchase at a partner merchant during your verified charging session.",
+  };
 }

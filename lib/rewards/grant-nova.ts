@@ -25,8 +25,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Platform issuance → the driver's available Nova, once per idempotency key, within the caps. */
 export async function grantNova(adminId: string, input: z.infer<typeof grantInput>, meta: RequestMeta) {
   const env = config();
-  if (!(await isEnabled("NOVA_GRANTS_ENABLED"))) throw new AppError("grants_disabled", "Nova grants are switched off right now.", 409);
-  if (input.amount > env.NOVA_GRANT_MAX) throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`, 422);
+  if (!(await isEnabled("NOVA_GRANTS_ENABLED")))
+    throw new AppError("grants_disabled", "Nova grants are switched off right now.", 409);
+  if (input.amount > env.NOVA_GRANT_MAX)
+    throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`, 422);
   const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true, status: true } });
   if (!driver) throw notFound("That driver");
   return runMoneyTx(async (tx) => {
@@ -41,10 +43,29 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
       ],
     });
     if (posted.replayed) return posted;
-    const withinCap = await spendUsage(tx, `grant:driver:${input.driverId}:${today()}`, BigInt(input.amount), BigInt(env.NOVA_GRANT_DAILY_CAP));
-    if (!withinCap) throw new AppError("daily_cap", `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`, 409);
-    await recordAudit({ action: "nova.granted", actorId: adminId, targetType: "user", targetId: input.driverId,
-      metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason }, ...meta }, tx);
+    const withinCap = await spendUsage(
+      tx,
+      `grant:driver:${input.driverId}:${today()}`,
+      BigInt(input.amount),
+      BigInt(env.NOVA_GRANT_DAILY_CAP),
+    );
+    if (!withinCap)
+      throw new AppError(
+        "daily_cap",
+        `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
+        409,
+      );
+    await recordAudit(
+      {
+        action: "nova.granted",
+        actorId: adminId,
+        targetType: "user",
+        targetId: input.driverId,
+        metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason },
+        ...meta,
+      },
+      tx,
+    );
     return posted;
   });
 }
@@ -55,10 +76,17 @@ const REVERSIBLE_TYPES = new Set(["GRANT", "DIRECT_SPEND", "SESSION_REWARD", "PU
 
 /** A grant, spend or reward can be reversed once by an admin, with a reason. */
 export async function reverseTransaction(adminId: string, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
-  const original = await db().ledgerTransaction.findUnique({ where: { id: input.transactionId }, select: { type: true } });
+  const original = await db().ledgerTransaction.findUnique({
+    where: { id: input.transactionId },
+    select: { type: true },
+  });
   if (!original) throw notFound("That transaction");
   if (!REVERSIBLE_TYPES.has(original.type)) {
-    throw new AppError("not_reversible", "Only grants, direct spends and rewards can be reversed here; redemptions are cancelled by their code.", 409);
+    throw new AppError(
+      "not_reversible",
+      "Only grants, direct spends and rewards can be reversed here; redemptions are cancelled by their code.",
+      409,
+    );
   }
   return runMoneyTx(async (tx) => {
     const posted = await reverseInTx(tx, {
@@ -68,8 +96,17 @@ export async function reverseTransaction(adminId: string, input: z.infer<typeof 
       actorId: adminId,
     });
     if (!posted.replayed) {
-      await recordAudit({ action: "ledger.reversed", actorId: adminId, targetType: "ledger_transaction", targetId: input.transactionId,
-        metadata: { reversal: posted.transactionId, reason: input.reason }, ...meta }, tx);
+      await recordAudit(
+        {
+          action: "ledger.reversed",
+          actorId: adminId,
+          targetType: "ledger_transaction",
+          targetId: input.transactionId,
+          metadata: { reversal: posted.transactionId, reason: input.reason },
+          ...meta,
+        },
+        tx,
+      );
     }
     return posted;
   });

@@ -4,10 +4,21 @@ import type { Tx } from "@/lib/db";
 import { accounts, postInTx, reverseInTx, type LedgerLine } from "@/lib/ledger";
 import { computeSessionReward, rulesFromConfig } from "./earning-rules";
 
-type SessionForReward = { id: string; driverId: string; chargerName: string; isPartner: boolean; kwhDelivered: number | null; batteryGained: number | null };
+type SessionForReward = {
+  id: string;
+  driverId: string;
+  chargerName: string;
+  isPartner: boolean;
+  kwhDelivered: number | null;
+  batteryGained: number | null;
+};
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const keys = (id: string) => ({ pending: `session:${id}:pending`, available: `session:${id}:available`, forfeit: `session:${id}:forfeit` });
+const keys = (id: string) => ({
+  pending: `session:${id}:pending`,
+  available: `session:${id}:available`,
+  forfeit: `session:${id}:forfeit`,
+});
 
 /**
  * Posts a session's reward as pending (once: the key is derived from the session id). The
@@ -19,19 +30,37 @@ export async function postPendingReward(tx: Tx, s: SessionForReward, now = new D
   if (existing) return existing.id;
   const counter = `earn:driver:${s.driverId}:${day(now)}`;
   await tx.$executeRaw`INSERT INTO "UsageCounter" ("key", "used", "updatedAt") VALUES (${counter}, 0, now()) ON CONFLICT ("key") DO NOTHING`;
-  const [{ used }] = await tx.$queryRaw<{ used: bigint }[]>`SELECT "used" FROM "UsageCounter" WHERE "key" = ${counter} FOR UPDATE`;
+  const [{ used }] = await tx.$queryRaw<
+    { used: bigint }[]
+  >`SELECT "used" FROM "UsageCounter" WHERE "key" = ${counter} FOR UPDATE`;
   const reward = computeSessionReward(
-    { kwhDelivered: s.kwhDelivered, batteryGained: s.batteryGained, isPartnerCharger: s.isPartner, earnedTodayNova: Number(used) },
+    {
+      kwhDelivered: s.kwhDelivered,
+      batteryGained: s.batteryGained,
+      isPartnerCharger: s.isPartner,
+      earnedTodayNova: Number(used),
+    },
     rulesFromConfig(config()),
   );
   const lines: LedgerLine[] = [];
-  if (reward.nova > 0) lines.push({ account: accounts.novaIssuance(), amount: -BigInt(reward.nova) }, { account: accounts.driverPendingNova(s.driverId), amount: BigInt(reward.nova) });
-  if (reward.cents > 0) lines.push({ account: accounts.rewardsExpenseUsd(), amount: -BigInt(reward.cents) }, { account: accounts.driverPendingUsd(s.driverId), amount: BigInt(reward.cents) });
+  if (reward.nova > 0)
+    lines.push(
+      { account: accounts.novaIssuance(), amount: -BigInt(reward.nova) },
+      { account: accounts.driverPendingNova(s.driverId), amount: BigInt(reward.nova) },
+    );
+  if (reward.cents > 0)
+    lines.push(
+      { account: accounts.rewardsExpenseUsd(), amount: -BigInt(reward.cents) },
+      { account: accounts.driverPendingUsd(s.driverId), amount: BigInt(reward.cents) },
+    );
   if (lines.length === 0) return null;
   await tx.$executeRaw`UPDATE "UsageCounter" SET "used" = "used" + ${BigInt(reward.nova)}, "updatedAt" = now() WHERE "key" = ${counter}`;
   const posted = await postInTx(tx, {
-    idempotencyKey: key, type: "SESSION_REWARD", reason: `Charging at ${s.chargerName}: ${reward.reason} (pending verification)`,
-    metadata: { sessionId: s.id, nova: reward.nova, cents: reward.cents, capped: reward.capped }, lines,
+    idempotencyKey: key,
+    type: "SESSION_REWARD",
+    reason: `Charging at ${s.chargerName}: ${reward.reason} (pending verification)`,
+    metadata: { sessionId: s.id, nova: reward.nova, cents: reward.cents, capped: reward.capped },
+    lines,
   });
   return posted.transactionId;
 }
@@ -40,24 +69,35 @@ export async function postPendingReward(tx: Tx, s: SessionForReward, now = new D
 export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: string; chargerName: string }) {
   const pending = await tx.ledgerTransaction.findUnique({
     where: { idempotencyKey: keys(s.id).pending },
-    select: { entries: { select: { amount: true, account: { select: { ownerType: true, kind: true, currency: true } } } } },
+    select: {
+      entries: { select: { amount: true, account: { select: { ownerType: true, kind: true, currency: true } } } },
+    },
   });
   if (!pending) return null;
   const lines: LedgerLine[] = [];
   for (const e of pending.entries) {
     if (e.account.ownerType !== "DRIVER") continue;
-    const [from, to] = e.account.currency === "NOVA"
-      ? [accounts.driverPendingNova(s.driverId), accounts.driverNova(s.driverId)]
-      : [accounts.driverPendingUsd(s.driverId), accounts.driverUsd(s.driverId)];
+    const [from, to] =
+      e.account.currency === "NOVA"
+        ? [accounts.driverPendingNova(s.driverId), accounts.driverNova(s.driverId)]
+        : [accounts.driverPendingUsd(s.driverId), accounts.driverUsd(s.driverId)];
     lines.push({ account: from, amount: -e.amount }, { account: to, amount: e.amount });
   }
-  return postInTx(tx, { idempotencyKey: keys(s.id).available, type: "SESSION_REWARD_RELEASE", reason: `Charging at ${s.chargerName}, verified`,
-    metadata: { sessionId: s.id }, lines });
+  return postInTx(tx, {
+    idempotencyKey: keys(s.id).available,
+    type: "SESSION_REWARD_RELEASE",
+    reason: `Charging at ${s.chargerName}, verified`,
+    metadata: { sessionId: s.id },
+    lines,
+  });
 }
 
 /** Not verified in the end: the pending reward goes back (a reversal of the pending post). */
 export async function forfeitReward(tx: Tx, s: { id: string }, reason: string) {
-  const pending = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: keys(s.id).pending }, select: { id: true } });
+  const pending = await tx.ledgerTransaction.findUnique({
+    where: { idempotencyKey: keys(s.id).pending },
+    select: { id: true },
+  });
   if (!pending) return null;
   return reverseInTx(tx, { transactionId: pending.id, idempotencyKey: keys(s.id).forfeit, reason, actorId: null });
 }

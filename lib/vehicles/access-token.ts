@@ -23,22 +23,29 @@ export async function accessTokenFor(connectionId: string): Promise<string> {
   const conn = await readConnection(db(), connectionId);
   if (!conn) throw reconnectNeeded();
   if (fresh(conn.expiresAt)) return decryptToken(conn.accessTokenEnc);
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`vehicle-refresh:${connectionId}`}))`;
-    const current = await readConnection(tx, connectionId);
-    if (!current) throw reconnectNeeded();
-    if (fresh(current.expiresAt)) return decryptToken(current.accessTokenEnc);
-    const tokens = await vehicleProvider().refresh(decryptToken(current.refreshTokenEnc)).catch((err) => {
-      if (err instanceof AuthRevoked) throw reconnectNeeded();
-      throw err;
-    });
-    await tx.vehicleConnection.update({
-      where: { id: connectionId },
-      data: {
-        accessTokenEnc: encryptToken(tokens.accessToken), refreshTokenEnc: encryptToken(tokens.refreshToken),
-        expiresAt: tokens.expiresAt, refreshExpiresAt: tokens.refreshExpiresAt,
-      },
-    });
-    return tokens.accessToken;
-  }, { timeout: 20_000, maxWait: 10_000 });
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`vehicle-refresh:${connectionId}`}))`;
+      const current = await readConnection(tx, connectionId);
+      if (!current) throw reconnectNeeded();
+      if (fresh(current.expiresAt)) return decryptToken(current.accessTokenEnc);
+      const tokens = await vehicleProvider()
+        .refresh(decryptToken(current.refreshTokenEnc))
+        .catch((err) => {
+          if (err instanceof AuthRevoked) throw reconnectNeeded();
+          throw err;
+        });
+      await tx.vehicleConnection.update({
+        where: { id: connectionId },
+        data: {
+          accessTokenEnc: encryptToken(tokens.accessToken),
+          refreshTokenEnc: encryptToken(tokens.refreshToken),
+          expiresAt: tokens.expiresAt,
+          refreshExpiresAt: tokens.refreshExpiresAt,
+        },
+      });
+      return tokens.accessToken;
+    },
+    { timeout: 20_000, maxWait: 10_000 },
+  );
 }

@@ -31,40 +31,69 @@ export async function completeVehicleConnect(userId: string, input: z.infer<type
   if (!check.ok) throw new AppError(`state_${check.reason}`, STATE_ERRORS[check.reason], 400);
   const provider = vehicleProvider();
   const tokens = await provider.exchangeCode(input.code).catch((err) => {
-    if (err instanceof InvalidCode) throw new AppError("invalid_code", "The car maker did not accept this connection. Try connecting again.", 400);
+    if (err instanceof InvalidCode)
+      throw new AppError("invalid_code", "The car maker did not accept this connection. Try connecting again.", 400);
     throw err;
   });
   const found = await provider.listVehicles(tokens.accessToken);
-  if (found.length === 0) throw new AppError("no_vehicles", "No vehicle was shared. Connect again and choose your car.", 400);
+  if (found.length === 0)
+    throw new AppError("no_vehicles", "No vehicle was shared. Connect again and choose your car.", 400);
   const taken = await db().vehicle.findMany({
     where: { provider: provider.kind, providerVehicleId: { in: found.map((v) => v.id) }, userId: { not: userId } },
     select: { providerVehicleId: true },
   });
   if (taken.length > 0) {
-    throw new AppError("vehicle_taken", "This car is already connected to another Nerava account. Disconnect it there first.", 409);
+    throw new AppError(
+      "vehicle_taken",
+      "This car is already connected to another Nerava account. Disconnect it there first.",
+      409,
+    );
   }
   const vehicles = await db().$transaction(async (tx) => {
     const connection = await tx.vehicleConnection.create({
       data: {
-        userId, provider: provider.kind, accessTokenEnc: encryptToken(tokens.accessToken), refreshTokenEnc: encryptToken(tokens.refreshToken),
-        expiresAt: tokens.expiresAt, refreshExpiresAt: tokens.refreshExpiresAt,
+        userId,
+        provider: provider.kind,
+        accessTokenEnc: encryptToken(tokens.accessToken),
+        refreshTokenEnc: encryptToken(tokens.refreshToken),
+        expiresAt: tokens.expiresAt,
+        refreshExpiresAt: tokens.refreshExpiresAt,
       },
       select: { id: true },
     });
-    const rows = await Promise.all(found.map((v) =>
-      tx.vehicle.upsert({
-        where: { provider_providerVehicleId: { provider: provider.kind, providerVehicleId: v.id } },
-        update: { connectionId: connection.id, make: v.make, model: v.model, year: v.year },
-        create: { userId, connectionId: connection.id, provider: provider.kind, providerVehicleId: v.id, make: v.make, model: v.model, year: v.year },
-        select: { id: true, userId: true, make: true, model: true, year: true },
-      }),
-    ));
+    const rows = await Promise.all(
+      found.map((v) =>
+        tx.vehicle.upsert({
+          where: { provider_providerVehicleId: { provider: provider.kind, providerVehicleId: v.id } },
+          update: { connectionId: connection.id, make: v.make, model: v.model, year: v.year },
+          create: {
+            userId,
+            connectionId: connection.id,
+            provider: provider.kind,
+            providerVehicleId: v.id,
+            make: v.make,
+            model: v.model,
+            year: v.year,
+          },
+          select: { id: true, userId: true, make: true, model: true, year: true },
+        }),
+      ),
+    );
     // another driver linked the car between the check above and now: roll the whole connect back
     if (rows.some((v) => v.userId !== userId)) {
-      throw new AppError("vehicle_taken", "This car is already connected to another Nerava account. Disconnect it there first.", 409);
+      throw new AppError(
+        "vehicle_taken",
+        "This car is already connected to another Nerava account. Disconnect it there first.",
+        409,
+      );
     }
     return rows;
   });
-  await recordAudit({ action: "vehicle.connected", actorId: userId, metadata: { provider: provider.kind, vehicles: vehicles.length }, ...meta });
+  await recordAudit({
+    action: "vehicle.connected",
+    actorId: userId,
+    metadata: { provider: provider.kind, vehicles: vehicles.length },
+    ...meta,
+  });
   return vehicles;
 }

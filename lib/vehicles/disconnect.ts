@@ -9,7 +9,10 @@ import { accessTokenFor } from "./access-token";
 
 /** Revokes our access at the provider (best effort) and deletes the car and its tokens. */
 export async function disconnectVehicle(userId: string, vehicleId: string, meta: RequestMeta): Promise<void> {
-  const vehicle = await db().vehicle.findFirst({ where: { id: vehicleId, userId }, select: { id: true, providerVehicleId: true, connectionId: true } });
+  const vehicle = await db().vehicle.findFirst({
+    where: { id: vehicleId, userId },
+    select: { id: true, providerVehicleId: true, connectionId: true },
+  });
   if (!vehicle) throw notFound("That car");
   if (vehicle.connectionId) {
     try {
@@ -25,5 +28,11 @@ export async function disconnectVehicle(userId: string, vehicleId: string, meta:
       await tx.vehicleConnection.delete({ where: { id: vehicle.connectionId } });
     }
   });
-  await recordAudit({ action: "vehicle.disconnected", actorId: userId, targetType: "vehicle", targetId: vehicleId, ...meta });
+  await recordAudit({
+    action: "vehicle.disconnected",
+    actorId: userId,
+    targetType: "vehicle",
+    targetId: vehicleId,
+    ...meta,
+  });
 }

@@ -21,7 +21,12 @@ export async function signConnectState(secret: string, userId: string, now = new
 export type StateCheck = { ok: true } | { ok: false; reason: "invalid" | "expired" | "other_user" };
 
 /** Refuses a forged or expired state, and one issued to another driver than the one returning. */
-export async function verifyConnectState(secret: string, state: string, userId: string, now = new Date()): Promise<StateCheck> {
+export async function verifyConnectState(
+  secret: string,
+  state: string,
+  userId: string,
+  now = new Date(),
+): Promise<StateCheck> {
   try {
     const { payload } = await jwtVerify(state, keyFrom(secret), {
       audience: AUDIENCE,

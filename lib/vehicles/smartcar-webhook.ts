@@ -15,7 +15,11 @@ export function verifySmartcarSignature(secret: string, rawBody: string, signatu
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-const dataItem = z.object({ path: z.string(), code: z.number().optional(), body: z.record(z.string(), z.unknown()).optional() });
+const dataItem = z.object({
+  path: z.string(),
+  code: z.number().optional(),
+  body: z.record(z.string(), z.unknown()).optional(),
+});
 const eventSchema = z.object({
   webhookId: z.string().optional(),
   eventName: z.enum(["verify", "schedule", "eventBased"]),
@@ -30,7 +34,10 @@ const eventSchema = z.object({
  * One signed delivery: a verify challenge is answered; vehicle data becomes telemetry snapshots.
  * The event is stored under its body's hash first, so a replay changes nothing.
  */
-export async function handleSmartcarWebhook(secret: string, rawBody: string): Promise<{ challenge?: string; duplicate?: boolean; stored?: number }> {
+export async function handleSmartcarWebhook(
+  secret: string,
+  rawBody: string,
+): Promise<{ challenge?: string; duplicate?: boolean; stored?: number }> {
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
@@ -50,12 +57,18 @@ export async function handleSmartcarWebhook(secret: string, rawBody: string): Pr
   const capturedAt = event.payload.timestamp ? new Date(event.payload.timestamp) : new Date();
   let stored = 0;
   for (const v of event.payload.vehicles ?? []) {
-    const vehicle = await db().vehicle.findUnique({ where: { provider_providerVehicleId: { provider: "SMARTCAR", providerVehicleId: v.vehicleId } }, select: { id: true } });
+    const vehicle = await db().vehicle.findUnique({
+      where: { provider_providerVehicleId: { provider: "SMARTCAR", providerVehicleId: v.vehicleId } },
+      select: { id: true },
+    });
     if (!vehicle) continue;
     await storeTelemetry(vehicle.id, toTelemetry(v.data, capturedAt), "webhook");
     stored++;
   }
-  await db().webhookEvent.update({ where: { provider_eventId: { provider: "SMARTCAR", eventId } }, data: { processedAt: new Date() } });
+  await db().webhookEvent.update({
+    where: { provider_eventId: { provider: "SMARTCAR", eventId } },
+    data: { processedAt: new Date() },
+  });
   return { stored };
 }
 
@@ -64,9 +77,12 @@ function toTelemetry(items: z.infer<typeof dataItem>[], capturedAt: Date): Telem
   const battery = body("/battery") as { percentRemaining?: number; range?: number };
   const charge = body("/charge") as { isPluggedIn?: boolean; state?: string };
   const location = body("/location") as { latitude?: number; longitude?: number };
-  const state = ["CHARGING", "FULLY_CHARGED", "NOT_CHARGING"].includes(charge.state ?? "") ? (charge.state as Telemetry["chargeState"]) : "UNKNOWN";
+  const state = ["CHARGING", "FULLY_CHARGED", "NOT_CHARGING"].includes(charge.state ?? "")
+    ? (charge.state as Telemetry["chargeState"])
+    : "UNKNOWN";
   return {
-    batteryPercent: typeof battery.percentRemaining === "number" ? Math.round(battery.percentRemaining * 1000) / 10 : null,
+    batteryPercent:
+      typeof battery.percentRemaining === "number" ? Math.round(battery.percentRemaining * 1000) / 10 : null,
     rangeKm: battery.range ?? null,
     pluggedIn: charge.isPluggedIn ?? null,
     chargeState: state,

@@ -9,8 +9,15 @@ const FRESH_WHILE_CHARGING_MS = 60_000;
 const FRESH_WHILE_PARKED_MS = 15 * 60_000;
 
 export type VehicleState = {
-  snapshot: { batteryPercent: number | null; rangeKm: number | null; pluggedIn: boolean | null; chargeState: string;
-    latitude: number | null; longitude: number | null; capturedAt: Date } | null;
+  snapshot: {
+    batteryPercent: number | null;
+    rangeKm: number | null;
+    pluggedIn: boolean | null;
+    chargeState: string;
+    latitude: number | null;
+    longitude: number | null;
+    capturedAt: Date;
+  } | null;
   stale: boolean;
   note?: string;
 };
@@ -21,8 +28,17 @@ const latest = (vehicleId: string) =>
 /** Stores a reading; out-of-order arrivals are harmless because "latest" is by capture time. */
 export async function storeTelemetry(vehicleId: string, t: Telemetry, source: string) {
   return db().telemetrySnapshot.create({
-    data: { vehicleId, batteryPercent: t.batteryPercent, rangeKm: t.rangeKm, pluggedIn: t.pluggedIn, chargeState: t.chargeState,
-      latitude: t.latitude, longitude: t.longitude, capturedAt: t.capturedAt, source },
+    data: {
+      vehicleId,
+      batteryPercent: t.batteryPercent,
+      rangeKm: t.rangeKm,
+      pluggedIn: t.pluggedIn,
+      chargeState: t.chargeState,
+      latitude: t.latitude,
+      longitude: t.longitude,
+      capturedAt: t.capturedAt,
+      source,
+    },
   });
 }
 
@@ -30,16 +46,26 @@ export async function storeTelemetry(vehicleId: string, t: Telemetry, source: st
  * The car's state from the cache while it is fresh, otherwise from the provider. When the
  * provider is rate limiting or down, the last reading is returned marked stale.
  */
-export async function refreshTelemetry(vehicleId: string, { force = false, since }: { force?: boolean; since?: Date } = {}): Promise<VehicleState> {
-  const vehicle = await db().vehicle.findUnique({ where: { id: vehicleId }, select: { providerVehicleId: true, connectionId: true } });
+export async function refreshTelemetry(
+  vehicleId: string,
+  { force = false, since }: { force?: boolean; since?: Date } = {},
+): Promise<VehicleState> {
+  const vehicle = await db().vehicle.findUnique({
+    where: { id: vehicleId },
+    select: { providerVehicleId: true, connectionId: true },
+  });
   const cached = await latest(vehicleId);
   if (!vehicle?.connectionId) return { snapshot: cached, stale: true, note: "This car is not connected." };
   const maxAge = cached?.chargeState === "CHARGING" ? FRESH_WHILE_CHARGING_MS : FRESH_WHILE_PARKED_MS;
   // a reading from before `since` (e.g. the session's start) says nothing about now
   const tooOld = since !== undefined && cached !== null && cached.capturedAt < since;
-  if (!force && !tooOld && cached && Date.now() - cached.createdAt.getTime() < maxAge) return { snapshot: cached, stale: false };
+  if (!force && !tooOld && cached && Date.now() - cached.createdAt.getTime() < maxAge)
+    return { snapshot: cached, stale: false };
   try {
-    const reading = await vehicleProvider().readTelemetry(await accessTokenFor(vehicle.connectionId), vehicle.providerVehicleId);
+    const reading = await vehicleProvider().readTelemetry(
+      await accessTokenFor(vehicle.connectionId),
+      vehicle.providerVehicleId,
+    );
     return { snapshot: await storeTelemetry(vehicleId, reading, "poll"), stale: false };
   } catch (err) {
     if (err instanceof RateLimited || err instanceof ProviderUnavailable) {
@@ -55,8 +81,15 @@ export async function listDriverVehicles(userId: string) {
   const vehicles = await db().vehicle.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, make: true, model: true, year: true, provider: true, createdAt: true,
-      telemetry: { orderBy: { capturedAt: "desc" }, take: 1 } },
+    select: {
+      id: true,
+      make: true,
+      model: true,
+      year: true,
+      provider: true,
+      createdAt: true,
+      telemetry: { orderBy: { capturedAt: "desc" }, take: 1 },
+    },
   });
   return vehicles.map(({ telemetry, ...v }) => ({ ...v, latest: telemetry[0] ?? null }));
 }

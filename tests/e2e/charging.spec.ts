@@ -1,4 +1,12 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Locator, type Page, type TestInfo } from "@playwright/test";
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
 
 // The e2e server runs with MIN_DWELL_SECONDS=4 and VERIFY_ACCEPT=car+phone, so a few seconds at
@@ -10,10 +18,20 @@ const AT_MUELLER = { latitude: 30.3029, longitude: -97.7062, accuracy: 10 };
 test.beforeEach(async ({ page }) => blockOutsideRequests(page));
 
 /** A fresh device of the project's kind (Pixel 7 or desktop), optionally sharing its location. */
-async function device(browser: Browser, baseURL: string | undefined, testInfo: TestInfo, location?: BrowserContextOptions["geolocation"]): Promise<Page> {
+async function device(
+  browser: Browser,
+  baseURL: string | undefined,
+  testInfo: TestInfo,
+  location?: BrowserContextOptions["geolocation"],
+): Promise<Page> {
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
   const context = await browser.newContext({
-    baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch,
+    baseURL,
+    viewport,
+    userAgent,
+    deviceScaleFactor,
+    isMobile,
+    hasTouch,
     ...(location ? { geolocation: location, permissions: ["geolocation"] } : {}),
   });
   const page = await context.newPage();
@@ -39,7 +57,9 @@ async function connectSandboxCar(page: Page, testInfo?: TestInfo) {
   await expect(page.getByText("a simulated car stands in for a real car maker")).toBeVisible();
   await page.getByRole("link", { name: "Connect your car" }).click();
   await page.waitForURL(/\/app\/car\/sandbox-connect\?state=/);
-  await expect(page.getByRole("heading", { name: "Nerava wants to read your car’s battery, charging state and location" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Nerava wants to read your car’s battery, charging state and location" }),
+  ).toBeVisible();
   await expect(page.getByText("Sandbox car maker (simulated)")).toBeVisible();
   if (testInfo) await snap(page, testInfo, "charging-01-consent");
   await page.getByRole("link", { name: "Allow" }).click();
@@ -68,7 +88,10 @@ async function stopCharging(page: Page) {
 
 const novaIn = async (locator: Locator) => Number((await locator.innerText()).replace(/[^\d]/g, ""));
 
-test("a new driver connects the sandbox car, charges at Mueller and is paid once both witnesses agree", async ({ browser, baseURL }, testInfo) => {
+test("a new driver connects the sandbox car, charges at Mueller and is paid once both witnesses agree", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   const page = await device(browser, baseURL, testInfo, AT_MUELLER);
   await signUpNewDriver(page, testInfo, "Charging Driver");
@@ -78,19 +101,27 @@ test("a new driver connects the sandbox car, charges at Mueller and is paid once
   await checkInAtMueller(page);
   await page.waitForTimeout(8_000);
   const shared = page.getByTestId("location-shared");
-  await expect.poll(async () => Number((await shared.innerText()).match(/Location shared (\d+) times?/)?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => Number((await shared.innerText()).match(/Location shared (\d+) times?/)?.[1] ?? 0))
+    .toBeGreaterThanOrEqual(2);
   await snap(page, testInfo, "charging-03-charge-active");
 
   // Stop: the car's last reading and the phone's dwell agree; the reward waits for the car's final report.
   await stopCharging(page);
-  await expect(page.getByText("Verifying with your car’s final report — your reward shows as pending until then.")).toBeVisible();
+  await expect(
+    page.getByText("Verifying with your car’s final report — your reward shows as pending until then."),
+  ).toBeVisible();
   await snap(page, testInfo, "charging-04-charge-done");
 
   // The wallet lists the reward as pending straight away.
   await page.getByRole("link", { name: "Wallet" }).first().click();
   await page.waitForURL(/\/app\/wallet$/);
   const activity = page.getByRole("list", { name: "Wallet activity" });
-  const pendingLine = activity.getByRole("listitem").filter({ hasText: `Charging at ${CHARGER}` }).filter({ hasText: "(pending verification)" }).filter({ hasText: "✦" });
+  const pendingLine = activity
+    .getByRole("listitem")
+    .filter({ hasText: `Charging at ${CHARGER}` })
+    .filter({ hasText: "(pending verification)" })
+    .filter({ hasText: "✦" });
   await expect(pendingLine.getByText("Pending", { exact: true })).toBeVisible();
   const pendingNova = Number((await pendingLine.innerText()).match(/\+✦\s*([\d,]+)/)?.[1].replace(/,/g, "") ?? 0);
   expect(pendingNova).toBeGreaterThan(0);
@@ -107,14 +138,20 @@ test("a new driver connects the sandbox car, charges at Mueller and is paid once
   await snap(page, testInfo, "charging-06-wallet-available");
 
   await page.goto("/app/sessions");
-  const session = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: CHARGER }) }).first();
+  const session = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: CHARGER }) })
+    .first();
   await expect(session.getByText("Verified", { exact: true })).toBeVisible();
   await expect(session.getByRole("button", { name: /File a claim/ })).toHaveCount(0);
   await snap(page, testInfo, "charging-07-sessions");
   await page.context().close();
 });
 
-test("without the phone's location a session waits; the driver claims it and an admin approves on the evidence", async ({ browser, baseURL }, testInfo) => {
+test("without the phone's location a session waits; the driver claims it and an admin approves on the evidence", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   // no geolocation permission: the browser refuses, and the page says what that means
   const page = await device(browser, baseURL, testInfo);
@@ -125,16 +162,27 @@ test("without the phone's location a session waits; the driver claims it and an 
   await page.getByRole("link", { name: "Connect your car" }).click();
   await page.getByRole("link", { name: "Deny" }).click();
   await page.waitForURL(/\/app\/car\?error=declined$/);
-  await expect(page.getByRole("alert").filter({ hasText: "You didn’t allow access, so no car was connected." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "You didn’t allow access, so no car was connected." }),
+  ).toBeVisible();
   await connectSandboxCar(page);
   await checkInAtMueller(page);
-  await expect(page.getByRole("alert").filter({ hasText: "We need your location to confirm you stayed at the charger — or your car alone may verify it." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({
+        hasText: "We need your location to confirm you stayed at the charger — or your car alone may verify it.",
+      }),
+  ).toBeVisible();
   await snap(page, testInfo, "charging-08-location-denied");
   await stopCharging(page);
 
   // Only the car confirmed: the session keeps waiting for the phone, so the driver can claim it.
   await page.goto("/app/sessions");
-  const session = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: CHARGER }) }).first();
+  const session = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: CHARGER }) })
+    .first();
   await expect(session.getByText("Verifying", { exact: true })).toBeVisible();
   await session.getByRole("button", { name: /Missing points\? File a claim/ }).click();
   await session.getByLabel("What happened?").fill("I charged at Mueller but my phone's location was switched off.");
@@ -148,10 +196,16 @@ test("without the phone's location a session waits; the driver claims it and an 
   await admin.goto("/admin/claims");
   await expect(admin.getByRole("heading", { level: 1, name: "Reward claims" })).toBeVisible();
   await snap(admin, testInfo, "charging-10-admin-claims");
-  await admin.getByRole("row").filter({ hasText: driverName }).getByRole("link", { name: /Review/ }).click();
+  await admin
+    .getByRole("row")
+    .filter({ hasText: driverName })
+    .getByRole("link", { name: /Review/ })
+    .click();
   await admin.waitForURL(/\/admin\/claims\/\w+$/);
   await expect(admin.getByRole("heading", { level: 1, name: `Claim: ${CHARGER}` })).toBeVisible();
-  await expect(admin.getByRole("region", { name: "Car readings" }).getByText("Charging", { exact: true }).first()).toBeVisible();
+  await expect(
+    admin.getByRole("region", { name: "Car readings" }).getByText("Charging", { exact: true }).first(),
+  ).toBeVisible();
   await expect(admin.getByText("The phone shared no location between check-in and check-out.")).toBeVisible();
   await admin.getByLabel("Reason").fill("The car charged inside the charger's radius.");
   await admin.getByRole("button", { name: "Approve…" }).click();

@@ -18,7 +18,12 @@ export const DEMO = {
 };
 
 /** Signs in through the real password form and waits for the landing page. */
-export async function signInWithPassword(page: Page, email: string, landing: RegExp, callbackUrl?: string): Promise<void> {
+export async function signInWithPassword(
+  page: Page,
+  email: string,
+  landing: RegExp,
+  callbackUrl?: string,
+): Promise<void> {
   await page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO.password);

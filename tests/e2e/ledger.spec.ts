@@ -17,7 +17,13 @@ async function novaIn(locator: Locator): Promise<number> {
 const nova = (n: number) => n.toLocaleString("en-US");
 
 /** A second person on their own device (the project's screen size), signed in. */
-async function signedInPage(browser: Browser, baseURL: string | undefined, testInfo: TestInfo, email: string, landing: RegExp): Promise<Page> {
+async function signedInPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  testInfo: TestInfo,
+  email: string,
+  landing: RegExp,
+): Promise<Page> {
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
   const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
   const page = await context.newPage();
@@ -36,7 +42,11 @@ async function grant(admin: Page, amount: number, reason: string) {
   await admin.getByLabel("Reason").fill(reason);
 }
 
-test("grant → redeem → confirm at the counter → balances and statements agree", async ({ page: driver, browser, baseURL }, testInfo) => {
+test("grant → redeem → confirm at the counter → balances and statements agree", async ({
+  page: driver,
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   const tag = `${testInfo.project.name} ${Date.now().toString(36)}`;
 
@@ -149,7 +159,9 @@ test("grant → redeem → confirm at the counter → balances and statements ag
   await expect(admin.getByText(`Redeemed “${TACO}” at ${MERCHANT}`).first()).toBeVisible();
   await snap(admin, testInfo, "ledger-15-admin-account");
   expect((await admin.request.get("/api/admin/accounts/PLATFORM/platform/statement")).status()).toBe(422);
-  const adminCsv = await admin.request.get(`${new URL(admin.url()).pathname.replace("/admin/accounts", "/api/admin/accounts")}/statement`);
+  const adminCsv = await admin.request.get(
+    `${new URL(admin.url()).pathname.replace("/admin/accounts", "/api/admin/accounts")}/statement`,
+  );
   expect(adminCsv.status()).toBe(200);
   expect(adminCsv.headers()["content-disposition"]).toMatch(/^attachment;/);
 
@@ -164,10 +176,13 @@ test("an admin reverses a grant, and the kill switch stops grants", async ({ pag
 
   // A double submit of the same form (same idempotency key) grants once.
   await grant(admin, 25, `Granted in error ${tag}`);
-  await admin.locator("form").filter({ has: admin.getByRole("button", { name: "Grant Nova" }) }).evaluate((form: HTMLFormElement) => {
-    form.requestSubmit();
-    form.requestSubmit();
-  });
+  await admin
+    .locator("form")
+    .filter({ has: admin.getByRole("button", { name: "Grant Nova" }) })
+    .evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
   await expect(admin.getByRole("status").filter({ hasText: /granted:? ✦ 25 Nova to Maya Chen\./i })).toBeVisible();
   await admin.goto("/admin/ledger");
   await expect(admin.getByRole("link", { name: `Granted by admin: Granted in error ${tag}` })).toHaveCount(1);
@@ -182,7 +197,9 @@ test("an admin reverses a grant, and the kill switch stops grants", async ({ pag
   await snap(admin, testInfo, "ledger-17-admin-reversed");
 
   await admin.goto("/admin/flags");
-  const grantsFlag = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name: "NOVA_GRANTS_ENABLED" }) });
+  const grantsFlag = admin
+    .getByRole("listitem")
+    .filter({ has: admin.getByRole("heading", { name: "NOVA_GRANTS_ENABLED" }) });
   await grantsFlag.getByRole("button", { name: "Turn off NOVA_GRANTS_ENABLED" }).click();
   await expect(grantsFlag.getByText(/Turn off NOVA_GRANTS_ENABLED\? Every admin grant will be refused/)).toBeVisible();
   await snap(admin, testInfo, "ledger-18-admin-flag-confirm");

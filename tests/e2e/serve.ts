@@ -22,7 +22,11 @@ await seedDemoData(db);
 await db.$disconnect();
 
 mkdirSync(E2E_FAKES.mailDir, { recursive: true });
-const twilio = await startFakeTwilioVerify({ port: E2E_FAKES.twilioPort, accountSid: E2E_FAKES.twilioSid, authToken: "e2e-twilio-token" });
+const twilio = await startFakeTwilioVerify({
+  port: E2E_FAKES.twilioPort,
+  accountSid: E2E_FAKES.twilioSid,
+  authToken: "e2e-twilio-token",
+});
 const smtp = await startSmtpSink({ port: E2E_FAKES.smtpPort, dir: E2E_FAKES.mailDir });
 const google = await startSandboxIssuer({
   port: E2E_FAKES.googlePort,
@@ -31,32 +35,36 @@ const google = await startSandboxIssuer({
   accounts: [{ email: "driver@nerava.demo", name: "Maya Chen" }],
 });
 
-const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    // in-process limits: Redis-backed ones would carry counts over from earlier runs
-    REDIS_URL: "",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    METRICS_TOKEN: "e2e-metrics-token",
-    // a short phone dwell so the charging journey verifies within the test
-    MIN_DWELL_SECONDS: "4",
-    VERIFY_ACCEPT: "car+phone",
-    SMTP_URL: `${smtp.url}?ignoreTLS=true`,
-    TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
-    TWILIO_AUTH_TOKEN: "e2e-twilio-token",
-    TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000e2e",
-    TWILIO_API_BASE: twilio.url,
-    GOOGLE_CLIENT_ID: "e2e-google-client",
-    GOOGLE_CLIENT_SECRET: "e2e-google-secret",
-    GOOGLE_ISSUER: google.issuer,
+const child = spawn(
+  process.execPath,
+  [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
+  {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      // in-process limits: Redis-backed ones would carry counts over from earlier runs
+      REDIS_URL: "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      METRICS_TOKEN: "e2e-metrics-token",
+      // a short phone dwell so the charging journey verifies within the test
+      MIN_DWELL_SECONDS: "4",
+      VERIFY_ACCEPT: "car+phone",
+      SMTP_URL: `${smtp.url}?ignoreTLS=true`,
+      TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
+      TWILIO_AUTH_TOKEN: "e2e-twilio-token",
+      TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000e2e",
+      TWILIO_API_BASE: twilio.url,
+      GOOGLE_CLIENT_ID: "e2e-google-client",
+      GOOGLE_CLIENT_SECRET: "e2e-google-secret",
+      GOOGLE_ISSUER: google.issuer,
+    },
   },
-});
+);
 
 let stopping = false;
 async function stop(code: number) {

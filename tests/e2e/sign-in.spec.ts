@@ -66,7 +66,9 @@ test("SMS code through Twilio Verify signs in a new driver", async ({ page }, te
   await page.getByRole("button", { name: "Text me a code" }).click();
   const codeField = page.getByLabel("Code from the text message");
   await expect(codeField).toBeVisible();
-  const { code } = await (await page.request.get(`http://127.0.0.1:${E2E_FAKES.twilioPort}/__codes?to=${encodeURIComponent(phone)}`)).json();
+  const { code } = await (
+    await page.request.get(`http://127.0.0.1:${E2E_FAKES.twilioPort}/__codes?to=${encodeURIComponent(phone)}`)
+  ).json();
   await codeField.fill(code);
   await snap(page, testInfo, "sms-code");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -106,7 +108,9 @@ test("sign out everywhere ends the other device's session at once", async ({ bro
 });
 
 test("the middleware-bypass header does not open the admin console", async ({ request }) => {
-  const headers = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+  const headers = {
+    "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware",
+  };
   const page = await request.get("/admin", { headers, maxRedirects: 0 });
   expect([302, 303, 307, 308]).toContain(page.status());
   expect(page.headers()["location"]).toMatch(/\/signin/);

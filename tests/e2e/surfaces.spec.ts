@@ -18,7 +18,11 @@ test("driver app shows chargers and offers, and the wallet after sign-in", async
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, testInfo, "driver-home");
-  await page.getByRole("navigation").getByRole("link", { name: /wallet/i }).first().click();
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: /wallet/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapp%2Fwallet/);
   await page.getByLabel("Email").fill(DEMO.driver);
   await page.getByLabel("Password", { exact: true }).fill(DEMO.password);

@@ -54,38 +54,77 @@ const REFRESH_TTL_S = 60 * 24 * 3600;
 const token = () => randomUUID();
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "sc-request-id": randomUUID(), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "sc-request-id": randomUUID(),
+    ...headers,
+  });
   res.end(JSON.stringify(body));
 }
 
 /** Smartcar's v2 error body. */
-function apiError(res: http.ServerResponse, status: number, type: string, code: string | null, description: string, extra: {
-  resolution?: string; headers?: Record<string, string>;
-} = {}): void {
+function apiError(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  code: string | null,
+  description: string,
+  extra: {
+    resolution?: string;
+    headers?: Record<string, string>;
+  } = {},
+): void {
   const requestId = randomUUID();
-  send(res, status, {
-    type, code, description, statusCode: status, requestId,
-    docURL: `https://smartcar.com/docs/errors/api-errors/${type.toLowerCase().replace(/_/g, "-")}-errors#${(code ?? "null").toLowerCase()}`,
-    resolution: { type: extra.resolution ?? null }, detail: null,
-    suggestedUserMessage: status >= 500 ? "Something went wrong. Please try again." : null,
-  }, { "sc-request-id": requestId, ...extra.headers });
+  send(
+    res,
+    status,
+    {
+      type,
+      code,
+      description,
+      statusCode: status,
+      requestId,
+      docURL: `https://smartcar.com/docs/errors/api-errors/${type.toLowerCase().replace(/_/g, "-")}-errors#${(code ?? "null").toLowerCase()}`,
+      resolution: { type: extra.resolution ?? null },
+      detail: null,
+      suggestedUserMessage: status >= 500 ? "Something went wrong. Please try again." : null,
+    },
+    { "sc-request-id": requestId, ...extra.headers },
+  );
 }
 
 /** The token endpoint answers OAuth-style errors. */
 const oauthError = (res: http.ServerResponse, status: number, error: string, description: string) =>
   send(res, status, { error, error_description: description });
 
-export async function startFakeSmartcar(opts: {
-  port?: number; clientId?: string; clientSecret?: string; redirectUri?: string; vehicles?: FakeVehicle[];
-} = {}): Promise<FakeSmartcar> {
+export async function startFakeSmartcar(
+  opts: {
+    port?: number;
+    clientId?: string;
+    clientSecret?: string;
+    redirectUri?: string;
+    vehicles?: FakeVehicle[];
+  } = {},
+): Promise<FakeSmartcar> {
   const clientId = opts.clientId ?? "fake-client-id";
   const clientSecret = opts.clientSecret ?? "fake-client-secret";
   const expectedBasic = "Basic " + Buffer.from(`${clientId}:${clientSecret}`).toString("base64");
   const vehicles = new Map<string, FakeVehicle>();
-  for (const v of opts.vehicles ?? [{
-    id: randomUUID(), make: "TESLA", model: "Model 3", year: 2023, percentRemaining: 0.62, range: 301.5,
-    isPluggedIn: false, state: "NOT_CHARGING", latitude: 30.2672, longitude: -97.7431,
-  } satisfies FakeVehicle]) vehicles.set(v.id, { ...v });
+  for (const v of opts.vehicles ?? [
+    {
+      id: randomUUID(),
+      make: "TESLA",
+      model: "Model 3",
+      year: 2023,
+      percentRemaining: 0.62,
+      range: 301.5,
+      isPluggedIn: false,
+      state: "NOT_CHARGING",
+      latitude: 30.2672,
+      longitude: -97.7431,
+    } satisfies FakeVehicle,
+  ])
+    vehicles.set(v.id, { ...v });
 
   const codes = new Set<string>();
   const accessTokens = new Map<string, Grant>();
@@ -99,11 +138,18 @@ export async function startFakeSmartcar(opts: {
     const refresh = token();
     accessTokens.set(access, { vehicleIds, expiresAt: Date.now() + ACCESS_TTL_S * 1000 });
     refreshTokens.set(refresh, vehicleIds);
-    return { access_token: access, token_type: "Bearer", expires_in: ACCESS_TTL_S, refresh_token: refresh, refresh_expires_in: REFRESH_TTL_S };
+    return {
+      access_token: access,
+      token_type: "Bearer",
+      expires_in: ACCESS_TTL_S,
+      refresh_token: refresh,
+      refresh_expires_in: REFRESH_TTL_S,
+    };
   }
 
   function tokenEndpoint(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
-    if (req.headers.authorization !== expectedBasic) return oauthError(res, 401, "invalid_client", "Invalid client credentials.");
+    if (req.headers.authorization !== expectedBasic)
+      return oauthError(res, 401, "invalid_client", "Invalid client credentials.");
     if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
       return oauthError(res, 400, "invalid_request", "Expected a form-encoded body.");
     }
@@ -134,9 +180,14 @@ export async function startFakeSmartcar(opts: {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const grant = bearer ? accessTokens.get(bearer) : undefined;
     if (!grant || grant.expiresAt <= Date.now()) {
-      return apiError(res, 401, "AUTHENTICATION", null,
+      return apiError(
+        res,
+        401,
+        "AUTHENTICATION",
+        null,
         "The authorization header is missing or malformed, or it contains invalid or expired authentication credentials.",
-        { resolution: "REAUTHENTICATE" });
+        { resolution: "REAUTHENTICATE" },
+      );
     }
     const [, id, rest = ""] = route;
     if (!id) {
@@ -148,7 +199,13 @@ export async function startFakeSmartcar(opts: {
     }
     const car = vehicles.get(id);
     if (!car || !grant.vehicleIds.has(id)) {
-      return apiError(res, 404, "RESOURCE_NOT_FOUND", "PATH", "The vehicle does not exist or is not connected to this token.");
+      return apiError(
+        res,
+        404,
+        "RESOURCE_NOT_FOUND",
+        "PATH",
+        "The vehicle does not exist or is not connected to this token.",
+      );
     }
     const meta = {
       "sc-data-age": (car.dataAge ?? new Date()).toISOString(),
@@ -157,12 +214,21 @@ export async function startFakeSmartcar(opts: {
     };
     const ep = `${req.method} ${rest}`;
     if (car.denied?.some((d) => ep === `GET /${d}`)) {
-      return apiError(res, 403, "PERMISSION", null, "Your application does not have permission to access this endpoint.", {
-        resolution: "REAUTHENTICATE",
-      });
+      return apiError(
+        res,
+        403,
+        "PERMISSION",
+        null,
+        "Your application does not have permission to access this endpoint.",
+        {
+          resolution: "REAUTHENTICATE",
+        },
+      );
     }
-    if (ep === "GET /" || ep === "GET ") return send(res, 200, { id: car.id, make: car.make, model: car.model, year: car.year }, meta);
-    if (ep === "GET /battery") return send(res, 200, { percentRemaining: car.percentRemaining, range: car.range }, meta);
+    if (ep === "GET /" || ep === "GET ")
+      return send(res, 200, { id: car.id, make: car.make, model: car.model, year: car.year }, meta);
+    if (ep === "GET /battery")
+      return send(res, 200, { percentRemaining: car.percentRemaining, range: car.range }, meta);
     if (ep === "GET /charge") return send(res, 200, { isPluggedIn: car.isPluggedIn, state: car.state }, meta);
     if (ep === "GET /location") return send(res, 200, { latitude: car.latitude, longitude: car.longitude }, meta);
     if (ep === "DELETE /application") {
@@ -176,7 +242,8 @@ export async function startFakeSmartcar(opts: {
   /** Connect's authorize page, approving at once: redirects to redirect_uri with a code and the state. */
   function authorize(res: http.ServerResponse, url: URL): void {
     const redirect = url.searchParams.get("redirect_uri");
-    if (url.searchParams.get("client_id") !== clientId || !redirect) return oauthError(res, 400, "invalid_request", "Unknown client.");
+    if (url.searchParams.get("client_id") !== clientId || !redirect)
+      return oauthError(res, 400, "invalid_request", "Unknown client.");
     const target = new URL(redirect);
     target.searchParams.set("code", issuedCode());
     const state = url.searchParams.get("state");
@@ -186,11 +253,22 @@ export async function startFakeSmartcar(opts: {
 
   function fail(origin: "auth" | "api", res: http.ServerResponse, failure: Failure): void {
     if (failure.kind === "timeout") return; // never answered: the client's timeout has to fire
-    if (failure.kind === "500") return apiError(res, 500, "SERVER", "INTERNAL", "Smartcar ran into an unexpected issue.", { resolution: "RETRY_LATER" });
-    if (failure.kind === "429") {
-      return apiError(res, 429, "RATE_LIMIT", "VEHICLE", "You have reached the throttling rate limit for this vehicle.", {
-        resolution: "RETRY_LATER", headers: { "retry-after": String(failure.retryAfter) },
+    if (failure.kind === "500")
+      return apiError(res, 500, "SERVER", "INTERNAL", "Smartcar ran into an unexpected issue.", {
+        resolution: "RETRY_LATER",
       });
+    if (failure.kind === "429") {
+      return apiError(
+        res,
+        429,
+        "RATE_LIMIT",
+        "VEHICLE",
+        "You have reached the throttling rate limit for this vehicle.",
+        {
+          resolution: "RETRY_LATER",
+          headers: { "retry-after": String(failure.retryAfter) },
+        },
+      );
     }
     if (origin === "auth") return oauthError(res, 400, "invalid_grant", "Invalid or expired refresh token.");
     apiError(res, 401, "AUTHENTICATION", null, "The access token has been revoked.", { resolution: "REAUTHENTICATE" });

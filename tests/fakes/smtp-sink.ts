@@ -43,7 +43,11 @@ export async function startSmtpSink(opts: { port?: number; dir?: string } = {}):
       try {
         const { from, ...content } = parseMessage((await buffer(stream)).toString("latin1"));
         const { mailFrom, rcptTo } = session.envelope;
-        const message = { to: rcptTo.map((r) => r.address), from: from || (mailFrom ? mailFrom.address : ""), ...content };
+        const message = {
+          to: rcptTo.map((r) => r.address),
+          from: from || (mailFrom ? mailFrom.address : ""),
+          ...content,
+        };
         messages.push(message);
         if (opts.dir) {
           // Written aside then renamed, so a reader in another process never sees half a file.
@@ -68,7 +72,9 @@ export async function startSmtpSink(opts: { port?: number; dir?: string } = {}):
   function waitFor(to: string, timeoutMs = 5000): Promise<SunkMessage> {
     const recipient = to.toLowerCase();
     const take = () => {
-      const i = messages.findIndex((m, n) => !claimed.has(`${n} ${recipient}`) && m.to.some((r) => r.toLowerCase() === recipient));
+      const i = messages.findIndex(
+        (m, n) => !claimed.has(`${n} ${recipient}`) && m.to.some((r) => r.toLowerCase() === recipient),
+      );
       if (i < 0) return undefined;
       claimed.add(`${i} ${recipient}`);
       return messages[i];
@@ -144,9 +150,12 @@ function splitPart(raw: string): Part {
 
 function decodeBody(part: Part): string {
   const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  const bytes = encoding === "base64" ? Buffer.from(part.body, "base64")
-    : encoding === "quoted-printable" ? quotedPrintableBytes(part.body)
-    : Buffer.from(part.body, "latin1");
+  const bytes =
+    encoding === "base64"
+      ? Buffer.from(part.body, "base64")
+      : encoding === "quoted-printable"
+        ? quotedPrintableBytes(part.body)
+        : Buffer.from(part.body, "latin1");
   return decodeCharset(bytes, /charset="?([^";\s]+)"?/i.exec(part.headers.get("content-type") ?? "")?.[1]);
 }
 
@@ -155,9 +164,11 @@ function decodeHeader(value: string): string {
   const utf8 = Buffer.from(value, "latin1").toString("utf8"); // SMTPUTF8 headers arrive as raw bytes
   return utf8.replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=\s*)+/g, (run) => {
     const words = [...run.matchAll(/=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g)];
-    const bytes = Buffer.concat(words.map(([, , kind, data]) => kind.toUpperCase() === "B"
-      ? Buffer.from(data, "base64")
-      : quotedPrintableBytes(data.replace(/_/g, " "))));
+    const bytes = Buffer.concat(
+      words.map(([, , kind, data]) =>
+        kind.toUpperCase() === "B" ? Buffer.from(data, "base64") : quotedPrintableBytes(data.replace(/_/g, " ")),
+      ),
+    );
     return decodeCharset(bytes, words[0]?.[1]) + (/\s$/.test(run) ? " " : "");
   });
 }

@@ -4,8 +4,15 @@ import type { AddressInfo } from "node:net";
 
 type FailureKind = "500" | "429" | "timeout" | "invalid_number";
 type Verification = {
-  sid: string; serviceSid: string; to: string; code: string; status: "pending" | "approved";
-  sends: number; checks: number; createdAt: Date; expiresAt: number;
+  sid: string;
+  serviceSid: string;
+  to: string;
+  code: string;
+  status: "pending" | "approved";
+  sends: number;
+  checks: number;
+  createdAt: Date;
+  expiresAt: number;
 };
 
 export type FakeTwilioVerify = {
@@ -40,9 +47,18 @@ export async function startFakeTwilioVerify(
   const failures: FailureKind[] = [];
 
   const resource = (v: Verification, extra: Record<string, unknown> = {}) => ({
-    sid: v.sid, service_sid: v.serviceSid, account_sid: accountSid, to: v.to, channel: "sms", status: v.status,
-    valid: v.status === "approved", amount: null, payee: null,
-    date_created: v.createdAt.toISOString(), date_updated: new Date().toISOString(), ...extra,
+    sid: v.sid,
+    service_sid: v.serviceSid,
+    account_sid: accountSid,
+    to: v.to,
+    channel: "sms",
+    status: v.status,
+    valid: v.status === "approved",
+    amount: null,
+    payee: null,
+    date_created: v.createdAt.toISOString(),
+    date_updated: new Date().toISOString(),
+    ...extra,
   });
 
   function verify(res: http.ServerResponse, serviceSid: string, form: URLSearchParams): void {
@@ -53,16 +69,32 @@ export async function startFakeTwilioVerify(
     // Like Verify, a resend within the validity window reuses the pending verification and its code.
     if (!v || v.status !== "pending" || v.expiresAt <= Date.now()) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-      v = { sid: sid("VE"), serviceSid, to, code, status: "pending", sends: 0, checks: 0, createdAt: new Date(), expiresAt: Date.now() + TTL_MS };
+      v = {
+        sid: sid("VE"),
+        serviceSid,
+        to,
+        code,
+        status: "pending",
+        sends: 0,
+        checks: 0,
+        createdAt: new Date(),
+        expiresAt: Date.now() + TTL_MS,
+      };
       byPhone.set(to, v);
     }
     if (v.sends >= 5) return error(res, 429, 60203, "Max send attempts reached");
     v.sends++;
     sent.push({ to, code: v.code });
-    json(res, 201, resource(v, {
-      lookup: { carrier: null }, sna: null, send_code_attempts: [{ time: new Date().toISOString(), channel: "sms", attempt_sid: sid("VL") }],
-      url: `https://verify.twilio.com/v2/Services/${serviceSid}/Verifications/${v.sid}`,
-    }));
+    json(
+      res,
+      201,
+      resource(v, {
+        lookup: { carrier: null },
+        sna: null,
+        send_code_attempts: [{ time: new Date().toISOString(), channel: "sms", attempt_sid: sid("VL") }],
+        url: `https://verify.twilio.com/v2/Services/${serviceSid}/Verifications/${v.sid}`,
+      }),
+    );
   }
 
   function check(res: http.ServerResponse, serviceSid: string, form: URLSearchParams): void {
@@ -85,7 +117,8 @@ export async function startFakeTwilioVerify(
       return json(res, code ? 200 : 404, { code: code ?? null });
     }
     const route = /^\/v2\/Services\/([^/]+)\/(Verifications|VerificationCheck)$/.exec(pathname);
-    if (req.method !== "POST" || !route) return error(res, 404, 20404, `The requested resource ${pathname} was not found`);
+    if (req.method !== "POST" || !route)
+      return error(res, 404, 20404, `The requested resource ${pathname} was not found`);
     if (req.headers.authorization !== expectedAuth) return error(res, 401, 20003, "Authenticate");
 
     let body = "";

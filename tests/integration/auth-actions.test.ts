@@ -40,11 +40,20 @@ describe("admin actions", () => {
     const input = form({ userId: target.id, reason: "test", role: "ADMIN" });
     for (const [name, act] of Object.entries(ADMIN_ACTIONS)) {
       request.cookie = "";
-      expect(await act(null, input), `${name} signed out`).toEqual({ ok: false, error: expect.objectContaining({ code: "unauthorized" }) });
+      expect(await act(null, input), `${name} signed out`).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: "unauthorized" }),
+      });
       request.cookie = driver.sessionToken;
-      expect(await act(null, input), `${name} as driver`).toEqual({ ok: false, error: expect.objectContaining({ code: "forbidden" }) });
+      expect(await act(null, input), `${name} as driver`).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: "forbidden" }),
+      });
     }
-    expect(await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "DRIVER", status: "ACTIVE" });
+    expect(await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      role: "DRIVER",
+      status: "ACTIVE",
+    });
   });
 
   it("a merchant is refused too", async () => {
@@ -58,9 +67,16 @@ describe("admin actions", () => {
     const admin = await createUser({ role: "ADMIN" });
     request.cookie = (await signedIn(admin.id)).sessionToken;
     const target = await createUser();
-    expect(await adminActions.changeRoleAction(null, form({ userId: target.id, role: "MERCHANT" }))).toEqual({ ok: true, data: { role: "MERCHANT" } });
-    expect(await testDb.auditLog.findFirst({ where: { action: "admin.role_changed", targetId: target.id } })).toMatchObject({
-      actorId: admin.id, metadata: { from: "DRIVER", to: "MERCHANT" }, ip: "192.0.2.10",
+    expect(await adminActions.changeRoleAction(null, form({ userId: target.id, role: "MERCHANT" }))).toEqual({
+      ok: true,
+      data: { role: "MERCHANT" },
+    });
+    expect(
+      await testDb.auditLog.findFirst({ where: { action: "admin.role_changed", targetId: target.id } }),
+    ).toMatchObject({
+      actorId: admin.id,
+      metadata: { from: "DRIVER", to: "MERCHANT" },
+      ip: "192.0.2.10",
     });
     const bad = await adminActions.changeRoleAction(null, form({ userId: target.id, role: "ROOT" }));
     expect(bad).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { role: expect.any(String) } } });
@@ -71,9 +87,16 @@ describe("admin actions", () => {
 
 describe("account actions", () => {
   it("refuse a visitor with no session", async () => {
-    for (const act of [accountActions.signOutEverywhereAction, accountActions.revokeSessionAction, accountActions.changePasswordAction]) {
-      expect(await act(null, form({ sessionId: "x", currentPassword: "a", newPassword: "b new passphrase" }))).toMatchObject({
-        ok: false, error: { code: "unauthorized" },
+    for (const act of [
+      accountActions.signOutEverywhereAction,
+      accountActions.revokeSessionAction,
+      accountActions.changePasswordAction,
+    ]) {
+      expect(
+        await act(null, form({ sessionId: "x", currentPassword: "a", newPassword: "b new passphrase" })),
+      ).toMatchObject({
+        ok: false,
+        error: { code: "unauthorized" },
       });
     }
   });

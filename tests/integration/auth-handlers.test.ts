@@ -10,14 +10,20 @@ import { createMerchant, createUser, signedIn, testDb } from "../support/factori
 afterAll(() => testDb.$disconnect());
 
 const ORIGIN = "http://localhost:3000";
-const BYPASS = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+const BYPASS = {
+  "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware",
+};
 
 describe("sessions are checked on every request", () => {
   it("a revoked session is refused on its very next request", async () => {
     const driver = await createUser();
     const s = await signedIn(driver.id);
     expect((await call(me, { headers: { cookie: s.cookie } })).status).toBe(200);
-    const res = await call(deleteSession, { method: "DELETE", params: { id: s.sessionId }, headers: { cookie: s.cookie, origin: ORIGIN } });
+    const res = await call(deleteSession, {
+      method: "DELETE",
+      params: { id: s.sessionId },
+      headers: { cookie: s.cookie, origin: ORIGIN },
+    });
     expect(res.status).toBe(200);
     expect((await call(me, { headers: { cookie: s.cookie } })).status).toBe(401);
   });
@@ -36,7 +42,9 @@ describe("sessions are checked on every request", () => {
     await signedIn((await createUser()).id);
     const body = await (await call(mySessions, { headers: { cookie: a.cookie } })).json();
     expect(body.sessions).toHaveLength(2);
-    expect(body.sessions.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([a.sessionId]);
+    expect(body.sessions.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([
+      a.sessionId,
+    ]);
   });
 });
 
@@ -46,7 +54,11 @@ describe("object-level checks", () => {
     const bob = await createUser();
     const aliceSession = await signedIn(alice.id);
     const bobSession = await signedIn(bob.id);
-    const res = await call(deleteSession, { method: "DELETE", params: { id: aliceSession.sessionId }, headers: { cookie: bobSession.cookie, origin: ORIGIN } });
+    const res = await call(deleteSession, {
+      method: "DELETE",
+      params: { id: aliceSession.sessionId },
+      headers: { cookie: bobSession.cookie, origin: ORIGIN },
+    });
     expect(res.status).toBe(404);
     expect((await call(me, { headers: { cookie: aliceSession.cookie } })).status).toBe(200);
   });
@@ -57,7 +69,9 @@ describe("object-level checks", () => {
     const mine = await createMerchant(owner.id);
     const theirs = await createMerchant(other.id);
     const s = await signedIn(owner.id);
-    expect((await call(merchantSummary, { params: { merchantId: mine.id }, headers: { cookie: s.cookie } })).status).toBe(200);
+    expect(
+      (await call(merchantSummary, { params: { merchantId: mine.id }, headers: { cookie: s.cookie } })).status,
+    ).toBe(200);
     const res = await call(merchantSummary, { params: { merchantId: theirs.id }, headers: { cookie: s.cookie } });
     expect(res.status).toBe(404);
     expect(JSON.stringify(await res.json())).not.toContain(theirs.name);
@@ -71,11 +85,29 @@ describe("role checks on merchant and admin handlers", () => {
     const target = await createUser();
     const cases = [
       () => call(merchantSummary, { params: { merchantId: merchant.id }, headers: BYPASS }),
-      () => call(suspend, { method: "POST", params: { id: target.id }, headers: { ...BYPASS, origin: ORIGIN }, body: { reason: "x" } }),
+      () =>
+        call(suspend, {
+          method: "POST",
+          params: { id: target.id },
+          headers: { ...BYPASS, origin: ORIGIN },
+          body: { reason: "x" },
+        }),
     ];
     for (const make of cases) expect((await make()).status).toBe(401);
-    expect((await call(merchantSummary, { params: { merchantId: merchant.id }, headers: { cookie: driver.cookie, ...BYPASS } })).status).toBe(403);
-    const asDriver = await call(suspend, { method: "POST", params: { id: target.id }, headers: { cookie: driver.cookie, origin: ORIGIN, ...BYPASS }, body: { reason: "x" } });
+    expect(
+      (
+        await call(merchantSummary, {
+          params: { merchantId: merchant.id },
+          headers: { cookie: driver.cookie, ...BYPASS },
+        })
+      ).status,
+    ).toBe(403);
+    const asDriver = await call(suspend, {
+      method: "POST",
+      params: { id: target.id },
+      headers: { cookie: driver.cookie, origin: ORIGIN, ...BYPASS },
+      body: { reason: "x" },
+    });
     expect(asDriver.status).toBe(403);
     expect((await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("ACTIVE");
   });
@@ -84,11 +116,21 @@ describe("role checks on merchant and admin handlers", () => {
     const admin = await signedIn((await createUser({ role: "ADMIN" })).id);
     const target = await createUser();
     for (const origin of ["https://evil.example", "null"]) {
-      const res = await call(suspend, { method: "POST", params: { id: target.id }, headers: { cookie: admin.cookie, origin }, body: { reason: "x" } });
+      const res = await call(suspend, {
+        method: "POST",
+        params: { id: target.id },
+        headers: { cookie: admin.cookie, origin },
+        body: { reason: "x" },
+      });
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("bad_origin");
     }
-    const crossSite = await call(suspend, { method: "POST", params: { id: target.id }, headers: { cookie: admin.cookie, "sec-fetch-site": "cross-site" }, body: { reason: "x" } });
+    const crossSite = await call(suspend, {
+      method: "POST",
+      params: { id: target.id },
+      headers: { cookie: admin.cookie, "sec-fetch-site": "cross-site" },
+      body: { reason: "x" },
+    });
     expect(crossSite.status).toBe(403);
     expect((await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("ACTIVE");
   });
@@ -98,7 +140,12 @@ describe("role checks on merchant and admin handlers", () => {
     const target = await createUser();
     const t1 = await signedIn(target.id);
     const t2 = await signedIn(target.id);
-    const res = await call(suspend, { method: "POST", params: { id: target.id }, headers: { cookie: admin.cookie, origin: ORIGIN }, body: { reason: "chargeback fraud" } });
+    const res = await call(suspend, {
+      method: "POST",
+      params: { id: target.id },
+      headers: { cookie: admin.cookie, origin: ORIGIN },
+      body: { reason: "chargeback fraud" },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ endedSessions: 2 });
     for (const s of [t1, t2]) expect((await call(me, { headers: { cookie: s.cookie } })).status).toBe(401);
@@ -109,7 +156,12 @@ describe("role checks on merchant and admin handlers", () => {
   it("answers bad input with 422 and a readable message, not 500", async () => {
     const admin = await signedIn((await createUser({ role: "ADMIN" })).id);
     const target = await createUser();
-    const res = await call(suspend, { method: "POST", params: { id: target.id }, headers: { cookie: admin.cookie, origin: ORIGIN }, body: "{" });
+    const res = await call(suspend, {
+      method: "POST",
+      params: { id: target.id },
+      headers: { cookie: admin.cookie, origin: ORIGIN },
+      body: "{",
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/reason/);
   });

@@ -7,7 +7,10 @@ import { onPostgresServer } from "../support/env";
 afterAll(() => testDb.$disconnect());
 
 async function linkFor(email: string) {
-  const mail = await testDb.outboxMessage.findFirstOrThrow({ where: { to: email, channel: "EMAIL" }, orderBy: { createdAt: "desc" } });
+  const mail = await testDb.outboxMessage.findFirstOrThrow({
+    where: { to: email, channel: "EMAIL" },
+    orderBy: { createdAt: "desc" },
+  });
   const url = new URL(mail.link!);
   expect(mail.body).toContain(mail.link!);
   expect(mail.body).toMatch(/15 minutes/);
@@ -44,7 +47,10 @@ describe("magic link", () => {
     const email = `late-${uid()}@test.local`;
     await requestMagicLink({ email }, fakeMeta());
     const link = await linkFor(email);
-    await testDb.verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1) } });
+    await testDb.verificationToken.updateMany({
+      where: { identifier: email },
+      data: { expires: new Date(Date.now() - 1) },
+    });
     await expect(consumeMagicLink(link, fakeMeta())).rejects.toMatchObject({ status: 400 });
   });
 
@@ -52,7 +58,9 @@ describe("magic link", () => {
     const a = `a-${uid()}@test.local`;
     await requestMagicLink({ email: a }, fakeMeta());
     const link = await linkFor(a);
-    await expect(consumeMagicLink({ email: `b-${uid()}@test.local`, token: link.token }, fakeMeta())).rejects.toMatchObject({ status: 400 });
+    await expect(
+      consumeMagicLink({ email: `b-${uid()}@test.local`, token: link.token }, fakeMeta()),
+    ).rejects.toMatchObject({ status: 400 });
   });
 
   it("limits links per address to 5 an hour", async () => {

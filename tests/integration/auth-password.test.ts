@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  changePassword, findSession, requestPasswordReset, resetPassword, signInWithPassword, signUpWithPassword,
+  changePassword,
+  findSession,
+  requestPasswordReset,
+  resetPassword,
+  signInWithPassword,
+  signUpWithPassword,
 } from "@/lib/auth";
 import { createUser, fakeMeta, testDb, uid } from "../support/factories";
 import { onPostgresServer } from "../support/env";
@@ -21,8 +26,11 @@ describe("email + password", () => {
 
   it("refuses a second account for the same email with a clear 409", async () => {
     const user = await createUser({ password: PASSWORD });
-    await expect(signUpWithPassword({ name: "X", email: user.email!, password: PASSWORD }, fakeMeta())).rejects.toMatchObject({
-      status: 409, message: expect.stringMatching(/already exists/),
+    await expect(
+      signUpWithPassword({ name: "X", email: user.email!, password: PASSWORD }, fakeMeta()),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/already exists/),
     });
   });
 
@@ -31,11 +39,17 @@ describe("email + password", () => {
     const a = await signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta());
     const b = await signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta());
     expect(a.sessionToken).not.toBe(b.sessionToken);
-    await expect(signInWithPassword({ email: user.email!, password: "wrong password!" }, fakeMeta())).rejects.toMatchObject({
-      status: 401, message: "Email or password is incorrect.",
+    await expect(
+      signInWithPassword({ email: user.email!, password: "wrong password!" }, fakeMeta()),
+    ).rejects.toMatchObject({
+      status: 401,
+      message: "Email or password is incorrect.",
     });
-    await expect(signInWithPassword({ email: `nobody-${uid()}@test.local`, password: PASSWORD }, fakeMeta())).rejects.toMatchObject({
-      status: 401, message: "Email or password is incorrect.",
+    await expect(
+      signInWithPassword({ email: `nobody-${uid()}@test.local`, password: PASSWORD }, fakeMeta()),
+    ).rejects.toMatchObject({
+      status: 401,
+      message: "Email or password is incorrect.",
     });
     expect(await testDb.auditLog.count({ where: { action: "auth.sign_in_failed", actorId: user.id } })).toBe(1);
     expect(await testDb.auditLog.count({ where: { action: "auth.sign_in", actorId: user.id } })).toBe(2);
@@ -44,16 +58,22 @@ describe("email + password", () => {
   it("blocks a suspended account", async () => {
     const user = await createUser({ password: PASSWORD });
     await testDb.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } });
-    await expect(signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta())).rejects.toMatchObject({ status: 403 });
+    await expect(signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta())).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("locks an account after 5 attempts in 15 minutes, whatever the network", async () => {
     const user = await createUser({ password: PASSWORD });
     for (let i = 0; i < 5; i++) {
-      await expect(signInWithPassword({ email: user.email!, password: `wrong-${i}-password` }, fakeMeta())).rejects.toMatchObject({ status: 401 });
+      await expect(
+        signInWithPassword({ email: user.email!, password: `wrong-${i}-password` }, fakeMeta()),
+      ).rejects.toMatchObject({ status: 401 });
     }
     await expect(signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta())).rejects.toMatchObject({
-      status: 429, code: "rate_limited", headers: { "Retry-After": expect.stringMatching(/^\d+$/) },
+      status: 429,
+      code: "rate_limited",
+      headers: { "Retry-After": expect.stringMatching(/^\d+$/) },
     });
   });
 
@@ -62,12 +82,21 @@ describe("email + password", () => {
     const here = await signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta());
     const phone = await signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta());
     const input = { currentPassword: "not my password", newPassword: "a brand new passphrase" };
-    await expect(changePassword(user.id, here.sessionId, input, fakeMeta())).rejects.toMatchObject({ code: "invalid_credentials" });
-    const { endedSessions } = await changePassword(user.id, here.sessionId, { ...input, currentPassword: PASSWORD }, fakeMeta());
+    await expect(changePassword(user.id, here.sessionId, input, fakeMeta())).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    const { endedSessions } = await changePassword(
+      user.id,
+      here.sessionId,
+      { ...input, currentPassword: PASSWORD },
+      fakeMeta(),
+    );
     expect(endedSessions).toBe(1);
     expect(await findSession(phone.sessionToken)).toBeNull();
     expect(await findSession(here.sessionToken)).not.toBeNull();
-    await expect(signInWithPassword({ email: user.email!, password: "a brand new passphrase" }, fakeMeta())).resolves.toBeTruthy();
+    await expect(
+      signInWithPassword({ email: user.email!, password: "a brand new passphrase" }, fakeMeta()),
+    ).resolves.toBeTruthy();
   });
 
   it("rejects weak new passwords with a reason", async () => {
@@ -81,7 +110,10 @@ describe("email + password", () => {
 
 describe("password reset by email", () => {
   async function resetLinkFor(email: string) {
-    const mail = await testDb.outboxMessage.findFirstOrThrow({ where: { to: email, channel: "EMAIL" }, orderBy: { createdAt: "desc" } });
+    const mail = await testDb.outboxMessage.findFirstOrThrow({
+      where: { to: email, channel: "EMAIL" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(mail.subject).toMatch(/Reset your Nerava password/);
     return new URL(mail.link!).searchParams.get("token")!;
   }
@@ -93,8 +125,12 @@ describe("password reset by email", () => {
     const token = await resetLinkFor(user.email!);
     await resetPassword({ token, password: "reset passphrase 2026" }, fakeMeta());
     expect(await findSession(old.sessionToken)).toBeNull();
-    await expect(resetPassword({ token, password: "another passphrase 1" }, fakeMeta())).rejects.toMatchObject({ code: "invalid_token" });
-    await expect(signInWithPassword({ email: user.email!, password: "reset passphrase 2026" }, fakeMeta())).resolves.toBeTruthy();
+    await expect(resetPassword({ token, password: "another passphrase 1" }, fakeMeta())).rejects.toMatchObject({
+      code: "invalid_token",
+    });
+    await expect(
+      signInWithPassword({ email: user.email!, password: "reset passphrase 2026" }, fakeMeta()),
+    ).resolves.toBeTruthy();
   });
 
   it("answers the same for an unknown address and sends nothing", async () => {
@@ -107,8 +143,13 @@ describe("password reset by email", () => {
     const user = await createUser({ password: PASSWORD });
     await requestPasswordReset({ email: user.email! }, fakeMeta());
     const token = await resetLinkFor(user.email!);
-    await testDb.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await expect(resetPassword({ token, password: "reset passphrase 2026" }, fakeMeta())).rejects.toMatchObject({ code: "invalid_token" });
+    await testDb.passwordResetToken.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    await expect(resetPassword({ token, password: "reset passphrase 2026" }, fakeMeta())).rejects.toMatchObject({
+      code: "invalid_token",
+    });
   });
 
   it.runIf(onPostgresServer)("a link used by 10 requests at once works exactly once", async () => {

@@ -30,7 +30,9 @@ describe("SMS one-time code through Twilio Verify", () => {
     expect(first.role).toBe("DRIVER");
     await auth.sendSignInCode({ phone }, fakeMeta());
     const second = await auth.verifySignInCode({ phone, code: twilio.lastCode(phone)! }, fakeMeta());
-    const sessions = await testDb.session.findMany({ where: { sessionToken: { in: [first.sessionToken, second.sessionToken] } } });
+    const sessions = await testDb.session.findMany({
+      where: { sessionToken: { in: [first.sessionToken, second.sessionToken] } },
+    });
     expect(new Set(sessions.map((s) => s.userId)).size).toBe(1);
     expect(await testDb.user.count({ where: { phone } })).toBe(1);
   });
@@ -43,7 +45,9 @@ describe("SMS one-time code through Twilio Verify", () => {
   it("refuses a wrong code, then the right one still works", async () => {
     const phone = randomPhone();
     await auth.sendSignInCode({ phone }, fakeMeta());
-    await expect(auth.verifySignInCode({ phone, code: "000000" }, fakeMeta())).rejects.toMatchObject({ code: "wrong_code" });
+    await expect(auth.verifySignInCode({ phone, code: "000000" }, fakeMeta())).rejects.toMatchObject({
+      code: "wrong_code",
+    });
     await expect(auth.verifySignInCode({ phone, code: twilio.lastCode(phone)! }, fakeMeta())).resolves.toBeTruthy();
   });
 
@@ -51,16 +55,22 @@ describe("SMS one-time code through Twilio Verify", () => {
     const phone = randomPhone();
     await auth.sendSignInCode({ phone }, fakeMeta());
     for (let i = 0; i < 5; i++) {
-      await expect(auth.verifySignInCode({ phone, code: `99999${i}` }, fakeMeta())).rejects.toMatchObject({ status: 400 });
+      await expect(auth.verifySignInCode({ phone, code: `99999${i}` }, fakeMeta())).rejects.toMatchObject({
+        status: 400,
+      });
     }
-    await expect(auth.verifySignInCode({ phone, code: twilio.lastCode(phone)! }, fakeMeta())).rejects.toMatchObject({ status: 429 });
+    await expect(auth.verifySignInCode({ phone, code: twilio.lastCode(phone)! }, fakeMeta())).rejects.toMatchObject({
+      status: 429,
+    });
   });
 
   it("allows 5 sends per number per hour, then says so with Retry-After", async () => {
     const phone = randomPhone();
     for (let i = 0; i < 5; i++) await auth.sendSignInCode({ phone }, fakeMeta());
     await expect(auth.sendSignInCode({ phone }, fakeMeta())).rejects.toMatchObject({
-      status: 429, code: "rate_limited", message: expect.stringMatching(/Too many codes sent to this number/),
+      status: 429,
+      code: "rate_limited",
+      message: expect.stringMatching(/Too many codes sent to this number/),
       headers: { "Retry-After": expect.stringMatching(/^\d+$/) },
     });
   });
@@ -74,7 +84,8 @@ describe("SMS one-time code through Twilio Verify", () => {
   it("reports a provider outage as a 503 a person understands", async () => {
     twilio.failNext("500");
     await expect(auth.sendSignInCode({ phone: randomPhone() }, fakeMeta())).rejects.toMatchObject({
-      status: 503, message: expect.stringMatching(/could not send a text/),
+      status: 503,
+      message: expect.stringMatching(/could not send a text/),
     });
   });
 
@@ -82,6 +93,8 @@ describe("SMS one-time code through Twilio Verify", () => {
     const phone = randomPhone();
     await testDb.user.create({ data: { phone, status: "SUSPENDED" } });
     await auth.sendSignInCode({ phone }, fakeMeta());
-    await expect(auth.verifySignInCode({ phone, code: twilio.lastCode(phone)! }, fakeMeta())).rejects.toMatchObject({ status: 403 });
+    await expect(auth.verifySignInCode({ phone, code: twilio.lastCode(phone)! }, fakeMeta())).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -18,7 +18,15 @@ async function driverWithSandboxCar() {
   const state = await signConnectState(config().NEXTAUTH_SECRET, driver.id);
   await completeVehicleConnect(driver.id, { code: `sandbox-${uid()}`, state }, fakeMeta());
   const charger = await testDb.charger.create({
-    data: { externalId: `c-${uid()}`, name: "Test Plaza", address: "1 Test St", latitude: 30.3029, longitude: -97.7062, isPartner: true, radiusMeters: 150 },
+    data: {
+      externalId: `c-${uid()}`,
+      name: "Test Plaza",
+      address: "1 Test St",
+      latitude: 30.3029,
+      longitude: -97.7062,
+      isPartner: true,
+      radiusMeters: 150,
+    },
   });
   return { driver, charger };
 }
@@ -28,7 +36,13 @@ async function dwellAtCharger(sessionId: string, charger: { latitude: number; lo
   const start = Date.now() - minutes * 60_000;
   await testDb.chargingSession.update({ where: { id: sessionId }, data: { startedAt: new Date(start - 30_000) } });
   await testDb.locationPing.createMany({
-    data: Array.from({ length: minutes + 1 }, (_, i) => ({ sessionId, latitude: charger.latitude + 0.0001, longitude: charger.longitude, accuracyMeters: 12, recordedAt: new Date(start + i * 60_000) })),
+    data: Array.from({ length: minutes + 1 }, (_, i) => ({
+      sessionId,
+      latitude: charger.latitude + 0.0001,
+      longitude: charger.longitude,
+      accuracyMeters: 12,
+      recordedAt: new Date(start + i * 60_000),
+    })),
   });
 }
 
@@ -36,7 +50,9 @@ describe("charging session → verified reward", () => {
   it("goes pending at check-out, then available once the job confirms; replays earn nothing more", async () => {
     const { driver, charger } = await driverWithSandboxCar();
     const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
-    await expect(checkIn(driver.id, { chargerId: charger.id }, fakeMeta())).rejects.toMatchObject({ code: "session_active" });
+    await expect(checkIn(driver.id, { chargerId: charger.id }, fakeMeta())).rejects.toMatchObject({
+      code: "session_active",
+    });
     await dwellAtCharger(session.id, charger);
     const out = await checkOut(driver.id, session.id, fakeMeta());
     expect(out.status).toBe("PENDING_WITNESS");
@@ -51,7 +67,10 @@ describe("charging session → verified reward", () => {
     const after = await getBalances("DRIVER", driver.id);
     expect(after.nova).toEqual({ available: pending.nova.pending, held: 0n, pending: 0n });
     expect(after.usd).toEqual({ available: BigInt(config().VERIFY_REWARD_CENTS), pending: 0n });
-    const statement = await testDb.ledgerTransaction.findMany({ where: { metadata: { path: ["sessionId"], equals: session.id } }, select: { reason: true } });
+    const statement = await testDb.ledgerTransaction.findMany({
+      where: { metadata: { path: ["sessionId"], equals: session.id } },
+      select: { reason: true },
+    });
     expect(statement.map((t) => t.reason).join("\n")).toMatch(/Charging at Test Plaza.*verified/);
     expect((await checkLedger(testDb)).violations).toEqual([]);
   });
@@ -76,7 +95,10 @@ describe("demo accrual", () => {
     const result = await JOBS["demo-accrual"]();
     expect(result).toMatchObject({ advanced: expect.any(Number) });
     expect(await testDb.telemetrySnapshot.count({ where: { vehicleId: vehicle.id } })).toBe(before + 1);
-    const latest = await testDb.telemetrySnapshot.findFirstOrThrow({ where: { vehicleId: vehicle.id }, orderBy: { capturedAt: "desc" } });
+    const latest = await testDb.telemetrySnapshot.findFirstOrThrow({
+      where: { vehicleId: vehicle.id },
+      orderBy: { capturedAt: "desc" },
+    });
     expect(latest.chargeState).toBe("CHARGING");
     const updated = await testDb.chargingSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(updated.status).toBe("ACTIVE");
@@ -89,15 +111,30 @@ describe("missing-points claim", () => {
     const { driver, charger } = await driverWithSandboxCar();
     const admin = await createUser({ role: "ADMIN" });
     const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
-    await testDb.chargingSession.update({ where: { id: session.id }, data: { startedAt: new Date(Date.now() - 20 * 60_000) } });
+    await testDb.chargingSession.update({
+      where: { id: session.id },
+      data: { startedAt: new Date(Date.now() - 20 * 60_000) },
+    });
     const out = await checkOut(driver.id, session.id, fakeMeta());
     expect(out.reason).toMatch(/phone/i);
     expect(await evaluateSession(session.id, { end: true, final: true })).toMatchObject({ status: "UNVERIFIED" });
     expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: 0n, held: 0n, pending: 0n });
-    const claim = await fileClaim(driver.id, { sessionId: session.id, note: "My phone died while I was charging here." }, fakeMeta());
-    await expect(fileClaim(driver.id, { sessionId: session.id, note: "Filing the same claim again." }, fakeMeta())).rejects.toMatchObject({ code: "claim_exists" });
-    await decideClaim(admin.id, { claimId: claim.id, approve: true, note: "Car data shows charging at the plaza." }, fakeMeta());
-    await expect(decideClaim(admin.id, { claimId: claim.id, approve: true, note: "twice" }, fakeMeta())).rejects.toMatchObject({ code: "claim_closed" });
+    const claim = await fileClaim(
+      driver.id,
+      { sessionId: session.id, note: "My phone died while I was charging here." },
+      fakeMeta(),
+    );
+    await expect(
+      fileClaim(driver.id, { sessionId: session.id, note: "Filing the same claim again." }, fakeMeta()),
+    ).rejects.toMatchObject({ code: "claim_exists" });
+    await decideClaim(
+      admin.id,
+      { claimId: claim.id, approve: true, note: "Car data shows charging at the plaza." },
+      fakeMeta(),
+    );
+    await expect(
+      decideClaim(admin.id, { claimId: claim.id, approve: true, note: "twice" }, fakeMeta()),
+    ).rejects.toMatchObject({ code: "claim_closed" });
     const paid = await getBalances("DRIVER", driver.id);
     expect(paid.nova.available).toBeGreaterThan(0n);
     expect(paid.usd.available).toBe(BigInt(config().VERIFY_REWARD_CENTS));
@@ -110,6 +147,8 @@ describe("missing-points claim", () => {
     const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
     await checkOut(driver.id, session.id, fakeMeta());
     const intruder = await createUser();
-    await expect(fileClaim(intruder.id, { sessionId: session.id, note: "This is my session honestly." }, fakeMeta())).rejects.toMatchObject({ status: 404 });
+    await expect(
+      fileClaim(intruder.id, { sessionId: session.id, note: "This is my session honestly." }, fakeMeta()),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

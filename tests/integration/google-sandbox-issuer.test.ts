@@ -32,8 +32,15 @@ async function approve(fields: Record<string, string> = {}) {
     method: "POST",
     redirect: "manual",
     body: new URLSearchParams({
-      client_id: clientId, redirect_uri: redirectUri, response_type: "code", scope: "openid email profile",
-      state: "state-123", nonce: "nonce-456", email: "maya@nerava.demo", name: "Maya Chen", email_verified: "true",
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      response_type: "code",
+      scope: "openid email profile",
+      state: "state-123",
+      nonce: "nonce-456",
+      email: "maya@nerava.demo",
+      name: "Maya Chen",
+      email_verified: "true",
       ...fields,
     }),
   });
@@ -42,7 +49,14 @@ async function approve(fields: Record<string, string> = {}) {
   return { location, code: location.searchParams.get("code") ?? "" };
 }
 
-function exchange(code: string, { auth = "post", secret = clientSecret, verifier }: { auth?: "post" | "basic"; secret?: string; verifier?: string } = {}) {
+function exchange(
+  code: string,
+  {
+    auth = "post",
+    secret = clientSecret,
+    verifier,
+  }: { auth?: "post" | "basic"; secret?: string; verifier?: string } = {},
+) {
   const form = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri });
   if (verifier) form.set("code_verifier", verifier);
   const headers: Record<string, string> = {};
@@ -71,11 +85,19 @@ describe("sandbox Google issuer", () => {
       id_token_signing_alg_values_supported: ["RS256"],
       code_challenge_methods_supported: ["S256"],
     });
-    expect(doc.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(["client_secret_post", "client_secret_basic"]));
+    expect(doc.token_endpoint_auth_methods_supported).toEqual(
+      expect.arrayContaining(["client_secret_post", "client_secret_basic"]),
+    );
   });
 
   it("shows a sign-in page listing the accounts, escaped, and refuses an unknown client", async () => {
-    const params = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, response_type: "code", state: `"><b>`, scope: "openid" });
+    const params = new URLSearchParams({
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      response_type: "code",
+      state: `"><b>`,
+      scope: "openid",
+    });
     const res = await fetch(`${sandbox.issuer}/authorize?${params}`);
     const page = await res.text();
     expect(res.status).toBe(200);
@@ -111,9 +133,17 @@ describe("sandbox Google issuer", () => {
     expect(tokens).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "openid email profile" });
 
     const jwks = createRemoteJWKSet(new URL(`${sandbox.issuer}/jwks`));
-    const { payload, protectedHeader } = await jwtVerify(tokens.id_token, jwks, { issuer: sandbox.issuer, audience: clientId });
+    const { payload, protectedHeader } = await jwtVerify(tokens.id_token, jwks, {
+      issuer: sandbox.issuer,
+      audience: clientId,
+    });
     expect(protectedHeader).toMatchObject({ alg: "RS256", kid: expect.any(String) });
-    expect(payload).toMatchObject({ email: "maya@nerava.demo", email_verified: true, name: "Maya Chen", nonce: "nonce-456" });
+    expect(payload).toMatchObject({
+      email: "maya@nerava.demo",
+      email_verified: true,
+      name: "Maya Chen",
+      nonce: "nonce-456",
+    });
     expect(payload.sub).toMatch(/^\d{21}$/);
     expect(payload.picture).toBeUndefined();
     expect(payload.exp! - payload.iat!).toBe(3600);
@@ -125,7 +155,9 @@ describe("sandbox Google issuer", () => {
 
   it("accepts HTTP Basic client authentication and gives each email a stable subject", async () => {
     const first = await (await exchange((await approve()).code, { auth: "basic" })).json();
-    const second = await (await exchange((await approve({ email: "MAYA@nerava.demo" })).code, { auth: "basic" })).json();
+    const second = await (
+      await exchange((await approve({ email: "MAYA@nerava.demo" })).code, { auth: "basic" })
+    ).json();
     const other = await (await exchange((await approve({ email: "li@nerava.demo", email_verified: "" })).code)).json();
     const sub = (t: { id_token: string }) => JSON.parse(Buffer.from(t.id_token.split(".")[1], "base64url").toString());
     expect(sub(first).sub).toBe(sub(second).sub);
@@ -157,7 +189,12 @@ describe("sandbox Google issuer", () => {
     const { access_token } = await (await exchange((await approve()).code)).json();
     const res = await fetch(`${sandbox.issuer}/userinfo`, { headers: { authorization: `Bearer ${access_token}` } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ sub: expect.stringMatching(/^\d{21}$/), email: "maya@nerava.demo", email_verified: true, name: "Maya Chen" });
+    expect(await res.json()).toEqual({
+      sub: expect.stringMatching(/^\d{21}$/),
+      email: "maya@nerava.demo",
+      email_verified: true,
+      name: "Maya Chen",
+    });
 
     const refused = await fetch(`${sandbox.issuer}/userinfo`, { headers: { authorization: "Bearer nope" } });
     expect(refused.status).toBe(401);
@@ -166,18 +203,42 @@ describe("sandbox Google issuer", () => {
   // openid-client 5 is what next-auth v4's Google provider drives (discovery, PKCE + state + nonce, Basic auth, id_token checks).
   it("completes a sign-in driven by openid-client, as next-auth does", async () => {
     const issuer = await Issuer.discover(`${sandbox.issuer}/.well-known/openid-configuration`);
-    const client = new issuer.Client({ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ["code"] });
+    const client = new issuer.Client({
+      client_id: clientId,
+      client_secret: clientSecret,
+      redirect_uris: [redirectUri],
+      response_types: ["code"],
+    });
     const verifier = generators.codeVerifier();
     const state = generators.state();
     const nonce = generators.nonce();
-    const authUrl = new URL(client.authorizationUrl({
-      scope: "openid email profile", state, nonce, code_challenge: generators.codeChallenge(verifier), code_challenge_method: "S256",
-    }));
+    const authUrl = new URL(
+      client.authorizationUrl({
+        scope: "openid email profile",
+        state,
+        nonce,
+        code_challenge: generators.codeChallenge(verifier),
+        code_challenge_method: "S256",
+      }),
+    );
     expect((await fetch(authUrl)).status).toBe(200);
 
-    const { location } = await approve({ ...Object.fromEntries(authUrl.searchParams), email: "new.driver@example.com", name: "New Driver" });
-    const tokens = await client.callback(redirectUri, client.callbackParams(location.href), { state, nonce, code_verifier: verifier });
-    expect(tokens.claims()).toMatchObject({ email: "new.driver@example.com", email_verified: true, name: "New Driver", iss: sandbox.issuer });
+    const { location } = await approve({
+      ...Object.fromEntries(authUrl.searchParams),
+      email: "new.driver@example.com",
+      name: "New Driver",
+    });
+    const tokens = await client.callback(redirectUri, client.callbackParams(location.href), {
+      state,
+      nonce,
+      code_verifier: verifier,
+    });
+    expect(tokens.claims()).toMatchObject({
+      email: "new.driver@example.com",
+      email_verified: true,
+      name: "New Driver",
+      iss: sandbox.issuer,
+    });
     expect(await client.userinfo(tokens)).toMatchObject({ email: "new.driver@example.com" });
   });
 });

@@ -30,7 +30,8 @@ function ledgerCheck(databaseUrl: string): Promise<{ code: number | null; stdout
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let stdout = "", stderr = "";
+    let stdout = "",
+      stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
@@ -42,14 +43,28 @@ describe("npm run ledger:check", () => {
   it("exits 0 on a consistent ledger and 1, naming the account, after a balance is corrupted", async () => {
     const driverId = `drv-${uid()}`;
     const merchantId = `mer-${uid()}`;
-    await client.$transaction((tx) => postInTx(tx, {
-      idempotencyKey: `check-script:${uid()}`, type: "GRANT", reason: "test grant",
-      lines: [{ account: accounts.novaIssuance(), amount: -500n }, { account: accounts.driverNova(driverId), amount: 500n }],
-    }));
-    await client.$transaction((tx) => postInTx(tx, {
-      idempotencyKey: `check-script:${uid()}`, type: "DIRECT_SPEND", reason: "test spend",
-      lines: [{ account: accounts.driverNova(driverId), amount: -200n }, { account: accounts.merchantNova(merchantId), amount: 200n }],
-    }));
+    await client.$transaction((tx) =>
+      postInTx(tx, {
+        idempotencyKey: `check-script:${uid()}`,
+        type: "GRANT",
+        reason: "test grant",
+        lines: [
+          { account: accounts.novaIssuance(), amount: -500n },
+          { account: accounts.driverNova(driverId), amount: 500n },
+        ],
+      }),
+    );
+    await client.$transaction((tx) =>
+      postInTx(tx, {
+        idempotencyKey: `check-script:${uid()}`,
+        type: "DIRECT_SPEND",
+        reason: "test spend",
+        lines: [
+          { account: accounts.driverNova(driverId), amount: -200n },
+          { account: accounts.merchantNova(merchantId), amount: 200n },
+        ],
+      }),
+    );
 
     const clean = await ledgerCheck(database.url);
     expect(clean.stderr).toBe("");

@@ -3,8 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { accounts, checkLedger, getBalances, InsufficientFunds, postInTx, runMoneyTx, type LedgerViolation, type Posted } from "@/lib/ledger";
-import { confirmRedemption, directSpend, getOrCreatePass, redeemOffer, releaseExpiredHolds, releaseRedemption } from "@/lib/merchants/redemptions";
+import {
+  accounts,
+  checkLedger,
+  getBalances,
+  InsufficientFunds,
+  postInTx,
+  runMoneyTx,
+  type LedgerViolation,
+  type Posted,
+} from "@/lib/ledger";
+import {
+  confirmRedemption,
+  directSpend,
+  getOrCreatePass,
+  redeemOffer,
+  releaseExpiredHolds,
+  releaseRedemption,
+} from "@/lib/merchants/redemptions";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";
 import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
@@ -34,10 +50,12 @@ async function newViolations(): Promise<LedgerViolation[]> {
   return (await checkLedger(testDb)).violations.filter((v) => !seen.has(`${v.kind}:${v.id}`));
 }
 
-const errorCode = (r: PromiseSettledResult<unknown>) => (r.status === "rejected" ? (r.reason as { code?: string }).code ?? String(r.reason) : "ok");
+const errorCode = (r: PromiseSettledResult<unknown>) =>
+  r.status === "rejected" ? ((r.reason as { code?: string }).code ?? String(r.reason)) : "ok";
 const tally = (results: PromiseSettledResult<unknown>[]) =>
   results.reduce<Record<string, number>>((acc, r) => ((acc[errorCode(r)] = (acc[errorCode(r)] ?? 0) + 1), acc), {});
-const fulfilled = <T>(results: PromiseSettledResult<T>[]) => results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+const fulfilled = <T>(results: PromiseSettledResult<T>[]) =>
+  results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
 
 async function addMember(merchantId: string) {
   const user = await createUser({ role: "MERCHANT" });
@@ -72,7 +90,11 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
 
   beforeAll(async () => {
     baseline = (await checkLedger(testDb)).violations;
-    if (baseline.length > 0) console.log(`ledger-concurrency: ${baseline.length} violation(s) already in the shared database before this file`, baseline);
+    if (baseline.length > 0)
+      console.log(
+        `ledger-concurrency: ${baseline.length} violation(s) already in the shared database before this file`,
+        baseline,
+      );
     adminId = (await createUser({ role: "ADMIN" })).id;
   });
 
@@ -86,15 +108,24 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const posted = fulfilled<Posted>(results);
     expect(new Set(posted.map((p) => p.transactionId)).size).toBe(1);
     expect(posted.filter((p) => !p.replayed)).toHaveLength(1);
-    const txs = await testDb.ledgerTransaction.findMany({ where: { idempotencyKey: `grant:${adminId}:${idempotencyKey}` }, include: { entries: true } });
+    const txs = await testDb.ledgerTransaction.findMany({
+      where: { idempotencyKey: `grant:${adminId}:${idempotencyKey}` },
+      include: { entries: true },
+    });
     expect(txs.map((t) => t.id)).toEqual([posted[0].transactionId]);
     expect(txs[0].entries.map((e) => e.amount).sort()).toEqual([-7n, 7n]);
     expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(7n);
     expect(await testDb.auditLog.count({ where: { action: "nova.granted", targetId: driver.id } })).toBe(1);
     // the daily cap was spent once, not 500 times
-    expect((await testDb.usageCounter.findFirstOrThrow({ where: { key: { startsWith: `grant:driver:${driver.id}:` } } })).used).toBe(7n);
+    expect(
+      (await testDb.usageCounter.findFirstOrThrow({ where: { key: { startsWith: `grant:driver:${driver.id}:` } } }))
+        .used,
+    ).toBe(7n);
 
-    await expect(grantNova(adminId, { ...input, amount: 8 }, fakeMeta())).rejects.toMatchObject({ code: "idempotency_conflict", status: 409 });
+    await expect(grantNova(adminId, { ...input, amount: 8 }, fakeMeta())).rejects.toMatchObject({
+      code: "idempotency_conflict",
+      status: 409,
+    });
     expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(7n);
     expect(await newViolations()).toEqual([]);
   });
@@ -103,7 +134,9 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
   // before it reaches the ledger, and its money path is exactly this postInTx call, so this
   // isolates the conditional balance update under 100 simultaneous debits.
   it("K debits of x against a balance B < K·x: exactly floor(B/x) succeed and the balance never goes negative", async () => {
-    const B = 1000, x = 30, K = 100;
+    const B = 1000,
+      x = 30,
+      K = 100;
     const driver = await fundedDriver(adminId, B);
     const merchant = await createMerchant();
     const prefix = `test-debit:${driver.id}:`;
@@ -137,7 +170,9 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const driver = await fundedDriver(adminId, offer.novaPrice);
     const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     const results = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => confirmRedemption(staff[i % staff.length], merchant.id, { code: code.code }, fakeMeta())),
+      Array.from({ length: 200 }, (_, i) =>
+        confirmRedemption(staff[i % staff.length], merchant.id, { code: code.code }, fakeMeta()),
+      ),
     );
 
     expect(tally(results)).toEqual({ ok: 1, code_used: 199 });
@@ -146,7 +181,11 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const row = await testDb.redemptionCode.findUniqueOrThrow({ where: { id: code.id } });
     expect(row).toMatchObject({ status: "CONFIRMED", settleTxId: winner.transactionId });
     expect(staff).toContain(row.confirmedById);
-    expect(await testDb.ledgerTransaction.count({ where: { idempotencyKey: { in: [`code:${code.id}:settle`, `code:${code.id}:release`] } } })).toBe(1);
+    expect(
+      await testDb.ledgerTransaction.count({
+        where: { idempotencyKey: { in: [`code:${code.id}:settle`, `code:${code.id}:release`] } },
+      }),
+    ).toBe(1);
     expect((await getBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(offer.novaPrice));
     expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 0n, held: 0n });
     expect(await newViolations()).toEqual([]);
@@ -166,8 +205,12 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
       // everyone fires together somewhere within ±40 ms of the expiry, so both sides of it are hit
       const fireAt = expiresAt - 40 + Math.random() * 80;
       const staffIds = await Promise.all([next(), next(), next()]);
-      const confirms = staffIds.map((s) => wait(fireAt + Math.random() * 4).then(() => confirmRedemption(s, merchant.id, { code: code.code }, fakeMeta())));
-      const releases = [0, 1, 2].map(() => wait(fireAt + Math.random() * 4).then(() => releaseRedemption({ codeId: code.id, expired: true })));
+      const confirms = staffIds.map((s) =>
+        wait(fireAt + Math.random() * 4).then(() => confirmRedemption(s, merchant.id, { code: code.code }, fakeMeta())),
+      );
+      const releases = [0, 1, 2].map(() =>
+        wait(fireAt + Math.random() * 4).then(() => releaseRedemption({ codeId: code.id, expired: true })),
+      );
       const confirmResults = await Promise.allSettled(confirms);
       const releaseResults = await Promise.allSettled(releases);
 
@@ -208,27 +251,38 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
 
   it("grants racing the daily cap: exactly cap/amount of them succeed", async () => {
     const { NOVA_GRANT_DAILY_CAP: cap, NOVA_GRANT_MAX: max } = config();
-    const amount = 1000, attempts = 50;
+    const amount = 1000,
+      attempts = 50;
     const wins = Math.floor(cap / amount);
     expect(amount).toBeLessThanOrEqual(max);
     expect(wins).toBeLessThan(attempts); // the cap must bite for this test to mean anything (default 20000 → 20)
     const driver = await createUser();
     const results = await Promise.allSettled(
-      Array.from({ length: attempts }, () => grantNova(adminId, { driverId: driver.id, amount, reason: "cap race", idempotencyKey: key() }, fakeMeta())),
+      Array.from({ length: attempts }, () =>
+        grantNova(adminId, { driverId: driver.id, amount, reason: "cap race", idempotencyKey: key() }, fakeMeta()),
+      ),
     );
 
     expect(tally(results)).toEqual({ ok: wins, daily_cap: attempts - wins });
     expect(results.every((r) => r.status === "fulfilled" || (r.reason as AppError).status === 409)).toBe(true);
     expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(BigInt(wins * amount));
-    expect(await testDb.ledgerTransaction.count({ where: { type: "GRANT", entries: { some: { account: { ownerId: driver.id } } } } })).toBe(wins);
+    expect(
+      await testDb.ledgerTransaction.count({
+        where: { type: "GRANT", entries: { some: { account: { ownerId: driver.id } } } },
+      }),
+    ).toBe(wins);
     expect(await newViolations()).toEqual([]);
   });
 
   it("an offer limited to 5 redemptions, 30 drivers at once: exactly 5 codes", async () => {
     const merchant = await createMerchant();
-    const offer = await testDb.offer.create({ data: { merchantId: merchant.id, title: "Limited", description: "Five only", novaPrice: 50, totalLimit: 5 } });
+    const offer = await testDb.offer.create({
+      data: { merchantId: merchant.id, title: "Limited", description: "Five only", novaPrice: 50, totalLimit: 5 },
+    });
     const drivers = await Promise.all(Array.from({ length: 30 }, () => fundedDriver(adminId, 50)));
-    const results = await Promise.allSettled(drivers.map((d) => redeemOffer(d.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta())));
+    const results = await Promise.allSettled(
+      drivers.map((d) => redeemOffer(d.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta())),
+    );
 
     expect(tally(results)).toEqual({ ok: 5, offer_sold_out: 25 });
     expect(await testDb.redemptionCode.count({ where: { offerId: offer.id } })).toBe(5);
@@ -241,203 +295,321 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     expect(await newViolations()).toEqual([]);
   });
 
-  it("a randomized run of 2,000+ mixed operations in concurrent batches keeps every invariant", { timeout: 120_000 }, async () => {
-    const OPS = 2000, BATCH = 50;
-    const drivers = await Promise.all(Array.from({ length: 20 }, () => fundedDriver(adminId, 300)));
-    let issued = 20n * 300n; // this world's net issuance, from the outcomes below
-    const passes = new Map(await Promise.all(drivers.map(async (d) => [d.id, (await getOrCreatePass(d.id)).qrValue] as const)));
-    const shops = await Promise.all([shop(10), shop(10), shop(10)]);
-    // three offers with different rules: plain, per-driver limit, total limit
-    await testDb.offer.update({ where: { id: shops[1].offer.id }, data: { novaPrice: 40, perDriverLimit: 3 } });
-    await testDb.offer.update({ where: { id: shops[2].offer.id }, data: { novaPrice: 250, totalLimit: 40 } });
-    const offers = await Promise.all(shops.map((s) => testDb.offer.findUniqueOrThrow({ where: { id: s.offer.id } })));
-
-    type Grant = { txId: string; key: string; driverId: string; amount: number };
-    type Spend = { txId: string; shop: number; amount: number };
-    const grants: Grant[] = [];
-    const spends: Spend[] = [];
-    const codes: { id: string; code: string; shop: number; driverId: string }[] = [];
-    const reversedSpend = new Map<number, bigint>([[0, 0n], [1, 0n], [2, 0n]]);
-    let confirmedOk = 0;
-    const pick = <T>(xs: T[]): T | undefined => xs[Math.floor(Math.random() * xs.length)];
-    const randInt = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
-    const randomDriver = () => pick(drivers)!.id;
-
-    // Each operation returns its outcome; a thrown AppError whose code is listed is an expected refusal.
-    type Op = { name: string; expected: string[]; run: () => Promise<string> };
-    const ops: Record<string, () => Op | undefined> = {
-      grant: () => ({ name: "grant", expected: ["daily_cap"], run: async () => {
-        const g = { key: key(), driverId: randomDriver(), amount: randInt(1, 300) };
-        const posted = await grantNova(adminId, { driverId: g.driverId, amount: g.amount, reason: "random run", idempotencyKey: g.key }, fakeMeta());
-        grants.push({ ...g, txId: posted.transactionId });
-        issued += BigInt(g.amount);
-        return "ok";
-      } }),
-      grantAgain: () => {
-        const g = pick(grants);
-        if (!g) return undefined;
-        const sameAmount = Math.random() < 0.7;
-        return { name: sameAmount ? "grant replay" : "grant replay, other amount", expected: sameAmount ? [] : ["idempotency_conflict"], run: async () => {
-          const posted = await grantNova(adminId, { driverId: g.driverId, amount: sameAmount ? g.amount : g.amount + 1, reason: "again", idempotencyKey: g.key }, fakeMeta());
-          if (!sameAmount) throw new Error("a different amount under a used key was accepted");
-          if (!posted.replayed || posted.transactionId !== g.txId) throw new Error(`replay answered ${JSON.stringify(posted)}, expected ${g.txId}`);
-          return "replayed";
-        } };
-      },
-      redeem: () => {
-        const shopIndex = randInt(0, 2);
-        return { name: "redeem", expected: ["insufficient_funds", "offer_sold_out", "offer_limit"], run: async () => {
-          const driverId = randomDriver();
-          const code = await redeemOffer(driverId, { offerId: offers[shopIndex].id, idempotencyKey: key() }, fakeMeta());
-          codes.push({ id: code.id, code: code.code, shop: shopIndex, driverId });
-          return "ok";
-        } };
-      },
-      confirm: () => {
-        const c = pick(codes);
-        if (!c) return undefined;
-        return { name: "confirm", expected: ["code_used", "code_expired"], run: async () => {
-          await confirmRedemption(await shops[c.shop].next(), shops[c.shop].merchant.id, { code: c.code }, fakeMeta());
-          confirmedOk++;
-          return "ok";
-        } };
-      },
-      confirmAtOtherShop: () => {
-        const c = pick(codes);
-        if (!c) return undefined;
-        const other = (c.shop + 1) % 3;
-        return { name: "confirm at another shop", expected: ["unknown_code"], run: async () => {
-          await confirmRedemption(await shops[other].next(), shops[other].merchant.id, { code: c.code }, fakeMeta());
-          throw new Error("a code was confirmed by a merchant it does not belong to");
-        } };
-      },
-      cancel: () => {
-        const c = pick(codes);
-        if (!c) return undefined;
-        return { name: "cancel", expected: [], run: async () =>
-          ((await releaseRedemption({ codeId: c.id, expired: false, driverId: c.driverId })) ? "released" : "not held") };
-      },
-      expire: () => {
-        const c = pick(codes);
-        if (!c) return undefined;
-        return { name: "expire + release", expected: [], run: async () => {
-          await testDb.$executeRaw`UPDATE "RedemptionCode" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${c.id} AND "status" = 'HELD'`;
-          return `released ${await releaseExpiredHolds({ driverId: c.driverId })}`;
-        } };
-      },
-      spend: () => {
-        const shopIndex = randInt(0, 2);
-        return { name: "direct spend", expected: ["insufficient_funds"], run: async () => {
-          const amount = randInt(1, 200);
-          const posted = await directSpend(await shops[shopIndex].next(), shops[shopIndex].merchant.id,
-            { pass: passes.get(randomDriver())!, amount, idempotencyKey: key() }, fakeMeta());
-          spends.push({ txId: posted.transactionId, shop: shopIndex, amount });
-          return "ok";
-        } };
-      },
-      reverse: () => {
-        // grants and direct spends only: reversing a hold or a confirmation would strand its code
-        const target = Math.random() < 0.5 ? pick(grants) : pick(spends);
-        if (!target) return undefined;
-        return { name: "key" in target ? "reverse grant" : "reverse spend", expected: ["already_reversed", "insufficient_funds"], run: async () => {
-          await reverseTransaction(adminId, { transactionId: target.txId, reason: "random run", idempotencyKey: key() }, fakeMeta());
-          if ("key" in target) issued -= BigInt(target.amount);
-          else reversedSpend.set(target.shop, reversedSpend.get(target.shop)! + BigInt(target.amount));
-          return "ok";
-        } };
-      },
-    };
-    const weights: [keyof typeof ops, number][] = [
-      ["grant", 18], ["grantAgain", 5], ["redeem", 22], ["confirm", 18], ["confirmAtOtherShop", 2],
-      ["cancel", 5], ["expire", 4], ["spend", 16], ["reverse", 10],
-    ];
-    const totalWeight = weights.reduce((s, [, w]) => s + w, 0);
-    const nextOp = (): Op => {
-      for (;;) {
-        let r = Math.random() * totalWeight;
-        const [name] = weights.find(([, w]) => (r -= w) < 0)!;
-        const op = ops[name]();
-        if (op) return op;
-      }
-    };
-
-    const counts: Record<string, number> = {};
-    const unexpected: { op: string; error: string }[] = [];
-    const started = Date.now();
-    for (let done = 0; done < OPS; done += BATCH) {
-      const batch = Array.from({ length: BATCH }, nextOp);
-      await Promise.allSettled(
-        batch.map(async (op) => {
-          let outcome: string;
-          try {
-            outcome = await op.run();
-          } catch (err) {
-            const code = err instanceof AppError ? err.code : undefined;
-            if (code && op.expected.includes(code)) outcome = code;
-            else {
-              outcome = `UNEXPECTED ${code ?? (err as Error).name}`;
-              unexpected.push({ op: op.name, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-            }
-          }
-          const label = `${op.name}: ${outcome}`;
-          counts[label] = (counts[label] ?? 0) + 1;
-        }),
+  it(
+    "a randomized run of 2,000+ mixed operations in concurrent batches keeps every invariant",
+    { timeout: 120_000 },
+    async () => {
+      const OPS = 2000,
+        BATCH = 50;
+      const drivers = await Promise.all(Array.from({ length: 20 }, () => fundedDriver(adminId, 300)));
+      let issued = 20n * 300n; // this world's net issuance, from the outcomes below
+      const passes = new Map(
+        await Promise.all(drivers.map(async (d) => [d.id, (await getOrCreatePass(d.id)).qrValue] as const)),
       );
-    }
-    const seconds = (Date.now() - started) / 1000;
-    const total = Object.values(counts).reduce((s, n) => s + n, 0);
-    console.log(`randomized run: ${total} operations in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} ops/s), by outcome:\n` +
-      Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${k.padEnd(44)} ${n}`).join("\n"));
+      const shops = await Promise.all([shop(10), shop(10), shop(10)]);
+      // three offers with different rules: plain, per-driver limit, total limit
+      await testDb.offer.update({ where: { id: shops[1].offer.id }, data: { novaPrice: 40, perDriverLimit: 3 } });
+      await testDb.offer.update({ where: { id: shops[2].offer.id }, data: { novaPrice: 250, totalLimit: 40 } });
+      const offers = await Promise.all(shops.map((s) => testDb.offer.findUniqueOrThrow({ where: { id: s.offer.id } })));
 
-    expect(total).toBe(OPS);
-    expect(unexpected.slice(0, 10)).toEqual([]);
-    expect(await newViolations()).toEqual([]);
+      type Grant = { txId: string; key: string; driverId: string; amount: number };
+      type Spend = { txId: string; shop: number; amount: number };
+      const grants: Grant[] = [];
+      const spends: Spend[] = [];
+      const codes: { id: string; code: string; shop: number; driverId: string }[] = [];
+      const reversedSpend = new Map<number, bigint>([
+        [0, 0n],
+        [1, 0n],
+        [2, 0n],
+      ]);
+      let confirmedOk = 0;
+      const pick = <T>(xs: T[]): T | undefined => xs[Math.floor(Math.random() * xs.length)];
+      const randInt = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
+      const randomDriver = () => pick(drivers)!.id;
 
-    // Whole database: every NOVA held by drivers and merchants came from issuance.
-    const [{ holders, issuance }] = await testDb.$queryRaw<{ holders: bigint; issuance: bigint }[]>`
+      // Each operation returns its outcome; a thrown AppError whose code is listed is an expected refusal.
+      type Op = { name: string; expected: string[]; run: () => Promise<string> };
+      const ops: Record<string, () => Op | undefined> = {
+        grant: () => ({
+          name: "grant",
+          expected: ["daily_cap"],
+          run: async () => {
+            const g = { key: key(), driverId: randomDriver(), amount: randInt(1, 300) };
+            const posted = await grantNova(
+              adminId,
+              { driverId: g.driverId, amount: g.amount, reason: "random run", idempotencyKey: g.key },
+              fakeMeta(),
+            );
+            grants.push({ ...g, txId: posted.transactionId });
+            issued += BigInt(g.amount);
+            return "ok";
+          },
+        }),
+        grantAgain: () => {
+          const g = pick(grants);
+          if (!g) return undefined;
+          const sameAmount = Math.random() < 0.7;
+          return {
+            name: sameAmount ? "grant replay" : "grant replay, other amount",
+            expected: sameAmount ? [] : ["idempotency_conflict"],
+            run: async () => {
+              const posted = await grantNova(
+                adminId,
+                {
+                  driverId: g.driverId,
+                  amount: sameAmount ? g.amount : g.amount + 1,
+                  reason: "again",
+                  idempotencyKey: g.key,
+                },
+                fakeMeta(),
+              );
+              if (!sameAmount) throw new Error("a different amount under a used key was accepted");
+              if (!posted.replayed || posted.transactionId !== g.txId)
+                throw new Error(`replay answered ${JSON.stringify(posted)}, expected ${g.txId}`);
+              return "replayed";
+            },
+          };
+        },
+        redeem: () => {
+          const shopIndex = randInt(0, 2);
+          return {
+            name: "redeem",
+            expected: ["insufficient_funds", "offer_sold_out", "offer_limit"],
+            run: async () => {
+              const driverId = randomDriver();
+              const code = await redeemOffer(
+                driverId,
+                { offerId: offers[shopIndex].id, idempotencyKey: key() },
+                fakeMeta(),
+              );
+              codes.push({ id: code.id, code: code.code, shop: shopIndex, driverId });
+              return "ok";
+            },
+          };
+        },
+        confirm: () => {
+          const c = pick(codes);
+          if (!c) return undefined;
+          return {
+            name: "confirm",
+            expected: ["code_used", "code_expired"],
+            run: async () => {
+              await confirmRedemption(
+                await shops[c.shop].next(),
+                shops[c.shop].merchant.id,
+                { code: c.code },
+                fakeMeta(),
+              );
+              confirmedOk++;
+              return "ok";
+            },
+          };
+        },
+        confirmAtOtherShop: () => {
+          const c = pick(codes);
+          if (!c) return undefined;
+          const other = (c.shop + 1) % 3;
+          return {
+            name: "confirm at another shop",
+            expected: ["unknown_code"],
+            run: async () => {
+              await confirmRedemption(
+                await shops[other].next(),
+                shops[other].merchant.id,
+                { code: c.code },
+                fakeMeta(),
+              );
+              throw new Error("a code was confirmed by a merchant it does not belong to");
+            },
+          };
+        },
+        cancel: () => {
+          const c = pick(codes);
+          if (!c) return undefined;
+          return {
+            name: "cancel",
+            expected: [],
+            run: async () =>
+              (await releaseRedemption({ codeId: c.id, expired: false, driverId: c.driverId }))
+                ? "released"
+                : "not held",
+          };
+        },
+        expire: () => {
+          const c = pick(codes);
+          if (!c) return undefined;
+          return {
+            name: "expire + release",
+            expected: [],
+            run: async () => {
+              await testDb.$executeRaw`UPDATE "RedemptionCode" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${c.id} AND "status" = 'HELD'`;
+              return `released ${await releaseExpiredHolds({ driverId: c.driverId })}`;
+            },
+          };
+        },
+        spend: () => {
+          const shopIndex = randInt(0, 2);
+          return {
+            name: "direct spend",
+            expected: ["insufficient_funds"],
+            run: async () => {
+              const amount = randInt(1, 200);
+              const posted = await directSpend(
+                await shops[shopIndex].next(),
+                shops[shopIndex].merchant.id,
+                { pass: passes.get(randomDriver())!, amount, idempotencyKey: key() },
+                fakeMeta(),
+              );
+              spends.push({ txId: posted.transactionId, shop: shopIndex, amount });
+              return "ok";
+            },
+          };
+        },
+        reverse: () => {
+          // grants and direct spends only: reversing a hold or a confirmation would strand its code
+          const target = Math.random() < 0.5 ? pick(grants) : pick(spends);
+          if (!target) return undefined;
+          return {
+            name: "key" in target ? "reverse grant" : "reverse spend",
+            expected: ["already_reversed", "insufficient_funds"],
+            run: async () => {
+              await reverseTransaction(
+                adminId,
+                { transactionId: target.txId, reason: "random run", idempotencyKey: key() },
+                fakeMeta(),
+              );
+              if ("key" in target) issued -= BigInt(target.amount);
+              else reversedSpend.set(target.shop, reversedSpend.get(target.shop)! + BigInt(target.amount));
+              return "ok";
+            },
+          };
+        },
+      };
+      const weights: [keyof typeof ops, number][] = [
+        ["grant", 18],
+        ["grantAgain", 5],
+        ["redeem", 22],
+        ["confirm", 18],
+        ["confirmAtOtherShop", 2],
+        ["cancel", 5],
+        ["expire", 4],
+        ["spend", 16],
+        ["reverse", 10],
+      ];
+      const totalWeight = weights.reduce((s, [, w]) => s + w, 0);
+      const nextOp = (): Op => {
+        for (;;) {
+          let r = Math.random() * totalWeight;
+          const [name] = weights.find(([, w]) => (r -= w) < 0)!;
+          const op = ops[name]();
+          if (op) return op;
+        }
+      };
+
+      const counts: Record<string, number> = {};
+      const unexpected: { op: string; error: string }[] = [];
+      const started = Date.now();
+      for (let done = 0; done < OPS; done += BATCH) {
+        const batch = Array.from({ length: BATCH }, nextOp);
+        await Promise.allSettled(
+          batch.map(async (op) => {
+            let outcome: string;
+            try {
+              outcome = await op.run();
+            } catch (err) {
+              const code = err instanceof AppError ? err.code : undefined;
+              if (code && op.expected.includes(code)) outcome = code;
+              else {
+                outcome = `UNEXPECTED ${code ?? (err as Error).name}`;
+                unexpected.push({
+                  op: op.name,
+                  error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+                });
+              }
+            }
+            const label = `${op.name}: ${outcome}`;
+            counts[label] = (counts[label] ?? 0) + 1;
+          }),
+        );
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const total = Object.values(counts).reduce((s, n) => s + n, 0);
+      console.log(
+        `randomized run: ${total} operations in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} ops/s), by outcome:\n` +
+          Object.entries(counts)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, n]) => `  ${k.padEnd(44)} ${n}`)
+            .join("\n"),
+      );
+
+      expect(total).toBe(OPS);
+      expect(unexpected.slice(0, 10)).toEqual([]);
+      expect(await newViolations()).toEqual([]);
+
+      // Whole database: every NOVA held by drivers and merchants came from issuance.
+      const [{ holders, issuance }] = await testDb.$queryRaw<{ holders: bigint; issuance: bigint }[]>`
       SELECT COALESCE(SUM("balance") FILTER (WHERE "ownerType" IN ('DRIVER', 'MERCHANT')), 0)::bigint AS holders,
              COALESCE(SUM("balance") FILTER (WHERE "ownerType" = 'PLATFORM' AND "ownerId" = 'platform' AND "kind" = 'ISSUANCE'), 0)::bigint AS issuance
       FROM "LedgerAccount" WHERE "currency" = 'NOVA'`;
-    expect(holders).toBe(-issuance);
+      expect(holders).toBe(-issuance);
 
-    // This world: what the drivers and merchants hold equals what was granted net of reversed grants.
-    const driverIds = drivers.map((d) => d.id);
-    const merchantIds = shops.map((s) => s.merchant.id);
-    const novaOf = async (ownerType: "DRIVER" | "MERCHANT", ownerIds: string[], kind?: "HELD") =>
-      (await testDb.ledgerAccount.aggregate({ where: { ownerType, ownerId: { in: ownerIds }, currency: "NOVA", ...(kind ? { kind } : {}) }, _sum: { balance: true } }))._sum.balance ?? 0n;
-    expect((await novaOf("DRIVER", driverIds)) + (await novaOf("MERCHANT", merchantIds))).toBe(issued);
+      // This world: what the drivers and merchants hold equals what was granted net of reversed grants.
+      const driverIds = drivers.map((d) => d.id);
+      const merchantIds = shops.map((s) => s.merchant.id);
+      const novaOf = async (ownerType: "DRIVER" | "MERCHANT", ownerIds: string[], kind?: "HELD") =>
+        (
+          await testDb.ledgerAccount.aggregate({
+            where: { ownerType, ownerId: { in: ownerIds }, currency: "NOVA", ...(kind ? { kind } : {}) },
+            _sum: { balance: true },
+          })
+        )._sum.balance ?? 0n;
+      expect((await novaOf("DRIVER", driverIds)) + (await novaOf("MERCHANT", merchantIds))).toBe(issued);
 
-    // Held Nova is exactly the codes still HELD; each code's status matches its one settlement.
-    const worldCodes = await testDb.redemptionCode.findMany({ where: { offerId: { in: offers.map((o) => o.id) } }, select: { id: true, status: true, novaAmount: true, offerId: true, driverId: true, settleTxId: true } });
-    expect(worldCodes).toHaveLength(codes.length);
-    const heldSum = worldCodes.filter((c) => c.status === "HELD").reduce((s, c) => s + BigInt(c.novaAmount), 0n);
-    expect(await novaOf("DRIVER", driverIds, "HELD")).toBe(heldSum);
-    expect(worldCodes.filter((c) => c.status === "CONFIRMED")).toHaveLength(confirmedOk);
-    const settlements = await testDb.ledgerTransaction.findMany({
-      where: { idempotencyKey: { in: worldCodes.flatMap((c) => [`code:${c.id}:settle`, `code:${c.id}:release`]) } },
-      select: { id: true, idempotencyKey: true },
-    });
-    const expectedSettlements = worldCodes.flatMap((c) =>
-      c.status === "HELD" ? [] : [{ id: c.settleTxId, idempotencyKey: `code:${c.id}:${c.status === "CONFIRMED" ? "settle" : "release"}` }]);
-    expect(settlements.sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey)))
-      .toEqual(expectedSettlements.sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey)));
+      // Held Nova is exactly the codes still HELD; each code's status matches its one settlement.
+      const worldCodes = await testDb.redemptionCode.findMany({
+        where: { offerId: { in: offers.map((o) => o.id) } },
+        select: { id: true, status: true, novaAmount: true, offerId: true, driverId: true, settleTxId: true },
+      });
+      expect(worldCodes).toHaveLength(codes.length);
+      const heldSum = worldCodes.filter((c) => c.status === "HELD").reduce((s, c) => s + BigInt(c.novaAmount), 0n);
+      expect(await novaOf("DRIVER", driverIds, "HELD")).toBe(heldSum);
+      expect(worldCodes.filter((c) => c.status === "CONFIRMED")).toHaveLength(confirmedOk);
+      const settlements = await testDb.ledgerTransaction.findMany({
+        where: { idempotencyKey: { in: worldCodes.flatMap((c) => [`code:${c.id}:settle`, `code:${c.id}:release`]) } },
+        select: { id: true, idempotencyKey: true },
+      });
+      const expectedSettlements = worldCodes.flatMap((c) =>
+        c.status === "HELD"
+          ? []
+          : [{ id: c.settleTxId, idempotencyKey: `code:${c.id}:${c.status === "CONFIRMED" ? "settle" : "release"}` }],
+      );
+      expect(settlements.sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey))).toEqual(
+        expectedSettlements.sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey)),
+      );
 
-    // Each merchant holds its confirmed codes plus its direct spends, less reversed spends.
-    for (const [i, s] of shops.entries()) {
-      const confirmed = worldCodes.filter((c) => c.offerId === offers[i].id && c.status === "CONFIRMED").reduce((t, c) => t + BigInt(c.novaAmount), 0n);
-      const spent = spends.filter((sp) => sp.shop === i).reduce((t, sp) => t + BigInt(sp.amount), 0n);
-      expect((await getBalances("MERCHANT", s.merchant.id)).nova.available).toBe(confirmed + spent - reversedSpend.get(i)!);
-    }
+      // Each merchant holds its confirmed codes plus its direct spends, less reversed spends.
+      for (const [i, s] of shops.entries()) {
+        const confirmed = worldCodes
+          .filter((c) => c.offerId === offers[i].id && c.status === "CONFIRMED")
+          .reduce((t, c) => t + BigInt(c.novaAmount), 0n);
+        const spent = spends.filter((sp) => sp.shop === i).reduce((t, sp) => t + BigInt(sp.amount), 0n);
+        expect((await getBalances("MERCHANT", s.merchant.id)).nova.available).toBe(
+          confirmed + spent - reversedSpend.get(i)!,
+        );
+      }
 
-    // Offer limits: usage counters equal the codes not released, and never exceed the limit.
-    const live = (pred: (c: (typeof worldCodes)[number]) => boolean) => worldCodes.filter((c) => c.status !== "RELEASED" && pred(c)).length;
-    const usage = async (k: string) => Number((await testDb.usageCounter.findUnique({ where: { key: k } }))?.used ?? 0n);
-    expect(live((c) => c.offerId === offers[2].id)).toBeLessThanOrEqual(40);
-    expect(await usage(`offer:${offers[2].id}:total`)).toBe(live((c) => c.offerId === offers[2].id));
-    for (const d of driverIds) {
-      const n = live((c) => c.offerId === offers[1].id && c.driverId === d);
-      expect(n).toBeLessThanOrEqual(3);
-      expect(await usage(`offer:${offers[1].id}:driver:${d}`)).toBe(n);
-    }
-  });
+      // Offer limits: usage counters equal the codes not released, and never exceed the limit.
+      const live = (pred: (c: (typeof worldCodes)[number]) => boolean) =>
+        worldCodes.filter((c) => c.status !== "RELEASED" && pred(c)).length;
+      const usage = async (k: string) =>
+        Number((await testDb.usageCounter.findUnique({ where: { key: k } }))?.used ?? 0n);
+      expect(live((c) => c.offerId === offers[2].id)).toBeLessThanOrEqual(40);
+      expect(await usage(`offer:${offers[2].id}:total`)).toBe(live((c) => c.offerId === offers[2].id));
+      for (const d of driverIds) {
+        const n = live((c) => c.offerId === offers[1].id && c.driverId === d);
+        expect(n).toBeLessThanOrEqual(3);
+        expect(await usage(`offer:${offers[1].id}:driver:${d}`)).toBe(n);
+      }
+    },
+  );
 });

@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkLedger, getBalances } from "@/lib/ledger";
-import { confirmRedemption, directSpend, getOrCreatePass, redeemOffer, releaseRedemption } from "@/lib/merchants/redemptions";
+import {
+  confirmRedemption,
+  directSpend,
+  getOrCreatePass,
+  redeemOffer,
+  releaseRedemption,
+} from "@/lib/merchants/redemptions";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
 
@@ -20,15 +26,26 @@ async function world() {
 describe("grant → redeem → confirm", () => {
   it("moves Nova through held to the merchant and the statements agree", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
-    await grantNova(admin.id, { driverId: driver.id, amount: 500, reason: "welcome bonus", idempotencyKey: key() }, fakeMeta());
+    await grantNova(
+      admin.id,
+      { driverId: driver.id, amount: 500, reason: "welcome bonus", idempotencyKey: key() },
+      fakeMeta(),
+    );
     const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     expect(code.code).toMatch(/^[0-9A-Z]{12}$/);
     expect(await getBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 100n } });
-    const done = await confirmRedemption(owner.id, merchant.id, { code: code.code.toLowerCase().replace(/(.{4})/g, "$1-") }, fakeMeta());
+    const done = await confirmRedemption(
+      owner.id,
+      merchant.id,
+      { code: code.code.toLowerCase().replace(/(.{4})/g, "$1-") },
+      fakeMeta(),
+    );
     expect(done.nova).toBe(100);
     expect(await getBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 0n } });
     expect((await getBalances("MERCHANT", merchant.id)).nova.available).toBe(100n);
-    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({ code: "code_used" });
+    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({
+      code: "code_used",
+    });
     expect((await checkLedger(testDb)).violations).toEqual([]);
   });
 
@@ -38,7 +55,9 @@ describe("grant → redeem → confirm", () => {
     const otherShop = await createMerchant(other.id);
     await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
     const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
-    await expect(confirmRedemption(other.id, otherShop.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({ status: 404 });
+    await expect(confirmRedemption(other.id, otherShop.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("a released code returns the Nova and cannot be confirmed", async () => {
@@ -47,21 +66,45 @@ describe("grant → redeem → confirm", () => {
     const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     expect(await releaseRedemption({ codeId: code.id, expired: false, driverId: driver.id })).toBe(true);
     expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 100n, held: 0n });
-    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({ status: 410 });
+    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({
+      status: 410,
+    });
   });
 
   it("a reversal returns a grant once; spent Nova cannot be reversed", async () => {
     const { admin, driver, owner, merchant } = await world();
-    const g = await grantNova(admin.id, { driverId: driver.id, amount: 300, reason: "oops", idempotencyKey: key() }, fakeMeta());
-    await reverseTransaction(admin.id, { transactionId: g.transactionId, reason: "granted twice", idempotencyKey: key() }, fakeMeta());
+    const g = await grantNova(
+      admin.id,
+      { driverId: driver.id, amount: 300, reason: "oops", idempotencyKey: key() },
+      fakeMeta(),
+    );
+    await reverseTransaction(
+      admin.id,
+      { transactionId: g.transactionId, reason: "granted twice", idempotencyKey: key() },
+      fakeMeta(),
+    );
     expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(0n);
-    await expect(reverseTransaction(admin.id, { transactionId: g.transactionId, reason: "again", idempotencyKey: key() }, fakeMeta()))
-      .rejects.toMatchObject({ code: "already_reversed" });
-    const g2 = await grantNova(admin.id, { driverId: driver.id, amount: 300, reason: "real", idempotencyKey: key() }, fakeMeta());
+    await expect(
+      reverseTransaction(
+        admin.id,
+        { transactionId: g.transactionId, reason: "again", idempotencyKey: key() },
+        fakeMeta(),
+      ),
+    ).rejects.toMatchObject({ code: "already_reversed" });
+    const g2 = await grantNova(
+      admin.id,
+      { driverId: driver.id, amount: 300, reason: "real", idempotencyKey: key() },
+      fakeMeta(),
+    );
     const pass = await getOrCreatePass(driver.id);
     await directSpend(owner.id, merchant.id, { pass: pass.qrValue, amount: 250, idempotencyKey: key() }, fakeMeta());
-    await expect(reverseTransaction(admin.id, { transactionId: g2.transactionId, reason: "late", idempotencyKey: key() }, fakeMeta()))
-      .rejects.toMatchObject({ code: "insufficient_funds" });
+    await expect(
+      reverseTransaction(
+        admin.id,
+        { transactionId: g2.transactionId, reason: "late", idempotencyKey: key() },
+        fakeMeta(),
+      ),
+    ).rejects.toMatchObject({ code: "insufficient_funds" });
     expect((await checkLedger(testDb)).violations).toEqual([]);
   });
 
@@ -69,7 +112,8 @@ describe("grant → redeem → confirm", () => {
     const { admin, driver, offer } = await world();
     await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
     const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
-    await expect(reverseTransaction(admin.id, { transactionId: code.holdTxId, reason: "nope", idempotencyKey: key() }, fakeMeta()))
-      .rejects.toMatchObject({ code: "not_reversible" });
+    await expect(
+      reverseTransaction(admin.id, { transactionId: code.holdTxId, reason: "nope", idempotencyKey: key() }, fakeMeta()),
+    ).rejects.toMatchObject({ code: "not_reversible" });
   });
 });

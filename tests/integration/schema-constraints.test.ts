@@ -31,7 +31,9 @@ describe("database invariants", () => {
   it.runIf(onPostgresServer)("one active session holds under concurrent check-ins", async () => {
     const { driver, charger } = await driverAndCharger();
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => db.chargingSession.create({ data: { driverId: driver.id, chargerId: charger.id } })),
+      Array.from({ length: 20 }, () =>
+        db.chargingSession.create({ data: { driverId: driver.id, chargerId: charger.id } }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
@@ -46,7 +48,10 @@ describe("database invariants", () => {
     const issuance = await db.ledgerAccount.create({
       data: { ownerType: "PLATFORM", ownerId: uid(), kind: "ISSUANCE", currency: "NOVA", allowNegative: true },
     });
-    const updated = await db.ledgerAccount.update({ where: { id: issuance.id }, data: { balance: { decrement: 500 } } });
+    const updated = await db.ledgerAccount.update({
+      where: { id: issuance.id },
+      data: { balance: { decrement: 500 } },
+    });
     expect(updated.balance).toBe(-500n);
     // put it back: later files check that every balance equals its (here: no) entries
     await db.ledgerAccount.update({ where: { id: issuance.id }, data: { balance: 0 } });
@@ -57,10 +62,12 @@ describe("database invariants", () => {
       data: { ownerType: "PLATFORM", ownerId: uid(), kind: "FEES", currency: "USD", allowNegative: true },
     });
     const key = `test/${uid()}`;
-    const tx = await db.ledgerTransaction.create({ data: { idempotencyKey: key, requestHash: "h", type: "TEST", reason: "test" } });
-    await expect(db.ledgerEntry.create({ data: { transactionId: tx.id, accountId: account.id, amount: 0n } })).rejects.toThrow(
-      /ledger_entry_amount_non_zero|check constraint/i,
-    );
+    const tx = await db.ledgerTransaction.create({
+      data: { idempotencyKey: key, requestHash: "h", type: "TEST", reason: "test" },
+    });
+    await expect(
+      db.ledgerEntry.create({ data: { transactionId: tx.id, accountId: account.id, amount: 0n } }),
+    ).rejects.toThrow(/ledger_entry_amount_non_zero|check constraint/i);
     await expect(
       db.ledgerTransaction.create({ data: { idempotencyKey: key, requestHash: "h2", type: "TEST", reason: "again" } }),
     ).rejects.toThrow(/Unique constraint/);
@@ -71,11 +78,23 @@ describe("database invariants", () => {
       data: { idempotencyKey: `orig/${uid()}`, requestHash: "h", type: "GRANT", reason: "grant" },
     });
     await db.ledgerTransaction.create({
-      data: { idempotencyKey: `rev/${uid()}`, requestHash: "h", type: "REVERSAL", reason: "oops", reversesId: original.id },
+      data: {
+        idempotencyKey: `rev/${uid()}`,
+        requestHash: "h",
+        type: "REVERSAL",
+        reason: "oops",
+        reversesId: original.id,
+      },
     });
     await expect(
       db.ledgerTransaction.create({
-        data: { idempotencyKey: `rev/${uid()}`, requestHash: "h", type: "REVERSAL", reason: "twice", reversesId: original.id },
+        data: {
+          idempotencyKey: `rev/${uid()}`,
+          requestHash: "h",
+          type: "REVERSAL",
+          reason: "twice",
+          reversesId: original.id,
+        },
       }),
     ).rejects.toThrow(/Unique constraint/);
   });
@@ -91,18 +110,32 @@ describe("database invariants", () => {
 
   it("keeps offer prices and limits positive and battery readings in range", async () => {
     const merchant = await db.merchant.create({
-      data: { slug: `m-${uid()}`, name: "M", category: "Coffee", address: "x", latitude: 0, longitude: 0, qrToken: uid() },
+      data: {
+        slug: `m-${uid()}`,
+        name: "M",
+        category: "Coffee",
+        address: "x",
+        latitude: 0,
+        longitude: 0,
+        qrToken: uid(),
+      },
     });
     await expect(
       db.offer.create({ data: { merchantId: merchant.id, title: "t", description: "d", novaPrice: 0 } }),
     ).rejects.toThrow(/offer_nova_price_positive|check constraint/i);
     await expect(
-      db.offer.create({ data: { merchantId: merchant.id, title: "t", description: "d", novaPrice: 10, perDriverLimit: 0 } }),
+      db.offer.create({
+        data: { merchantId: merchant.id, title: "t", description: "d", novaPrice: 10, perDriverLimit: 0 },
+      }),
     ).rejects.toThrow(/check constraint/i);
     const driver = await db.user.create({ data: { email: `v-${uid()}@test.local` } });
-    const vehicle = await db.vehicle.create({ data: { userId: driver.id, provider: "SANDBOX", providerVehicleId: uid() } });
+    const vehicle = await db.vehicle.create({
+      data: { userId: driver.id, provider: "SANDBOX", providerVehicleId: uid() },
+    });
     await expect(
-      db.telemetrySnapshot.create({ data: { vehicleId: vehicle.id, batteryPercent: 140, capturedAt: new Date(), source: "test" } }),
+      db.telemetrySnapshot.create({
+        data: { vehicleId: vehicle.id, batteryPercent: 140, capturedAt: new Date(), source: "test" },
+      }),
     ).rejects.toThrow(/check constraint/i);
   });
 
@@ -111,8 +144,8 @@ describe("database invariants", () => {
     const b = await db.user.create({ data: { email: `b-${uid()}@test.local` } });
     const providerVehicleId = `veh-${uid()}`;
     await db.vehicle.create({ data: { userId: a.id, provider: "SMARTCAR", providerVehicleId } });
-    await expect(db.vehicle.create({ data: { userId: b.id, provider: "SMARTCAR", providerVehicleId } })).rejects.toThrow(
-      /Unique constraint/,
-    );
+    await expect(
+      db.vehicle.create({ data: { userId: b.id, provider: "SMARTCAR", providerVehicleId } }),
+    ).rejects.toThrow(/Unique constraint/);
   });
 });

@@ -8,7 +8,13 @@ const REDIRECT_URI = "http://localhost:3000/api/smartcar/callback";
 const LIST_PATH = "/v2.0/vehicles/"; // sic: the SDK's getVehicles adds the trailing slash
 const ORIGIN_VARS = ["SMARTCAR_AUTH_ORIGIN", "SMARTCAR_API_ORIGIN"] as const;
 
-const caught = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a rejection"); }, (err: unknown) => err);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (err: unknown) => err,
+  );
 
 describe("Smartcar client (real SDK against the fake)", () => {
   let fake: FakeSmartcar;
@@ -19,7 +25,9 @@ describe("Smartcar client (real SDK against the fake)", () => {
   /** A client with fresh circuit breakers; short backoff so failure tests stay quick. */
   function client(policy: SmartcarClientOptions["policy"] = {}) {
     const c = createSmartcarClient({
-      clientId: fake.clientId, clientSecret: fake.clientSecret, redirectUri: REDIRECT_URI,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      redirectUri: REDIRECT_URI,
       policy: { minBackoffMs: 10, maxBackoffMs: 50, ...policy },
     });
     clients.push(c);
@@ -51,7 +59,11 @@ describe("Smartcar client (real SDK against the fake)", () => {
     const url = new URL(client().authorizeUrl("state-123"));
     expect(url.origin + url.pathname).toBe(`${fake.apiOrigin}/oauth/authorize`); // the SDK puts Connect on the API origin
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      response_type: "code", client_id: fake.clientId, redirect_uri: REDIRECT_URI, state: "state-123", mode: "live",
+      response_type: "code",
+      client_id: fake.clientId,
+      redirect_uri: REDIRECT_URI,
+      state: "state-123",
+      mode: "live",
       scope: "read_vehicle_info read_battery read_charge read_location",
     });
 
@@ -68,7 +80,10 @@ describe("Smartcar client (real SDK against the fake)", () => {
     const before = Date.now();
     const tokens = await client().exchangeCode(code);
     expect(tokens).toEqual({
-      accessToken: expect.any(String), refreshToken: expect.any(String), expiresAt: expect.any(Date), refreshExpiresAt: expect.any(Date),
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresAt: expect.any(Date),
+      refreshExpiresAt: expect.any(Date),
     });
     expect(tokens.expiresAt.getTime() - before).toBeGreaterThanOrEqual(7200_000 - 1000);
     expect(tokens.refreshExpiresAt!.getTime() - before).toBeGreaterThan(59 * 24 * 3600_000);
@@ -87,27 +102,48 @@ describe("Smartcar client (real SDK against the fake)", () => {
 
   it("lists the driver's vehicles with their attributes", async () => {
     const { accessToken } = await connect();
-    expect(await client().listVehicles(accessToken)).toEqual([{ id: carId, make: "TESLA", model: "Model 3", year: 2023 }]);
+    expect(await client().listVehicles(accessToken)).toEqual([
+      { id: carId, make: "TESLA", model: "Model 3", year: 2023 },
+    ]);
   });
 
   it("maps battery, charge and location into Telemetry", async () => {
     const { accessToken } = await connect();
     const dataAge = new Date(Date.now() - 90_000);
     fake.setTelemetry(carId, {
-      percentRemaining: 0.62, range: 301.5, isPluggedIn: true, state: "CHARGING", latitude: 30.4021, longitude: -97.7253, dataAge,
+      percentRemaining: 0.62,
+      range: 301.5,
+      isPluggedIn: true,
+      state: "CHARGING",
+      latitude: 30.4021,
+      longitude: -97.7253,
+      dataAge,
     });
     expect(await client().readTelemetry(accessToken, carId)).toEqual({
-      batteryPercent: 62, rangeKm: 301.5, pluggedIn: true, chargeState: "CHARGING", latitude: 30.4021, longitude: -97.7253,
+      batteryPercent: 62,
+      rangeKm: 301.5,
+      pluggedIn: true,
+      chargeState: "CHARGING",
+      latitude: 30.4021,
+      longitude: -97.7253,
       capturedAt: new Date(dataAge.toISOString()),
     });
   });
 
   it("reads a part the driver did not grant (403 PERMISSION) as null instead of failing", async () => {
     const { accessToken } = await connect();
-    fake.setTelemetry(carId, { denied: ["location"], percentRemaining: 0.5, state: "NOT_CHARGING", isPluggedIn: false });
+    fake.setTelemetry(carId, {
+      denied: ["location"],
+      percentRemaining: 0.5,
+      state: "NOT_CHARGING",
+      isPluggedIn: false,
+    });
     try {
       expect(await client().readTelemetry(accessToken, carId)).toMatchObject({
-        batteryPercent: 50, chargeState: "NOT_CHARGING", latitude: null, longitude: null,
+        batteryPercent: 50,
+        chargeState: "NOT_CHARGING",
+        latitude: null,
+        longitude: null,
       });
     } finally {
       fake.setTelemetry(carId, { denied: [] });
@@ -195,7 +231,11 @@ describe("Smartcar client (real SDK against the fake)", () => {
   it("disconnects a vehicle with DELETE …/application", async () => {
     const { accessToken } = await connect();
     await client().revoke(accessToken, carId);
-    expect(fake.requests.at(-1)).toEqual({ origin: "api", method: "DELETE", path: `/v2.0/vehicles/${carId}/application` });
+    expect(fake.requests.at(-1)).toEqual({
+      origin: "api",
+      method: "DELETE",
+      path: `/v2.0/vehicles/${carId}/application`,
+    });
     expect(fake.disconnected).toContain(carId);
     expect(await client().listVehicles(accessToken)).toEqual([]);
   });

@@ -17,16 +17,31 @@ afterAll(async () => {
 
 const sign = (body: string) => createHmac("sha256", SECRET).update(body).digest("hex");
 const deliver = (body: string, signature = sign(body)) =>
-  call(POST, { method: "POST", path: "/api/webhooks/smartcar", body, headers: { "sc-signature": signature, "content-type": "application/json" } });
+  call(POST, {
+    method: "POST",
+    path: "/api/webhooks/smartcar",
+    body,
+    headers: { "sc-signature": signature, "content-type": "application/json" },
+  });
 
 function event(providerVehicleId: string, percent: number, timestamp: string) {
   return JSON.stringify({
-    version: "2.0", webhookId: "wh-1", eventName: "schedule",
-    payload: { timestamp, vehicles: [{ vehicleId: providerVehicleId, data: [
-      { path: "/battery", code: 200, body: { percentRemaining: percent, range: 250 } },
-      { path: "/charge", code: 200, body: { isPluggedIn: true, state: "CHARGING" } },
-      { path: "/location", code: 200, body: { latitude: 30.3, longitude: -97.7 } },
-    ] }] },
+    version: "2.0",
+    webhookId: "wh-1",
+    eventName: "schedule",
+    payload: {
+      timestamp,
+      vehicles: [
+        {
+          vehicleId: providerVehicleId,
+          data: [
+            { path: "/battery", code: 200, body: { percentRemaining: percent, range: 250 } },
+            { path: "/charge", code: 200, body: { isPluggedIn: true, state: "CHARGING" } },
+            { path: "/location", code: 200, body: { latitude: 30.3, longitude: -97.7 } },
+          ],
+        },
+      ],
+    },
   });
 }
 
@@ -47,14 +62,19 @@ describe("Smartcar webhooks", () => {
   it("updates the cache; a duplicate changes nothing and an older reading does not replace a newer one", async () => {
     const driver = await createUser();
     const providerVehicleId = `veh-${uid()}`;
-    const vehicle = await testDb.vehicle.create({ data: { userId: driver.id, provider: "SMARTCAR", providerVehicleId } });
+    const vehicle = await testDb.vehicle.create({
+      data: { userId: driver.id, provider: "SMARTCAR", providerVehicleId },
+    });
     const newer = event(providerVehicleId, 0.8, new Date().toISOString());
     const older = event(providerVehicleId, 0.3, new Date(Date.now() - 3600_000).toISOString());
     expect(await (await deliver(newer)).json()).toEqual({ stored: 1 });
     expect(await (await deliver(newer)).json()).toEqual({ duplicate: true });
     expect(await (await deliver(older)).json()).toEqual({ stored: 1 });
     expect(await testDb.telemetrySnapshot.count({ where: { vehicleId: vehicle.id } })).toBe(2);
-    const latest = await testDb.telemetrySnapshot.findFirstOrThrow({ where: { vehicleId: vehicle.id }, orderBy: { capturedAt: "desc" } });
+    const latest = await testDb.telemetrySnapshot.findFirstOrThrow({
+      where: { vehicleId: vehicle.id },
+      orderBy: { capturedAt: "desc" },
+    });
     expect(latest).toMatchObject({ batteryPercent: 80, chargeState: "CHARGING", source: "webhook" });
   });
 });

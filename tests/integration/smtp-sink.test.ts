@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink, type SmtpSink } from "../fakes/smtp-sink";
 
 // Long enough that nodemailer wraps it with quoted-printable soft breaks, with `=` and `&` to escape.
-const link = "http://127.0.0.1:3000/api/auth/callback/email?token=" + "a1B2c3=".repeat(12)
-  + "&callbackUrl=http%3A%2F%2F127.0.0.1%3A3000%2Fdriver%3Ftab%3Dcharge&email=zo%C3%AB%40example.com";
+const link =
+  "http://127.0.0.1:3000/api/auth/callback/email?token=" +
+  "a1B2c3=".repeat(12) +
+  "&callbackUrl=http%3A%2F%2F127.0.0.1%3A3000%2Fdriver%3Ftab%3Dcharge&email=zo%C3%AB%40example.com";
 
 let dir: string;
 let sink: SmtpSink;
@@ -43,7 +45,14 @@ describe("SMTP sink", () => {
 
   it("works with the plain URL too, and hands out each message to waitFor once", async () => {
     const transport = nodemailer.createTransport(sink.url);
-    for (const n of [1, 2]) await transport.sendMail({ from: "a@nerava.local", to: "twice@example.com", bcc: "audit@example.com", subject: `n${n}`, text: `body ${n}` });
+    for (const n of [1, 2])
+      await transport.sendMail({
+        from: "a@nerava.local",
+        to: "twice@example.com",
+        bcc: "audit@example.com",
+        subject: `n${n}`,
+        text: `body ${n}`,
+      });
     expect((await sink.waitFor("twice@example.com")).subject).toBe("n1");
     expect((await sink.waitFor("twice@example.com")).subject).toBe("n2");
     expect((await sink.waitFor("audit@example.com")).html).toBeUndefined();
@@ -54,7 +63,15 @@ describe("SMTP sink", () => {
     const files = (await readdir(dir)).sort();
     expect(files.every((f) => /^\d+-\d+\.json$/.test(f))).toBe(true);
     expect(files).toHaveLength(sink.messages.length);
-    const first = JSON.parse(await readFile(path.join(dir, files.find((f) => f.endsWith("-1.json"))!), "utf8"));
+    const first = JSON.parse(
+      await readFile(
+        path.join(
+          dir,
+          files.find((f) => f.endsWith("-1.json"))!,
+        ),
+        "utf8",
+      ),
+    );
     expect(first).toEqual(sink.messages[0]);
     expect(first.text).toContain(link);
   });

@@ -15,7 +15,13 @@ describe("Twilio Verify client (real SDK against the fake)", () => {
   let fake: FakeTwilioVerify;
   let verify: OtpSender;
   const client = (opts: { authToken?: string; timeoutMs?: number } = {}) =>
-    createTwilioVerify({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, serviceSid: SERVICE_SID, baseUrl: fake.url, ...opts });
+    createTwilioVerify({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      serviceSid: SERVICE_SID,
+      baseUrl: fake.url,
+      ...opts,
+    });
 
   beforeAll(async () => {
     fake = await startFakeTwilioVerify({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
@@ -127,7 +133,11 @@ describe("sandbox Verify twin (real database)", () => {
 
   beforeAll(() => {
     db = createDb(process.env.DATABASE_URL, 4);
-    sandbox = createSandboxVerify({ db, deliver: async (phone, text) => void texts.push({ phone, text }), now: () => clock });
+    sandbox = createSandboxVerify({
+      db,
+      deliver: async (phone, text) => void texts.push({ phone, text }),
+      now: () => clock,
+    });
   });
   afterAll(() => db.$disconnect());
 

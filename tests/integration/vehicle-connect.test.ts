@@ -27,16 +27,28 @@ describe("Smartcar connect", () => {
     const driver = await createUser();
     const url = await vehicles.startVehicleConnect(driver.id);
     expect(new URL(url).searchParams.get("client_id")).toBe(smartcar.clientId);
-    const connected = await vehicles.completeVehicleConnect(driver.id, { code: smartcar.issuedCode(), state: stateFrom(url) }, fakeMeta());
+    const connected = await vehicles.completeVehicleConnect(
+      driver.id,
+      { code: smartcar.issuedCode(), state: stateFrom(url) },
+      fakeMeta(),
+    );
     expect(connected).toHaveLength(1);
-    const conn = await testDb.vehicleConnection.findFirstOrThrow({ where: { userId: driver.id }, omit: { accessTokenEnc: false, refreshTokenEnc: false } });
+    const conn = await testDb.vehicleConnection.findFirstOrThrow({
+      where: { userId: driver.id },
+      omit: { accessTokenEnc: false, refreshTokenEnc: false },
+    });
     expect(conn.accessTokenEnc).toMatch(/^v1\./);
     expect(conn.provider).toBe("SMARTCAR");
 
     const other = await createUser();
     const otherUrl = await vehicles.startVehicleConnect(other.id);
-    await expect(vehicles.completeVehicleConnect(other.id, { code: smartcar.issuedCode(), state: stateFrom(otherUrl) }, fakeMeta()))
-      .rejects.toMatchObject({ code: "vehicle_taken", status: 409 });
+    await expect(
+      vehicles.completeVehicleConnect(
+        other.id,
+        { code: smartcar.issuedCode(), state: stateFrom(otherUrl) },
+        fakeMeta(),
+      ),
+    ).rejects.toMatchObject({ code: "vehicle_taken", status: 409 });
     expect(await testDb.vehicle.count({ where: { userId: other.id } })).toBe(0);
     expect(await testDb.vehicleConnection.count({ where: { userId: other.id } })).toBe(0);
   });
@@ -45,20 +57,44 @@ describe("Smartcar connect", () => {
     const alice = await createUser();
     const bob = await createUser();
     const aliceState = stateFrom(await vehicles.startVehicleConnect(alice.id));
-    await expect(vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: aliceState }, fakeMeta())).rejects.toMatchObject({ code: "state_other_user" });
-    await expect(vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: "forged.state.value" }, fakeMeta())).rejects.toMatchObject({ code: "state_invalid" });
-    const old = await vehicles.signConnectState(process.env.NEXTAUTH_SECRET ?? "dev-only-auth-secret-change-me-0123456789", bob.id, new Date(Date.now() - 11 * 60_000));
-    await expect(vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: old }, fakeMeta())).rejects.toMatchObject({ code: "state_expired" });
+    await expect(
+      vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: aliceState }, fakeMeta()),
+    ).rejects.toMatchObject({ code: "state_other_user" });
+    await expect(
+      vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: "forged.state.value" }, fakeMeta()),
+    ).rejects.toMatchObject({ code: "state_invalid" });
+    const old = await vehicles.signConnectState(
+      process.env.NEXTAUTH_SECRET ?? "dev-only-auth-secret-change-me-0123456789",
+      bob.id,
+      new Date(Date.now() - 11 * 60_000),
+    );
+    await expect(
+      vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: old }, fakeMeta()),
+    ).rejects.toMatchObject({ code: "state_expired" });
   });
 
   it("refreshes a token before it expires, and only once when asked concurrently", async () => {
     const driver = await createUser();
     smartcar.vehicles.clear();
-    smartcar.vehicles.set("veh-refresh", { id: "veh-refresh", make: "FORD", model: "Mustang Mach-E", year: 2024, percentRemaining: 0.4, range: 200, isPluggedIn: true, state: "CHARGING", latitude: 30.3, longitude: -97.7 });
+    smartcar.vehicles.set("veh-refresh", {
+      id: "veh-refresh",
+      make: "FORD",
+      model: "Mustang Mach-E",
+      year: 2024,
+      percentRemaining: 0.4,
+      range: 200,
+      isPluggedIn: true,
+      state: "CHARGING",
+      latitude: 30.3,
+      longitude: -97.7,
+    });
     const state = stateFrom(await vehicles.startVehicleConnect(driver.id));
     await vehicles.completeVehicleConnect(driver.id, { code: smartcar.issuedCode(), state }, fakeMeta());
     const conn = await testDb.vehicleConnection.findFirstOrThrow({ where: { userId: driver.id } });
-    await testDb.vehicleConnection.update({ where: { id: conn.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    await testDb.vehicleConnection.update({
+      where: { id: conn.id },
+      data: { expiresAt: new Date(Date.now() + 60_000) },
+    });
     const before = smartcar.requests.filter((r) => r.path.includes("/oauth/token")).length;
     const tokens = await Promise.all(Array.from({ length: 5 }, () => vehicles.accessTokenFor(conn.id)));
     expect(new Set(tokens).size).toBe(1);
@@ -73,9 +109,22 @@ describe("Smartcar connect", () => {
   it("disconnect revokes at Smartcar and deletes the car and its tokens", async () => {
     const driver = await createUser();
     smartcar.vehicles.clear();
-    smartcar.vehicles.set("veh-gone", { id: "veh-gone", make: "KIA", model: "EV6", year: 2022, percentRemaining: 0.8, range: 350, isPluggedIn: false, state: "NOT_CHARGING", latitude: 30.3, longitude: -97.7 });
+    smartcar.vehicles.set("veh-gone", {
+      id: "veh-gone",
+      make: "KIA",
+      model: "EV6",
+      year: 2022,
+      percentRemaining: 0.8,
+      range: 350,
+      isPluggedIn: false,
+      state: "NOT_CHARGING",
+      latitude: 30.3,
+      longitude: -97.7,
+    });
     const state = stateFrom(await vehicles.startVehicleConnect(driver.id));
-    const [car] = (await vehicles.completeVehicleConnect(driver.id, { code: smartcar.issuedCode(), state }, fakeMeta())).filter(Boolean);
+    const [car] = (
+      await vehicles.completeVehicleConnect(driver.id, { code: smartcar.issuedCode(), state }, fakeMeta())
+    ).filter(Boolean);
     const mine = await testDb.vehicle.findFirstOrThrow({ where: { userId: driver.id, providerVehicleId: "veh-gone" } });
     await vehicles.disconnectVehicle(driver.id, mine.id, fakeMeta());
     expect(smartcar.disconnected).toContain("veh-gone");

@@ -7,7 +7,9 @@ export const testDb = createDb(process.env.DATABASE_URL, 4);
 
 export const uid = () => randomUUID().slice(0, 8);
 
-export async function createUser(opts: { role?: "DRIVER" | "MERCHANT" | "ADMIN"; password?: string; email?: string; phone?: string } = {}) {
+export async function createUser(
+  opts: { role?: "DRIVER" | "MERCHANT" | "ADMIN"; password?: string; email?: string; phone?: string } = {},
+) {
   return testDb.user.create({
     data: {
       email: opts.email ?? (opts.phone ? undefined : `user-${uid()}@test.local`),
@@ -22,8 +24,14 @@ export async function createUser(opts: { role?: "DRIVER" | "MERCHANT" | "ADMIN";
 export async function createMerchant(ownerId?: string) {
   return testDb.merchant.create({
     data: {
-      slug: `m-${uid()}`, name: `Merchant ${uid()}`, category: "Coffee", address: "1 Test St", latitude: 30.3, longitude: -97.7,
-      qrToken: uid() + uid(), status: "ACTIVE",
+      slug: `m-${uid()}`,
+      name: `Merchant ${uid()}`,
+      category: "Coffee",
+      address: "1 Test St",
+      latitude: 30.3,
+      longitude: -97.7,
+      qrToken: uid() + uid(),
+      status: "ACTIVE",
       members: ownerId ? { create: { userId: ownerId, role: "OWNER" } } : undefined,
       offers: { create: [{ title: "Test coffee", description: "A coffee", novaPrice: 100 }] },
     },
@@ -42,5 +50,9 @@ export async function signedIn(userId: string) {
 /** Request metadata as a browser on its own random address would produce. */
 export function fakeMeta() {
   const n = () => Math.floor(Math.random() * 250) + 1;
-  return { ip: `198.51.${n()}.${n()}`, userAgent: "Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile", requestId: `test-${uid()}-req` };
+  return {
+    ip: `198.51.${n()}.${n()}`,
+    userAgent: "Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile",
+    requestId: `test-${uid()}-req`,
+  };
 }

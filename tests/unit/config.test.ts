@@ -43,12 +43,16 @@ describe("parseConfig", () => {
   });
 
   it("refuses production with the development encryption key or a short one", () => {
-    expect(problemsOf({ ...SAFE_PRODUCTION, TOKEN_ENCRYPTION_KEY: undefined }).join()).toMatch(/TOKEN_ENCRYPTION_KEY is unset/);
+    expect(problemsOf({ ...SAFE_PRODUCTION, TOKEN_ENCRYPTION_KEY: undefined }).join()).toMatch(
+      /TOKEN_ENCRYPTION_KEY is unset/,
+    );
     expect(problemsOf({ ...SAFE_PRODUCTION, TOKEN_ENCRYPTION_KEY: "c2hvcnQ=" }).join()).toMatch(/32 bytes/);
   });
 
   it("refuses a wildcard CORS origin in production", () => {
-    expect(problemsOf({ ...SAFE_PRODUCTION, ALLOWED_ORIGINS: "https://a.example, *" }).join()).toMatch(/ALLOWED_ORIGINS/);
+    expect(problemsOf({ ...SAFE_PRODUCTION, ALLOWED_ORIGINS: "https://a.example, *" }).join()).toMatch(
+      /ALLOWED_ORIGINS/,
+    );
   });
 
   it("names every missing required key at once", () => {

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { computePurchaseReward, computeSessionReward, rulesFromConfig, type SessionRewardInput } from "@/lib/rewards/earning-rules";
+import {
+  computePurchaseReward,
+  computeSessionReward,
+  rulesFromConfig,
+  type SessionRewardInput,
+} from "@/lib/rewards/earning-rules";
 
 const rules = rulesFromConfig({ VERIFY_REWARD_CENTS: 200, DRIVER_DAILY_EARN_CAP_NOVA: 2_000 });
 const reward = (input: Partial<SessionRewardInput>) =>
-  computeSessionReward({ kwhDelivered: null, batteryGained: null, isPartnerCharger: false, earnedTodayNova: 0, ...input }, rules);
+  computeSessionReward(
+    { kwhDelivered: null, batteryGained: null, isPartnerCharger: false, earnedTodayNova: 0, ...input },
+    rules,
+  );
 const sum = (lines: Array<{ nova: number }>) => lines.reduce((total, line) => total + line.nova, 0);
 
 describe("rulesFromConfig", () => {
   it("takes the cash reward and cap from config and fixes the Nova rates", () => {
-    expect(rules).toEqual({ novaPerKwh: 10, partnerBonusNova: 50, minimumNova: 25, verifyRewardCents: 200, dailyCapNova: 2_000 });
+    expect(rules).toEqual({
+      novaPerKwh: 10,
+      partnerBonusNova: 50,
+      minimumNova: 25,
+      verifyRewardCents: 200,
+      dailyCapNova: 2_000,
+    });
   });
 });
 
@@ -38,7 +52,10 @@ describe("computeSessionReward", () => {
   });
 
   it("estimates kWh from battery gained, with a 60 kWh pack unless told", () => {
-    expect(reward({ batteryGained: 40 })).toMatchObject({ nova: 240, reason: "Charging: about 24 kWh (40% of a 60 kWh battery) × 10" });
+    expect(reward({ batteryGained: 40 })).toMatchObject({
+      nova: 240,
+      reason: "Charging: about 24 kWh (40% of a 60 kWh battery) × 10",
+    });
     expect(reward({ batteryGained: 40, batteryCapacityKwh: 82 }).nova).toBe(328);
     expect(reward({ kwhDelivered: 10, batteryGained: 40 }).nova).toBe(100);
   });
@@ -69,12 +86,24 @@ describe("computePurchaseReward", () => {
   const ok = { purchaseVerified: true, duringVerifiedSession: true, merchantIsPartner: true };
 
   it("pays the flat amount for a verified partner purchase during a verified session", () => {
-    expect(computePurchaseReward(ok, 150)).toEqual({ cents: 150, reason: "Purchase at a partner merchant during your verified charging session." });
+    expect(computePurchaseReward(ok, 150)).toEqual({
+      cents: 150,
+      reason: "Purchase at a partner merchant during your verified charging session.",
+    });
   });
 
   it("pays nothing, with a reason, when any condition fails", () => {
-    expect(computePurchaseReward({ ...ok, purchaseVerified: false }, 150)).toMatchObject({ cents: 0, reason: expect.stringContaining("verify this purchase") });
-    expect(computePurchaseReward({ ...ok, merchantIsPartner: false }, 150)).toMatchObject({ cents: 0, reason: expect.stringContaining("partner") });
-    expect(computePurchaseReward({ ...ok, duringVerifiedSession: false }, 150)).toMatchObject({ cents: 0, reason: expect.stringContaining("verified charging session") });
+    expect(computePurchaseReward({ ...ok, purchaseVerified: false }, 150)).toMatchObject({
+      cents: 0,
+      reason: expect.stringContaining("verify this purchase"),
+    });
+    expect(computePurchaseReward({ ...ok, merchantIsPartner: false }, 150)).toMatchObject({
+      cents: 0,
+      reason: expect.stringContaining("partner"),
+    });
+    expect(computePurchaseReward({ ...ok, duringVerifiedSession: false }, 150)).toMatchObject({
+      cents: 0,
+      reason: expect.stringContaining("verified charging session"),
+    });
   });
 });

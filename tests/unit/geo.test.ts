@@ -5,7 +5,10 @@ import { EARTH_RADIUS_METERS, distanceMeters, formatDistance, withinRadius } fro
 const MUELLER = { latitude: 30.3029, longitude: -97.7062 };
 const LAMAR = { latitude: 30.2706, longitude: -97.7531 };
 const METERS_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_METERS) / 180;
-const north = (meters: number) => ({ latitude: MUELLER.latitude + meters / METERS_PER_DEGREE_LAT, longitude: MUELLER.longitude });
+const north = (meters: number) => ({
+  latitude: MUELLER.latitude + meters / METERS_PER_DEGREE_LAT,
+  longitude: MUELLER.longitude,
+});
 
 describe("distanceMeters", () => {
   it("is zero for the same point and symmetric", () => {

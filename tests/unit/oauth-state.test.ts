@@ -25,7 +25,9 @@ describe("Smartcar connect state", () => {
     const state = await signConnectState(SECRET, "driver-1");
     const [h, p, s] = state.split(".");
     const payload = JSON.parse(Buffer.from(p, "base64url").toString());
-    const tampered = [h, Buffer.from(JSON.stringify({ ...payload, sub: "driver-2" })).toString("base64url"), s].join(".");
+    const tampered = [h, Buffer.from(JSON.stringify({ ...payload, sub: "driver-2" })).toString("base64url"), s].join(
+      ".",
+    );
     expect(await verifyConnectState(SECRET, tampered, "driver-2")).toEqual({ ok: false, reason: "invalid" });
     expect(await verifyConnectState(SECRET, "not-a-jwt", "driver-1")).toEqual({ ok: false, reason: "invalid" });
     const none = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${p}.`;

@@ -7,7 +7,15 @@ describe("ensureRequestId", () => {
   });
 
   it("replaces missing, short or unsafe ids", () => {
-    for (const bad of [null, undefined, "", "abc", "x".repeat(80), "evil\nheader-injection", "<script>alert(1)</script>"]) {
+    for (const bad of [
+      null,
+      undefined,
+      "",
+      "abc",
+      "x".repeat(80),
+      "evil\nheader-injection",
+      "<script>alert(1)</script>",
+    ]) {
       const id = ensureRequestId(bad);
       expect(id).not.toBe(bad);
       expect(id).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AuthRevoked, InvalidCode, ProviderRejected } from "@/lib/integrations/smartcar/errors";
-import { createSandboxVehicle, type SandboxCarState, type SandboxCarStore } from "@/lib/integrations/smartcar/sandbox-vehicle";
+import {
+  createSandboxVehicle,
+  type SandboxCarState,
+  type SandboxCarStore,
+} from "@/lib/integrations/smartcar/sandbox-vehicle";
 
 const CHARGER = { latitude: 30.4021, longitude: -97.7253 };
 
@@ -27,7 +31,12 @@ describe("sandbox vehicle", () => {
     const c = clock();
     const { sandbox, tokens, car } = await connected({ now: c.now });
     await expect(sandbox.exchangeCode("real-looking-code")).rejects.toBeInstanceOf(InvalidCode);
-    expect(car).toEqual({ id: expect.stringMatching(/^sandbox-[0-9a-f]{16}$/), make: "Tesla", model: "Model 3", year: 2023 });
+    expect(car).toEqual({
+      id: expect.stringMatching(/^sandbox-[0-9a-f]{16}$/),
+      make: "Tesla",
+      model: "Model 3",
+      year: 2023,
+    });
     expect(tokens.expiresAt.getTime() - c.now().getTime()).toBe(2 * 3600_000);
     expect(tokens.refreshExpiresAt).toBeInstanceOf(Date);
   });
@@ -64,7 +73,11 @@ describe("sandbox vehicle", () => {
 
     c.advanceMinutes(10);
     expect(await sandbox.readTelemetry(tokens.accessToken, car.id)).toMatchObject({
-      batteryPercent: 64, chargeState: "CHARGING", pluggedIn: true, rangeKm: Math.round(64 * 4.9), ...CHARGER,
+      batteryPercent: 64,
+      chargeState: "CHARGING",
+      pluggedIn: true,
+      rangeKm: Math.round(64 * 4.9),
+      ...CHARGER,
     });
 
     c.advanceMinutes(0.5);
@@ -79,7 +92,10 @@ describe("sandbox vehicle", () => {
     const fresh = await sandbox.refresh(tokens.refreshToken); // the first access token is near its 2 h expiry
     await sandbox.setCharging(car.id, { charging: true, ...CHARGER });
     c.advanceMinutes(60);
-    expect(await sandbox.readTelemetry(fresh.accessToken, car.id)).toMatchObject({ batteryPercent: 100, chargeState: "FULLY_CHARGED" });
+    expect(await sandbox.readTelemetry(fresh.accessToken, car.id)).toMatchObject({
+      batteryPercent: 100,
+      chargeState: "FULLY_CHARGED",
+    });
   });
 
   it("survives a new instance through the injected store", async () => {
@@ -94,7 +110,10 @@ describe("sandbox vehicle", () => {
     c.advanceMinutes(5);
 
     const afterRestart = createSandboxVehicle({ now: c.now, store }); // fresh memory, same store
-    expect(await afterRestart.readTelemetry(tokens.accessToken, car.id)).toMatchObject({ batteryPercent: 59, chargeState: "CHARGING" });
+    expect(await afterRestart.readTelemetry(tokens.accessToken, car.id)).toMatchObject({
+      batteryPercent: 59,
+      chargeState: "CHARGING",
+    });
   });
 
   it("refuses the grant after a disconnect until the driver connects again", async () => {

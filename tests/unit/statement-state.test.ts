@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { stateOf, statementCsv } from "@/lib/ledger/statement";
 
-const tx = (type: string, extra: Partial<{ metadata: unknown; reversedBy: { id: string } | null }> = {}) => ({ type, metadata: null, reversedBy: null, ...extra });
+const tx = (type: string, extra: Partial<{ metadata: unknown; reversedBy: { id: string } | null }> = {}) => ({
+  type,
+  metadata: null,
+  reversedBy: null,
+  ...extra,
+});
 
 describe("statement states", () => {
   it("describes a redemption's life in words a driver understands", () => {
@@ -20,8 +25,19 @@ describe("statement states", () => {
   });
 
   it("writes CSV that a spreadsheet cannot run as a formula", () => {
-    const csv = statementCsv([{ entryId: "1", transactionId: "t1", createdAt: new Date("2026-11-27T10:00:00Z"), currency: "NOVA",
-      account: "AVAILABLE", amount: 500n, type: "GRANT", reason: `=HYPERLINK("http://evil"), "quoted"`, state: "available" }]);
+    const csv = statementCsv([
+      {
+        entryId: "1",
+        transactionId: "t1",
+        createdAt: new Date("2026-11-27T10:00:00Z"),
+        currency: "NOVA",
+        account: "AVAILABLE",
+        amount: 500n,
+        type: "GRANT",
+        reason: `=HYPERLINK("http://evil"), "quoted"`,
+        state: "available",
+      },
+    ]);
     const row = csv.trim().split("\n")[1];
     expect(row).toContain(`"'=HYPERLINK(""http://evil""), ""quoted"""`);
     expect(row.startsWith("2026-11-27T10:00:00.000Z,t1,GRANT,NOVA,AVAILABLE,500,available,")).toBe(true);

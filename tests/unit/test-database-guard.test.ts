@@ -3,7 +3,11 @@ import { assertLocalDatabase } from "../support/test-database";
 
 describe("test database guard", () => {
   it("allows local servers", () => {
-    for (const url of ["postgresql://postgres@127.0.0.1:5432/x", "postgres://u@localhost/x", "postgres://u@[::1]:5432/x"]) {
+    for (const url of [
+      "postgresql://postgres@127.0.0.1:5432/x",
+      "postgres://u@localhost/x",
+      "postgres://u@[::1]:5432/x",
+    ]) {
       expect(() => assertLocalDatabase(url)).not.toThrow();
     }
   });

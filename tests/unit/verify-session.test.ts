@@ -21,15 +21,26 @@ const ping = (minute: number, { north = 0, east = 0, accuracy = 10 }: PingOption
 /** One ping a minute from `from` to `to` inclusive. */
 const pingsEvery = (from: number, to: number, options: PingOptions = {}) =>
   Array.from({ length: to - from + 1 }, (_, i) => ping(from + i, options));
-const snapshot = (minute: number, chargeState: ChargeState = "CHARGING", where: { north?: number; east?: number } | null = {}): Telemetry => ({
+const snapshot = (
+  minute: number,
+  chargeState: ChargeState = "CHARGING",
+  where: { north?: number; east?: number } | null = {},
+): Telemetry => ({
   chargeState,
   latitude: where ? place(where.north, where.east).latitude : null,
   longitude: where ? place(where.north, where.east).longitude : null,
   batteryPercent: null,
   capturedAt: at(minute),
 });
-const session = (overrides: Partial<VerifySessionInput> = {}): VerifySessionInput =>
-  ({ charger: CHARGER, startedAt: START, endedAt: null, pings: [], telemetry: [], now: at(30), ...overrides });
+const session = (overrides: Partial<VerifySessionInput> = {}): VerifySessionInput => ({
+  charger: CHARGER,
+  startedAt: START,
+  endedAt: null,
+  pings: [],
+  telemetry: [],
+  now: at(30),
+  ...overrides,
+});
 const GOOD_PINGS = pingsEvery(0, 12);
 const CAR_AT_CHARGER = [snapshot(5)];
 
@@ -47,7 +58,9 @@ describe("verifySession: the witness matrix", () => {
     expect(v.status).toBe("PENDING_WITNESS");
     expect(v.car.ok).toBe(true);
     expect(v.phone).toMatchObject({ ok: false, reason: "Your phone was 5.0 km from the charger." });
-    expect(v.reason).toBe("Your car confirmed charging; waiting for your phone to confirm you stayed at the charger (it was 5.0 km away).");
+    expect(v.reason).toBe(
+      "Your car confirmed charging; waiting for your phone to confirm you stayed at the charger (it was 5.0 km away).",
+    );
   });
 
   it("waits for the car when it charged 8 km away, naming the distance", () => {
@@ -69,14 +82,20 @@ describe("verifySession: the witness matrix", () => {
   it("counts minutes when the dwell is too short", () => {
     const v = verifySession(session({ pings: pingsEvery(0, 4), telemetry: CAR_AT_CHARGER }));
     expect(v.phone).toMatchObject({ ok: false, reason: "Your phone has been at the charger 4 of 10 minutes so far." });
-    expect(v.reason).toBe("Your car confirmed charging; waiting for your phone to confirm you stayed at the charger (4 of 10 minutes so far).");
+    expect(v.reason).toBe(
+      "Your car confirmed charging; waiting for your phone to confirm you stayed at the charger (4 of 10 minutes so far).",
+    );
     const ended = verifySession(session({ endedAt: at(20), pings: pingsEvery(0, 4), telemetry: CAR_AT_CHARGER }));
     expect(ended.status).toBe("PENDING_WITNESS");
     expect(ended.phone.reason).toBe("Your phone stayed at the charger for only 4 of the 10 minutes needed.");
   });
 
   it("breaks the run on an impossibly fast jump, even inside the radius", () => {
-    const jumpy = [...pingsEvery(0, 6, { north: 100 }), { ...ping(6, { north: -100 }), recordedAt: new Date(at(6).getTime() + 1_000) }, ...pingsEvery(7, 13, { north: -100 })];
+    const jumpy = [
+      ...pingsEvery(0, 6, { north: 100 }),
+      { ...ping(6, { north: -100 }), recordedAt: new Date(at(6).getTime() + 1_000) },
+      ...pingsEvery(7, 13, { north: -100 }),
+    ];
     const v = verifySession(session({ pings: jumpy, telemetry: CAR_AT_CHARGER }));
     expect(v.phone.ok).toBe(false);
     expect(v.phone.detail?.locationJumps).toBe(1);
@@ -87,18 +106,26 @@ describe("verifySession: the witness matrix", () => {
   });
 
   it("mentions a spoofed jump from far away onto the charger", () => {
-    const spoof = [ping(0, { east: 5_000 }), { ...ping(0), recordedAt: new Date(START.getTime() + 30_000) }, ...pingsEvery(1, 5)];
+    const spoof = [
+      ping(0, { east: 5_000 }),
+      { ...ping(0), recordedAt: new Date(START.getTime() + 30_000) },
+      ...pingsEvery(1, 5),
+    ];
     const v = verifySession(session({ pings: spoof }));
     expect(v.phone.ok).toBe(false);
     expect(v.phone.reason).toContain("jumped impossibly fast");
   });
 
   it("splits the run when pings pause longer than maxPingGap", () => {
-    const v = verifySession(session({ pings: [...pingsEvery(0, 6), ...pingsEvery(12, 17)], telemetry: CAR_AT_CHARGER }));
+    const v = verifySession(
+      session({ pings: [...pingsEvery(0, 6), ...pingsEvery(12, 17)], telemetry: CAR_AT_CHARGER }),
+    );
     expect(v.phone).toMatchObject({ ok: false, detail: { dwellSeconds: 360, pauses: 1 } });
     expect(v.phone.reason).toContain("paused for more than 5 minutes");
     // A gap of exactly maxPingGap keeps the run.
-    const joined = verifySession(session({ pings: [...pingsEvery(0, 6), ...pingsEvery(11, 15)], telemetry: CAR_AT_CHARGER }));
+    const joined = verifySession(
+      session({ pings: [...pingsEvery(0, 6), ...pingsEvery(11, 15)], telemetry: CAR_AT_CHARGER }),
+    );
     expect(joined.phone).toMatchObject({ ok: true, detail: { dwellSeconds: 900 } });
   });
 
@@ -128,11 +155,16 @@ describe("verifySession: the witness matrix", () => {
       "We couldn't verify this session. Your car didn't send any data during the session. Your phone didn't share its location during the session.",
     );
     const active = verifySession(session({ telemetry: [snapshot(5, "CHARGING", null)] }));
-    expect(active).toMatchObject({ status: "PENDING_WITNESS", reason: expect.stringContaining("did not report a location") });
+    expect(active).toMatchObject({
+      status: "PENDING_WITNESS",
+      reason: expect.stringContaining("did not report a location"),
+    });
   });
 
   it("ignores telemetry and pings outside the session window", () => {
-    const v = verifySession(session({ endedAt: at(20), telemetry: [snapshot(-30), snapshot(45)], pings: pingsEvery(21, 40) }));
+    const v = verifySession(
+      session({ endedAt: at(20), telemetry: [snapshot(-30), snapshot(45)], pings: pingsEvery(21, 40) }),
+    );
     expect(v.status).toBe("UNVERIFIED");
     expect(v.car.detail?.snapshots).toBe(0);
     // While active, readings stamped after `now` are ignored too.
@@ -151,7 +183,9 @@ describe("verifySession: the witness matrix", () => {
     expect(verifySession(session({ telemetry: [snapshot(5, "FULLY_CHARGED")] })).car.ok).toBe(false);
     const v = verifySession(session({ telemetry: [snapshot(2, "CHARGING", null), snapshot(9, "FULLY_CHARGED")] }));
     expect(v.car.ok).toBe(true);
-    expect(verifySession(session({ telemetry: [snapshot(5, "NOT_CHARGING")] })).car.reason).toBe("Your car hasn't reported charging yet.");
+    expect(verifySession(session({ telemetry: [snapshot(5, "NOT_CHARGING")] })).car.reason).toBe(
+      "Your car hasn't reported charging yet.",
+    );
   });
 });
 
@@ -163,7 +197,10 @@ describe("sessionEnergy", () => {
   });
 
   it("takes the largest energy counter and last − first battery", () => {
-    expect(sessionEnergy([reading(20, 60, 18.5), reading(0, 35, 0), reading(10, 48, 9.2)])).toEqual({ kwhDelivered: 18.5, batteryGained: 25 });
+    expect(sessionEnergy([reading(20, 60, 18.5), reading(0, 35, 0), reading(10, 48, 9.2)])).toEqual({
+      kwhDelivered: 18.5,
+      batteryGained: 25,
+    });
   });
 
   it("returns null when unknown and never a negative gain", () => {
@@ -173,6 +210,9 @@ describe("sessionEnergy", () => {
 
   it("only uses readings within the window", () => {
     const readings = [reading(-10, 20, 30), reading(0, 40, 1), reading(15, 55, 12), reading(40, 90, 50)];
-    expect(sessionEnergy(readings, { startedAt: START, endedAt: at(20) })).toEqual({ kwhDelivered: 12, batteryGained: 15 });
+    expect(sessionEnergy(readings, { startedAt: START, endedAt: at(20) })).toEqual({
+      kwhDelivered: 12,
+      batteryGained: 15,
+    });
   });
 });

@@ -8,7 +8,10 @@ export const metadata: Metadata = { title: "Forgot password" };
 export default function ForgotPasswordPage() {
   return (
     <>
-      <AuthHeading title="Forgot your password?" description="Enter your account's email and we will send you a link to choose a new one." />
+      <AuthHeading
+        title="Forgot your password?"
+        description="Enter your account's email and we will send you a link to choose a new one."
+      />
       <ForgotPasswordForm />
       <p className="mt-6 text-center text-sm text-slate-600">
         Remembered it? <AuthLink href="/signin">Back to sign in</AuthLink>

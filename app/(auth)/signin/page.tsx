@@ -28,15 +28,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <SignInNotices error={param(sp.error)} signedOut={param(sp.signedOut)} reset={param(sp.reset)} />
       {session ? (
         <Notice tone="info" className="mb-5">
-          You are signed in as <span className="font-medium">{session.user.name ?? session.user.email ?? session.user.phone}</span>
-          . <AuthLink href={callbackUrl ?? homeFor(session.user.role)}>Continue</AuthLink>, or sign in as someone else below.
+          You are signed in as{" "}
+          <span className="font-medium">{session.user.name ?? session.user.email ?? session.user.phone}</span>.{" "}
+          <AuthLink href={callbackUrl ?? homeFor(session.user.role)}>Continue</AuthLink>, or sign in as someone else
+          below.
         </Notice>
       ) : null}
 
       {googleEnabled() ? (
         <>
           <GoogleSignInButton callbackUrl={callbackUrl} />
-          <div className="my-5 flex items-center gap-3 text-xs font-medium uppercase tracking-wide text-slate-400" aria-hidden="true">
+          <div
+            className="my-5 flex items-center gap-3 text-xs font-medium tracking-wide text-slate-400 uppercase"
+            aria-hidden="true"
+          >
             <span className="h-px flex-1 bg-slate-200" />
             or
             <span className="h-px flex-1 bg-slate-200" />

@@ -36,7 +36,11 @@ export default async function DriverHomePage() {
       </section>
 
       <section aria-labelledby="offers-heading" className="mt-10">
-        <SectionHeader id="offers-heading" title="Offers near you" description="Spend Nova at the shops beside the charger." />
+        <SectionHeader
+          id="offers-heading"
+          title="Offers near you"
+          description="Spend Nova at the shops beside the charger."
+        />
         {offers.length > 0 ? (
           <ul className="grid gap-3 sm:grid-cols-2">
             {offers.map((offer) => (

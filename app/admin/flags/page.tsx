@@ -23,13 +23,16 @@ export default async function AdminFlagsPage() {
   const mayChange = can(session.user.role, "admin:flags");
   return (
     <>
-      <PageHeader title="Feature flags" description="Kill switches for the program. A change takes effect on the next request and is kept in the audit log." />
+      <PageHeader
+        title="Feature flags"
+        description="Kill switches for the program. A change takes effect on the next request and is kept in the audit log."
+      />
       <ul className="space-y-3">
         {flags.map((flag) => (
           <Card as="li" key={flag.key} className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0">
               <div className="flex flex-wrap items-center gap-2">
-                <h2 className="break-all font-mono text-sm font-semibold text-slate-900">{flag.key}</h2>
+                <h2 className="font-mono text-sm font-semibold break-all text-slate-900">{flag.key}</h2>
                 {flag.enabled ? <Badge tone="brand">On</Badge> : <Badge tone="danger">Off</Badge>}
               </div>
               <p className="mt-1 text-sm text-slate-600">{flag.description}</p>
@@ -44,7 +47,11 @@ export default async function AdminFlagsPage() {
               </p>
             </div>
             {mayChange ? (
-              <FlagToggle flagKey={flag.key} enabled={flag.enabled} offMeans={OFF_MEANS[flag.key] ?? "The feature stops at once."} />
+              <FlagToggle
+                flagKey={flag.key}
+                enabled={flag.enabled}
+                offMeans={OFF_MEANS[flag.key] ?? "The feature stops at once."}
+              />
             ) : null}
           </Card>
         ))}

@@ -20,8 +20,18 @@ export default async function AdminGrantsPage({ searchParams }: { searchParams: 
   await requirePagePermission("admin:grant", "/admin/grants");
   const q = (param((await searchParams).q) ?? "").trim().slice(0, 100);
   const env = config();
-  const [found, grantsOn] = await Promise.all([q ? searchUsers(q, RESULTS) : Promise.resolve([]), isEnabled("NOVA_GRANTS_ENABLED")]);
-  const candidates: GrantCandidate[] = found.map((u) => ({ id: u.id, name: u.name, email: u.email, phone: u.phone, role: u.role, status: u.status }));
+  const [found, grantsOn] = await Promise.all([
+    q ? searchUsers(q, RESULTS) : Promise.resolve([]),
+    isEnabled("NOVA_GRANTS_ENABLED"),
+  ]);
+  const candidates: GrantCandidate[] = found.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    phone: u.phone,
+    role: u.role,
+    status: u.status,
+  }));
 
   return (
     <>
@@ -40,7 +50,12 @@ export default async function AdminGrantsPage({ searchParams }: { searchParams: 
       )}
 
       <Card className="max-w-2xl">
-        <form role="search" method="get" action="/admin/grants" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <form
+          role="search"
+          method="get"
+          action="/admin/grants"
+          className="flex flex-col gap-2 sm:flex-row sm:items-end"
+        >
           <div className="min-w-0 flex-1">
             <label htmlFor="driver-search" className="block text-sm font-medium text-slate-800">
               Find the driver

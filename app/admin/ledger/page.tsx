@@ -23,13 +23,25 @@ export default async function AdminLedgerPage() {
   const [check, transactions] = await Promise.all([checkLedgerNow(), listLedgerTransactions(LATEST)]);
   return (
     <>
-      <PageHeader title="Ledger" description="Every movement of Nova and cash, checked against its invariants on each visit. Times in UTC." />
+      <PageHeader
+        title="Ledger"
+        description="Every movement of Nova and cash, checked against its invariants on each visit. Times in UTC."
+      />
       <LedgerCheckResult check={check} />
 
       <section aria-labelledby="latest-heading" className="mt-10">
-        <SectionHeader id="latest-heading" title="Latest transactions" description={`The ${LATEST} newest; open one to see its entries or reverse it.`} />
+        <SectionHeader
+          id="latest-heading"
+          title="Latest transactions"
+          description={`The ${LATEST} newest; open one to see its entries or reverse it.`}
+        />
         {transactions.length === 0 ? (
-          <EmptyState level={3} icon={<BookIcon className="size-6" />} title="No transactions yet" description="Grants, redemptions and pass payments appear here as they happen." />
+          <EmptyState
+            level={3}
+            icon={<BookIcon className="size-6" />}
+            title="No transactions yet"
+            description="Grants, redemptions and pass payments appear here as they happen."
+          />
         ) : (
           <Table caption="Latest ledger transactions">
             <thead>
@@ -44,7 +56,10 @@ export default async function AdminLedgerPage() {
                 <tr key={t.id} className="align-top">
                   <Td className="whitespace-normal">
                     <div className="w-56 whitespace-normal sm:w-auto sm:max-w-md">
-                      <Link href={`/admin/ledger/${t.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                      <Link
+                        href={`/admin/ledger/${t.id}`}
+                        className="font-medium text-brand-800 underline-offset-4 hover:underline"
+                      >
                         {t.reason}
                       </Link>
                       <span className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
@@ -56,7 +71,9 @@ export default async function AdminLedgerPage() {
                   </Td>
                   <Td className="text-right">
                     {t.moved.nova > 0 ? <NovaAmount amount={t.moved.nova} compact /> : null}
-                    {t.moved.usdCents > 0 ? <span className="block tabular-nums">{formatUsd(t.moved.usdCents)}</span> : null}
+                    {t.moved.usdCents > 0 ? (
+                      <span className="block tabular-nums">{formatUsd(t.moved.usdCents)}</span>
+                    ) : null}
                   </Td>
                   <Td className="text-slate-600">{t.actor ?? <span className="text-slate-400">System</span>}</Td>
                 </tr>

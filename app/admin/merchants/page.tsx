@@ -26,7 +26,11 @@ export default async function AdminMerchantsPage() {
           </p>
         </>
       ) : (
-        <EmptyState icon={<StoreIcon className="size-6" />} title="No merchants yet" description="Businesses appear here as they sign up, with their review status." />
+        <EmptyState
+          icon={<StoreIcon className="size-6" />}
+          title="No merchants yet"
+          description="Businesses appear here as they sign up, with their review status."
+        />
       )}
     </>
   );

@@ -30,7 +30,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
     <>
       <PageHeader title="Users" description="Find people, change their role, suspend or reinstate their access." />
 
-      <form role="search" method="get" action="/admin/users" className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <form
+        role="search"
+        method="get"
+        action="/admin/users"
+        className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end"
+      >
         <div className="min-w-0 flex-1">
           <label htmlFor="user-search" className="block text-sm font-medium text-slate-800">
             Search users
@@ -47,11 +52,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           />
         </div>
         <div className="flex gap-2">
-          <Button type="submit">
-            Search
-          </Button>
+          <Button type="submit">Search</Button>
           {q ? (
-            <Link href="/admin/users" className="inline-flex h-10 items-center rounded-lg px-3 text-sm font-medium text-slate-600 hover:bg-slate-100">
+            <Link
+              href="/admin/users"
+              className="inline-flex h-10 items-center rounded-lg px-3 text-sm font-medium text-slate-600 hover:bg-slate-100"
+            >
               Clear
             </Link>
           ) : null}
@@ -63,7 +69,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           <p className="mb-3 text-sm text-slate-600" role="status">
             {summary}
           </p>
-          <UsersTable users={users} currentUserId={session.user.id} caption={q ? `Users matching ${q}` : "Newest users"} />
+          <UsersTable
+            users={users}
+            currentUserId={session.user.id}
+            caption={q ? `Users matching ${q}` : "Newest users"}
+          />
         </>
       ) : (
         <EmptyState

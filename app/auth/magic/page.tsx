@@ -5,7 +5,11 @@ import { MagicLinkForm } from "@/components/auth/magic-link-form";
 import { Notice } from "@/components/auth/notice";
 import { param, type SearchParams } from "@/components/auth/search-params";
 
-export const metadata: Metadata = { title: "Sign in with your link", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Sign in with your link",
+  referrer: "no-referrer",
+  robots: { index: false },
+};
 
 // Rendering this page changes nothing: only the button's POST spends the link.
 export default async function MagicLinkPage({ searchParams }: { searchParams: SearchParams }) {
@@ -18,7 +22,8 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Se
       <AuthFrame>
         <AuthHeading title="This sign-in link is incomplete" />
         <Notice tone="warning">
-          Open the link straight from the email, or <AuthLink href="/signin?method=email">send yourself a new one</AuthLink>.
+          Open the link straight from the email, or{" "}
+          <AuthLink href="/signin?method=email">send yourself a new one</AuthLink>.
         </Notice>
       </AuthFrame>
     );
@@ -30,7 +35,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Se
         title="Sign in to Nerava"
         description={
           <>
-            Sign in as <span className="break-all font-medium text-slate-900">{email}</span>?
+            Sign in as <span className="font-medium break-all text-slate-900">{email}</span>?
           </>
         }
       />

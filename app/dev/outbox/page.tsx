@@ -48,18 +48,21 @@ export default async function SandboxOutboxPage() {
               <Card as="li" key={m.id}>
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <Badge tone={m.channel === "SMS" ? "info" : "brand"}>{m.channel === "SMS" ? "SMS" : "Email"}</Badge>
-                  <span className="min-w-0 break-all text-sm font-medium text-slate-900">{m.to}</span>
+                  <span className="min-w-0 text-sm font-medium break-all text-slate-900">{m.to}</span>
                   <time dateTime={m.createdAt.toISOString()} className="ml-auto text-xs text-slate-500 tabular-nums">
                     {formatDateTime(m.createdAt)}
                   </time>
                 </div>
                 {m.subject ? <h2 className="mt-2 font-semibold text-slate-900">{m.subject}</h2> : null}
-                <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-50 p-3 font-sans text-sm whitespace-pre-wrap break-words text-slate-700">
+                <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-50 p-3 font-sans text-sm break-words whitespace-pre-wrap text-slate-700">
                   {m.body}
                 </pre>
                 {m.link ? (
                   <p className="mt-2 text-sm">
-                    <a href={m.link} className="break-all font-medium text-brand-700 underline-offset-4 hover:underline">
+                    <a
+                      href={m.link}
+                      className="font-medium break-all text-brand-700 underline-offset-4 hover:underline"
+                    >
                       {m.link}
                     </a>
                   </p>

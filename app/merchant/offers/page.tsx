@@ -19,7 +19,11 @@ export default async function MerchantOffersPage() {
       ) : dashboard.offers.length > 0 ? (
         <OffersTable offers={dashboard.offers} now={new Date()} />
       ) : (
-        <EmptyState icon={<TagIcon className="size-6" />} title="No offers yet" description="Offers you create appear here and in drivers' apps." />
+        <EmptyState
+          icon={<TagIcon className="size-6" />}
+          title="No offers yet"
+          description="Offers you create appear here and in drivers' apps."
+        />
       )}
     </>
   );

@@ -15,7 +15,10 @@ export default async function MerchantRedeemPage() {
   const merchantId = await currentMerchantId(session);
   return (
     <>
-      <PageHeader title="Redeem" description="Confirm a driver’s offer code, or take Nova from their pass, at the counter." />
+      <PageHeader
+        title="Redeem"
+        description="Confirm a driver’s offer code, or take Nova from their pass, at the counter."
+      />
       {!merchantId ? (
         <NoMerchant />
       ) : (
@@ -24,14 +27,18 @@ export default async function MerchantRedeemPage() {
             <h2 id="code-heading" className="text-lg font-semibold text-slate-900">
               Confirm a code
             </h2>
-            <p className="mt-1 mb-4 text-sm text-slate-600">The driver shows a code from the Nerava app. Confirming moves the Nova to you.</p>
+            <p className="mt-1 mb-4 text-sm text-slate-600">
+              The driver shows a code from the Nerava app. Confirming moves the Nova to you.
+            </p>
             <RedeemForm />
           </Card>
           <Card as="section" aria-labelledby="pass-heading">
             <h2 id="pass-heading" className="text-lg font-semibold text-slate-900">
               Take Nova from a pass
             </h2>
-            <p className="mt-1 mb-4 text-sm text-slate-600">For purchases without an offer: scan the driver’s pass and enter the amount.</p>
+            <p className="mt-1 mb-4 text-sm text-slate-600">
+              For purchases without an offer: scan the driver’s pass and enter the amount.
+            </p>
             <DirectSpendForm idempotencyKey={crypto.randomUUID()} />
           </Card>
         </div>

@@ -41,7 +41,11 @@ export default async function MerchantReportsPage() {
         title="Reports"
         description="The Nova drivers have spent with you, and every entry behind it. Times in UTC."
         actions={
-          <a href={`/api/merchants/${merchantId}/statement`} download className={buttonClasses({ variant: "secondary" })}>
+          <a
+            href={`/api/merchants/${merchantId}/statement`}
+            download
+            className={buttonClasses({ variant: "secondary" })}
+          >
             <DownloadIcon className="size-4" />
             Download CSV
           </a>
@@ -58,7 +62,12 @@ export default async function MerchantReportsPage() {
           }
           hint="From codes and pass payments, all time"
         />
-        <StatCard icon={<CheckCircleIcon />} label="Confirmed redemptions" value={formatCount(dashboard.confirmedRedemptions)} hint="All time" />
+        <StatCard
+          icon={<CheckCircleIcon />}
+          label="Confirmed redemptions"
+          value={formatCount(dashboard.confirmedRedemptions)}
+          hint="All time"
+        />
       </StatGrid>
 
       <section aria-labelledby="confirmations-heading" className="mt-10">
@@ -66,7 +75,12 @@ export default async function MerchantReportsPage() {
         {redemptions.length > 0 ? (
           <RedemptionsTable redemptions={redemptions} />
         ) : (
-          <EmptyState level={3} icon={<CheckCircleIcon className="size-6" />} title="No confirmations yet" description="Codes you confirm at Redeem appear here." />
+          <EmptyState
+            level={3}
+            icon={<CheckCircleIcon className="size-6" />}
+            title="No confirmations yet"
+            description="Codes you confirm at Redeem appear here."
+          />
         )}
       </section>
 
@@ -74,12 +88,21 @@ export default async function MerchantReportsPage() {
         <SectionHeader
           id="statement-heading"
           title="Statement"
-          description={lines.length === SHOWN ? `The ${SHOWN} newest entries; download the CSV for more.` : "Every entry, newest first."}
+          description={
+            lines.length === SHOWN
+              ? `The ${SHOWN} newest entries; download the CSV for more.`
+              : "Every entry, newest first."
+          }
         />
         {lines.length > 0 ? (
           <StatementTable lines={lines} caption="Merchant statement" />
         ) : (
-          <EmptyState level={3} icon={<BookIcon className="size-6" />} title="No entries yet" description="Each confirmed code and pass payment adds an entry here." />
+          <EmptyState
+            level={3}
+            icon={<BookIcon className="size-6" />}
+            title="No entries yet"
+            description="Each confirmed code and pass payment adds an entry here."
+          />
         )}
       </section>
     </>

@@ -4,14 +4,30 @@ import type { ServerResponse } from "node:http";
 import type { SandboxAccount } from "./sandbox-issuer";
 
 export type Reply = { status: number; type: "html" | "json"; body: unknown; headers?: Record<string, string> };
-export const html = (status: number, body: string, headers?: Record<string, string>): Reply => ({ status, type: "html", body, headers });
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, type: "json", body, headers });
+export const html = (status: number, body: string, headers?: Record<string, string>): Reply => ({
+  status,
+  type: "html",
+  body,
+  headers,
+});
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  type: "json",
+  body,
+  headers,
+});
 
 export const discoveryDocument = (issuer: string) => ({
-  issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`,
-  userinfo_endpoint: `${issuer}/userinfo`, jwks_uri: `${issuer}/jwks`,
-  response_types_supported: ["code"], subject_types_supported: ["public"], id_token_signing_alg_values_supported: ["RS256"],
-  scopes_supported: ["openid", "email", "profile"], code_challenge_methods_supported: ["S256"],
+  issuer,
+  authorization_endpoint: `${issuer}/authorize`,
+  token_endpoint: `${issuer}/token`,
+  userinfo_endpoint: `${issuer}/userinfo`,
+  jwks_uri: `${issuer}/jwks`,
+  response_types_supported: ["code"],
+  subject_types_supported: ["public"],
+  id_token_signing_alg_values_supported: ["RS256"],
+  scopes_supported: ["openid", "email", "profile"],
+  code_challenge_methods_supported: ["S256"],
   token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"],
   claims_supported: ["iss", "aud", "sub", "email", "email_verified", "name", "nonce", "iat", "exp", "at_hash"],
   authorization_response_iss_parameter_supported: true,
@@ -21,9 +37,14 @@ export const discoveryDocument = (issuer: string) => ({
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 export function send(res: ServerResponse, { status, type, body, headers = {} }: Reply) {
-  const content = type === "html"
-    ? { "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_POLICY, "referrer-policy": "no-referrer" }
-    : { "content-type": "application/json" };
+  const content =
+    type === "html"
+      ? {
+          "content-type": "text/html; charset=utf-8",
+          "content-security-policy": PAGE_POLICY,
+          "referrer-policy": "no-referrer",
+        }
+      : { "content-type": "application/json" };
   res.writeHead(status, { ...content, ...headers });
   res.end(type === "html" ? (body as string) : JSON.stringify(body));
 }
@@ -81,11 +102,12 @@ export function signInPage({ accounts, request, returnTo }: SignInPageInput): st
   const accountList = accounts.length
     ? `<h2>Choose an account</h2><ul>${accounts
         .map(
-          (a) => `<li><form method="post" action="/authorize/approve">${carried}${hiddenFields({
-            email: a.email,
-            name: a.name,
-            ...(a.emailVerified === false ? {} : { email_verified: "true" }),
-          })}<button type="submit" class="account"><span>${escapeHtml(a.name)}</span><span class="email">${escapeHtml(a.email)}</span></button></form></li>`,
+          (a) =>
+            `<li><form method="post" action="/authorize/approve">${carried}${hiddenFields({
+              email: a.email,
+              name: a.name,
+              ...(a.emailVerified === false ? {} : { email_verified: "true" }),
+            })}<button type="submit" class="account"><span>${escapeHtml(a.name)}</span><span class="email">${escapeHtml(a.email)}</span></button></form></li>`,
         )
         .join("")}</ul>`
     : "";

@@ -33,7 +33,12 @@ export const DEFAULT_CALL_POLICY: CallPolicy = {
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
 };
 
-export type CallOutcome = { family: string; operation: string; outcome: "ok" | VehicleProviderError["code"] | "error"; seconds: number };
+export type CallOutcome = {
+  family: string;
+  operation: string;
+  outcome: "ok" | VehicleProviderError["code"] | "error";
+  seconds: number;
+};
 
 type Classify = (err: unknown, operation: string) => unknown;
 type Breaker = CircuitBreaker<[() => Promise<unknown>], unknown>;
@@ -56,7 +61,12 @@ function toProviderError(err: unknown, operation: string, classify: Classify): u
  * Timeout + circuit breaker (one per operation family) + bounded retries for idempotent calls.
  * Retries sit outside the breaker: each attempt counts, and an open breaker stops the retrying.
  */
-export function createCallGuard(opts: { name: string; policy: CallPolicy; classify: Classify; observe?: (o: CallOutcome) => void }) {
+export function createCallGuard(opts: {
+  name: string;
+  policy: CallPolicy;
+  classify: Classify;
+  observe?: (o: CallOutcome) => void;
+}) {
   const { name, policy, classify, observe } = opts;
   const breakers = new Map<string, Breaker>();
 
@@ -92,7 +102,12 @@ export function createCallGuard(opts: { name: string; policy: CallPolicy; classi
   }
 
   return {
-    async run<T>(family: string, operation: string, call: () => Promise<T>, { idempotent }: { idempotent: boolean }): Promise<T> {
+    async run<T>(
+      family: string,
+      operation: string,
+      call: () => Promise<T>,
+      { idempotent }: { idempotent: boolean },
+    ): Promise<T> {
       const started = performance.now();
       const report = (outcome: CallOutcome["outcome"]) =>
         observe?.({ family, operation, outcome, seconds: (performance.now() - started) / 1000 });

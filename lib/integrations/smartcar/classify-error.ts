@@ -1,4 +1,11 @@
-import { AuthRevoked, InvalidCode, ProviderRejected, ProviderUnavailable, RateLimited, VehicleProviderError } from "./errors";
+import {
+  AuthRevoked,
+  InvalidCode,
+  ProviderRejected,
+  ProviderUnavailable,
+  RateLimited,
+  VehicleProviderError,
+} from "./errors";
 
 /** What the SDK's SmartcarError carries (lib/smartcar-error.js); `retryAfter` is the raw header. */
 type SmartcarErrorLike = {
@@ -13,7 +20,9 @@ type SmartcarErrorLike = {
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 const isSmartcarError = (err: unknown): err is SmartcarErrorLike =>
-  err instanceof Error && err.name === "SmartcarError" && typeof (err as { statusCode?: unknown }).statusCode === "number";
+  err instanceof Error &&
+  err.name === "SmartcarError" &&
+  typeof (err as { statusCode?: unknown }).statusCode === "number";
 
 /** `retry-after` is seconds or an HTTP date; a missing or unreadable one means "a while". */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number {
@@ -28,7 +37,10 @@ function isNetworkFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   if (err instanceof TypeError && err.message === "fetch failed") return true;
   const code = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && /^(ECONN|EPIPE|ENOTFOUND|EAI_AGAIN|UND_ERR_|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)/.test(code);
+  return (
+    typeof code === "string" &&
+    /^(ECONN|EPIPE|ENOTFOUND|EAI_AGAIN|UND_ERR_|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)/.test(code)
+  );
 }
 
 /**
@@ -41,7 +53,13 @@ export function classifySmartcarError(err: unknown, operation: string): unknown 
   if (isNetworkFailure(err)) return new ProviderUnavailable("network", { cause: err });
   if (!isSmartcarError(err)) return err;
 
-  const details = { status: err.statusCode, providerType: err.type, providerCode: err.code, requestId: err.requestId, cause: err };
+  const details = {
+    status: err.statusCode,
+    providerType: err.type,
+    providerCode: err.code,
+    requestId: err.requestId,
+    cause: err,
+  };
   const status = err.statusCode;
   if (status === 408) return new ProviderUnavailable("timeout", details); // the SDK's own timer
   if (status === 429) return new RateLimited(parseRetryAfter(err.retryAfter), details);

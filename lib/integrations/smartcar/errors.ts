@@ -1,11 +1,7 @@
 // Known provider failures. `message` is safe to show a driver; provider details stay in fields for logs.
 
 export type VehicleProviderErrorCode =
-  | "provider_unavailable"
-  | "rate_limited"
-  | "auth_revoked"
-  | "invalid_code"
-  | "provider_rejected";
+  "provider_unavailable" | "rate_limited" | "auth_revoked" | "invalid_code" | "provider_rejected";
 
 type Details = { status?: number; providerType?: string; providerCode?: string; requestId?: string; cause?: unknown };
 
@@ -31,7 +27,10 @@ export type UnavailableReason = "timeout" | "server_error" | "network" | "circui
 export class ProviderUnavailable extends VehicleProviderError {
   override readonly name = "ProviderUnavailable";
   readonly code = "provider_unavailable" as const;
-  constructor(readonly reason: UnavailableReason, details: Details = {}) {
+  constructor(
+    readonly reason: UnavailableReason,
+    details: Details = {},
+  ) {
     super("The car service is not answering right now. Try again in a minute.", details);
   }
 }
@@ -39,7 +38,10 @@ export class ProviderUnavailable extends VehicleProviderError {
 export class RateLimited extends VehicleProviderError {
   override readonly name = "RateLimited";
   readonly code = "rate_limited" as const;
-  constructor(readonly retryAfterSeconds: number, details: Details = {}) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    details: Details = {},
+  ) {
     super("Too many requests to the car service. Try again shortly.", details);
   }
 }

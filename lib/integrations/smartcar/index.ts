@@ -1,19 +1,35 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { createSandboxVehicle, type SandboxCarState, type SandboxCarStore, type SandboxChargingInput, type SandboxVehicleProvider } from "./sandbox-vehicle";
+import {
+  createSandboxVehicle,
+  type SandboxCarState,
+  type SandboxCarStore,
+  type SandboxChargingInput,
+  type SandboxVehicleProvider,
+} from "./sandbox-vehicle";
 import { createSmartcarClient } from "./smartcar-client";
 import type { Telemetry, VehicleProvider } from "./types";
 
 export type { ChargeState, ProviderVehicle, Telemetry, Tokens, VehicleProvider } from "./types";
 export {
-  AuthRevoked, InvalidCode, ProviderRejected, ProviderUnavailable, RateLimited, VehicleProviderError,
-  type UnavailableReason, type VehicleProviderErrorCode,
+  AuthRevoked,
+  InvalidCode,
+  ProviderRejected,
+  ProviderUnavailable,
+  RateLimited,
+  VehicleProviderError,
+  type UnavailableReason,
+  type VehicleProviderErrorCode,
 } from "./errors";
 export { createSmartcarClient, DEFAULT_SCOPE, type SmartcarClientOptions } from "./smartcar-client";
 export { DEFAULT_CALL_POLICY, type CallOutcome, type CallPolicy } from "./call-guard";
 export {
-  createSandboxVehicle, type SandboxCarState, type SandboxCarStore, type SandboxChargingInput,
-  type SandboxVehicleDeps, type SandboxVehicleProvider,
+  createSandboxVehicle,
+  type SandboxCarState,
+  type SandboxCarStore,
+  type SandboxChargingInput,
+  type SandboxVehicleDeps,
+  type SandboxVehicleProvider,
 } from "./sandbox-vehicle";
 
 // Survive Next's dev reloads: one provider (one set of circuit breakers) and one sandbox garage per process.
@@ -52,7 +68,8 @@ export function sandboxVehicle(): SandboxVehicleProvider {
 /** Persist sandbox cars somewhere shared (call once at start-up, before the first request). */
 export function setSandboxCarStore(store: SandboxCarStore): void {
   globalForVehicles.nervaSandboxStore = store;
-  if (globalForVehicles.nervaVehicleProvider === globalForVehicles.nervaSandboxVehicle) globalForVehicles.nervaVehicleProvider = undefined;
+  if (globalForVehicles.nervaVehicleProvider === globalForVehicles.nervaSandboxVehicle)
+    globalForVehicles.nervaVehicleProvider = undefined;
   globalForVehicles.nervaSandboxVehicle = undefined;
 }
 

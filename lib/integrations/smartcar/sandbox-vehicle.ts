@@ -89,7 +89,8 @@ export function createSandboxVehicle(deps: SandboxVehicleDeps = {}): SandboxVehi
 
   async function grantedCar(accessToken: string, vehicleId?: string): Promise<SandboxCarState> {
     const own = vehicleIdFor(subjectOf(accessToken, "at", now()));
-    if (vehicleId !== undefined && vehicleId !== own) throw new ProviderRejected({ status: 404, providerType: "RESOURCE_NOT_FOUND" });
+    if (vehicleId !== undefined && vehicleId !== own)
+      throw new ProviderRejected({ status: 404, providerType: "RESOURCE_NOT_FOUND" });
     const state = await load(own);
     if (state.revoked) throw new AuthRevoked({ status: 401, providerType: "AUTHENTICATION" });
     return state;
@@ -113,7 +114,8 @@ export function createSandboxVehicle(deps: SandboxVehicleDeps = {}): SandboxVehi
     },
 
     async exchangeCode(code) {
-      if (!code.startsWith("sandbox-") || code.length <= 8 || code.length > 512) throw new InvalidCode({ status: 400, providerType: "invalid_grant" });
+      if (!code.startsWith("sandbox-") || code.length <= 8 || code.length > 512)
+        throw new InvalidCode({ status: 400, providerType: "invalid_grant" });
       const subject = sha(`code:${code}`).slice(0, 24);
       // A new grant for a car that was disconnected earlier brings it back.
       const car = await load(vehicleIdFor(subject));
@@ -123,7 +125,8 @@ export function createSandboxVehicle(deps: SandboxVehicleDeps = {}): SandboxVehi
 
     async refresh(refreshToken) {
       const subject = subjectOf(refreshToken, "rt", now());
-      if ((await load(vehicleIdFor(subject))).revoked) throw new AuthRevoked({ status: 400, providerType: "invalid_grant" });
+      if ((await load(vehicleIdFor(subject))).revoked)
+        throw new AuthRevoked({ status: 400, providerType: "invalid_grant" });
       return issue(subject);
     },
 
@@ -142,7 +145,8 @@ export function createSandboxVehicle(deps: SandboxVehicleDeps = {}): SandboxVehi
     },
 
     async setCharging(vehicleId, input) {
-      if (!vehicleId.startsWith("sandbox-")) throw new ProviderRejected({ status: 404, providerType: "RESOURCE_NOT_FOUND" });
+      if (!vehicleId.startsWith("sandbox-"))
+        throw new ProviderRejected({ status: 404, providerType: "RESOURCE_NOT_FOUND" });
       const at = now();
       const car = await load(vehicleId);
       const next: SandboxCarState = {

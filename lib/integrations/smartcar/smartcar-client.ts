@@ -84,11 +84,15 @@ export function createSmartcarClient(opts: SmartcarClientOptions): VehicleProvid
     },
 
     async refresh(refreshToken) {
-      return toTokens(await guard.run("token", "refresh", () => auth.exchangeRefreshToken(refreshToken), { idempotent: false }));
+      return toTokens(
+        await guard.run("token", "refresh", () => auth.exchangeRefreshToken(refreshToken), { idempotent: false }),
+      );
     },
 
     async listVehicles(accessToken) {
-      const { vehicles: ids } = await read("vehicles", "list_vehicles", () => smartcar.getVehicles(accessToken, { limit: 50 }));
+      const { vehicles: ids } = await read("vehicles", "list_vehicles", () =>
+        smartcar.getVehicles(accessToken, { limit: 50 }),
+      );
       return Promise.all(
         ids.map(async (id): Promise<ProviderVehicle> => {
           const a = await read("vehicles", "vehicle_attributes", () => vehicle(id, accessToken).attributes());
@@ -105,10 +109,13 @@ export function createSmartcarClient(opts: SmartcarClientOptions): VehicleProvid
         optional(read("telemetry", "location", () => car.location())),
       ]);
       // The oldest part decides: the reading is no fresher than its stalest field.
-      const ages = [battery, charge, location].map((r) => r?.meta?.dataAge?.getTime()).filter((t): t is number => Number.isFinite(t));
+      const ages = [battery, charge, location]
+        .map((r) => r?.meta?.dataAge?.getTime())
+        .filter((t): t is number => Number.isFinite(t));
       const state = charge?.state;
       return {
-        batteryPercent: typeof battery?.percentRemaining === "number" ? Math.round(battery.percentRemaining * 1000) / 10 : null,
+        batteryPercent:
+          typeof battery?.percentRemaining === "number" ? Math.round(battery.percentRemaining * 1000) / 10 : null,
         rangeKm: typeof battery?.range === "number" ? battery.range : null,
         pluggedIn: typeof charge?.isPluggedIn === "boolean" ? charge.isPluggedIn : null,
         chargeState: state && CHARGE_STATES.has(state) ? state : "UNKNOWN",
@@ -119,7 +126,9 @@ export function createSmartcarClient(opts: SmartcarClientOptions): VehicleProvid
     },
 
     async revoke(accessToken, vehicleId) {
-      await guard.run("disconnect", "disconnect", () => vehicle(vehicleId, accessToken).disconnect(), { idempotent: false });
+      await guard.run("disconnect", "disconnect", () => vehicle(vehicleId, accessToken).disconnect(), {
+        idempotent: false,
+      });
     },
 
     shutdown: guard.shutdown,

@@ -55,7 +55,10 @@ export function createSandboxVerify({ db, deliver, now = () => new Date() }: San
       });
       if (counted.count === 0) {
         // Out of attempts, or the row was used, replaced or expired since we read it.
-        const row = await db.otpChallenge.findUnique({ where: { id: challenge.id }, select: { usedAt: true, attempts: true } });
+        const row = await db.otpChallenge.findUnique({
+          where: { id: challenge.id },
+          select: { usedAt: true, attempts: true },
+        });
         const exhausted = row !== null && row.usedAt === null && row.attempts >= MAX_CHECKS;
         return { ok: false, reason: exhausted ? "too_many_attempts" : "expired_or_used" };
       }
@@ -63,7 +66,10 @@ export function createSandboxVerify({ db, deliver, now = () => new Date() }: San
       const given = Buffer.from(hashCode(phone, code), "hex");
       if (!timingSafeEqual(given, Buffer.from(challenge.codeHash, "hex"))) return { ok: false, reason: "wrong_code" };
 
-      const used = await db.otpChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: at } });
+      const used = await db.otpChallenge.updateMany({
+        where: { id: challenge.id, usedAt: null },
+        data: { usedAt: at },
+      });
       return used.count === 1 ? { ok: true } : { ok: false, reason: "expired_or_used" };
     },
   };

@@ -17,7 +17,10 @@ const VERIFY_ORIGIN = "https://verify.twilio.com";
 
 /** The SDK's edge/region settings cannot name localhost, so the fake is reached by rewriting the URI. */
 class VerifyRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string | undefined, timeoutMs: number) {
+  constructor(
+    private readonly baseUrl: string | undefined,
+    timeoutMs: number,
+  ) {
     super({ timeout: timeoutMs, autoRetry: false });
   }
 
@@ -67,7 +70,8 @@ function checkFailure(f: Failure): OtpCheckResult {
 function checkStatus(status: string): OtpCheckResult {
   if (status === "approved") return { ok: true };
   if (status === "max_attempts_reached") return { ok: false, reason: "too_many_attempts" };
-  if (status === "canceled" || status === "expired" || status === "deleted") return { ok: false, reason: "expired_or_used" };
+  if (status === "canceled" || status === "expired" || status === "deleted")
+    return { ok: false, reason: "expired_or_used" };
   return { ok: false, reason: "wrong_code" };
 }
 

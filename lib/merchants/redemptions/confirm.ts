@@ -18,13 +18,20 @@ export type Confirmed = { codeId: string; offerTitle: string; nova: number; tran
  * Exactly one confirmation per code under any concurrency: the conditional update from HELD
  * to CONFIRMED decides the winner, and the Nova moves in the same transaction.
  */
-export async function confirmRedemption(merchantUserId: string, merchantId: string, input: z.infer<typeof confirmInput>, meta: RequestMeta): Promise<Confirmed> {
+export async function confirmRedemption(
+  merchantUserId: string,
+  merchantId: string,
+  input: z.infer<typeof confirmInput>,
+  meta: RequestMeta,
+): Promise<Confirmed> {
   await rateLimit("redeemCodePerUser", merchantUserId);
   await rateLimit("redeemCodePerIp", meta.ip);
   const code = normalizeCode(input.code);
   const settleId = createId();
   const confirmed = await runMoneyTx(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; driverId: string; novaAmount: number; title: string; merchant: string }[]>`
+    const rows = await tx.$queryRaw<
+      { id: string; driverId: string; novaAmount: number; title: string; merchant: string }[]
+    >`
       UPDATE "RedemptionCode" rc SET "status" = 'CONFIRMED', "settleTxId" = ${settleId}, "confirmedById" = ${merchantUserId}, "settledAt" = now()
       FROM "Offer" o JOIN "Merchant" m ON m."id" = o."merchantId"
       WHERE rc."code" = ${code} AND rc."offerId" = o."id" AND o."merchantId" = ${merchantId}
@@ -44,8 +51,17 @@ export async function confirmRedemption(merchantUserId: string, merchantId: stri
         { account: accounts.merchantNova(merchantId), amount: BigInt(r.novaAmount) },
       ],
     });
-    await recordAudit({ action: "redemption.confirmed", actorId: merchantUserId, targetType: "redemption_code", targetId: r.id,
-      metadata: { merchantId, nova: r.novaAmount, transactionId: settleId }, ...meta }, tx);
+    await recordAudit(
+      {
+        action: "redemption.confirmed",
+        actorId: merchantUserId,
+        targetType: "redemption_code",
+        targetId: r.id,
+        metadata: { merchantId, nova: r.novaAmount, transactionId: settleId },
+        ...meta,
+      },
+      tx,
+    );
     return { codeId: r.id, offerTitle: r.title, nova: r.novaAmount, transactionId: settleId };
   });
   if (confirmed) {
@@ -61,9 +77,17 @@ async function explainRefusal(code: string, merchantId: string): Promise<AppErro
     where: { code },
     select: { id: true, status: true, expiresAt: true, settledAt: true, offer: { select: { merchantId: true } } },
   });
-  const outcome = !row || row.offer.merchantId !== merchantId ? "unknown" : row.status === "HELD" ? "expired" : row.status === "CONFIRMED" ? "used" : "expired";
+  const outcome =
+    !row || row.offer.merchantId !== merchantId
+      ? "unknown"
+      : row.status === "HELD"
+        ? "expired"
+        : row.status === "CONFIRMED"
+          ? "used"
+          : "expired";
   ledgerMetrics().redemptions.inc({ outcome: `refused_${outcome}` });
-  if (outcome === "unknown") return new AppError("unknown_code", "No code like that for this shop. Check it and try again.", 404);
+  if (outcome === "unknown")
+    return new AppError("unknown_code", "No code like that for this shop. Check it and try again.", 404);
   if (outcome === "used") return new AppError("code_used", "This code was already used.", 409);
   if (row!.status === "HELD") await releaseRedemption({ codeId: row!.id, expired: true });
   return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.", 410);

@@ -19,23 +19,44 @@ export const directSpendInput = z.object({
 /** The driver's pass (its serial is what the pass QR carries); made on first use. */
 export async function getOrCreatePass(userId: string): Promise<{ serialNumber: string; qrValue: string }> {
   const existing = await db().walletPass.findUnique({ where: { userId }, select: { serialNumber: true } });
-  const serialNumber = existing?.serialNumber ?? (await db().walletPass.upsert({
-    where: { userId },
-    update: {},
-    create: { userId, serialNumber: randomBytes(12).toString("base64url"), authTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex") },
-    select: { serialNumber: true },
-  })).serialNumber;
+  const serialNumber =
+    existing?.serialNumber ??
+    (
+      await db().walletPass.upsert({
+        where: { userId },
+        update: {},
+        create: {
+          userId,
+          serialNumber: randomBytes(12).toString("base64url"),
+          authTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+        },
+        select: { serialNumber: true },
+      })
+    ).serialNumber;
   return { serialNumber, qrValue: `${PASS_PREFIX}${serialNumber}` };
 }
 
 /** A merchant takes Nova straight from a driver's balance against the pass QR; idempotent per form. */
-export async function directSpend(merchantUserId: string, merchantId: string, input: z.infer<typeof directSpendInput>, meta: RequestMeta) {
-  if (!(await isEnabled("REDEMPTIONS_ENABLED"))) throw new AppError("redemptions_disabled", "Taking Nova is paused right now.", 409);
+export async function directSpend(
+  merchantUserId: string,
+  merchantId: string,
+  input: z.infer<typeof directSpendInput>,
+  meta: RequestMeta,
+) {
+  if (!(await isEnabled("REDEMPTIONS_ENABLED")))
+    throw new AppError("redemptions_disabled", "Taking Nova is paused right now.", 409);
   await rateLimit("redeemCodePerUser", merchantUserId);
   const serialNumber = input.pass.startsWith(PASS_PREFIX) ? input.pass.slice(PASS_PREFIX.length) : input.pass;
-  const pass = await db().walletPass.findUnique({ where: { serialNumber }, select: { userId: true, user: { select: { status: true } } } });
-  if (!pass || pass.user.status !== "ACTIVE") throw new AppError("unknown_pass", "That pass is not valid. Ask the driver to open their pass again.", 404);
-  const merchant = await db().merchant.findFirst({ where: { id: merchantId, status: "ACTIVE" }, select: { name: true } });
+  const pass = await db().walletPass.findUnique({
+    where: { serialNumber },
+    select: { userId: true, user: { select: { status: true } } },
+  });
+  if (!pass || pass.user.status !== "ACTIVE")
+    throw new AppError("unknown_pass", "That pass is not valid. Ask the driver to open their pass again.", 404);
+  const merchant = await db().merchant.findFirst({
+    where: { id: merchantId, status: "ACTIVE" },
+    select: { name: true },
+  });
   if (!merchant) throw new AppError("merchant_inactive", "This shop cannot take Nova right now.", 409);
   return runMoneyTx(async (tx) => {
     const posted = await postInTx(tx, {
@@ -51,8 +72,17 @@ export async function directSpend(merchantUserId: string, merchantId: string, in
       ],
     });
     if (!posted.replayed) {
-      await recordAudit({ action: "nova.spent", actorId: merchantUserId, targetType: "user", targetId: pass.userId,
-        metadata: { merchantId, amount: input.amount, transactionId: posted.transactionId }, ...meta }, tx);
+      await recordAudit(
+        {
+          action: "nova.spent",
+          actorId: merchantUserId,
+          targetType: "user",
+          targetId: pass.userId,
+          metadata: { merchantId, amount: input.amount, transactionId: posted.transactionId },
+          ...meta,
+        },
+        tx,
+      );
     }
     return { ...posted, amount: input.amount };
   });

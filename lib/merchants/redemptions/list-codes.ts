@@ -8,7 +8,13 @@ export async function listDriverCodes(driverId: string, take = 20) {
     orderBy: { createdAt: "desc" },
     take,
     select: {
-      id: true, code: true, status: true, novaAmount: true, expiresAt: true, createdAt: true, settledAt: true,
+      id: true,
+      code: true,
+      status: true,
+      novaAmount: true,
+      expiresAt: true,
+      createdAt: true,
+      settledAt: true,
       offer: { select: { title: true, merchant: { select: { name: true, address: true } } } },
     },
   });
@@ -19,7 +25,12 @@ export async function findDriverCode(driverId: string, codeId: string) {
   return db().redemptionCode.findFirst({
     where: { id: codeId, driverId },
     select: {
-      id: true, code: true, status: true, novaAmount: true, expiresAt: true, createdAt: true,
+      id: true,
+      code: true,
+      status: true,
+      novaAmount: true,
+      expiresAt: true,
+      createdAt: true,
       offer: { select: { title: true, merchant: { select: { name: true, address: true } } } },
     },
   });

@@ -9,18 +9,35 @@ import { accounts, ledgerMetrics, postInTx, runMoneyTx, spendUsage } from "@/lib
 import { newRedemptionCode } from "./code";
 
 export const HOLD_MINUTES = 15;
-export const redeemInput = z.object({ offerId: z.string().min(1).max(64), idempotencyKey: z.string().min(16).max(100) });
+export const redeemInput = z.object({
+  offerId: z.string().min(1).max(64),
+  idempotencyKey: z.string().min(16).max(100),
+});
 
 /**
  * The driver's Nova moves to held and a one-time code is issued, in one transaction with the
  * offer's limits. A repeated submit (same key) returns the same code.
  */
 export async function redeemOffer(driverId: string, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
-  if (!(await isEnabled("REDEMPTIONS_ENABLED"))) throw new AppError("redemptions_disabled", "Redemptions are paused right now.", 409);
+  if (!(await isEnabled("REDEMPTIONS_ENABLED")))
+    throw new AppError("redemptions_disabled", "Redemptions are paused right now.", 409);
   const now = new Date();
   const offer = await db().offer.findFirst({
-    where: { id: input.offerId, active: true, startsAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }], merchant: { status: "ACTIVE" } },
-    select: { id: true, title: true, novaPrice: true, totalLimit: true, perDriverLimit: true, merchant: { select: { name: true } } },
+    where: {
+      id: input.offerId,
+      active: true,
+      startsAt: { lte: now },
+      OR: [{ endsAt: null }, { endsAt: { gt: now } }],
+      merchant: { status: "ACTIVE" },
+    },
+    select: {
+      id: true,
+      title: true,
+      novaPrice: true,
+      totalLimit: true,
+      perDriverLimit: true,
+      merchant: { select: { name: true } },
+    },
   });
   if (!offer) throw notFound("That offer");
   return runMoneyTx(async (tx) => {
@@ -40,17 +57,37 @@ export async function redeemOffer(driverId: string, input: z.infer<typeof redeem
     if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
       throw new AppError("offer_sold_out", "This offer has been fully redeemed.", 409);
     }
-    if (offer.perDriverLimit && !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))) {
-      throw new AppError("offer_limit", `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`, 409);
+    if (
+      offer.perDriverLimit &&
+      !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))
+    ) {
+      throw new AppError(
+        "offer_limit",
+        `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
+        409,
+      );
     }
     const code = await tx.redemptionCode.create({
       data: {
-        code: newRedemptionCode(), offerId: offer.id, driverId, novaAmount: offer.novaPrice,
-        expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000), holdTxId: hold.transactionId,
+        code: newRedemptionCode(),
+        offerId: offer.id,
+        driverId,
+        novaAmount: offer.novaPrice,
+        expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000),
+        holdTxId: hold.transactionId,
       },
     });
-    await recordAudit({ action: "redemption.held", actorId: driverId, targetType: "redemption_code", targetId: code.id,
-      metadata: { offerId: offer.id, nova: offer.novaPrice }, ...meta }, tx);
+    await recordAudit(
+      {
+        action: "redemption.held",
+        actorId: driverId,
+        targetType: "redemption_code",
+        targetId: code.id,
+        metadata: { offerId: offer.id, nova: offer.novaPrice },
+        ...meta,
+      },
+      tx,
+    );
     ledgerMetrics().redemptions.inc({ outcome: "held" });
     return code;
   });

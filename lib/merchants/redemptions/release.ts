@@ -14,7 +14,9 @@ type Release = { codeId: string; expired: boolean; driverId?: string };
  */
 export async function releaseInTx(tx: Tx, { codeId, expired, driverId }: Release): Promise<boolean> {
   const releaseId = createId();
-  const rows = await tx.$queryRaw<{ driverId: string; novaAmount: number; offerId: string; title: string; merchant: string }[]>`
+  const rows = await tx.$queryRaw<
+    { driverId: string; novaAmount: number; offerId: string; title: string; merchant: string }[]
+  >`
     UPDATE "RedemptionCode" rc SET "status" = 'RELEASED', "settleTxId" = ${releaseId}, "settledAt" = now()
     FROM "Offer" o JOIN "Merchant" m ON m."id" = o."merchantId"
     WHERE rc."id" = ${codeId} AND rc."offerId" = o."id" AND rc."status" = 'HELD'
@@ -36,8 +38,15 @@ export async function releaseInTx(tx: Tx, { codeId, expired, driverId }: Release
   });
   await refundUsage(tx, `offer:${r.offerId}:total`, 1n);
   await refundUsage(tx, `offer:${r.offerId}:driver:${r.driverId}`, 1n);
-  await recordAudit({ action: expired ? "redemption.expired" : "redemption.cancelled", actorId: driverId ?? null,
-    targetType: "redemption_code", targetId: codeId }, tx);
+  await recordAudit(
+    {
+      action: expired ? "redemption.expired" : "redemption.cancelled",
+      actorId: driverId ?? null,
+      targetType: "redemption_code",
+      targetId: codeId,
+    },
+    tx,
+  );
   ledgerMetrics().redemptions.inc({ outcome: expired ? "expired" : "cancelled" });
   return true;
 }
@@ -45,7 +54,10 @@ export async function releaseInTx(tx: Tx, { codeId, expired, driverId }: Release
 export const releaseRedemption = (input: Release) => runMoneyTx((tx) => releaseInTx(tx, input));
 
 /** Releases holds whose codes ran out (run by readers and, later, by a scheduled job). */
-export async function releaseExpiredHolds({ driverId, limit = 100 }: { driverId?: string; limit?: number } = {}): Promise<number> {
+export async function releaseExpiredHolds({
+  driverId,
+  limit = 100,
+}: { driverId?: string; limit?: number } = {}): Promise<number> {
   const due = await db().redemptionCode.findMany({
     where: { status: "HELD", expiresAt: { lte: new Date() }, ...(driverId ? { driverId } : {}) },
     select: { id: true },

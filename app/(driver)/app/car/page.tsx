@@ -27,8 +27,13 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
   let vehicles = await listDriverVehicles(session.user.id);
   // a car connected a moment ago has no reading yet: ask it once so the page has something to show
   if (vehicles.some((v) => !v.latest)) {
-    await Promise.all(vehicles.filter((v) => !v.latest).map((v) =>
-      refreshTelemetry(v.id).catch((err) => logger.warn({ err, vehicleId: v.id }, "first telemetry read failed"))));
+    await Promise.all(
+      vehicles
+        .filter((v) => !v.latest)
+        .map((v) =>
+          refreshTelemetry(v.id).catch((err) => logger.warn({ err, vehicleId: v.id }, "first telemetry read failed")),
+        ),
+    );
     vehicles = await listDriverVehicles(session.user.id);
   }
   const chargers = vehicles.length > 0 ? await listChargers() : [];
@@ -43,8 +48,8 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
       <ConnectNotice connected={param(query.connected) === "1"} error={param(query.error)} />
       {sandbox ? (
         <Notice tone="warning" className="mb-6">
-          <span className="font-medium">Sandbox:</span> a simulated car stands in for a real car maker. It charges about 1% a minute while
-          you’re checked in at a charger.
+          <span className="font-medium">Sandbox:</span> a simulated car stands in for a real car maker. It charges about
+          1% a minute while you’re checked in at a charger.
         </Notice>
       ) : null}
 
@@ -68,9 +73,11 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
                 key={v.id}
                 vehicle={v}
                 now={now}
-                place={v.latest?.latitude != null && v.latest.longitude != null
-                  ? describePlace({ latitude: v.latest.latitude, longitude: v.latest.longitude }, chargers)
-                  : null}
+                place={
+                  v.latest?.latitude != null && v.latest.longitude != null
+                    ? describePlace({ latitude: v.latest.latitude, longitude: v.latest.longitude }, chargers)
+                    : null
+                }
               />
             ))}
           </ul>
@@ -83,7 +90,10 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
               <ListIcon className="size-4" />
               My sessions
             </ButtonLink>
-            <a href={CONNECT_HREF} className={buttonClasses({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}>
+            <a
+              href={CONNECT_HREF}
+              className={buttonClasses({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
+            >
               Connect another car
             </a>
           </nav>

@@ -32,12 +32,17 @@ export default async function ChargePage() {
     // The car's cached reading is from before check-in (a parked car is cached for 15 minutes):
     // ask it once now, so the screen can show it charging here instead of waiting on the poll.
     if (car && (!car.latest || car.latest.capturedAt < active.startedAt)) {
-      await refreshTelemetry(car.id, { force: true }).catch((err) => logger.warn({ err, vehicleId: car.id }, "check-in telemetry read failed"));
+      await refreshTelemetry(car.id, { force: true }).catch((err) =>
+        logger.warn({ err, vehicleId: car.id }, "check-in telemetry read failed"),
+      );
     }
     const live = await previewActiveSession(driverId, active.id);
     return (
       <>
-        <PageHeader title="Charging" description="Keep this page open: your phone and your car confirm the session together." />
+        <PageHeader
+          title="Charging"
+          description="Keep this page open: your phone and your car confirm the session together."
+        />
         <ActiveSessionPanel
           session={active}
           live={live}
@@ -56,13 +61,18 @@ export default async function ChargePage() {
 
   return (
     <>
-      <PageHeader title="Charge" description="Check in when you plug in. Your car and phone confirm the session and you earn Nova." />
+      <PageHeader
+        title="Charge"
+        description="Check in when you plug in. Your car and phone confirm the session and you earn Nova."
+      />
       {recent ? <SessionOutcome session={recent} justEnded={endedAgoMs < JUST_ENDED_MS} /> : null}
 
       <section aria-labelledby="chargers-heading">
         <SectionHeader id="chargers-heading" title="Where are you charging?" />
         {car ? (
-          <p className="mb-4 text-sm text-slate-600">Your {carName(car)} will confirm the charge, and this phone will share its location while you charge.</p>
+          <p className="mb-4 text-sm text-slate-600">
+            Your {carName(car)} will confirm the charge, and this phone will share its location while you charge.
+          </p>
         ) : (
           <Notice tone="info" className="mb-4">
             No car connected: only your phone can confirm the session, which may not be enough.{" "}
@@ -78,7 +88,12 @@ export default async function ChargePage() {
             ))}
           </ul>
         ) : (
-          <EmptyState level={3} icon={<PlugIcon className="size-6" />} title="No chargers yet" description="Chargers you can check in at appear here." />
+          <EmptyState
+            level={3}
+            icon={<PlugIcon className="size-6" />}
+            title="No chargers yet"
+            description="Chargers you can check in at appear here."
+          />
         )}
       </section>
     </>

@@ -24,7 +24,12 @@ export const cancelCodeAction = action({
   run: async ({ codeId }, { session }) => {
     // scoped by driver in the conditional update: another driver's code id releases nothing
     const released = await releaseRedemption({ codeId, expired: false, driverId: session.user.id });
-    if (!released) throw new AppError("not_cancellable", "This code can no longer be cancelled: it was already used, cancelled or has expired.", 409);
+    if (!released)
+      throw new AppError(
+        "not_cancellable",
+        "This code can no longer be cancelled: it was already used, cancelled or has expired.",
+        409,
+      );
     revalidatePath("/app", "layout");
     return { codeId };
   },

@@ -48,11 +48,15 @@ export default async function DriverCodesPage() {
                   </span>
                   <span className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm">
                     {live ? (
-                      <span className="font-mono font-semibold tracking-wider text-slate-900">{formatCode(code.code)}</span>
+                      <span className="font-mono font-semibold tracking-wider text-slate-900">
+                        {formatCode(code.code)}
+                      </span>
                     ) : (
                       <span className="text-slate-500">
                         {code.status === "CONFIRMED" && code.settledAt ? "Redeemed " : "Issued "}
-                        <time dateTime={(code.settledAt ?? code.createdAt).toISOString()}>{formatDateTime(code.settledAt ?? code.createdAt)}</time>
+                        <time dateTime={(code.settledAt ?? code.createdAt).toISOString()}>
+                          {formatDateTime(code.settledAt ?? code.createdAt)}
+                        </time>
                       </span>
                     )}
                     <NovaAmount amount={code.novaAmount} className="font-medium text-slate-700" />

@@ -21,7 +21,13 @@ export default async function SessionsPage() {
       <PageHeader
         title="Charging sessions"
         description="Each session, whether it verified and why. Times in UTC."
-        actions={sessions.length > 0 ? <ButtonLink href="/app/charge" size="sm">Start charging</ButtonLink> : null}
+        actions={
+          sessions.length > 0 ? (
+            <ButtonLink href="/app/charge" size="sm">
+              Start charging
+            </ButtonLink>
+          ) : null
+        }
       />
       {sessions.length === 0 ? (
         <EmptyState

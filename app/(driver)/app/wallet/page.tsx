@@ -19,7 +19,10 @@ export default async function WalletPage() {
   const session = await requirePagePermission("driver:use", "/app/wallet");
   // expired holds go back to available before the balances are read
   await releaseExpiredHolds({ driverId: session.user.id });
-  const [balances, lines] = await Promise.all([getBalances("DRIVER", session.user.id), listStatement("DRIVER", session.user.id, SHOWN)]);
+  const [balances, lines] = await Promise.all([
+    getBalances("DRIVER", session.user.id),
+    listStatement("DRIVER", session.user.id, SHOWN),
+  ]);
   const activity = walletActivity(lines);
 
   return (

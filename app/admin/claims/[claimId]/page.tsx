@@ -16,7 +16,10 @@ import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claim" };
 
-const decided = { APPROVED: { tone: "brand", label: "Approved" }, REJECTED: { tone: "danger", label: "Rejected" } } as const;
+const decided = {
+  APPROVED: { tone: "brand", label: "Approved" },
+  REJECTED: { tone: "danger", label: "Rejected" },
+} as const;
 
 function minutesBetween(from: Date, to: Date) {
   const s = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
@@ -38,7 +41,13 @@ export default async function AdminClaimPage({ params }: { params: Promise<{ cla
       <PageHeader
         title={`Claim: ${session.charger.name}`}
         description={`${driver}${claim.driver.email && claim.driver.name ? ` · ${claim.driver.email}` : ""}`}
-        actions={claim.status === "OPEN" ? <Badge tone="info">Open</Badge> : <Badge tone={decided[claim.status].tone}>{decided[claim.status].label}</Badge>}
+        actions={
+          claim.status === "OPEN" ? (
+            <Badge tone="info">Open</Badge>
+          ) : (
+            <Badge tone={decided[claim.status].tone}>{decided[claim.status].label}</Badge>
+          )
+        }
       />
 
       <Card>
@@ -49,7 +58,9 @@ export default async function AdminClaimPage({ params }: { params: Promise<{ cla
           <Detail label="Session">
             <SessionStatusBadge status={session.status} />{" "}
             <time dateTime={session.startedAt.toISOString()}>{formatDateTime(session.startedAt)}</time>
-            {session.endedAt ? <span className="text-slate-500"> · {minutesBetween(session.startedAt, session.endedAt)}</span> : null}
+            {session.endedAt ? (
+              <span className="text-slate-500"> · {minutesBetween(session.startedAt, session.endedAt)}</span>
+            ) : null}
           </Detail>
           <Detail label="Charger">
             {session.charger.name}
@@ -58,13 +69,19 @@ export default async function AdminClaimPage({ params }: { params: Promise<{ cla
           <Detail label="Charger radius">
             {session.charger.radiusMeters} m
             <span className="block text-slate-500">
-              Phone must stay {policy.minDwellSeconds >= 120 ? `${Math.round(policy.minDwellSeconds / 60)} min` : `${policy.minDwellSeconds} s`}; pings over ±{policy.maxAccuracyMeters} m are ignored
+              Phone must stay{" "}
+              {policy.minDwellSeconds >= 120
+                ? `${Math.round(policy.minDwellSeconds / 60)} min`
+                : `${policy.minDwellSeconds} s`}
+              ; pings over ±{policy.maxAccuracyMeters} m are ignored
             </span>
           </Detail>
           <Detail label="Verification reason" wide>
             {session.verificationReason ?? <span className="text-slate-400">None recorded</span>}
           </Detail>
-          <Detail label="Energy">{session.kwhDelivered === null ? "Not reported" : `${session.kwhDelivered.toFixed(1)} kWh`}</Detail>
+          <Detail label="Energy">
+            {session.kwhDelivered === null ? "Not reported" : `${session.kwhDelivered.toFixed(1)} kWh`}
+          </Detail>
           <Detail label="Claimed">
             <time dateTime={claim.createdAt.toISOString()}>{formatDateTime(claim.createdAt)}</time>
           </Detail>
@@ -72,8 +89,17 @@ export default async function AdminClaimPage({ params }: { params: Promise<{ cla
       </Card>
 
       <section aria-labelledby="evidence-heading" className="mt-8">
-        <SectionHeader id="evidence-heading" title="Evidence" description="Readings between check-in and check-out, with distance from the charger. Times in UTC." />
-        <ClaimEvidence charger={session.charger} telemetry={claim.telemetry} pings={session.pings} maxAccuracyMeters={policy.maxAccuracyMeters} />
+        <SectionHeader
+          id="evidence-heading"
+          title="Evidence"
+          description="Readings between check-in and check-out, with distance from the charger. Times in UTC."
+        />
+        <ClaimEvidence
+          charger={session.charger}
+          telemetry={claim.telemetry}
+          pings={session.pings}
+          maxAccuracyMeters={policy.maxAccuracyMeters}
+        />
       </section>
 
       <section aria-labelledby="decision-heading" className="mt-8">
@@ -96,7 +122,7 @@ export default async function AdminClaimPage({ params }: { params: Promise<{ cla
 function Detail({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
     <div className={wide ? "sm:col-span-2 lg:col-span-3" : ""}>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-1 text-slate-800">{children}</dd>
     </div>
   );

@@ -36,12 +36,16 @@ export default async function LedgerTransactionPage({ params }: { params: Promis
       <Card>
         <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2">
           <Detail label="Transaction">
-            <code className="break-all font-mono text-xs text-slate-800">{tx.id}</code>
+            <code className="font-mono text-xs break-all text-slate-800">{tx.id}</code>
           </Detail>
           <Detail label="Type">
             {transactionTypeLabel(tx.type)} <span className="font-mono text-xs text-slate-500">({tx.type})</span>
           </Detail>
-          <Detail label="By">{tx.actor ? `${tx.actor.label}${tx.actor.email && tx.actor.email !== tx.actor.label ? ` · ${tx.actor.email}` : ""}` : "System"}</Detail>
+          <Detail label="By">
+            {tx.actor
+              ? `${tx.actor.label}${tx.actor.email && tx.actor.email !== tx.actor.label ? ` · ${tx.actor.email}` : ""}`
+              : "System"}
+          </Detail>
           <Detail label="Time">
             <time dateTime={tx.createdAt.toISOString()}>{formatDateTime(tx.createdAt)}</time>
           </Detail>
@@ -56,7 +60,11 @@ export default async function LedgerTransactionPage({ params }: { params: Promis
       </Card>
 
       <section aria-labelledby="entries-heading" className="mt-8">
-        <SectionHeader id="entries-heading" title="Entries" description="Each line moves one account; together they sum to zero per currency." />
+        <SectionHeader
+          id="entries-heading"
+          title="Entries"
+          description="Each line moves one account; together they sum to zero per currency."
+        />
         <TransactionEntries entries={tx.entries} />
       </section>
 
@@ -72,13 +80,20 @@ export default async function LedgerTransactionPage({ params }: { params: Promis
             on <time dateTime={tx.reversedBy.createdAt.toISOString()}>{formatDateTime(tx.reversedBy.createdAt)}</time>.
           </Card>
         ) : tx.type === "REVERSAL" ? (
-          <Card className="text-sm text-slate-700">A reversal is not reversed in turn. To give the Nova back, make a new grant.</Card>
+          <Card className="text-sm text-slate-700">
+            A reversal is not reversed in turn. To give the Nova back, make a new grant.
+          </Card>
         ) : (
           <Card className="max-w-2xl">
             <p className="mb-4 text-sm text-slate-600">
-              Reversing posts a new transaction with every line negated. It can be done once, and fails if the Nova has already been spent.
+              Reversing posts a new transaction with every line negated. It can be done once, and fails if the Nova has
+              already been spent.
             </p>
-            <ReverseForm transactionId={tx.id} summary={`${transactionTypeLabel(tx.type)}: ${tx.reason}`} idempotencyKey={crypto.randomUUID()} />
+            <ReverseForm
+              transactionId={tx.id}
+              summary={`${transactionTypeLabel(tx.type)}: ${tx.reason}`}
+              idempotencyKey={crypto.randomUUID()}
+            />
           </Card>
         )}
       </section>
@@ -89,7 +104,7 @@ export default async function LedgerTransactionPage({ params }: { params: Promis
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-1 text-slate-900">{children}</dd>
     </div>
   );

@@ -19,7 +19,10 @@ export const metadata: Metadata = { title: "Sandbox car maker" };
 export default async function SandboxConnectPage({ searchParams }: { searchParams: SearchParams }) {
   if (vehicleProvider().kind !== "SANDBOX") notFound();
   const state = param((await searchParams).state);
-  await requirePagePermission("driver:use", state ? `/app/car/sandbox-connect?${new URLSearchParams({ state })}` : "/app/car");
+  await requirePagePermission(
+    "driver:use",
+    state ? `/app/car/sandbox-connect?${new URLSearchParams({ state })}` : "/app/car",
+  );
 
   if (!state) {
     return (

@@ -39,16 +39,27 @@ export default async function DriverCodePage({ params }: { params: Promise<{ cod
         <>
           <Card className="text-center">
             <p className="text-sm font-medium text-slate-600">Show this to the cashier</p>
-            <p data-testid="redemption-code" className="mt-2 font-mono text-[1.7rem] font-semibold tracking-wider text-slate-900 sm:text-4xl">
+            <p
+              data-testid="redemption-code"
+              className="mt-2 font-mono text-[1.7rem] font-semibold tracking-wider text-slate-900 sm:text-4xl"
+            >
               {formatted}
             </p>
-            <QrCode value={code.code} label={`QR code for ${formatted}`} className="mx-auto mt-4 w-56 border border-slate-200 sm:w-64" />
+            <QrCode
+              value={code.code}
+              label={`QR code for ${formatted}`}
+              className="mx-auto mt-4 w-56 border border-slate-200 sm:w-64"
+            />
             <div className="mt-4">
-              <CodeCountdown issuedAt={code.createdAt.toISOString()} expiresAt={code.expiresAt.toISOString()} serverNow={now.getTime()} />
+              <CodeCountdown
+                issuedAt={code.createdAt.toISOString()}
+                expiresAt={code.expiresAt.toISOString()}
+                serverNow={now.getTime()}
+              />
             </div>
             <p className="mt-4 border-t border-slate-100 pt-4 text-sm text-slate-600">
-              <NovaAmount amount={code.novaAmount} className="font-semibold text-slate-900" /> held for this code. It moves to{" "}
-              {code.offer.merchant.name} only when the cashier confirms it.
+              <NovaAmount amount={code.novaAmount} className="font-semibold text-slate-900" /> held for this code. It
+              moves to {code.offer.merchant.name} only when the cashier confirms it.
             </p>
           </Card>
           <div className="mt-4">

@@ -20,7 +20,11 @@ export const metadata: Metadata = { title: "Account" };
 const account = z.object({ ownerType: z.enum(["DRIVER", "MERCHANT"]), ownerId: z.string().min(1).max(64) });
 const SHOWN = 100;
 
-export default async function AdminAccountPage({ params }: { params: Promise<{ ownerType: string; ownerId: string }> }) {
+export default async function AdminAccountPage({
+  params,
+}: {
+  params: Promise<{ ownerType: string; ownerId: string }>;
+}) {
   const raw = await params;
   await requirePagePermission("admin:view", `/admin/accounts/${raw.ownerType}/${raw.ownerId}`);
   const parsed = account.safeParse(raw);
@@ -28,7 +32,10 @@ export default async function AdminAccountPage({ params }: { params: Promise<{ o
   const { ownerType, ownerId } = parsed.data;
   const owner = await getAccountOwner(ownerType, ownerId);
   if (!owner) notFound();
-  const [balances, lines] = await Promise.all([getBalances(ownerType, ownerId), listStatement(ownerType, ownerId, SHOWN)]);
+  const [balances, lines] = await Promise.all([
+    getBalances(ownerType, ownerId),
+    listStatement(ownerType, ownerId, SHOWN),
+  ]);
   const isDriver = ownerType === "DRIVER";
 
   return (
@@ -38,29 +45,64 @@ export default async function AdminAccountPage({ params }: { params: Promise<{ o
         title={owner.name}
         description={`${isDriver ? "Driver" : "Merchant"}${owner.detail ? ` · ${owner.detail}` : ""}`}
         actions={
-          <a href={`/api/admin/accounts/${ownerType}/${ownerId}/statement`} download className={buttonClasses({ variant: "secondary" })}>
+          <a
+            href={`/api/admin/accounts/${ownerType}/${ownerId}/statement`}
+            download
+            className={buttonClasses({ variant: "secondary" })}
+          >
             <DownloadIcon className="size-4" />
             Download CSV
           </a>
         }
       />
       <StatGrid label="Balances">
-        <StatCard label={isDriver ? "Nova available" : "Nova received"} value={<NovaAmount amount={Number(balances.nova.available)} compact />} />
+        <StatCard
+          label={isDriver ? "Nova available" : "Nova received"}
+          value={<NovaAmount amount={Number(balances.nova.available)} compact />}
+        />
         {isDriver ? (
           <>
-            <StatCard label="Nova held" value={<NovaAmount amount={Number(balances.nova.held)} compact />} hint="Behind codes waiting at a counter" />
-            {balances.nova.pending > 0n ? <StatCard label="Nova pending" value={<NovaAmount amount={Number(balances.nova.pending)} compact />} /> : null}
+            <StatCard
+              label="Nova held"
+              value={<NovaAmount amount={Number(balances.nova.held)} compact />}
+              hint="Behind codes waiting at a counter"
+            />
+            {balances.nova.pending > 0n ? (
+              <StatCard label="Nova pending" value={<NovaAmount amount={Number(balances.nova.pending)} compact />} />
+            ) : null}
           </>
         ) : null}
-        <StatCard label="Cash" value={formatUsd(Number(balances.usd.available))} hint={balances.usd.pending > 0n ? `${formatUsd(Number(balances.usd.pending))} pending` : undefined} />
+        <StatCard
+          label="Cash"
+          value={formatUsd(Number(balances.usd.available))}
+          hint={balances.usd.pending > 0n ? `${formatUsd(Number(balances.usd.pending))} pending` : undefined}
+        />
       </StatGrid>
 
       <section aria-labelledby="statement-heading" className="mt-10">
-        <SectionHeader id="statement-heading" title="Statement" description={lines.length === SHOWN ? `The ${SHOWN} newest entries; download the CSV for more.` : "Every entry, newest first. Times in UTC."} />
+        <SectionHeader
+          id="statement-heading"
+          title="Statement"
+          description={
+            lines.length === SHOWN
+              ? `The ${SHOWN} newest entries; download the CSV for more.`
+              : "Every entry, newest first. Times in UTC."
+          }
+        />
         {lines.length > 0 ? (
-          <StatementTable lines={lines} caption={`Statement for ${owner.name}`} showAccount transactionHref={(id) => `/admin/ledger/${id}`} />
+          <StatementTable
+            lines={lines}
+            caption={`Statement for ${owner.name}`}
+            showAccount
+            transactionHref={(id) => `/admin/ledger/${id}`}
+          />
         ) : (
-          <EmptyState level={3} icon={<BookIcon className="size-6" />} title="No entries yet" description="Grants, redemptions and payments to or from this account will be listed here." />
+          <EmptyState
+            level={3}
+            icon={<BookIcon className="size-6" />}
+            title="No entries yet"
+            description="Grants, redemptions and payments to or from this account will be listed here."
+          />
         )}
       </section>
     </>

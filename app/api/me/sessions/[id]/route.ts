@@ -10,7 +10,12 @@ export const DELETE = route<{ id: string }>("/api/me/sessions/[id]", async (req,
   assertSameOrigin(req.headers);
   // scoped to the caller: another person's session id matches nothing
   if (!(await revokeSession(session.user.id, params.id))) throw notFound("That session");
-  await recordAudit({ action: "auth.session_revoked", actorId: session.user.id, targetType: "session", targetId: params.id,
-    ...metaFromHeaders(req.headers) });
+  await recordAudit({
+    action: "auth.session_revoked",
+    actorId: session.user.id,
+    targetType: "session",
+    targetId: params.id,
+    ...metaFromHeaders(req.headers),
+  });
   return json({ revoked: params.id });
 });

@@ -11,6 +11,10 @@ export const POST = route<{ offerId: string }>("/api/offers/[offerId]/redeem", a
   const session = authorize(await sessionFromRequest(req), "driver:use");
   assertSameOrigin(req.headers);
   const { idempotencyKey } = body.parse(await req.json().catch(() => ({})));
-  const code = await redeemOffer(session.user.id, { offerId: params.offerId, idempotencyKey }, metaFromHeaders(req.headers));
+  const code = await redeemOffer(
+    session.user.id,
+    { offerId: params.offerId, idempotencyKey },
+    metaFromHeaders(req.headers),
+  );
   return json({ id: code.id, code: formatCode(code.code), nova: code.novaAmount, expiresAt: code.expiresAt }, 201);
 });

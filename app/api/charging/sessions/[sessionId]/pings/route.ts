@@ -5,10 +5,13 @@ import { json, route } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** The phone's location while charging (sent by the charge page's geolocation watcher). */
-export const POST = route<{ sessionId: string }>("/api/charging/sessions/[sessionId]/pings", async (req, { params }) => {
-  const session = authorize(await sessionFromRequest(req), "driver:use");
-  assertSameOrigin(req.headers);
-  const ping = pingInput.parse(await req.json().catch(() => ({})));
-  await recordPing(session.user.id, params.sessionId, ping);
-  return json({ ok: true }, 201);
-});
+export const POST = route<{ sessionId: string }>(
+  "/api/charging/sessions/[sessionId]/pings",
+  async (req, { params }) => {
+    const session = authorize(await sessionFromRequest(req), "driver:use");
+    assertSameOrigin(req.headers);
+    const ping = pingInput.parse(await req.json().catch(() => ({})));
+    await recordPing(session.user.id, params.sessionId, ping);
+    return json({ ok: true }, 201);
+  },
+);

@@ -10,10 +10,13 @@ const MAX_ROWS = 5_000;
 const account = z.object({ ownerType: z.enum(["DRIVER", "MERCHANT"]), ownerId: z.string().min(1).max(64) });
 
 /** Any driver's or merchant's statement as CSV, for admins. */
-export const GET = route<{ ownerType: string; ownerId: string }>("/api/admin/accounts/[ownerType]/[ownerId]/statement", async (req, { params }) => {
-  authorize(await sessionFromRequest(req), "admin:view");
-  const { ownerType, ownerId } = account.parse(params);
-  if (!(await getAccountOwner(ownerType, ownerId))) throw notFound("That account");
-  const lines = await listStatement(ownerType, ownerId, MAX_ROWS);
-  return csvResponse(statementCsv(lines), statementFilename(`${ownerType.toLowerCase()}-statement`));
-});
+export const GET = route<{ ownerType: string; ownerId: string }>(
+  "/api/admin/accounts/[ownerType]/[ownerId]/statement",
+  async (req, { params }) => {
+    authorize(await sessionFromRequest(req), "admin:view");
+    const { ownerType, ownerId } = account.parse(params);
+    if (!(await getAccountOwner(ownerType, ownerId))) throw notFound("That account");
+    const lines = await listStatement(ownerType, ownerId, MAX_ROWS);
+    return csvResponse(statementCsv(lines), statementFilename(`${ownerType.toLowerCase()}-statement`));
+  },
+);
