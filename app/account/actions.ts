@@ -13,7 +13,7 @@ import {
   revokeSession,
   revokeSessionByToken,
 } from "@/lib/auth";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 
 export const signOutAction = action({
   permission: "public",

@@ -4,7 +4,7 @@ import { authorize, getCurrentSession } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/sessions";
-import { AppError, GENERIC_MESSAGE } from "@/lib/http/errors";
+import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability";
 
 export type ActionError = { code: string; message: string; fields?: Record<string, string> };

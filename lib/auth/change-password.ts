@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { hashPassword, newPasswordSchema, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
@@ -23,7 +23,7 @@ export async function changePassword(
   await rateLimit("signInPerAccount", userId);
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (user?.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("invalid_credentials", "Your current password is not right.", 400);
+    throw new AppError("invalid_credentials", "Your current password is not right.");
   }
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
   const endedSessions = await revokeAllSessions(userId, sessionId);

@@ -1,12 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { Role } from "./permissions";
 import type { RequestMeta } from "./request-meta";
 import { createSession } from "./sessions";
 
 export const suspendedError = () =>
-  new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.", 403);
+  new AppError("suspended", "This account is suspended. Contact support@nerava.app for help.");
 
 /** The last step of every sign-in method: refuse suspended accounts, open a session, audit it. */
 export async function completeSignIn(

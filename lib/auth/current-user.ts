@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { NextRequest } from "next/server";
-import { forbidden, unauthorized } from "@/lib/http/errors";
+import { forbidden, unauthorized } from "@/lib/errors";
 import { sessionCookie } from "./cookies";
 import { can, type Permission } from "./permissions";
 import { metaFromHeaders } from "./request-meta";

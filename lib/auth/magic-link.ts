@@ -4,7 +4,7 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { magicLinkEmail, sendEmail } from "@/lib/email";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { emailSchema } from "./password";
 import type { RequestMeta } from "./request-meta";
@@ -37,7 +37,7 @@ export async function consumeMagicLink(input: z.infer<typeof consumeLinkInput>, 
     where: { identifier: input.email, token: sha256(input.token), expires: { gt: new Date() } },
   });
   if (count !== 1)
-    throw new AppError("invalid_link", "This sign-in link has expired or was already used. Ask for a new one.", 400);
+    throw new AppError("invalid_link", "This sign-in link has expired or was already used. Ask for a new one.");
   const user = await db().user.upsert({
     where: { email: input.email },
     update: { emailVerified: new Date() },

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { RequestMeta } from "./request-meta";
 
 export const userIdInput = z.object({
@@ -13,7 +13,7 @@ export const roleInput = z.object({ userId: z.string().min(1).max(64), role: z.e
 
 /** Suspension blocks sign-in and ends every session in the same transaction. */
 export async function suspendUser(adminId: string, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
-  if (input.userId === adminId) throw new AppError("self_suspend", "You cannot suspend your own account.", 400);
+  if (input.userId === adminId) throw new AppError("self_suspend", "You cannot suspend your own account.");
   return db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: input.userId }, data: { status: "SUSPENDED" } });
     if (count === 0) throw notFound("That user");
@@ -47,7 +47,7 @@ export async function reinstateUser(adminId: string, input: z.infer<typeof userI
 }
 
 export async function changeUserRole(adminId: string, input: z.infer<typeof roleInput>, meta: RequestMeta) {
-  if (input.userId === adminId) throw new AppError("self_role", "You cannot change your own role.", 400);
+  if (input.userId === adminId) throw new AppError("self_role", "You cannot change your own role.");
   const before = await db().user.findUnique({ where: { id: input.userId }, select: { role: true } });
   if (!before) throw notFound("That user");
   await db().user.update({ where: { id: input.userId }, data: { role: input.role } });

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { passwordResetEmail, sendEmail } from "@/lib/email";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { emailSchema, hashPassword, newPasswordSchema } from "./password";
 import type { RequestMeta } from "./request-meta";
@@ -47,7 +47,7 @@ export async function resetPassword(
       })
     : { count: 0 };
   if (!row || claimed.count !== 1) {
-    throw new AppError("invalid_token", "This reset link has expired or was already used. Ask for a new one.", 400);
+    throw new AppError("invalid_token", "This reset link has expired or was already used. Ask for a new one.");
   }
   await db().user.update({ where: { id: row.userId }, data: { passwordHash } });
   const endedSessions = await revokeAllSessions(row.userId);

@@ -1,5 +1,5 @@
 import { allowedOrigins } from "@/lib/config";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * Route handlers get no origin check from Next (server actions do). A cookie-authenticated
@@ -16,4 +16,4 @@ export function assertSameOrigin(headers: Headers): void {
   if (site !== null && site !== "same-origin" && site !== "none") throw refused();
 }
 
-const refused = () => new AppError("bad_origin", "This request did not come from Nerava.", 403);
+const refused = () => new AppError("bad_origin", "This request did not come from Nerava.");

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { otpSender } from "./otp-sender";
 import type { RequestMeta } from "./request-meta";
@@ -30,13 +30,9 @@ export const verifyCodeInput = z.object({
 });
 
 const SEND_ERRORS = {
-  invalid_number: ["invalid_phone", "That number cannot receive text messages. Check it and try again.", 400],
-  rate_limited: ["rate_limited", "Too many codes sent to this number. Try again later.", 429],
-  provider_unavailable: [
-    "sms_unavailable",
-    "We could not send a text right now. Try again in a minute, or use email.",
-    503,
-  ],
+  invalid_number: ["invalid_phone", "That number cannot receive text messages. Check it and try again."],
+  rate_limited: ["rate_limited", "Too many codes sent to this number. Try again later."],
+  provider_unavailable: ["sms_unavailable", "We could not send a text right now. Try again in a minute, or use email."],
 } as const;
 
 export async function sendSignInCode(
@@ -47,8 +43,8 @@ export async function sendSignInCode(
   await rateLimit("otpSendPerNumber", input.phone);
   const result = await otpSender().send(input.phone);
   if (!result.ok) {
-    const [code, message, status] = SEND_ERRORS[result.reason];
-    throw new AppError(code, message, status);
+    const [code, message] = SEND_ERRORS[result.reason];
+    throw new AppError(code, message);
   }
   return { phone: input.phone };
 }
@@ -66,11 +62,7 @@ export async function verifySignInCode(input: z.infer<typeof verifyCodeInput>, m
   const result = await otpSender().check(input.phone, input.code);
   if (!result.ok) {
     await recordAudit({ action: "auth.sign_in_failed", metadata: { method: "sms", reason: result.reason }, ...meta });
-    throw new AppError(
-      result.reason,
-      CHECK_MESSAGES[result.reason],
-      result.reason === "provider_unavailable" ? 503 : 400,
-    );
+    throw new AppError(result.reason, CHECK_MESSAGES[result.reason]);
   }
   const user = await db().user.upsert({
     where: { phone: input.phone },

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { clearRateLimit, rateLimit } from "@/lib/rate-limit";
 import { emailSchema, hashPassword, newPasswordSchema, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
@@ -34,7 +34,7 @@ export async function signInWithPassword(input: z.infer<typeof signInInput>, met
       metadata: { method: "password", email: input.email },
       ...meta,
     });
-    throw new AppError("invalid_credentials", "Email or password is incorrect.", 401);
+    throw new AppError("invalid_credentials", "Email or password is incorrect.");
   }
   const session = await completeSignIn(user, "password", meta);
   await clearRateLimit("signInPerAccount", input.email);
@@ -45,13 +45,13 @@ export async function signUpWithPassword(input: z.infer<typeof signUpInput>, met
   await rateLimit("signUpPerIp", meta.ip);
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
+  if (existing) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
   const user = await db()
     .user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, role: true } })
     .catch((err: { code?: string }) => {
       // two sign-ups racing for one address: the unique index decides
       if (err.code === "P2002")
-        throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
+        throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
       throw err;
     });
   const session = await createSession(user.id, meta);

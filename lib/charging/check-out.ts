@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { setSandboxCharging } from "@/lib/integrations/smartcar";
 import { enqueueJob } from "@/lib/jobs";
 import { refreshTelemetry } from "@/lib/vehicles";

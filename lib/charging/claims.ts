@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
 import { makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
 
@@ -25,13 +25,12 @@ export async function fileClaim(driverId: string, input: z.infer<typeof claimInp
   });
   if (!session) throw notFound("That session");
   if (session.status !== "UNVERIFIED" && session.status !== "PENDING_WITNESS") {
-    throw new AppError("not_claimable", "Only sessions that did not verify can be claimed.", 409);
+    throw new AppError("not_claimable", "Only sessions that did not verify can be claimed.");
   }
   const claim = await db()
     .rewardClaim.create({ data: { sessionId: session.id, driverId, note: input.note } })
     .catch((err: { code?: string }) => {
-      if (err.code === "P2002")
-        throw new AppError("claim_exists", "You have already filed a claim for this session.", 409);
+      if (err.code === "P2002") throw new AppError("claim_exists", "You have already filed a claim for this session.");
       throw err;
     });
   await recordAudit({
@@ -122,7 +121,7 @@ export async function decideClaim(adminId: string, input: z.infer<typeof decideI
         decidedAt: new Date(),
       },
     });
-    if (count === 0) throw new AppError("claim_closed", "This claim was already decided.", 409);
+    if (count === 0) throw new AppError("claim_closed", "This claim was already decided.");
     const claim = await tx.rewardClaim.findUniqueOrThrow({
       where: { id: input.claimId },
       select: {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { setSandboxCharging } from "@/lib/integrations/smartcar";
 
 export const checkInInput = z.object({
@@ -39,7 +39,7 @@ export async function checkIn(driverId: string, input: z.infer<typeof checkInInp
     .chargingSession.create({ data: { driverId, chargerId: charger.id, vehicleId: vehicle?.id }, select: { id: true } })
     .catch((err: { code?: string }) => {
       if (err.code === "P2002")
-        throw new AppError("session_active", "You already have a charging session in progress. Finish it first.", 409);
+        throw new AppError("session_active", "You already have a charging session in progress. Finish it first.");
       throw err;
     });
   // the simulated car plugs in at this charger so the sandbox journey works end to end

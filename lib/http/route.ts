@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
-import { AppError, GENERIC_MESSAGE, type ErrorBody } from "./errors";
+import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
 import type pino from "pino";
 
 export type RouteContext<P = Record<string, string>> = {

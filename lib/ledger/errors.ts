@@ -1,8 +1,8 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError, tagClass } from "@/lib/errors";
 
 export class InsufficientFunds extends AppError {
   constructor(message = "The balance does not cover this.") {
-    super("insufficient_funds", message, 409);
+    super("insufficient_funds", message);
   }
 }
 
@@ -11,16 +11,19 @@ export class IdempotencyConflict extends AppError {
     super(
       "idempotency_conflict",
       "This request was already made with different details. Reload the page and try again.",
-      409,
     );
   }
 }
 
 export class AlreadyReversed extends AppError {
   constructor() {
-    super("already_reversed", "This transaction has already been reversed.", 409);
+    super("already_reversed", "This transaction has already been reversed.");
   }
 }
+
+tagClass(InsufficientFunds, "InsufficientFunds");
+tagClass(IdempotencyConflict, "IdempotencyConflict");
+tagClass(AlreadyReversed, "AlreadyReversed");
 
 /** A bug in the caller, never a user's mistake: entries must balance. */
 export class UnbalancedTransaction extends Error {}

@@ -1,7 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { AppError } from "@/lib/http/errors";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/observability";
 
 export type LimitPolicy = { points: number; durationSeconds: number; message: string };
@@ -44,13 +44,28 @@ export async function consume(name: string, policy: LimitPolicy, subject: string
   try {
     await limiterFor(name, policy).consume(subject.toLowerCase());
   } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err;
+    if (!isLimiterRefusal(err)) throw err;
     const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
     logger.warn({ limit: name, retryAfter }, "rate limited");
-    throw new AppError("rate_limited", `${policy.message} Try again in ${humanize(retryAfter)}.`, 429, {
+    throw new AppError("rate_limited", `${policy.message} Try again in ${humanize(retryAfter)}.`, {
       "Retry-After": String(retryAfter),
     });
   }
+}
+
+/**
+ * The limiter rejects with a RateLimiterRes. Limiters are cached on globalThis, so the one a
+ * route handler uses may come from another bundle's copy of the library: `instanceof` would
+ * miss it and turn a 429 into a 500. Recognise it by shape instead.
+ */
+function isLimiterRefusal(err: unknown): err is { msBeforeNext: number } {
+  return (
+    err !== null &&
+    typeof err === "object" &&
+    !(err instanceof Error) &&
+    typeof (err as { msBeforeNext?: unknown }).msBeforeNext === "number" &&
+    typeof (err as { remainingPoints?: unknown }).remainingPoints === "number"
+  );
 }
 
 /** Clears a subject's count (after a successful sign-in, failures should not linger). */

@@ -5,7 +5,7 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { accounts, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
 
 export const grantInput = z.object({
@@ -26,9 +26,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function grantNova(adminId: string, input: z.infer<typeof grantInput>, meta: RequestMeta) {
   const env = config();
   if (!(await isEnabled("NOVA_GRANTS_ENABLED")))
-    throw new AppError("grants_disabled", "Nova grants are switched off right now.", 409);
+    throw new AppError("grants_disabled", "Nova grants are switched off right now.");
   if (input.amount > env.NOVA_GRANT_MAX)
-    throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`, 422);
+    throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`);
   const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true, status: true } });
   if (!driver) throw notFound("That driver");
   return runMoneyTx(async (tx) => {
@@ -53,7 +53,6 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
       throw new AppError(
         "daily_cap",
         `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
-        409,
       );
     await recordAudit(
       {
@@ -85,7 +84,6 @@ export async function reverseTransaction(adminId: string, input: z.infer<typeof 
     throw new AppError(
       "not_reversible",
       "Only grants, direct spends and rewards can be reversed here; redemptions are cancelled by their code.",
-      409,
     );
   }
   return runMoneyTx(async (tx) => {

@@ -1,13 +1,13 @@
 import "server-only";
 import { decryptToken, encryptToken } from "@/lib/crypto/token-cipher";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { AuthRevoked, vehicleProvider } from "@/lib/integrations/smartcar";
 
 const REFRESH_AHEAD_MS = 5 * 60 * 1000;
 
 export const reconnectNeeded = () =>
-  new AppError("reconnect_needed", "Your car's connection has expired. Connect it again from the Car tab.", 409);
+  new AppError("reconnect_needed", "Your car's connection has expired. Connect it again from the Car tab.");
 
 const readConnection = (client: Pick<ReturnType<typeof db>, "vehicleConnection">, id: string) =>
   client.vehicleConnection.findUnique({ where: { id }, omit: { accessTokenEnc: false, refreshTokenEnc: false } });

@@ -5,7 +5,7 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { encryptToken } from "@/lib/crypto/token-cipher";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { InvalidCode, vehicleProvider } from "@/lib/integrations/smartcar";
 import { signConnectState, verifyConnectState } from "./oauth-state";
 
@@ -28,16 +28,16 @@ const STATE_ERRORS = {
  */
 export async function completeVehicleConnect(userId: string, input: z.infer<typeof callbackInput>, meta: RequestMeta) {
   const check = await verifyConnectState(config().NEXTAUTH_SECRET, input.state, userId);
-  if (!check.ok) throw new AppError(`state_${check.reason}`, STATE_ERRORS[check.reason], 400);
+  if (!check.ok) throw new AppError(`state_${check.reason}`, STATE_ERRORS[check.reason]);
   const provider = vehicleProvider();
   const tokens = await provider.exchangeCode(input.code).catch((err) => {
     if (err instanceof InvalidCode)
-      throw new AppError("invalid_code", "The car maker did not accept this connection. Try connecting again.", 400);
+      throw new AppError("invalid_code", "The car maker did not accept this connection. Try connecting again.");
     throw err;
   });
   const found = await provider.listVehicles(tokens.accessToken);
   if (found.length === 0)
-    throw new AppError("no_vehicles", "No vehicle was shared. Connect again and choose your car.", 400);
+    throw new AppError("no_vehicles", "No vehicle was shared. Connect again and choose your car.");
   const taken = await db().vehicle.findMany({
     where: { provider: provider.kind, providerVehicleId: { in: found.map((v) => v.id) }, userId: { not: userId } },
     select: { providerVehicleId: true },
@@ -46,7 +46,6 @@ export async function completeVehicleConnect(userId: string, input: z.infer<type
     throw new AppError(
       "vehicle_taken",
       "This car is already connected to another Nerava account. Disconnect it there first.",
-      409,
     );
   }
   const vehicles = await db().$transaction(async (tx) => {
@@ -84,7 +83,6 @@ export async function completeVehicleConnect(userId: string, input: z.infer<type
       throw new AppError(
         "vehicle_taken",
         "This car is already connected to another Nerava account. Disconnect it there first.",
-        409,
       );
     }
     return rows;

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { Telemetry } from "@/lib/integrations/smartcar";
 import { storeTelemetry } from "./telemetry";
 
@@ -42,10 +42,10 @@ export async function handleSmartcarWebhook(
   try {
     body = JSON.parse(rawBody);
   } catch {
-    throw new AppError("invalid_event", "The event body is not JSON.", 400);
+    throw new AppError("invalid_event", "The event body is not JSON.");
   }
   const parsed = eventSchema.safeParse(body);
-  if (!parsed.success) throw new AppError("invalid_event", "Unrecognised Smartcar event.", 400);
+  if (!parsed.success) throw new AppError("invalid_event", "Unrecognised Smartcar event.");
   const event = parsed.data;
   if (event.eventName === "verify") return { challenge: hmac(secret, event.payload.challenge ?? "") };
   const eventId = createHash("sha256").update(rawBody).digest("hex");

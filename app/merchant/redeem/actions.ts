@@ -3,14 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import type { CurrentSession } from "@/lib/auth";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { currentMerchantId } from "@/lib/merchants";
 import { confirmInput, confirmRedemption, directSpend, directSpendInput } from "@/lib/merchants/redemptions";
 
 /** The merchant this member works at: every write below is scoped to it. */
 async function merchantFor(session: CurrentSession): Promise<string> {
   const merchantId = await currentMerchantId(session);
-  if (!merchantId) throw new AppError("no_merchant", "You are not a member of a merchant yet.", 403);
+  if (!merchantId) throw new AppError("no_merchant", "You are not a member of a merchant yet.");
   return merchantId;
 }
 

@@ -1,4 +1,5 @@
 // Known provider failures. `message` is safe to show a driver; provider details stay in fields for logs.
+import { tagClass } from "@/lib/errors/cross-bundle";
 
 export type VehicleProviderErrorCode =
   "provider_unavailable" | "rate_limited" | "auth_revoked" | "invalid_code" | "provider_rejected";
@@ -72,3 +73,11 @@ export class ProviderRejected extends VehicleProviderError {
     super("The car service could not do that for this car.", details);
   }
 }
+
+// provider clients are cached across bundles: keep `instanceof` working for their errors
+tagClass(VehicleProviderError, "VehicleProviderError");
+tagClass(ProviderUnavailable, "ProviderUnavailable");
+tagClass(RateLimited, "RateLimited");
+tagClass(AuthRevoked, "AuthRevoked");
+tagClass(InvalidCode, "InvalidCode");
+tagClass(ProviderRejected, "ProviderRejected");

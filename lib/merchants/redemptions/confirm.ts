@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { accounts, ledgerMetrics, postInTx, runMoneyTx } from "@/lib/ledger";
 import { createId } from "@/lib/ledger/ids";
 import { rateLimit } from "@/lib/rate-limit";
@@ -87,8 +87,8 @@ async function explainRefusal(code: string, merchantId: string): Promise<AppErro
           : "expired";
   ledgerMetrics().redemptions.inc({ outcome: `refused_${outcome}` });
   if (outcome === "unknown")
-    return new AppError("unknown_code", "No code like that for this shop. Check it and try again.", 404);
-  if (outcome === "used") return new AppError("code_used", "This code was already used.", 409);
+    return new AppError("unknown_code", "No code like that for this shop. Check it and try again.");
+  if (outcome === "used") return new AppError("code_used", "This code was already used.");
   if (row!.status === "HELD") await releaseRedemption({ codeId: row!.id, expired: true });
-  return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.", 410);
+  return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.");
 }

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
 
@@ -44,7 +44,7 @@ export async function directSpend(
   meta: RequestMeta,
 ) {
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
-    throw new AppError("redemptions_disabled", "Taking Nova is paused right now.", 409);
+    throw new AppError("redemptions_disabled", "Taking Nova is paused right now.");
   await rateLimit("redeemCodePerUser", merchantUserId);
   const serialNumber = input.pass.startsWith(PASS_PREFIX) ? input.pass.slice(PASS_PREFIX.length) : input.pass;
   const pass = await db().walletPass.findUnique({
@@ -52,12 +52,12 @@ export async function directSpend(
     select: { userId: true, user: { select: { status: true } } },
   });
   if (!pass || pass.user.status !== "ACTIVE")
-    throw new AppError("unknown_pass", "That pass is not valid. Ask the driver to open their pass again.", 404);
+    throw new AppError("unknown_pass", "That pass is not valid. Ask the driver to open their pass again.");
   const merchant = await db().merchant.findFirst({
     where: { id: merchantId, status: "ACTIVE" },
     select: { name: true },
   });
-  if (!merchant) throw new AppError("merchant_inactive", "This shop cannot take Nova right now.", 409);
+  if (!merchant) throw new AppError("merchant_inactive", "This shop cannot take Nova right now.");
   return runMoneyTx(async (tx) => {
     const posted = await postInTx(tx, {
       idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,

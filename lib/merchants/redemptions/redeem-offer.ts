@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { accounts, ledgerMetrics, postInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
 import { newRedemptionCode } from "./code";
 
@@ -20,7 +20,7 @@ export const redeemInput = z.object({
  */
 export async function redeemOffer(driverId: string, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
-    throw new AppError("redemptions_disabled", "Redemptions are paused right now.", 409);
+    throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
   const now = new Date();
   const offer = await db().offer.findFirst({
     where: {
@@ -55,7 +55,7 @@ export async function redeemOffer(driverId: string, input: z.infer<typeof redeem
     });
     if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
     if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
-      throw new AppError("offer_sold_out", "This offer has been fully redeemed.", 409);
+      throw new AppError("offer_sold_out", "This offer has been fully redeemed.");
     }
     if (
       offer.perDriverLimit &&
@@ -64,7 +64,6 @@ export async function redeemOffer(driverId: string, input: z.infer<typeof redeem
       throw new AppError(
         "offer_limit",
         `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
-        409,
       );
     }
     const code = await tx.redemptionCode.create({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions";
 import { disconnectVehicle, refreshTelemetry } from "@/lib/vehicles";
 import { listDriverVehicles } from "@/lib/vehicles";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 
 export const disconnectVehicleAction = action({
   permission: "driver:use",

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { redeemInput, redeemOffer, releaseRedemption } from "@/lib/merchants/redemptions";
 
 export const redeemOfferAction = action({
@@ -28,7 +28,6 @@ export const cancelCodeAction = action({
       throw new AppError(
         "not_cancellable",
         "This code can no longer be cancelled: it was already used, cancelled or has expired.",
-        409,
       );
     revalidatePath("/app", "layout");
     return { codeId };

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { config } from "@/lib/config";
-import { AppError, route } from "@/lib/http";
+import { route } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { callbackInput, completeVehicleConnect } from "@/lib/vehicles";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
 import { assertSameOrigin, authorize, revokeSession, sessionFromRequest } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { metaFromHeaders } from "@/lib/auth";
-import { json, notFound, route } from "@/lib/http";
+import { json, route } from "@/lib/http";
+import { notFound } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
-import { json, notFound, route } from "@/lib/http";
+import { json, route } from "@/lib/http";
+import { notFound } from "@/lib/errors";
 import { findMembership } from "@/lib/merchants";
 import { confirmInput, confirmRedemption } from "@/lib/merchants/redemptions";
 

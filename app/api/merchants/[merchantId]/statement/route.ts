@@ -1,5 +1,6 @@
 import { authorize, sessionFromRequest } from "@/lib/auth";
-import { csvResponse, notFound, route, statementFilename } from "@/lib/http";
+import { csvResponse, route, statementFilename } from "@/lib/http";
+import { notFound } from "@/lib/errors";
 import { listStatement, statementCsv } from "@/lib/ledger";
 import { findMembership } from "@/lib/merchants";
 

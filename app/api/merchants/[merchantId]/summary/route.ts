@@ -1,5 +1,6 @@
 import { authorize, sessionFromRequest } from "@/lib/auth";
-import { json, notFound, route } from "@/lib/http";
+import { json, route } from "@/lib/http";
+import { notFound } from "@/lib/errors";
 import { findMembership, getMerchantDashboard } from "@/lib/merchants";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getAccountOwner } from "@/lib/admin";
 import { authorize, sessionFromRequest } from "@/lib/auth";
-import { csvResponse, notFound, route, statementFilename } from "@/lib/http";
+import { csvResponse, route, statementFilename } from "@/lib/http";
+import { notFound } from "@/lib/errors";
 import { listStatement, statementCsv } from "@/lib/ledger";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,76 @@
+/**
+ * Every error code the app answers with, and its HTTP status. The table is closed: throwing a
+ * code that is not listed here does not compile, and one code always means one status.
+ * Bad input answers 422; limits, caps and states that refuse the request (already used, sold
+ * out, over today's cap) answer 409: the same request may succeed another day.
+ */
+export const ERROR_STATUS = {
+  // the request itself
+  invalid_input: 422,
+  malformed_request: 400,
+  invalid_event: 400,
+  bad_signature: 400,
+  not_configured: 404,
+  // who is asking
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  bad_origin: 403,
+  suspended: 403,
+  no_merchant: 403,
+  self_dealing: 403,
+  not_found: 404,
+  // limits
+  rate_limited: 429,
+  over_grant_max: 409,
+  daily_cap: 409,
+  offer_limit: 409,
+  // state that refuses the request
+  insufficient_funds: 409,
+  idempotency_conflict: 409,
+  already_reversed: 409,
+  not_reversible: 409,
+  grants_disabled: 409,
+  redemptions_disabled: 409,
+  merchant_inactive: 409,
+  account_suspended: 409,
+  offer_sold_out: 409,
+  code_used: 409,
+  code_expired: 410,
+  code_cancelled: 410,
+  unknown_code: 404,
+  unknown_pass: 404,
+  not_cancellable: 409,
+  session_active: 409,
+  not_claimable: 409,
+  claim_exists: 409,
+  claim_closed: 409,
+  email_taken: 409,
+  self_suspend: 400,
+  self_role: 400,
+  // sign-in links and codes
+  invalid_token: 400,
+  invalid_link: 400,
+  invalid_phone: 422,
+  wrong_code: 400,
+  expired_or_used: 400,
+  too_many_attempts: 400,
+  // providers
+  sms_unavailable: 503,
+  provider_unavailable: 503,
+  reconnect_needed: 409,
+  invalid_code: 400,
+  no_vehicles: 400,
+  vehicle_taken: 409,
+  state_invalid: 400,
+  state_expired: 400,
+  state_other_user: 400,
+  // anything unknown (never thrown as AppError; shown with the generic message)
+  internal: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function statusFor(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
