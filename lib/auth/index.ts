@@ -1,4 +1,5 @@
 export { can, homeFor, type Permission, type Role } from "./permissions";
+export { actorOf, type Actor } from "./actor";
 export { getCurrentSession, sessionFromRequest, authorize, requirePagePermission } from "./current-user";
 export { setSessionCookie, clearSessionCookie } from "./set-session-cookie";
 export {

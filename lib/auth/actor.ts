@@ -1,0 +1,12 @@
+import type { Role } from "./permissions";
+import type { CurrentSession } from "./sessions";
+
+/**
+ * Who is asking. Domain functions that read or write another party's data take the actor
+ * and resolve the actor's right to it themselves (outsider: not found; wrong role: forbidden).
+ */
+export type Actor = { userId: string; role: Role };
+
+export function actorOf(session: CurrentSession): Actor {
+  return { userId: session.user.id, role: session.user.role };
+}
