@@ -65,6 +65,8 @@ export const ERROR_STATUS = {
   state_invalid: 400,
   state_expired: 400,
   state_other_user: 400,
+  // a webhook whose handling failed: 5xx whatever the cause, so the provider delivers it again
+  webhook_failed: 500,
   // anything unknown (never thrown as AppError; shown with the generic message)
   internal: 500,
 } as const satisfies Record<string, number>;

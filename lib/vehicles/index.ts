@@ -3,4 +3,4 @@ export { disconnectVehicle } from "./disconnect";
 export { accessTokenFor, reconnectNeeded } from "./access-token";
 export { refreshTelemetry, storeTelemetry, listDriverVehicles, type VehicleState } from "./telemetry";
 export { signConnectState, verifyConnectState } from "./oauth-state";
-export { handleSmartcarWebhook, verifySmartcarSignature } from "./smartcar-webhook";
+export { smartcarWebhook, verifySmartcarSignature, type SmartcarEvent } from "./smartcar-webhook";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { ProviderUnavailable, RateLimited, vehicleProvider, type Telemetry } from "@/lib/integrations/smartcar";
 import { logger } from "@/lib/observability";
 import { accessTokenFor } from "./access-token";
@@ -25,9 +25,9 @@ export type VehicleState = {
 const latest = (vehicleId: string) =>
   db().telemetrySnapshot.findFirst({ where: { vehicleId }, orderBy: { capturedAt: "desc" } });
 
-/** Stores a reading; out-of-order arrivals are harmless because "latest" is by capture time. */
-export async function storeTelemetry(vehicleId: string, t: Telemetry, source: string) {
-  return db().telemetrySnapshot.create({
+/** Stores a reading (in the caller's transaction when given); out-of-order arrivals are harmless: "latest" is by capture time. */
+export async function storeTelemetry(vehicleId: string, t: Telemetry, source: string, client: Tx = db()) {
+  return client.telemetrySnapshot.create({
     data: {
       vehicleId,
       batteryPercent: t.batteryPercent,
@@ -36,6 +36,7 @@ export async function storeTelemetry(vehicleId: string, t: Telemetry, source: st
       chargeState: t.chargeState,
       latitude: t.latitude,
       longitude: t.longitude,
+      energyAddedKwh: t.energyAddedKwh ?? null,
       capturedAt: t.capturedAt,
       source,
     },

@@ -17,6 +17,8 @@ export type Telemetry = {
   chargeState: ChargeState;
   latitude: number | null;
   longitude: number | null;
+  /** The car's "energy added" counter in kWh: cumulative since its own plug-in, reset by the next one. */
+  energyAddedKwh?: number | null;
   capturedAt: Date;
 };
 

@@ -1,0 +1,8 @@
+export {
+  receiveWebhook,
+  invalidEvent,
+  type ProviderEvent,
+  type WebhookAnswer,
+  type WebhookHandler,
+  type WebhookReceiver,
+} from "./receive-webhook";
