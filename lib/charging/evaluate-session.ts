@@ -58,7 +58,14 @@ export async function evaluateSession(
       await tx.chargingSession.update({ where: { id: s.id }, data: { verificationReason: verdict.reason } });
       return { status: "ACTIVE", reason: verdict.reason };
     }
-    const energy = sessionEnergy(telemetry, { startedAt: s.startedAt, endedAt });
+    // the car's energy counter runs from its own plug-in: its last reading at check-in is the baseline
+    const baseline = s.vehicleId
+      ? await tx.telemetrySnapshot.findFirst({
+          where: { vehicleId: s.vehicleId, capturedAt: { lte: s.startedAt }, energyAddedKwh: { not: null } },
+          orderBy: { capturedAt: "desc" },
+        })
+      : null;
+    const energy = sessionEnergy(baseline ? [baseline, ...telemetry] : telemetry, { startedAt: s.startedAt, endedAt });
     // at check-out the reward waits for the job that reads the car's final report (confirmLater)
     const status =
       verdict.status === "PENDING_WITNESS" && final

@@ -245,7 +245,12 @@ export function verifySession(input: VerifySessionInput, policy: VerificationPol
   return result("PENDING_WITNESS", `Waiting for your car and phone to confirm. ${car.reason} ${phone.reason}`);
 }
 
-/** kWh: the car's "energy added" counter is cumulative, so the largest reading wins. Battery: last − first, never negative. */
+/**
+ * kWh from the car's "energy added" counter, which runs from the car's own plug-in (not our
+ * check-in) and restarts at the next one: the counter's increase inside the session. The
+ * baseline is the last reading at or before check-in (else the first inside); a drop means a
+ * new plug-in, so the segment after it counts from zero. Battery: last − first, never negative.
+ */
 export function sessionEnergy(
   telemetry: Telemetry[],
   window?: { startedAt: Date; endedAt: Date | null },
@@ -255,11 +260,26 @@ export function sessionEnergy(
     to: window?.endedAt?.getTime() ?? Infinity,
     ended: true,
   };
-  const snapshots = telemetry.filter((s) => inWindow(s.capturedAt, w)).sort(byTime((s) => s.capturedAt));
-  const kwh = snapshots.map((s) => s.energyAddedKwh).filter((k): k is number => isNumber(k) && k >= 0);
+  const sorted = [...telemetry].sort(byTime((s) => s.capturedAt));
+  const snapshots = sorted.filter((s) => inWindow(s.capturedAt, w));
   const battery = snapshots.map((s) => s.batteryPercent).filter(isNumber);
   return {
-    kwhDelivered: kwh.length ? Math.max(...kwh) : null,
+    kwhDelivered: counterIncrease(sorted, w),
     batteryGained: battery.length >= 2 ? Math.max(0, battery[battery.length - 1] - battery[0]) : null,
   };
+}
+
+function counterIncrease(sorted: Telemetry[], w: Window): number | null {
+  const counter = sorted.filter((s) => isNumber(s.energyAddedKwh) && s.energyAddedKwh >= 0);
+  const at = (s: Telemetry) => s.capturedAt.getTime();
+  const baseline = counter.filter((s) => at(s) <= w.from).at(-1);
+  const inside = counter.filter((s) => at(s) > w.from && at(s) <= w.to).map((s) => s.energyAddedKwh as number);
+  const readings = baseline ? [baseline.energyAddedKwh as number, ...inside] : inside;
+  if (readings.length < 2) return null;
+  let total = 0;
+  for (let i = 1; i < readings.length; i++) {
+    const step = readings[i] - readings[i - 1];
+    total += step >= 0 ? step : readings[i];
+  }
+  return Math.round(total * 1000) / 1000;
 }

@@ -86,6 +86,54 @@ describe("charging session → verified reward", () => {
   });
 });
 
+describe("energy from the car's counter", () => {
+  it("a session restarted without unplugging credits the counter's increase, not the counter twice", async () => {
+    const { driver, charger } = await driverWithSandboxCar();
+    const car = await testDb.vehicle.create({
+      data: { userId: driver.id, provider: "SMARTCAR", providerVehicleId: `veh-${uid()}` },
+    });
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const reading = (m: number, energyAddedKwh: number) => ({
+      vehicleId: car.id,
+      chargeState: "CHARGING" as const,
+      latitude: charger.latitude,
+      longitude: charger.longitude,
+      energyAddedKwh,
+      capturedAt: minutesAgo(m),
+      source: "webhook",
+    });
+    /** One session from `from` to `to` minutes ago with the car's counter readings inside it. */
+    async function session(from: number, to: number, readings: Array<[number, number]>) {
+      const { id } = await checkIn(driver.id, { chargerId: charger.id, vehicleId: car.id }, fakeMeta());
+      await testDb.chargingSession.update({
+        where: { id },
+        data: { startedAt: minutesAgo(from), endedAt: minutesAgo(to) },
+      });
+      await testDb.telemetrySnapshot.createMany({ data: readings.map(([m, kwh]) => reading(m, kwh)) });
+      await checkOut(driver.id, id, fakeMeta());
+      return testDb.chargingSession.findUniqueOrThrow({ where: { id } });
+    }
+    // one plug-in, two sessions: the counter reads 2, 10 in the first and goes on to 11, 18 in the second
+    const first = await session(120, 90, [
+      [110, 2],
+      [95, 10],
+    ]);
+    const second = await session(60, 30, [
+      [50, 11],
+      [35, 18],
+    ]);
+    expect(first.kwhDelivered).toBeCloseTo(8);
+    expect(second.kwhDelivered).toBeGreaterThanOrEqual(7);
+    expect(second.kwhDelivered).toBeLessThanOrEqual(8);
+    expect(first.kwhDelivered! + second.kwhDelivered!).toBeLessThanOrEqual(18);
+    const reward = await testDb.ledgerTransaction.findFirstOrThrow({
+      where: { metadata: { path: ["sessionId"], equals: second.id } },
+      select: { reason: true },
+    });
+    expect(reward.reason).toMatch(/\b8 kWh/);
+  });
+});
+
 describe("demo accrual", () => {
   it("moves an active sandbox session on: a new car reading and an updated status", async () => {
     const { driver, charger } = await driverWithSandboxCar();

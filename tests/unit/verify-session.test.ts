@@ -196,7 +196,7 @@ describe("sessionEnergy", () => {
     energyAddedKwh,
   });
 
-  it("takes the largest energy counter and last − first battery", () => {
+  it("takes the energy counter's increase and last − first battery", () => {
     expect(sessionEnergy([reading(20, 60, 18.5), reading(0, 35, 0), reading(10, 48, 9.2)])).toEqual({
       kwhDelivered: 18.5,
       batteryGained: 25,
@@ -209,10 +209,50 @@ describe("sessionEnergy", () => {
   });
 
   it("only uses readings within the window", () => {
+    // the reading taken at check-in (1 kWh already added) is the counter's baseline: 12 − 1
     const readings = [reading(-10, 20, 30), reading(0, 40, 1), reading(15, 55, 12), reading(40, 90, 50)];
     expect(sessionEnergy(readings, { startedAt: START, endedAt: at(20) })).toEqual({
-      kwhDelivered: 12,
+      kwhDelivered: 11,
       batteryGained: 15,
     });
+  });
+
+  // The counter runs from the car's own plug-in: a session restarted without unplugging sees it go on.
+  it("credits a counter that runs across two sessions of one plug-in once", () => {
+    const readings = [reading(5, 50, 2), reading(25, 60, 10), reading(45, 61, 11), reading(65, 70, 18)];
+    const first = sessionEnergy(readings, { startedAt: START, endedAt: at(30) }).kwhDelivered!;
+    const second = sessionEnergy(readings, { startedAt: at(40), endedAt: at(70) }).kwhDelivered!;
+    expect(first).toBeCloseTo(8);
+    expect(second).toBeGreaterThanOrEqual(7);
+    expect(second).toBeLessThanOrEqual(8);
+    expect(first + second).toBeLessThanOrEqual(18);
+    // baseline at check-in: the last reading at or before it (10 kWh at minute 25)
+    expect(second).toBeCloseTo(8);
+  });
+
+  it("without a reading before check-in, counts from the first one inside", () => {
+    expect(sessionEnergy([reading(45, 61, 11), reading(65, 70, 18)], { startedAt: at(40), endedAt: at(70) })).toEqual({
+      kwhDelivered: 7,
+      batteryGained: 9,
+    });
+    expect(sessionEnergy([reading(45, 61, 11)], { startedAt: at(40), endedAt: at(70) }).kwhDelivered).toBeNull();
+  });
+
+  it("treats a drop as a new plug-in and sums the increases of each segment", () => {
+    const readings = [reading(-5, 40, 3), reading(10, 50, 10), reading(20, 50, 0), reading(30, 55, 5)];
+    // (10 − 3) before the reset, then 5 from zero after it
+    expect(sessionEnergy(readings, { startedAt: START, endedAt: at(40) }).kwhDelivered).toBe(12);
+    // a reset between the baseline and the first reading inside: that reading counts from zero
+    expect(
+      sessionEnergy([reading(-5, 40, 30), reading(10, 50, 4), reading(20, 55, 9)], {
+        startedAt: START,
+        endedAt: at(40),
+      }).kwhDelivered,
+    ).toBe(9);
+  });
+
+  it("ignores readings after check-out and counters that are not numbers", () => {
+    const readings = [reading(0, 40, 2), reading(10, 45, Number.NaN), reading(20, 50, 6), reading(50, 80, 40)];
+    expect(sessionEnergy(readings, { startedAt: START, endedAt: at(30) }).kwhDelivered).toBe(4);
   });
 });
