@@ -4,13 +4,16 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { setSandboxCharging } from "@/lib/integrations/smartcar";
-import { enqueueJob } from "@/lib/jobs";
+import { enqueueInTx, jobsReady } from "@/lib/jobs";
+import { runMoneyTx } from "@/lib/ledger";
 import { refreshTelemetry } from "@/lib/vehicles";
 import { evaluateSession, type Outcome } from "./evaluate-session";
 
 /**
  * The driver stops charging: read the car one last time, end the session (its reward is
  * posted as pending) and ask the job queue to confirm it once the car's final report is in.
+ * The end, the job and the audit row commit together: no crash can leave a session waiting
+ * for the stale-session sweeper.
  */
 export async function checkOut(driverId: string, sessionId: string, meta: RequestMeta): Promise<Outcome> {
   const session = await db().chargingSession.findFirst({
@@ -19,18 +22,25 @@ export async function checkOut(driverId: string, sessionId: string, meta: Reques
   });
   if (!session) throw notFound("That active session");
   if (session.vehicle) await refreshTelemetry(session.vehicle.id, { force: true }).catch(() => undefined);
-  const outcome = await evaluateSession(session.id, { end: true, confirmLater: true });
+  await jobsReady();
+  const outcome = await runMoneyTx(async (tx) => {
+    const outcome = await evaluateSession(session.id, { end: true, confirmLater: true }, tx);
+    if (outcome.status === "PENDING_WITNESS")
+      await enqueueInTx(tx, "verify-session", { sessionId: session.id }, { startAfterSeconds: 5 });
+    await recordAudit(
+      {
+        action: "charging.checked_out",
+        actorId: driverId,
+        targetType: "charging_session",
+        targetId: session.id,
+        metadata: { status: outcome.status },
+        ...meta,
+      },
+      tx,
+    );
+    return outcome;
+  });
   if (session.vehicle?.provider === "SANDBOX")
     await setSandboxCharging(session.vehicle.providerVehicleId, { charging: false }).catch(() => undefined);
-  if (outcome.status === "PENDING_WITNESS")
-    await enqueueJob("verify-session", { sessionId: session.id }, { startAfterSeconds: 5 });
-  await recordAudit({
-    action: "charging.checked_out",
-    actorId: driverId,
-    targetType: "charging_session",
-    targetId: session.id,
-    metadata: { status: outcome.status },
-    ...meta,
-  });
   return outcome;
 }

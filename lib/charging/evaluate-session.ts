@@ -19,13 +19,16 @@ export type Outcome = { status: string; reason: string };
 /**
  * Ends (when asked) and judges a session with both witnesses, then moves its reward: pending
  * when it ends, available once verified, returned when it finally fails. The session row is
- * locked first, so concurrent verifies (job retry, webhook, double tap) act once.
+ * locked first, so concurrent verifies (job retry, webhook, double tap) act once. Given the
+ * caller's transaction, it runs there, so what must follow the decision commits with it.
  */
 export async function evaluateSession(
   sessionId: string,
   { end = false, final = false, confirmLater = false } = {},
+  inTx?: Tx,
 ): Promise<Outcome> {
-  return runMoneyTx(async (tx) => {
+  const transaction = inTx ? <T>(fn: (tx: Tx) => Promise<T>) => fn(inTx) : runMoneyTx;
+  return transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "ChargingSession" WHERE "id" = ${sessionId} FOR UPDATE`;
     const s = await tx.chargingSession.findUniqueOrThrow({
       where: { id: sessionId },

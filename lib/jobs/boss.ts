@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/db/client";
 import { logger } from "@/lib/observability";
 
-const globalForJobs = globalThis as unknown as { nervaBoss?: Promise<PgBoss> };
+const globalForJobs = globalThis as unknown as { nervaBoss?: Promise<PgBoss>; nervaBossStarted?: PgBoss };
 
 /**
  * The job queue lives in PostgreSQL (pg-boss): jobs survive restarts, and each is handed to
@@ -13,13 +13,20 @@ export function boss(): Promise<PgBoss> {
     const instance = new PgBoss({ connectionString: databaseUrl(), max: 3, schema: "pgboss" });
     instance.on("error", (err) => logger.error({ err }, "job queue error"));
     await instance.start();
+    globalForJobs.nervaBossStarted = instance;
     return instance;
   })();
   return globalForJobs.nervaBoss;
 }
 
+/** The queue if it has started, without starting it (no I/O): for use inside a transaction. */
+export function startedBoss(): PgBoss | undefined {
+  return globalForJobs.nervaBossStarted;
+}
+
 export async function stopBoss(): Promise<void> {
   const pending = globalForJobs.nervaBoss;
   globalForJobs.nervaBoss = undefined;
+  globalForJobs.nervaBossStarted = undefined;
   if (pending) await (await pending).stop({ graceful: true, timeout: 5_000 });
 }

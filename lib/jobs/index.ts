@@ -4,23 +4,7 @@ import { JOBS, SCHEDULES, type JobName } from "./handlers";
 
 export { JOBS, type JobName } from "./handlers";
 export { stopBoss } from "./boss";
-
-/** Queues a job; `singletonKey` keeps one pending copy per key (e.g. per session). */
-export async function enqueueJob(
-  name: JobName,
-  data: Record<string, unknown>,
-  opts: { startAfterSeconds?: number } = {},
-): Promise<void> {
-  const queue = await boss();
-  await queue.createQueue(name);
-  await queue.send(name, data, {
-    startAfter: opts.startAfterSeconds ?? 0,
-    retryLimit: 5,
-    retryDelay: 10,
-    retryBackoff: true,
-    singletonKey: typeof data.sessionId === "string" ? data.sessionId : undefined,
-  });
-}
+export { enqueueInTx, jobsReady, type EnqueueOptions } from "./enqueue";
 
 /** Starts this instance's workers and (idempotently) the schedules. */
 export async function startWorkers(): Promise<void> {
