@@ -31,6 +31,9 @@ export function SpendCode({ initial }: { initial: SpendCodeToken | null }) {
   const [token, setToken] = useState(initial);
   const [now, setNow] = useState(initial?.serverNow ?? 0);
   const [failed, setFailed] = useState(false);
+  // the interval below reads these; they change only with the state they mirror
+  const current = useRef(initial);
+  const stopped = useRef(false);
   const skew = useRef(0);
   const fetching = useRef(false);
 
@@ -42,10 +45,13 @@ export function SpendCode({ initial }: { initial: SpendCodeToken | null }) {
       if (!res.ok) throw new Error(`spend code: ${res.status}`);
       const next = (await res.json()) as SpendCodeToken;
       skew.current = Date.now() - next.serverNow;
+      current.current = next;
+      stopped.current = false;
       setToken(next);
       setNow(next.serverNow);
       setFailed(false);
     } catch {
+      stopped.current = true; // until "Try again": no hammering a server that refuses
       setFailed(true);
     } finally {
       fetching.current = false;
@@ -54,22 +60,23 @@ export function SpendCode({ initial }: { initial: SpendCodeToken | null }) {
 
   useEffect(() => {
     if (initial) skew.current = Date.now() - initial.serverNow;
-    const tick = () => setNow(Date.now() - skew.current);
-    tick();
+    const tick = () => {
+      const t = Date.now() - skew.current;
+      setNow(t);
+      const due = !current.current || Date.parse(current.current.expiresAt) - t <= ROTATE_BEFORE_MS;
+      if (due && !stopped.current && document.visibilityState === "visible") void refresh();
+    };
+    const first = setTimeout(tick, 0);
     const id = setInterval(tick, 1000);
     document.addEventListener("visibilitychange", tick);
     return () => {
+      clearTimeout(first);
       clearInterval(id);
       document.removeEventListener("visibilitychange", tick);
     };
-  }, [initial]);
+  }, [initial, refresh]);
 
   const expiresAt = token ? Date.parse(token.expiresAt) : 0;
-  const due = !token || expiresAt - now <= ROTATE_BEFORE_MS;
-  useEffect(() => {
-    if (due && !failed && document.visibilityState === "visible") void refresh();
-  }, [due, failed, now, refresh]);
-
   const remaining = Math.max(0, expiresAt - now);
   const live = token !== null && remaining > 0;
   const total = token ? Math.max(1, expiresAt - Date.parse(token.issuedAt)) : 1;
@@ -98,7 +105,7 @@ export function SpendCode({ initial }: { initial: SpendCodeToken | null }) {
       {failed ? (
         <div role="alert" className="mt-3 space-y-2 text-sm text-rose-700">
           <p>Couldn’t get a new code. Check your connection.</p>
-          <Button variant="secondary" size="sm" onClick={() => setFailed(false)}>
+          <Button variant="secondary" size="sm" onClick={() => void refresh()}>
             Try again
           </Button>
         </div>

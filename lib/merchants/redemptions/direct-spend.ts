@@ -7,8 +7,15 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError } from "@/lib/errors";
-import { accounts, IdempotencyConflict, postInTx, runMoneyTx, spendUsage, type PostInput } from "@/lib/ledger";
-import { createId } from "@/lib/ledger/ids";
+import {
+  accounts,
+  createId,
+  IdempotencyConflict,
+  postInTx,
+  runMoneyTx,
+  spendUsage,
+  type PostInput,
+} from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
 import { notifyDriverOfSpend } from "./spend-notice";
 import { findSpendToken, parseSpendCode, spendTokenRefusals, useSpendToken } from "./spend-token";

@@ -3,7 +3,7 @@ import { createHmac, hkdfSync } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createId } from "@/lib/ledger/ids";
+import { createId } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
 import { formatCode, normalizeCode, randomCode } from "./code";
 
