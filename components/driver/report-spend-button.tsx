@@ -14,8 +14,8 @@ export function ReportSpendButton({ transactionId, reason }: { transactionId: st
 
   if (state?.ok) {
     return (
-      <p role="status" className="mt-2 text-xs font-medium text-slate-700">
-        Reported. Our team will look into it.
+      <p role="status" className="mt-1 text-xs font-medium text-slate-700">
+        Reported: our team is looking into it.
       </p>
     );
   }

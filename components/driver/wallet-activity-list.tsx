@@ -31,7 +31,9 @@ export function WalletActivityList({ activity, reported = new Set() }: WalletAct
             </p>
             {a.type === "DIRECT_SPEND" && a.state === "spent" ? (
               reported.has(a.transactionId) ? (
-                <p className="mt-1 text-xs font-medium text-slate-700">Reported: our team is looking into it.</p>
+                <p role="status" className="mt-1 text-xs font-medium text-slate-700">
+                  Reported: our team is looking into it.
+                </p>
               ) : (
                 <ReportSpendButton transactionId={a.transactionId} reason={a.reason} />
               )

@@ -61,9 +61,6 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
           Spend code
         </label>
-        <p id={`${id}-hint`} className="text-sm text-slate-500">
-          The driver opens My pass in the Nerava app. Each code works once, for about a minute.
-        </p>
         <input
           id={id}
           name="spendCode"
@@ -76,7 +73,7 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
           autoCorrect="off"
           spellCheck={false}
           maxLength={120}
-          placeholder="Scan or type the code"
+          placeholder="XXXX-XXXX"
           aria-invalid={codeError ? true : undefined}
           aria-describedby={codeError ? `${id}-hint ${id}-error` : `${id}-hint`}
           className={`${monoInputClasses} text-lg tracking-widest uppercase`}
@@ -86,6 +83,9 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
             {codeError}
           </p>
         ) : null}
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          The driver opens My pass in the Nerava app. Each code works once, for about a minute.
+        </p>
       </div>
       <ScanButton what="spend code" onScan={(value) => setSpendCode(value)} />
       <TextField
