@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
+import { listSpendReports } from "@/lib/merchants/redemptions";
 import { AuditList } from "@/components/admin/audit-list";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";
+import { SpendReportsList } from "@/components/admin/spend-reports-list";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
@@ -14,7 +17,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
-  const overview = await getAdminOverview();
+  const session = await requirePagePermission("admin:view", "/admin");
+  const [overview, spendReports] = await Promise.all([getAdminOverview(), listSpendReports(actorOf(session))]);
   return (
     <>
       <PageHeader title="Overview" description="The program at a glance." />
@@ -24,6 +28,17 @@ export default async function AdminOverviewPage() {
         <StatCard label="Chargers" value={formatCount(overview.chargers)} hint="Known to discovery" />
         <StatCard label="Live offers" value={formatCount(overview.liveOffers)} hint="Active, at active merchants" />
       </StatGrid>
+
+      {spendReports.length > 0 ? (
+        <section aria-labelledby="spend-reports-heading" className="mt-10">
+          <SectionHeader
+            id="spend-reports-heading"
+            title="Reported payments"
+            description="Drivers said they did not make these. Open one to see it, and reverse it if it was not theirs."
+          />
+          <SpendReportsList reports={spendReports} />
+        </section>
+      ) : null}
 
       <div className="mt-10 grid gap-10 xl:grid-cols-2 xl:gap-6">
         <section aria-labelledby="recent-merchants-heading" className="min-w-0">

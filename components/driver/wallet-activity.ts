@@ -4,6 +4,8 @@ export type WalletActivity = {
   transactionId: string;
   createdAt: Date;
   reason: string;
+  /** The ledger transaction type (a DIRECT_SPEND can be reported as "not me"). */
+  type: string;
   state: EntryState;
   currency: "NOVA" | "USD";
   /** Net change to the driver's money; 0 when Nova only moved between their own accounts. */
@@ -32,6 +34,7 @@ export function walletActivity(lines: StatementLine[]): WalletActivity[] {
       transactionId: first.transactionId,
       createdAt: first.createdAt,
       reason: first.reason,
+      type: first.type,
       state: stateOf(entries, net),
       currency: first.currency,
       net,

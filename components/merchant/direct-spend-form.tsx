@@ -13,24 +13,25 @@ import { monoInputClasses } from "./redeem-form";
 import { ScanButton } from "./scan-button";
 
 /**
- * Take an amount of Nova straight from a driver's pass, after a confirm step with the amount.
- * The key is this rendering's; after a success the page re-renders with a new one.
+ * Take an amount of Nova from a driver's wallet with the spend code their app shows (it pays once,
+ * for about a minute), after a confirm step with the amount. The key is this rendering's; after a
+ * success the page re-renders with a new one.
  */
 export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) {
   const [state, formAction, pending] = useActionState(directSpendAction, null);
-  const [pass, setPass] = useState("");
+  const [spendCode, setSpendCode] = useState("");
   const [amount, setAmount] = useState("");
   const [confirming, setConfirming] = useState(false);
   const id = useId();
-  const passError = fieldError(state, "pass");
+  const codeError = fieldError(state, "spendCode");
   const nova = Number(amount);
-  const ready = pass.trim().length > 0 && Number.isInteger(nova) && nova > 0;
+  const ready = spendCode.trim().length > 0 && Number.isInteger(nova) && nova > 0;
 
   useEffect(() => {
     if (!state) return;
     setConfirming(false);
     if (state.ok) {
-      setPass("");
+      setSpendCode("");
       setAmount("");
     }
   }, [state]);
@@ -50,40 +51,43 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
         <Notice tone="success">
           <p className="text-base font-semibold">
             {state.data.replayed ? "Already taken: " : "Took "}
-            <NovaAmount amount={state.data.amount} starClassName="" /> from the pass.
+            <NovaAmount amount={state.data.amount} starClassName="" /> from the driver’s wallet.
           </p>
         </Notice>
       ) : null}
-      <FormAlert message={passError ? undefined : formError(state)} />
+      <FormAlert message={codeError ? undefined : formError(state)} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          Driver’s pass
+          Spend code
         </label>
         <input
           id={id}
-          name="pass"
+          name="spendCode"
           type="text"
-          value={pass}
-          onChange={(e) => setPass(e.target.value)}
+          value={spendCode}
+          onChange={(e) => setSpendCode(e.target.value)}
           readOnly={confirming}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"
           spellCheck={false}
           maxLength={120}
-          placeholder="Scan the pass or paste its number"
-          aria-invalid={passError ? true : undefined}
-          aria-describedby={passError ? `${id}-error` : undefined}
-          className={`${monoInputClasses} text-base`}
+          placeholder="XXXX-XXXX"
+          aria-invalid={codeError ? true : undefined}
+          aria-describedby={codeError ? `${id}-hint ${id}-error` : `${id}-hint`}
+          className={`${monoInputClasses} text-lg tracking-widest uppercase`}
         />
-        {passError ? (
+        {codeError ? (
           <p id={`${id}-error`} className="mt-1 text-sm font-medium text-rose-700">
-            {passError}
+            {codeError}
           </p>
         ) : null}
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          The driver opens My pass in the Nerava app. Each code works once, for about a minute.
+        </p>
       </div>
-      <ScanButton what="pass" onScan={(value) => setPass(value)} />
+      <ScanButton what="spend code" onScan={(value) => setSpendCode(value)} />
       <TextField
         name="amount"
         label="Amount (Nova)"
@@ -101,7 +105,7 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
       {confirming ? (
         <ConfirmBox
           tone="brand"
-          question={`Take ${formatNova(nova)} from this pass? It leaves the driver’s balance at once.`}
+          question={`Take ${formatNova(nova)} with this spend code? It leaves the driver’s balance at once.`}
         >
           <div className="flex flex-wrap gap-2">
             <SubmitButton pending={pending} pendingLabel="Taking Nova…">

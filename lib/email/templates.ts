@@ -36,3 +36,19 @@ export function passwordResetEmail(link: string) {
     ),
   };
 }
+
+export function spendNoticeEmail(spend: { merchantName: string; amount: number; when: Date }, link: string) {
+  const nova = `${spend.amount.toLocaleString("en-US")} Nova`;
+  const when = `${spend.when.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return {
+    subject: `You paid ${nova} at ${spend.merchantName}`,
+    link,
+    ...layout(
+      `You paid ${nova}`,
+      `${spend.merchantName} took ${nova} from your Nerava wallet on ${when}, with a spend code from your app.`,
+      link,
+      "Not me? Report it",
+      "If you made this payment, there is nothing to do.",
+    ),
+  };
+}

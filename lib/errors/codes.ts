@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   over_grant_max: 409,
   daily_cap: 409,
   offer_limit: 409,
+  spend_daily_limit: 409,
   // state that refuses the request
   insufficient_funds: 409,
   idempotency_conflict: 409,
@@ -40,6 +41,11 @@ export const ERROR_STATUS = {
   code_cancelled: 410,
   unknown_code: 404,
   unknown_pass: 404,
+  // direct spend: only a spend code from the driver's app pays, once, for about a minute
+  pass_cannot_pay: 400,
+  spend_token_invalid: 400,
+  spend_token_used: 409,
+  spend_token_expired: 410,
   not_cancellable: 409,
   session_active: 409,
   not_claimable: 409,

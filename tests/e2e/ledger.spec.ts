@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { E2E_FAKES } from "./fakes-config";
 import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
 
 // Runs once per project (phone, desktop) against the same database, so it compares balances
@@ -30,6 +32,18 @@ async function signedInPage(
   await blockOutsideRequests(page);
   await signInWithPassword(page, email, landing);
   return page;
+}
+
+/** The newest mail to `to` with this subject, sent at or after `since` (the SMTP sink's files). */
+async function waitForMail(to: string, subject: string, since: number): Promise<{ text: string }> {
+  for (let i = 0; i < 50; i++) {
+    for (const file of readdirSync(E2E_FAKES.mailDir).sort().reverse()) {
+      const mail = JSON.parse(readFileSync(`${E2E_FAKES.mailDir}/${file}`, "utf8"));
+      if (Number(file.split("-")[0]) >= since && mail.to.includes(to) && mail.subject === subject) return mail;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to}: ${subject}`);
 }
 
 async function grant(admin: Page, amount: number, reason: string) {
@@ -131,13 +145,55 @@ test("grant → redeem → confirm at the counter → balances and statements ag
   await driver.goto("/app/codes");
   await expect(driver.getByRole("link", { name: new RegExp(TACO) }).first()).toContainText("Redeemed ✓");
   await snap(driver, testInfo, "ledger-10-driver-codes");
+  // 6. Paying without an offer: the pass page shows a single-use spend code, which the cashier types.
   await driver.goto("/app/pass");
-  await expect(driver.getByRole("img", { name: "Your Nerava pass QR code" })).toBeVisible();
+  await expect(driver.getByRole("img", { name: "Your spend code QR" })).toBeVisible();
+  const spendCode = (await driver.getByTestId("spend-code").innerText()).trim();
+  expect(spendCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(driver.getByRole("timer")).toHaveText(/^0:[0-4]\d$/);
   await snap(driver, testInfo, "ledger-11-driver-pass");
 
-  // 6. The merchant's reports show the Nova received; its CSV is its own only.
+  await merchant.goto("/merchant/redeem");
+  const spendField = merchant.getByLabel("Spend code", { exact: true });
+  const takeNova = async (code: string, amount: number) => {
+    await spendField.fill(code);
+    await merchant.getByLabel("Amount (Nova)").fill(String(amount));
+    await merchant.getByRole("button", { name: "Take Nova…" }).click();
+    await merchant.getByRole("button", { name: `Take ✦ ${amount} Nova` }).click();
+  };
+  // a pass (its QR or serial) only identifies the driver: it cannot pay
+  await takeNova("NERAVA-PASS:AbCdEfGhIjKlMnOp", 100);
+  await expect(
+    merchant.getByRole("alert").filter({ hasText: "cannot pay. Ask for the spend code in their Nerava app" }),
+  ).toBeVisible();
+  await snap(merchant, testInfo, "ledger-11a-merchant-pass-refused");
+  const spentAt = Date.now();
+  await takeNova(spendCode.toLowerCase(), 100);
+  await expect(merchant.getByText("Took ✦ 100 Nova from the driver’s wallet.")).toBeVisible();
+  const notice = await waitForMail(DEMO.driver, `You paid 100 Nova at ${MERCHANT}`, spentAt - 1000);
+  expect(notice.text).toMatch(/Not me\? Report it: http:\/\/127\.0\.0\.1:\d+\/app\/wallet#tx-\w+/);
+  await expect(spendField).toHaveValue("");
+  await snap(merchant, testInfo, "ledger-11b-merchant-spent");
+  // the code the cashier has seen cannot pay again
+  await takeNova(spendCode, 100);
+  await expect(merchant.getByRole("alert").filter({ hasText: "This spend code was already used." })).toBeVisible();
+
+  // The driver sees the payment, and can report it.
+  await driver.goto("/app/wallet");
+  await expect(available).toContainText(nova(before + 1000 - 650 - 100));
+  const payment = driver
+    .getByRole("listitem")
+    .filter({ hasText: `Spent at ${MERCHANT}` })
+    .first();
+  await payment.getByRole("button", { name: "Not me? Report it" }).click();
+  await expect(payment.getByText(`Report “Spent at ${MERCHANT}” as a payment you did not make?`)).toBeVisible();
+  await payment.getByRole("button", { name: "Report payment" }).click();
+  await expect(payment.getByRole("status").filter({ hasText: "Reported: our team is looking into it." })).toBeVisible();
+  await snap(driver, testInfo, "ledger-11c-driver-wallet-reported");
+
+  // 7. The merchant's reports show the Nova received; its CSV is its own only.
   await merchant.goto("/merchant/reports");
-  await expect(merchant.getByTestId("nova-received")).toContainText(nova(receivedBefore + 650));
+  await expect(merchant.getByTestId("nova-received")).toContainText(nova(receivedBefore + 650 + 100));
   await expect(merchant.getByRole("region", { name: "Recent confirmations" }).getByText(TACO).first()).toBeVisible();
   await snap(merchant, testInfo, "ledger-12-merchant-reports");
   const merchantCsvHref = await merchant.getByRole("link", { name: "Download CSV" }).getAttribute("href");
@@ -147,7 +203,11 @@ test("grant → redeem → confirm at the counter → balances and statements ag
   expect((await merchant.request.get("/api/merchants/someone-else/statement")).status()).toBe(404);
   expect((await driver.request.get(merchantCsvHref!)).status()).toBe(403);
 
-  // 7. The admin's ledger is consistent and shows both sides.
+  // 8. The admin sees the reported payment, and the ledger is consistent and shows both sides.
+  await admin.goto("/admin");
+  const reported = admin.getByRole("list", { name: "Reported payments" });
+  await expect(reported.getByRole("link", { name: `✦ 100 Nova at ${MERCHANT}` }).first()).toBeVisible();
+  await snap(admin, testInfo, "ledger-12a-admin-reported-payments");
   await admin.goto("/admin/ledger");
   await expect(admin.getByText(/^Ledger is consistent: [\d,]+ transactions, [\d,]+ accounts\.$/)).toBeVisible();
   await snap(admin, testInfo, "ledger-13-admin-ledger");

@@ -16,11 +16,12 @@ import {
 import {
   confirmRedemption,
   directSpend,
-  getOrCreatePass,
+  mintSpendToken,
   redeemOffer,
   releaseExpiredHolds,
   releaseRedemption,
 } from "@/lib/merchants/redemptions";
+import { clearRateLimit } from "@/lib/rate-limit";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";
 import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
@@ -303,9 +304,6 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
         BATCH = 50;
       const drivers = await Promise.all(Array.from({ length: 20 }, () => fundedDriver(adminId, 300)));
       let issued = 20n * 300n; // this world's net issuance, from the outcomes below
-      const passes = new Map(
-        await Promise.all(drivers.map(async (d) => [d.id, (await getOrCreatePass(d.id)).qrValue] as const)),
-      );
       const shops = await Promise.all([shop(10), shop(10), shop(10)]);
       // three offers with different rules: plain, per-driver limit, total limit
       await testDb.offer.update({ where: { id: shops[1].offer.id }, data: { novaPrice: 40, perDriverLimit: 3 } });
@@ -451,13 +449,17 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
           const shopIndex = randInt(0, 2);
           return {
             name: "direct spend",
-            expected: ["insufficient_funds"],
+            expected: ["insufficient_funds", "spend_daily_limit"],
             run: async () => {
               const amount = randInt(1, 200);
+              // the driver's app shows a fresh spend code for each payment (its mint limit is not under test)
+              const driverId = randomDriver();
+              await clearRateLimit("spendCodePerDriver", driverId);
+              const token = await mintSpendToken(driverId);
               const posted = await directSpend(
                 await shops[shopIndex].next(),
                 shops[shopIndex].merchant.id,
-                { pass: passes.get(randomDriver())!, amount, idempotencyKey: key() },
+                { spendCode: token.display, amount, idempotencyKey: key() },
                 fakeMeta(),
               );
               spends.push({ txId: posted.transactionId, shop: shopIndex, amount });

@@ -3,7 +3,7 @@ import { checkLedger, getBalances } from "@/lib/ledger";
 import {
   confirmRedemption,
   directSpend,
-  getOrCreatePass,
+  mintSpendToken,
   redeemOffer,
   releaseRedemption,
 } from "@/lib/merchants/redemptions";
@@ -96,8 +96,13 @@ describe("grant → redeem → confirm", () => {
       { driverId: driver.id, amount: 300, reason: "real", idempotencyKey: key() },
       fakeMeta(),
     );
-    const pass = await getOrCreatePass(driver.id);
-    await directSpend(owner.id, merchant.id, { pass: pass.qrValue, amount: 250, idempotencyKey: key() }, fakeMeta());
+    const token = await mintSpendToken(driver.id);
+    await directSpend(
+      owner.id,
+      merchant.id,
+      { spendCode: token.qrValue, amount: 250, idempotencyKey: key() },
+      fakeMeta(),
+    );
     await expect(
       reverseTransaction(
         admin.id,

@@ -17,7 +17,7 @@ export default async function MerchantRedeemPage() {
     <>
       <PageHeader
         title="Redeem"
-        description="Confirm a driver’s offer code, or take Nova from their pass, at the counter."
+        description="Confirm a driver’s offer code, or take Nova with the spend code in their app, at the counter."
       />
       {!merchantId ? (
         <NoMerchant />
@@ -34,10 +34,10 @@ export default async function MerchantRedeemPage() {
           </Card>
           <Card as="section" aria-labelledby="pass-heading">
             <h2 id="pass-heading" className="text-lg font-semibold text-slate-900">
-              Take Nova from a pass
+              Take Nova with a spend code
             </h2>
             <p className="mt-1 mb-4 text-sm text-slate-600">
-              For purchases without an offer: scan the driver’s pass and enter the amount.
+              For purchases without an offer: scan or type the spend code from the driver’s app and enter the amount.
             </p>
             <DirectSpendForm idempotencyKey={crypto.randomUUID()} />
           </Card>

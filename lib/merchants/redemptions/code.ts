@@ -6,7 +6,11 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_LENGTH = 12;
 
 export function newRedemptionCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return randomCode(CODE_LENGTH);
+}
+
+export function randomCode(length: number): string {
+  return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
 
 /** What a person types or a scanner reads, reduced to the stored form (dashes, spaces, case, O/I/L fixed). */

@@ -3,15 +3,26 @@ import { randomBytes, createHash } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError } from "@/lib/errors";
-import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
+import {
+  accounts,
+  createId,
+  IdempotencyConflict,
+  postInTx,
+  runMoneyTx,
+  spendUsage,
+  type PostInput,
+} from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
+import { notifyDriverOfSpend } from "./spend-notice";
+import { findSpendToken, parseSpendCode, spendTokenRefusals, useSpendToken } from "./spend-token";
 
 export const PASS_PREFIX = "NERAVA-PASS:";
 export const directSpendInput = z.object({
-  pass: z.string().trim().min(8, "Scan or enter the driver's pass.").max(120),
+  spendCode: z.string().trim().min(1, "Scan or type the spend code from the driver’s app.").max(120),
   amount: z.coerce.number().int("Whole Nova only.").positive("Enter an amount.").max(100_000),
   idempotencyKey: z.string().min(16).max(100),
 });
@@ -36,7 +47,12 @@ export async function getOrCreatePass(userId: string): Promise<{ serialNumber: s
   return { serialNumber, qrValue: `${PASS_PREFIX}${serialNumber}` };
 }
 
-/** A merchant takes Nova straight from a driver's balance against the pass QR; idempotent per form. */
+/**
+ * A merchant takes Nova straight from a driver's balance with a spend code the driver's app
+ * shows (the driver's consent to this one debit); idempotent per form. The code is used, today's
+ * per-merchant limit spent and the Nova moved in one transaction: a replayed, expired or
+ * concurrent use pays nothing more. The pass serial only identifies the driver and never pays.
+ */
 export async function directSpend(
   merchantUserId: string,
   merchantId: string,
@@ -46,44 +62,106 @@ export async function directSpend(
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
     throw new AppError("redemptions_disabled", "Taking Nova is paused right now.");
   await rateLimit("redeemCodePerUser", merchantUserId);
-  const serialNumber = input.pass.startsWith(PASS_PREFIX) ? input.pass.slice(PASS_PREFIX.length) : input.pass;
-  const pass = await db().walletPass.findUnique({
-    where: { serialNumber },
-    select: { userId: true, user: { select: { status: true } } },
-  });
-  if (!pass || pass.user.status !== "ACTIVE")
-    throw new AppError("unknown_pass", "That pass is not valid. Ask the driver to open their pass again.");
+  await rateLimit("redeemCodePerIp", meta.ip);
+  await refusePass(input.spendCode, merchantUserId, merchantId, meta);
+  const code = parseSpendCode(input.spendCode);
+  if (!code) throw spendTokenRefusals.invalid();
   const merchant = await db().merchant.findFirst({
     where: { id: merchantId, status: "ACTIVE" },
     select: { name: true },
   });
   if (!merchant) throw new AppError("merchant_inactive", "This shop cannot take Nova right now.");
-  return runMoneyTx(async (tx) => {
-    const posted = await postInTx(tx, {
-      idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,
-      type: "DIRECT_SPEND",
-      reason: `Spent at ${merchant.name}`,
-      actorId: merchantUserId,
-      metadata: { merchantId },
-      insufficientMessage: "The driver's Nova balance does not cover this amount.",
-      lines: [
-        { account: accounts.driverNova(pass.userId), amount: -BigInt(input.amount) },
-        { account: accounts.merchantNova(merchantId), amount: BigInt(input.amount) },
-      ],
-    });
-    if (!posted.replayed) {
-      await recordAudit(
-        {
-          action: "nova.spent",
-          actorId: merchantUserId,
-          targetType: "user",
-          targetId: pass.userId,
-          metadata: { merchantId, amount: input.amount, transactionId: posted.transactionId },
-          ...meta,
-        },
-        tx,
-      );
-    }
-    return { ...posted, amount: input.amount };
+  const limit = config().DIRECT_SPEND_DAILY_LIMIT_NOVA;
+  const posting = (driverId: string, id?: string): PostInput => ({
+    id,
+    idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,
+    type: "DIRECT_SPEND",
+    reason: `Spent at ${merchant.name}`,
+    actorId: merchantUserId,
+    metadata: { merchantId },
+    insufficientMessage: "The driver's Nova balance does not cover this amount.",
+    lines: [
+      { account: accounts.driverNova(driverId), amount: -BigInt(input.amount) },
+      { account: accounts.merchantNova(merchantId), amount: BigInt(input.amount) },
+    ],
   });
+
+  const spent = await runMoneyTx(async (tx) => {
+    const transactionId = createId();
+    const token = await useSpendToken(tx, code, { merchantId, transactionId });
+    if (!token) return null;
+    const day = new Date().toISOString().slice(0, 10);
+    if (
+      !(await spendUsage(
+        tx,
+        `direct-spend:${merchantId}:${token.driverId}:${day}`,
+        BigInt(input.amount),
+        BigInt(limit),
+      ))
+    )
+      throw new AppError(
+        "spend_daily_limit",
+        `This shop can take at most ${limit} Nova a day from one driver, and this would go over it.`,
+      );
+    const posted = await postInTx(tx, posting(token.driverId, transactionId));
+    // this form's key already paid with another code: a different request under the same key
+    if (posted.replayed) throw new IdempotencyConflict();
+    await recordAudit(
+      {
+        action: "nova.spent",
+        actorId: merchantUserId,
+        targetType: "user",
+        targetId: token.driverId,
+        metadata: { merchantId, amount: input.amount, transactionId, spendTokenId: token.id },
+        ...meta,
+      },
+      tx,
+    );
+    return { ...posted, driverId: token.driverId };
+  });
+  if (spent) {
+    await notifyDriverOfSpend({ ...spent, merchantName: merchant.name, amount: input.amount }, meta);
+    return { transactionId: spent.transactionId, replayed: false, amount: input.amount };
+  }
+
+  // The code did not pay: a resubmit of the form that used it gets the first result again.
+  const token = await findSpendToken(code);
+  if (!token) throw spendTokenRefusals.invalid();
+  if (token.used) {
+    if (token.merchantId === merchantId && token.transactionId) {
+      const paid = await db().ledgerTransaction.findUnique({
+        where: { id: token.transactionId },
+        select: { idempotencyKey: true },
+      });
+      if (paid?.idempotencyKey === posting(token.driverId).idempotencyKey) {
+        const replay = await runMoneyTx(async (tx) => {
+          const again = await postInTx(tx, posting(token.driverId));
+          if (!again.replayed) throw new Error("a spend replay posted a new transaction"); // rolled back
+          return again;
+        });
+        return { transactionId: replay.transactionId, replayed: true, amount: input.amount };
+      }
+    }
+    throw spendTokenRefusals.used();
+  }
+  if (token.expired) throw spendTokenRefusals.expired();
+  if (!token.driverActive) throw new AppError("account_suspended", "This driver's account cannot pay right now.");
+  throw spendTokenRefusals.invalid();
+}
+
+/** A pass serial (or its QR) only identifies the driver: refused, and kept in the audit log. */
+async function refusePass(input: string, merchantUserId: string, merchantId: string, meta: RequestMeta) {
+  const raw = input.trim();
+  const serialNumber = raw.startsWith(PASS_PREFIX) ? raw.slice(PASS_PREFIX.length) : raw;
+  const pass = await db().walletPass.findUnique({ where: { serialNumber }, select: { userId: true } });
+  if (!pass && !raw.startsWith(PASS_PREFIX)) return;
+  await recordAudit({
+    action: "nova.spend_refused_pass",
+    actorId: merchantUserId,
+    targetType: "user",
+    targetId: pass?.userId,
+    metadata: { merchantId },
+    ...meta,
+  });
+  throw spendTokenRefusals.pass();
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
-import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
+import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
 import { walletActivity } from "@/components/driver/wallet-activity";
 import { WalletActivityList } from "@/components/driver/wallet-activity-list";
@@ -24,6 +24,10 @@ export default async function WalletPage() {
     listStatement("DRIVER", session.user.id, SHOWN),
   ]);
   const activity = walletActivity(lines);
+  const reported = await reportedSpendIds(
+    session.user.id,
+    activity.filter((a) => a.type === "DIRECT_SPEND").map((a) => a.transactionId),
+  );
 
   return (
     <>
@@ -62,7 +66,7 @@ export default async function WalletPage() {
           }
         />
         {activity.length > 0 ? (
-          <WalletActivityList activity={activity} />
+          <WalletActivityList activity={activity} reported={reported} />
         ) : (
           <EmptyState
             level={3}
