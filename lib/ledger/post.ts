@@ -5,11 +5,12 @@ import { createId } from "./ids";
 import { accountKey, allowsNegative, assertValidRef, type AccountRef } from "./accounts";
 import { AlreadyReversed, IdempotencyConflict, InsufficientFunds, UnbalancedTransaction } from "./errors";
 import { ledgerMetrics } from "./metrics";
+import type { TransactionType } from "./transaction-types";
 
 export type LedgerLine = { account: AccountRef; amount: bigint };
 export type PostInput = {
   idempotencyKey: string;
-  type: string;
+  type: TransactionType;
   reason: string;
   lines: LedgerLine[];
   actorId?: string | null;

@@ -6,11 +6,19 @@ import { postInTx, type Posted } from "./post";
 /**
  * A reversal is a new transaction pointing at the original with every line negated. The
  * unique `reversesId` allows one per transaction; balances that were already spent make it
- * fail as insufficient rather than go negative.
+ * fail as insufficient rather than go negative. `pendingReleased` says the original's pending
+ * lines have since been made available (a verified charging reward): they are taken back from
+ * the available account, where the money is now, never from another pending amount.
  */
 export async function reverseInTx(
   tx: Tx,
-  input: { transactionId: string; idempotencyKey: string; reason: string; actorId: string | null },
+  input: {
+    transactionId: string;
+    idempotencyKey: string;
+    reason: string;
+    actorId: string | null;
+    pendingReleased?: boolean;
+  },
 ): Promise<Posted> {
   const original = await tx.ledgerTransaction.findUnique({
     where: { id: input.transactionId },
@@ -29,7 +37,7 @@ export async function reverseInTx(
       account: {
         ownerType: e.account.ownerType,
         ownerId: e.account.ownerId,
-        kind: e.account.kind,
+        kind: input.pendingReleased && e.account.kind === "PENDING" ? "AVAILABLE" : e.account.kind,
         currency: e.account.currency,
       },
       amount: -e.amount,

@@ -92,6 +92,15 @@ export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: str
   });
 }
 
+/** Whether the session's pending reward has been made available (its session verified). */
+export async function rewardMadeAvailable(client: Pick<Tx, "ledgerTransaction">, sessionId: string): Promise<boolean> {
+  const release = await client.ledgerTransaction.findUnique({
+    where: { idempotencyKey: keys(sessionId).available },
+    select: { id: true },
+  });
+  return release !== null;
+}
+
 /** Not verified in the end: the pending reward goes back (a reversal of the pending post). */
 export async function forfeitReward(tx: Tx, s: { id: string }, reason: string) {
   const pending = await tx.ledgerTransaction.findUnique({
