@@ -1,5 +1,5 @@
 export { accounts, PLATFORM, type AccountRef } from "./accounts";
-export { postInTx, type PostInput, type Posted, type LedgerLine } from "./post";
+export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFingerprint } from "./post";
 export { reverseInTx } from "./reverse";
 export { runMoneyTx } from "./money-tx";
 export { spendUsage, refundUsage, readUsage } from "./usage";

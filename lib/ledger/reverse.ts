@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { postInTx, type Posted } from "./post";
+import { postInTx, type Posted, type RequestFingerprint } from "./post";
 
 /**
  * A reversal is a new transaction pointing at the original with every line negated. The
@@ -17,6 +17,8 @@ export async function reverseInTx(
     idempotencyKey: string;
     reason: string;
     actorId: string | null;
+    /** What else changes the outcome (the original is always part of the fingerprint). */
+    request: RequestFingerprint;
     pendingReleased?: boolean;
   },
 ): Promise<Posted> {
@@ -31,6 +33,7 @@ export async function reverseInTx(
     reason: input.reason,
     actorId: input.actorId,
     reversesId: original.id,
+    request: input.request,
     metadata: { reversedType: original.type },
     insufficientMessage: "This cannot be reversed: the Nova has already been spent or moved.",
     lines: original.entries.map((e) => ({

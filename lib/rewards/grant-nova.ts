@@ -37,6 +37,7 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
       idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
       type: "GRANT",
       reason: `Granted by admin: ${input.reason}`,
+      request: { driverId: input.driverId, amount: input.amount, reason: input.reason },
       actorId: adminId,
       lines: [
         { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
@@ -84,6 +85,7 @@ export async function reverseTransaction(adminId: string, input: z.infer<typeof 
       idempotencyKey: `reverse:${adminId}:${input.idempotencyKey}`,
       reason: `Reversed by admin: ${input.reason}`,
       actorId: adminId,
+      request: { reason: input.reason },
       pendingReleased: check.pendingReleased,
     });
     if (!posted.replayed) {

@@ -146,6 +146,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
           idempotencyKey: prefix + key(),
           type: "DIRECT_SPEND",
           reason: "concurrency test debit",
+          request: { merchantId: merchant.id, driverId: driver.id, amount: x },
           metadata: { merchantId: merchant.id },
           lines: [
             { account: accounts.driverNova(driver.id), amount: -BigInt(x) },
@@ -358,7 +359,8 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
                 {
                   driverId: g.driverId,
                   amount: sameAmount ? g.amount : g.amount + 1,
-                  reason: "again",
+                  // the reason is part of a grant's request: a replay repeats it
+                  reason: "random run",
                   idempotencyKey: g.key,
                 },
                 fakeMeta(),

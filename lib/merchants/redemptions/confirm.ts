@@ -44,6 +44,7 @@ export async function confirmRedemption(
       idempotencyKey: `code:${r.id}:settle`,
       type: "REDEMPTION_CONFIRM",
       reason: `Redeemed “${r.title}” at ${r.merchant}`,
+      request: { codeId: r.id, merchantId, driverId: r.driverId },
       actorId: merchantUserId,
       metadata: { codeId: r.id, merchantId },
       lines: [

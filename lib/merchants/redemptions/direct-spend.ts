@@ -63,6 +63,7 @@ export async function directSpend(
       idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,
       type: "DIRECT_SPEND",
       reason: `Spent at ${merchant.name}`,
+      request: { merchantId, driverId: pass.userId, amount: input.amount },
       actorId: merchantUserId,
       metadata: { merchantId },
       insufficientMessage: "The driver's Nova balance does not cover this amount.",
