@@ -6,12 +6,13 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
+import { wholeNumber } from "@/lib/validation";
 import { accounts, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
 import { checkReversal } from "./reversal";
 
 export const grantInput = z.object({
   driverId: z.string().min(1).max(64),
-  amount: z.coerce.number().int("Whole Nova only.").positive("Grant at least 1 Nova."),
+  amount: wholeNumber({ min: 1, message: "Whole Nova only.", tooSmall: "Grant at least 1 Nova." }),
   reason: z.string().trim().min(3, "Say why (drivers see this).").max(200),
   idempotencyKey: z.string().min(16).max(100),
 });

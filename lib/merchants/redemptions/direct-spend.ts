@@ -8,11 +8,12 @@ import { isEnabled } from "@/lib/flags";
 import { AppError } from "@/lib/errors";
 import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
+import { wholeNumber } from "@/lib/validation";
 
 export const PASS_PREFIX = "NERAVA-PASS:";
 export const directSpendInput = z.object({
   pass: z.string().trim().min(8, "Scan or enter the driver's pass.").max(120),
-  amount: z.coerce.number().int("Whole Nova only.").positive("Enter an amount.").max(100_000),
+  amount: wholeNumber({ min: 1, max: 100_000, message: "Whole Nova only.", tooSmall: "Enter an amount." }),
   idempotencyKey: z.string().min(16).max(100),
 });
 
