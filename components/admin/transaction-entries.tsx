@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { LedgerTransactionDetail } from "@/lib/admin";
 import { SignedAmount } from "@/components/ledger/signed-amount";
-import { accountKindLabel } from "@/components/ledger/transaction-type";
+import { accountKindLabel } from "@/components/ledger/account-kind";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 
 const ownerTypes: Record<string, string> = { DRIVER: "Driver", MERCHANT: "Merchant", PLATFORM: "Platform" };

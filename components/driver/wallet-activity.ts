@@ -1,4 +1,4 @@
-import type { EntryState, StatementLine } from "@/lib/ledger";
+import { walletWord, type EntryState, type StatementLine } from "@/lib/ledger";
 
 export type WalletActivity = {
   transactionId: string;
@@ -14,6 +14,10 @@ export type WalletActivity = {
   moved: number;
   movedWord: "held" | "returned" | "now available" | null;
 };
+
+// The ledger's registry gives one transaction's entries for one owner the same state; should
+// they ever differ, the line shows the one that matters most to the driver.
+const PRECEDENCE: EntryState[] = ["reversed", "expired", "pending", "held", "spent", "available"];
 
 /**
  * One line per transaction and currency for the driver's wallet (a charging reward carries
@@ -35,29 +39,11 @@ export function walletActivity(lines: StatementLine[]): WalletActivity[] {
       createdAt: first.createdAt,
       reason: first.reason,
       type: first.type,
-      state: stateOf(entries, net),
+      state: PRECEDENCE.find((s) => entries.some((e) => e.state === s)) ?? first.state,
       currency: first.currency,
       net,
       moved,
-      movedWord:
-        net !== 0
-          ? null
-          : first.type === "REDEMPTION_HOLD"
-            ? "held"
-            : first.type === "SESSION_REWARD_RELEASE"
-              ? "now available"
-              : "returned",
+      movedWord: net !== 0 ? null : walletWord(first.type),
     };
   });
-}
-
-function stateOf(entries: StatementLine[], net: number): EntryState {
-  const has = (s: EntryState) => entries.some((e) => e.state === s);
-  if (has("reversed") || entries[0].type === "REVERSAL") return "reversed";
-  if (has("expired")) return "expired";
-  if (entries[0].type === "SESSION_REWARD_RELEASE") return "available";
-  if (has("pending")) return "pending";
-  if (entries[0].type === "REDEMPTION_HOLD") return "held";
-  // a confirmed redemption leaves the held account: spent, whatever account it came from
-  return net < 0 ? "spent" : "available";
 }

@@ -2,10 +2,9 @@ import Link from "next/link";
 import type { StatementLine } from "@/lib/ledger";
 import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
-import { entryState } from "./entry-state";
 import { EntryStateBadge } from "./entry-state-badge";
 import { SignedAmount } from "./signed-amount";
-import { accountKindLabel } from "./transaction-type";
+import { accountKindLabel } from "./account-kind";
 
 type StatementTableProps = {
   lines: StatementLine[];
@@ -56,7 +55,7 @@ export function StatementTable({ lines, caption, showAccount = false, transactio
               <SignedAmount amount={Number(line.amount)} currency={line.currency} />
             </Td>
             <Td>
-              <EntryStateBadge state={entryState(line)} />
+              <EntryStateBadge state={line.state} />
             </Td>
             {showAccount ? (
               <Td>

@@ -205,6 +205,7 @@ async function payAfterForfeit(
     idempotencyKey: `session:${sessionId}:claim`,
     type: "SESSION_REWARD",
     reason: `Charging at ${chargerName}, approved on review`,
+    request: { sessionId, driverId },
     metadata: { sessionId },
     lines,
   });

@@ -5,16 +5,20 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { setSandboxCharging } from "@/lib/integrations/smartcar";
+import { decimalNumber } from "@/lib/validation";
 
 export const checkInInput = z.object({
   chargerId: z.string().min(1).max(64),
   vehicleId: z.string().max(64).optional(),
 });
 export const pingInput = z.object({
-  latitude: z.coerce.number().min(-90).max(90),
-  longitude: z.coerce.number().min(-180).max(180),
-  accuracyMeters: z.coerce.number().min(0).max(100_000),
-  recordedAt: z.coerce.date().optional(),
+  latitude: decimalNumber({ min: -90, max: 90 }),
+  longitude: decimalNumber({ min: -180, max: 180 }),
+  accuracyMeters: decimalNumber({ min: 0, max: 100_000 }),
+  recordedAt: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s))
+    .optional(),
 });
 
 /** Starts a session at a charger; the partial unique index allows one active session per driver. */

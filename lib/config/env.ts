@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "@/lib/validation";
 
 // Development defaults are marked so production can refuse them by value.
 export const DEV_SECRET_PREFIX = "dev-only-";
@@ -11,13 +12,13 @@ const bool = (fallback: boolean) =>
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
-const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const int = (fallback: number) => wholeNumber().default(fallback);
 
 export function envSchema(isProduction: boolean) {
   return z.object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.string().url().optional(),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_POOL_SIZE: wholeNumber({ min: 1, max: 100 }).default(10),
     NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
     NEXTAUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
     TOKEN_ENCRYPTION_KEY: z.string().default(DEV_ENCRYPTION_KEY),

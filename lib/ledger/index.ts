@@ -1,10 +1,21 @@
 export { accounts, PLATFORM, type AccountRef } from "./accounts";
-export { postInTx, type PostInput, type Posted, type LedgerLine } from "./post";
+export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFingerprint } from "./post";
 export { reverseInTx } from "./reverse";
 export { runMoneyTx } from "./money-tx";
 export { spendUsage, refundUsage, readUsage } from "./usage";
 export { getBalances, type Balances } from "./balances";
-export { listStatement, statementCsv, type StatementLine, type EntryState } from "./statement";
+export { listStatement, statementCsv, type StatementLine } from "./statement";
+export {
+  transactionTypes,
+  isTransactionType,
+  transactionTypeLabel,
+  entryState,
+  adminReversalRefusal,
+  walletWord,
+  type TransactionType,
+  type EntryState,
+  type EntryFacts,
+} from "./transaction-types";
 export { checkLedger, type LedgerViolation } from "./check";
 export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";

@@ -5,13 +5,21 @@ import { createId } from "./ids";
 import { accountKey, allowsNegative, assertValidRef, type AccountRef } from "./accounts";
 import { AlreadyReversed, IdempotencyConflict, InsufficientFunds, UnbalancedTransaction } from "./errors";
 import { ledgerMetrics } from "./metrics";
+import type { TransactionType } from "./transaction-types";
 
 export type LedgerLine = { account: AccountRef; amount: bigint };
+/** The caller's parameters that change the outcome (offer, merchant, session, driver, amount, reason where it matters). */
+export type RequestFingerprint = Record<string, string | number | boolean | null>;
 export type PostInput = {
   idempotencyKey: string;
-  type: string;
+  type: TransactionType;
   reason: string;
   lines: LedgerLine[];
+  /**
+   * Hashed with the type and the lines: the same key with any other request is refused. The
+   * lines alone do not tell two requests apart (two offers of the same price hold the same Nova).
+   */
+  request: RequestFingerprint;
   actorId?: string | null;
   reversesId?: string;
   metadata?: Record<string, unknown>;
@@ -93,8 +101,9 @@ function hashRequest(input: PostInput, lines: LedgerLine[]): string {
     .map((l) => `${accountKey(l.account)}=${l.amount}`)
     .sort()
     .join("|");
+  const request = JSON.stringify(Object.entries(input.request).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return createHash("sha256")
-    .update(`${input.type}|${input.reversesId ?? ""}|${canonical}`)
+    .update(`${input.type}|${input.reversesId ?? ""}|${canonical}|${request}`)
     .digest("hex");
 }
 

@@ -1,16 +1,26 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { postInTx, type Posted } from "./post";
+import { postInTx, type Posted, type RequestFingerprint } from "./post";
 
 /**
  * A reversal is a new transaction pointing at the original with every line negated. The
  * unique `reversesId` allows one per transaction; balances that were already spent make it
- * fail as insufficient rather than go negative.
+ * fail as insufficient rather than go negative. `pendingReleased` says the original's pending
+ * lines have since been made available (a verified charging reward): they are taken back from
+ * the available account, where the money is now, never from another pending amount.
  */
 export async function reverseInTx(
   tx: Tx,
-  input: { transactionId: string; idempotencyKey: string; reason: string; actorId: string | null },
+  input: {
+    transactionId: string;
+    idempotencyKey: string;
+    reason: string;
+    actorId: string | null;
+    /** What else changes the outcome (the original is always part of the fingerprint). */
+    request: RequestFingerprint;
+    pendingReleased?: boolean;
+  },
 ): Promise<Posted> {
   const original = await tx.ledgerTransaction.findUnique({
     where: { id: input.transactionId },
@@ -23,13 +33,14 @@ export async function reverseInTx(
     reason: input.reason,
     actorId: input.actorId,
     reversesId: original.id,
+    request: input.request,
     metadata: { reversedType: original.type },
     insufficientMessage: "This cannot be reversed: the Nova has already been spent or moved.",
     lines: original.entries.map((e) => ({
       account: {
         ownerType: e.account.ownerType,
         ownerId: e.account.ownerId,
-        kind: e.account.kind,
+        kind: input.pendingReleased && e.account.kind === "PENDING" ? "AVAILABLE" : e.account.kind,
         currency: e.account.currency,
       },
       amount: -e.amount,

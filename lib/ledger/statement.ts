@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { OwnerType } from "@/lib/db/generated/enums";
+import { entryState, type EntryState } from "./transaction-types";
 
-export type EntryState = "available" | "pending" | "held" | "reversed" | "expired" | "spent";
+export type { EntryState };
 export type StatementLine = {
   entryId: string;
   transactionId: string;
@@ -15,7 +16,7 @@ export type StatementLine = {
   state: EntryState;
 };
 
-/** An owner's entries, newest first, each with a state a person can understand and its reason. */
+/** An owner's entries, newest first, each with its reason and its state (read through the transaction-type registry). */
 export async function listStatement(ownerType: OwnerType, ownerId: string, take = 100): Promise<StatementLine[]> {
   const entries = await db().ledgerEntry.findMany({
     where: { account: { ownerType, ownerId } },
@@ -40,23 +41,14 @@ export async function listStatement(ownerType: OwnerType, ownerId: string, take 
     amount: e.amount,
     type: e.transaction.type,
     reason: e.transaction.reason,
-    state: stateOf(e.account.kind, e.amount, e.transaction),
+    state: entryState({
+      type: e.transaction.type,
+      kind: e.account.kind,
+      amount: e.amount,
+      metadata: e.transaction.metadata,
+      reversed: e.transaction.reversedBy !== null,
+    }),
   }));
-}
-
-export function stateOf(
-  kind: string,
-  amount: bigint,
-  tx: { type: string; metadata: unknown; reversedBy: { id: string } | null },
-): EntryState {
-  if (tx.reversedBy) return "reversed";
-  if (tx.type === "REDEMPTION_RELEASE" && (tx.metadata as { expired?: boolean } | null)?.expired) return "expired";
-  if (kind === "PENDING") return "pending";
-  // both sides of a hold describe Nova set aside for a code
-  if (tx.type === "REDEMPTION_HOLD") return "held";
-  if (tx.type === "REDEMPTION_CONFIRM" && kind === "HELD") return "spent";
-  if (kind === "HELD") return "held";
-  return amount < 0n ? "spent" : "available";
 }
 
 const csvCell = (v: string) =>

@@ -6,11 +6,13 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
+import { wholeNumber } from "@/lib/validation";
 import { accounts, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
+import { checkReversal } from "./reversal";
 
 export const grantInput = z.object({
   driverId: z.string().min(1).max(64),
-  amount: z.coerce.number().int("Whole Nova only.").positive("Grant at least 1 Nova."),
+  amount: wholeNumber({ min: 1, message: "Whole Nova only.", tooSmall: "Grant at least 1 Nova." }),
   reason: z.string().trim().min(3, "Say why (drivers see this).").max(200),
   idempotencyKey: z.string().min(16).max(100),
 });
@@ -36,6 +38,7 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
       idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
       type: "GRANT",
       reason: `Granted by admin: ${input.reason}`,
+      request: { driverId: input.driverId, amount: input.amount, reason: input.reason },
       actorId: adminId,
       lines: [
         { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
@@ -69,29 +72,22 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
   });
 }
 
-// Holds, confirmations and releases belong to a redemption code's life cycle and are undone by
-// it (cancel/expiry), never by a bare reversal that would leave the code and the ledger disagreeing.
-const REVERSIBLE_TYPES = new Set(["GRANT", "DIRECT_SPEND", "SESSION_REWARD", "PURCHASE_REWARD"]);
-
-/** A grant, spend or reward can be reversed once by an admin, with a reason. */
+/**
+ * A grant, spend or available reward can be reversed once by an admin, with a reason; which types
+ * may be reversed, and when, is the ledger's transaction-type registry's rule.
+ */
 export async function reverseTransaction(adminId: string, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
-  const original = await db().ledgerTransaction.findUnique({
-    where: { id: input.transactionId },
-    select: { type: true },
-  });
-  if (!original) throw notFound("That transaction");
-  if (!REVERSIBLE_TYPES.has(original.type)) {
-    throw new AppError(
-      "not_reversible",
-      "Only grants, direct spends and rewards can be reversed here; redemptions are cancelled by their code.",
-    );
-  }
   return runMoneyTx(async (tx) => {
+    const check = await checkReversal(input.transactionId, tx);
+    if (!check) throw notFound("That transaction");
+    if (check.refusal) throw new AppError("not_reversible", check.refusal);
     const posted = await reverseInTx(tx, {
       transactionId: input.transactionId,
       idempotencyKey: `reverse:${adminId}:${input.idempotencyKey}`,
       reason: `Reversed by admin: ${input.reason}`,
       actorId: adminId,
+      request: { reason: input.reason },
+      pendingReleased: check.pendingReleased,
     });
     if (!posted.replayed) {
       await recordAudit(

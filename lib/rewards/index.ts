@@ -1,1 +1,2 @@
 export { grantNova, reverseTransaction, grantInput, reverseInput } from "./grant-nova";
+export { checkReversal, type ReversalCheck } from "./reversal";

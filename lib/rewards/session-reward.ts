@@ -59,6 +59,7 @@ export async function postPendingReward(tx: Tx, s: SessionForReward, now = new D
     idempotencyKey: key,
     type: "SESSION_REWARD",
     reason: `Charging at ${s.chargerName}: ${reward.reason} (pending verification)`,
+    request: { sessionId: s.id, driverId: s.driverId },
     metadata: { sessionId: s.id, nova: reward.nova, cents: reward.cents, capped: reward.capped },
     lines,
   });
@@ -87,9 +88,19 @@ export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: str
     idempotencyKey: keys(s.id).available,
     type: "SESSION_REWARD_RELEASE",
     reason: `Charging at ${s.chargerName}, verified`,
+    request: { sessionId: s.id, driverId: s.driverId },
     metadata: { sessionId: s.id },
     lines,
   });
+}
+
+/** Whether the session's pending reward has been made available (its session verified). */
+export async function rewardMadeAvailable(client: Pick<Tx, "ledgerTransaction">, sessionId: string): Promise<boolean> {
+  const release = await client.ledgerTransaction.findUnique({
+    where: { idempotencyKey: keys(sessionId).available },
+    select: { id: true },
+  });
+  return release !== null;
 }
 
 /** Not verified in the end: the pending reward goes back (a reversal of the pending post). */
@@ -99,5 +110,12 @@ export async function forfeitReward(tx: Tx, s: { id: string }, reason: string) {
     select: { id: true },
   });
   if (!pending) return null;
-  return reverseInTx(tx, { transactionId: pending.id, idempotencyKey: keys(s.id).forfeit, reason, actorId: null });
+  // the reason is left out of the fingerprint: a later evaluation may word it differently, and is the same forfeit
+  return reverseInTx(tx, {
+    transactionId: pending.id,
+    idempotencyKey: keys(s.id).forfeit,
+    reason,
+    actorId: null,
+    request: { sessionId: s.id },
+  });
 }

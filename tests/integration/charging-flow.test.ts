@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkIn, checkOut, decideClaim, evaluateSession, fileClaim } from "@/lib/charging";
 import { JOBS, stopWorkers } from "@/lib/jobs";
-import { checkLedger, getBalances } from "@/lib/ledger";
+import { checkLedger, getBalances, listStatement } from "@/lib/ledger";
+import { reverseTransaction } from "@/lib/rewards";
 import { completeVehicleConnect, signConnectState } from "@/lib/vehicles";
 import { config } from "@/lib/config";
 import { createUser, fakeMeta, testDb, uid } from "../support/factories";
@@ -198,5 +199,70 @@ describe("missing-points claim", () => {
     await expect(
       fileClaim(intruder.id, { sessionId: session.id, note: "This is my session honestly." }, fakeMeta()),
     ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("reversing a charging reward", () => {
+  const rewardOf = (sessionId: string) =>
+    testDb.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: `session:${sessionId}:pending` } });
+  const reverse = (adminId: string, transactionId: string) =>
+    reverseTransaction(
+      adminId,
+      { transactionId, reason: "charged at a test plug", idempotencyKey: `k-${uid()}-${uid()}-${uid()}` },
+      fakeMeta(),
+    );
+
+  /** A checked-out session whose reward is pending, and what it put in pending. */
+  async function pendingSession(driver: { id: string }, charger: { id: string; latitude: number; longitude: number }) {
+    const before = (await getBalances("DRIVER", driver.id)).nova.pending;
+    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    await dwellAtCharger(session.id, charger);
+    expect((await checkOut(driver.id, session.id, fakeMeta())).status).toBe("PENDING_WITNESS");
+    const nova = (await getBalances("DRIVER", driver.id)).nova.pending - before;
+    expect(nova).toBeGreaterThan(0n);
+    return { session, nova };
+  }
+
+  it("is refused while the reward is pending, so the session's verification still releases it", async () => {
+    const { driver, charger } = await driverWithSandboxCar();
+    const admin = await createUser({ role: "ADMIN" });
+    const { session, nova } = await pendingSession(driver, charger);
+    const reward = await rewardOf(session.id);
+    await expect(reverse(admin.id, reward.id)).rejects.toMatchObject({
+      code: "not_reversible",
+      status: 409,
+      message: expect.stringMatching(/still pending verification/),
+    });
+    expect(await testDb.ledgerTransaction.count({ where: { reversesId: reward.id } })).toBe(0);
+
+    expect(await JOBS["verify-session"]({ sessionId: session.id })).toMatchObject({ status: "VERIFIED" });
+    expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: nova, held: 0n, pending: 0n });
+    expect((await checkLedger(testDb)).violations).toEqual([]);
+  });
+
+  it("once available, takes it back from available and leaves another session's pending reward alone", async () => {
+    const { driver, charger } = await driverWithSandboxCar();
+    const admin = await createUser({ role: "ADMIN" });
+    const first = await pendingSession(driver, charger);
+    expect(await JOBS["verify-session"]({ sessionId: first.session.id })).toMatchObject({ status: "VERIFIED" });
+    const second = await pendingSession(driver, charger);
+    const before = await getBalances("DRIVER", driver.id);
+    expect(before.nova).toEqual({ available: first.nova, held: 0n, pending: second.nova });
+
+    const reward = await rewardOf(first.session.id);
+    await reverse(admin.id, reward.id);
+    const after = await getBalances("DRIVER", driver.id);
+    expect(after.nova).toEqual({ available: 0n, held: 0n, pending: second.nova });
+    expect(after.usd).toEqual({ available: 0n, pending: before.usd.pending });
+    const states = (await listStatement("DRIVER", driver.id))
+      .filter((l) => l.transactionId === reward.id)
+      .map((l) => l.state);
+    expect(states.length).toBeGreaterThan(0);
+    expect(new Set(states)).toEqual(new Set(["reversed"]));
+
+    // the second session still verifies and pays
+    expect(await JOBS["verify-session"]({ sessionId: second.session.id })).toMatchObject({ status: "VERIFIED" });
+    expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: second.nova, held: 0n, pending: 0n });
+    expect((await checkLedger(testDb)).violations).toEqual([]);
   });
 });

@@ -48,6 +48,7 @@ describe("npm run ledger:check", () => {
         idempotencyKey: `check-script:${uid()}`,
         type: "GRANT",
         reason: "test grant",
+        request: { driverId },
         lines: [
           { account: accounts.novaIssuance(), amount: -500n },
           { account: accounts.driverNova(driverId), amount: 500n },
@@ -59,6 +60,7 @@ describe("npm run ledger:check", () => {
         idempotencyKey: `check-script:${uid()}`,
         type: "DIRECT_SPEND",
         reason: "test spend",
+        request: { merchantId, driverId },
         lines: [
           { account: accounts.driverNova(driverId), amount: -200n },
           { account: accounts.merchantNova(merchantId), amount: 200n },

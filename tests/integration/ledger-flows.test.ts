@@ -71,6 +71,30 @@ describe("grant → redeem → confirm", () => {
     });
   });
 
+  it("the counter hears that a cancelled code was cancelled, and that an expired one expired", async () => {
+    const { admin, driver, owner, merchant, offer } = await world();
+    await grantNova(admin.id, { driverId: driver.id, amount: 200, reason: "test", idempotencyKey: key() }, fakeMeta());
+    const cancelled = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    expect(await releaseRedemption({ codeId: cancelled.id, expired: false, driverId: driver.id })).toBe(true);
+    await expect(confirmRedemption(owner.id, merchant.id, { code: cancelled.code }, fakeMeta())).rejects.toMatchObject({
+      code: "code_cancelled",
+      status: 410,
+      message: expect.stringMatching(/cancelled/),
+    });
+
+    const expired = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    await testDb.redemptionCode.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    // first while still held (the refusal releases it), then once released
+    for (let i = 0; i < 2; i++)
+      await expect(confirmRedemption(owner.id, merchant.id, { code: expired.code }, fakeMeta())).rejects.toMatchObject({
+        code: "code_expired",
+        status: 410,
+        message: expect.stringMatching(/expired/),
+      });
+    expect((await testDb.redemptionCode.findUniqueOrThrow({ where: { id: expired.id } })).status).toBe("RELEASED");
+    expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 200n, held: 0n });
+  });
+
   it("a reversal returns a grant once; spent Nova cannot be reversed", async () => {
     const { admin, driver, owner, merchant } = await world();
     const g = await grantNova(

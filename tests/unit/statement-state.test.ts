@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stateOf, statementCsv } from "@/lib/ledger/statement";
+import type { AccountKind } from "@/lib/db/generated/enums";
+import { entryState, statementCsv } from "@/lib/ledger";
 
 const tx = (type: string, extra: Partial<{ metadata: unknown; reversedBy: { id: string } | null }> = {}) => ({
   type,
@@ -7,6 +8,14 @@ const tx = (type: string, extra: Partial<{ metadata: unknown; reversedBy: { id: 
   reversedBy: null,
   ...extra,
 });
+
+// The statement's entry state, as these assertions were first written (kind, amount, transaction);
+// the cases for every transaction type are in transaction-types.test.ts.
+const stateOf = (
+  kind: AccountKind,
+  amount: bigint,
+  t: { type: string; metadata: unknown; reversedBy: { id: string } | null },
+) => entryState({ type: t.type, kind, amount, metadata: t.metadata, reversed: t.reversedBy !== null });
 
 describe("statement states", () => {
   it("describes a redemption's life in words a driver understands", () => {

@@ -44,6 +44,7 @@ export async function confirmRedemption(
       idempotencyKey: `code:${r.id}:settle`,
       type: "REDEMPTION_CONFIRM",
       reason: `Redeemed “${r.title}” at ${r.merchant}`,
+      request: { codeId: r.id, merchantId, driverId: r.driverId },
       actorId: merchantUserId,
       metadata: { codeId: r.id, merchantId },
       lines: [
@@ -75,20 +76,32 @@ export async function confirmRedemption(
 async function explainRefusal(code: string, merchantId: string): Promise<AppError> {
   const row = await db().redemptionCode.findUnique({
     where: { code },
-    select: { id: true, status: true, expiresAt: true, settledAt: true, offer: { select: { merchantId: true } } },
+    select: { id: true, status: true, settleTxId: true, offer: { select: { merchantId: true } } },
   });
   const outcome =
     !row || row.offer.merchantId !== merchantId
       ? "unknown"
-      : row.status === "HELD"
-        ? "expired"
-        : row.status === "CONFIRMED"
-          ? "used"
+      : row.status === "CONFIRMED"
+        ? "used"
+        : row.status === "RELEASED" && !(await releasedByExpiry(row.settleTxId))
+          ? "cancelled"
           : "expired";
   ledgerMetrics().redemptions.inc({ outcome: `refused_${outcome}` });
   if (outcome === "unknown")
     return new AppError("unknown_code", "No code like that for this shop. Check it and try again.");
   if (outcome === "used") return new AppError("code_used", "This code was already used.");
+  if (outcome === "cancelled")
+    return new AppError(
+      "code_cancelled",
+      "The driver cancelled this code and got their Nova back. They can redeem the offer again in the app.",
+    );
   if (row!.status === "HELD") await releaseRedemption({ codeId: row!.id, expired: true });
   return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.");
+}
+
+/** A released code was either cancelled by its driver or ran out; its release transaction says which. */
+async function releasedByExpiry(settleTxId: string | null): Promise<boolean> {
+  if (!settleTxId) return true;
+  const release = await db().ledgerTransaction.findUnique({ where: { id: settleTxId }, select: { metadata: true } });
+  return (release?.metadata as { expired?: boolean } | null)?.expired !== false;
 }

@@ -17,13 +17,14 @@ import {
   type PostInput,
 } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
+import { wholeNumber } from "@/lib/validation";
 import { notifyDriverOfSpend } from "./spend-notice";
 import { findSpendToken, parseSpendCode, spendTokenRefusals, useSpendToken } from "./spend-token";
 
 export const PASS_PREFIX = "NERAVA-PASS:";
 export const directSpendInput = z.object({
   spendCode: z.string().trim().min(1, "Scan or type the spend code from the driver’s app.").max(120),
-  amount: z.coerce.number().int("Whole Nova only.").positive("Enter an amount.").max(100_000),
+  amount: wholeNumber({ min: 1, max: 100_000, message: "Whole Nova only.", tooSmall: "Enter an amount." }),
   idempotencyKey: z.string().min(16).max(100),
 });
 
@@ -77,6 +78,7 @@ export async function directSpend(
     idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,
     type: "DIRECT_SPEND",
     reason: `Spent at ${merchant.name}`,
+    request: { merchantId, driverId, amount: input.amount },
     actorId: merchantUserId,
     metadata: { merchantId },
     insufficientMessage: "The driver's Nova balance does not cover this amount.",

@@ -36,6 +36,7 @@ export async function redeemOffer(driverId: string, input: z.infer<typeof redeem
       novaPrice: true,
       totalLimit: true,
       perDriverLimit: true,
+      merchantId: true,
       merchant: { select: { name: true } },
     },
   });
@@ -45,6 +46,7 @@ export async function redeemOffer(driverId: string, input: z.infer<typeof redeem
       idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
       type: "REDEMPTION_HOLD",
       reason: `Held for “${offer.title}” at ${offer.merchant.name}`,
+      request: { offerId: offer.id, merchantId: offer.merchantId, driverId },
       actorId: driverId,
       metadata: { offerId: offer.id },
       insufficientMessage: `You need ${offer.novaPrice} Nova for this offer.`,

@@ -30,6 +30,7 @@ export async function releaseInTx(tx: Tx, { codeId, expired, driverId }: Release
     idempotencyKey: `code:${codeId}:release`,
     type: "REDEMPTION_RELEASE",
     reason: `${expired ? "Code expired" : "Cancelled"}: “${r.title}” at ${r.merchant}, Nova returned`,
+    request: { codeId, expired, driverId: r.driverId },
     metadata: { codeId, expired },
     lines: [
       { account: accounts.driverHeldNova(r.driverId), amount: -BigInt(r.novaAmount) },

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLedgerTransaction } from "@/lib/admin";
 import { requirePagePermission } from "@/lib/auth";
+import { transactionTypeLabel } from "@/lib/ledger";
+import { checkReversal } from "@/lib/rewards";
 import { ReverseForm } from "@/components/admin/reverse-form";
 import { TransactionEntries } from "@/components/admin/transaction-entries";
-import { transactionTypeLabel } from "@/components/ledger/transaction-type";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
@@ -21,8 +22,8 @@ const link = "font-medium text-brand-800 underline underline-offset-4";
 export default async function LedgerTransactionPage({ params }: { params: Promise<{ transactionId: string }> }) {
   const { transactionId } = await params;
   await requirePagePermission("admin:view", `/admin/ledger/${transactionId}`);
-  const tx = await getLedgerTransaction(transactionId);
-  if (!tx) notFound();
+  const [tx, reversal] = await Promise.all([getLedgerTransaction(transactionId), checkReversal(transactionId)]);
+  if (!tx || !reversal) notFound();
 
   return (
     <>
@@ -79,10 +80,8 @@ export default async function LedgerTransactionPage({ params }: { params: Promis
             {tx.reversedBy.actor ? <>({tx.reversedBy.actor.label}) </> : null}
             on <time dateTime={tx.reversedBy.createdAt.toISOString()}>{formatDateTime(tx.reversedBy.createdAt)}</time>.
           </Card>
-        ) : tx.type === "REVERSAL" ? (
-          <Card className="text-sm text-slate-700">
-            A reversal is not reversed in turn. To give the Nova back, make a new grant.
-          </Card>
+        ) : reversal.refusal ? (
+          <Card className="text-sm text-slate-700">{reversal.refusal}</Card>
         ) : (
           <Card className="max-w-2xl">
             <p className="mb-4 text-sm text-slate-600">

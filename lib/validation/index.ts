@@ -1,0 +1,2 @@
+export { wholeNumber } from "./integer";
+export { decimalNumber } from "./decimal";

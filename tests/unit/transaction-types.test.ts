@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import type { AccountKind } from "@/lib/db/generated/enums";
+import {
+  adminReversalRefusal,
+  entryState,
+  transactionTypeLabel,
+  transactionTypes,
+  type EntryState,
+  type StatementLine,
+  type TransactionType,
+} from "@/lib/ledger";
+import { walletActivity } from "@/components/driver/wallet-activity";
+
+// Each type's entries as its flow writes them (kind, amount, metadata) and the state each must
+// read in every statement. `satisfies Record<TransactionType, …>`: a new type without cases
+// does not compile.
+type Case = { entry: string; kind: AccountKind; amount: bigint; metadata?: unknown; state: EntryState };
+const cases = {
+  GRANT: [
+    { entry: "driver receives", kind: "AVAILABLE", amount: 500n, state: "available" },
+    { entry: "platform issues", kind: "ISSUANCE", amount: -500n, state: "spent" },
+  ],
+  SESSION_REWARD: [
+    { entry: "driver's pending Nova", kind: "PENDING", amount: 120n, state: "pending" },
+    { entry: "driver's pending cash", kind: "PENDING", amount: 200n, state: "pending" },
+    { entry: "platform issues Nova", kind: "ISSUANCE", amount: -120n, state: "spent" },
+    { entry: "platform pays cash", kind: "REWARDS_EXPENSE", amount: -200n, state: "spent" },
+    { entry: "paid straight to available on an approved claim", kind: "AVAILABLE", amount: 120n, state: "available" },
+  ],
+  SESSION_REWARD_RELEASE: [
+    { entry: "leaves pending", kind: "PENDING", amount: -120n, state: "available" },
+    { entry: "arrives in available", kind: "AVAILABLE", amount: 120n, state: "available" },
+  ],
+  REDEMPTION_HOLD: [
+    { entry: "leaves available", kind: "AVAILABLE", amount: -650n, state: "held" },
+    { entry: "arrives in held", kind: "HELD", amount: 650n, state: "held" },
+  ],
+  REDEMPTION_CONFIRM: [
+    { entry: "leaves the driver's held", kind: "HELD", amount: -650n, state: "spent" },
+    { entry: "arrives at the merchant", kind: "AVAILABLE", amount: 650n, state: "available" },
+  ],
+  REDEMPTION_RELEASE: [
+    { entry: "cancel: leaves held", kind: "HELD", amount: -650n, metadata: { expired: false }, state: "available" },
+    {
+      entry: "cancel: back in available",
+      kind: "AVAILABLE",
+      amount: 650n,
+      metadata: { expired: false },
+      state: "available",
+    },
+    { entry: "expiry: leaves held", kind: "HELD", amount: -650n, metadata: { expired: true }, state: "expired" },
+    {
+      entry: "expiry: back in available",
+      kind: "AVAILABLE",
+      amount: 650n,
+      metadata: { expired: true },
+      state: "expired",
+    },
+  ],
+  DIRECT_SPEND: [
+    { entry: "leaves the driver", kind: "AVAILABLE", amount: -40n, state: "spent" },
+    { entry: "arrives at the merchant", kind: "AVAILABLE", amount: 40n, state: "available" },
+  ],
+  REVERSAL: [
+    { entry: "a grant taken back", kind: "AVAILABLE", amount: -500n, state: "reversed" },
+    { entry: "the platform's side", kind: "ISSUANCE", amount: 500n, state: "reversed" },
+    { entry: "a forfeited pending reward", kind: "PENDING", amount: -120n, state: "reversed" },
+    { entry: "a spend given back to the driver", kind: "AVAILABLE", amount: 40n, state: "reversed" },
+  ],
+} satisfies Record<TransactionType, Case[]>;
+
+const types = Object.keys(transactionTypes) as TransactionType[];
+
+describe("the transaction-type registry: one entry-state derivation", () => {
+  it("has cases for every type it declares", () => {
+    expect(Object.keys(cases).sort()).toEqual([...types].sort());
+  });
+
+  for (const type of types) {
+    it(`${type}: its entries read as the statement should show them`, () => {
+      for (const c of cases[type] as Case[]) {
+        const state = entryState({
+          type,
+          kind: c.kind,
+          amount: c.amount,
+          metadata: c.metadata ?? null,
+          reversed: false,
+        });
+        expect({ entry: c.entry, state }).toEqual({ entry: c.entry, state: c.state });
+      }
+    });
+
+    it(`${type}: once reversed, every entry reads reversed`, () => {
+      for (const c of cases[type] as Case[]) {
+        expect(entryState({ type, kind: c.kind, amount: c.amount, metadata: c.metadata ?? null, reversed: true })).toBe(
+          "reversed",
+        );
+      }
+    });
+  }
+
+  it("reads an unknown type by its account", () => {
+    const read = (kind: AccountKind, amount: bigint) =>
+      entryState({ type: "SOMETHING_NEW", kind, amount, metadata: null, reversed: false });
+    expect([read("PENDING", 5n), read("HELD", 5n), read("AVAILABLE", -5n), read("AVAILABLE", 5n)]).toEqual([
+      "pending",
+      "held",
+      "spent",
+      "available",
+    ]);
+  });
+});
+
+describe("labels", () => {
+  it("names every type in words and falls back for an unknown one", () => {
+    expect(types.map(transactionTypeLabel)).toEqual([
+      "Grant",
+      "Charging reward",
+      "Charging reward verified",
+      "Redemption hold",
+      "Redemption",
+      "Hold released",
+      "Pass payment",
+      "Reversal",
+    ]);
+    expect(transactionTypeLabel("PAYOUT_RETURN")).toBe("payout return");
+  });
+});
+
+describe("who may reverse what, and when", () => {
+  it("lets an admin reverse grants, pass payments and available charging rewards", () => {
+    expect(adminReversalRefusal("GRANT", { stillPending: false })).toBeNull();
+    expect(adminReversalRefusal("DIRECT_SPEND", { stillPending: false })).toBeNull();
+    expect(adminReversalRefusal("SESSION_REWARD", { stillPending: false })).toBeNull();
+  });
+
+  it("refuses a charging reward still pending verification", () => {
+    expect(adminReversalRefusal("SESSION_REWARD", { stillPending: true })).toMatch(/still pending verification/);
+  });
+
+  it("refuses the types that follow a code or another transaction, and unknown types, saying why", () => {
+    for (const type of ["REDEMPTION_HOLD", "REDEMPTION_CONFIRM", "REDEMPTION_RELEASE"])
+      expect(adminReversalRefusal(type, { stillPending: false })).toMatch(/follow their code/);
+    expect(adminReversalRefusal("SESSION_REWARD_RELEASE", { stillPending: false })).toMatch(
+      /reverse the charging reward itself/,
+    );
+    expect(adminReversalRefusal("REVERSAL", { stillPending: false })).toMatch(/not reversed in turn/);
+    expect(adminReversalRefusal("PURCHASE_REWARD", { stillPending: false })).toMatch(/cannot be reversed/);
+  });
+});
+
+describe("the driver's wallet reads the same states", () => {
+  let n = 0;
+  const line = (
+    transactionId: string,
+    type: TransactionType,
+    kind: AccountKind,
+    amount: bigint,
+    metadata?: unknown,
+  ) => {
+    const state = entryState({ type, kind, amount, metadata: metadata ?? null, reversed: false });
+    return {
+      entryId: String(++n),
+      transactionId,
+      createdAt: new Date("2026-11-27T10:00:00Z"),
+      currency: "NOVA",
+      account: kind,
+      amount,
+      type,
+      reason: type,
+      state,
+    } satisfies StatementLine;
+  };
+
+  it("shows one line per transaction with its state and what moved", () => {
+    const activity = walletActivity([
+      line("hold", "REDEMPTION_HOLD", "AVAILABLE", -650n),
+      line("hold", "REDEMPTION_HOLD", "HELD", 650n),
+      line("cancel", "REDEMPTION_RELEASE", "HELD", -650n, { expired: false }),
+      line("cancel", "REDEMPTION_RELEASE", "AVAILABLE", 650n, { expired: false }),
+      line("verified", "SESSION_REWARD_RELEASE", "PENDING", -120n),
+      line("verified", "SESSION_REWARD_RELEASE", "AVAILABLE", 120n),
+      line("forfeit", "REVERSAL", "PENDING", -80n),
+      line("spend", "DIRECT_SPEND", "AVAILABLE", -40n),
+    ]);
+    expect(
+      activity.map(({ transactionId, state, net, moved, movedWord }) => [transactionId, state, net, moved, movedWord]),
+    ).toEqual([
+      ["hold", "held", 0, 650, "held"],
+      ["cancel", "available", 0, 650, "returned"],
+      ["verified", "available", 0, 120, "now available"],
+      ["forfeit", "reversed", -80, 0, null],
+      ["spend", "spent", -40, 0, null],
+    ]);
+  });
+});
