@@ -1,4 +1,3 @@
-import { authorize, sessionFromRequest } from "@/lib/auth";
 import { csvResponse, route, statementFilename } from "@/lib/http";
 import { listStatement, statementCsv } from "@/lib/ledger";
 
@@ -7,8 +6,7 @@ export const dynamic = "force-dynamic";
 const MAX_ROWS = 5_000;
 
 /** The signed-in driver's own statement as CSV. */
-export const GET = route("/api/wallet/statement", async (req) => {
-  const session = authorize(await sessionFromRequest(req), "driver:use");
+export const GET = route({ name: "/api/wallet/statement", permission: "driver:use" }, async ({ session }) => {
   const lines = await listStatement("DRIVER", session.user.id, MAX_ROWS);
   return csvResponse(statementCsv(lines), statementFilename("wallet"));
 });
