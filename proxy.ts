@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { malformedActionEnvelope } from "@/lib/http/action-envelope";
+import { requestLogger } from "@/lib/observability/logger";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 
 // Pages that need a signed-in person. This only redirects early for a nicer experience;
@@ -11,8 +13,18 @@ const GATED = [
 ];
 const SESSION_COOKIES = ["__Host-nerava.session", "nerava.session"];
 
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const requestId = ensureRequestId(req.headers.get(REQUEST_ID_HEADER));
+  // a hand-made server-action envelope is a bad request, not a 500 from Next's decoder (see the module)
+  const malformed = await malformedActionEnvelope(req);
+  if (malformed) {
+    requestLogger(requestId).warn({ path: req.nextUrl.pathname, malformed }, "malformed action request");
+    const body = { error: { code: "malformed_request", message: "This is not a request our pages send." } };
+    return NextResponse.json(body, {
+      status: 400,
+      headers: { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "no-store" },
+    });
+  }
   const { pathname, search } = req.nextUrl;
   if (GATED.some((re) => re.test(pathname)) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { changePasswordAction } from "@/app/account/actions";
+import { changePasswordAction } from "@/lib/actions/account/change-password";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { Notice } from "@/components/auth/notice";

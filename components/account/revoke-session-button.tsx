@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { revokeSessionAction } from "@/app/account/actions";
+import { revokeSessionAction } from "@/lib/actions/account/revoke-session";
 import { SubmitButton } from "@/components/auth/form-controls";
 import { useRefreshOnSuccess } from "./use-refresh-on-success";
 

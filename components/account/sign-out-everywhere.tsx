@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { signOutEverywhereAction } from "@/app/account/actions";
+import { signOutEverywhereAction } from "@/lib/actions/account/sign-out-everywhere";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { changeRoleAction } from "@/app/admin/users/actions";
+import { changeRoleAction } from "@/lib/actions/admin/change-role";
 import { SubmitButton } from "@/components/auth/form-controls";
 
 const ROLES = [

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { decideClaimAction } from "@/app/admin/claims/actions";
+import { decideClaimAction } from "@/lib/actions/admin/decide-claim";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";

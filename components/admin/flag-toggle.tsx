@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { setFlagAction } from "@/app/admin/flags/actions";
+import { setFlagAction } from "@/lib/actions/admin/set-flag";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";

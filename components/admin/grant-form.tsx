@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { grantNovaAction } from "@/app/admin/grants/actions";
+import { grantNovaAction } from "@/lib/actions/admin/grant-nova";
 import { RoleBadge } from "@/components/account/role-badge";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";

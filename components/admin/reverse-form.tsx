@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { reverseTransactionAction } from "@/app/admin/ledger/[transactionId]/actions";
+import { reverseTransactionAction } from "@/lib/actions/admin/reverse-transaction";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";

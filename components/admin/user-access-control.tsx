@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { reinstateUserAction, suspendUserAction } from "@/app/admin/users/actions";
+import { reinstateUserAction } from "@/lib/actions/admin/reinstate-user";
+import { suspendUserAction } from "@/lib/actions/admin/suspend-user";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { requestLinkAction } from "@/app/(auth)/actions";
+import { requestLinkAction } from "@/lib/actions/auth/request-link";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField } from "./form-controls";

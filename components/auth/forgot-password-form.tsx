@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { requestResetAction } from "@/app/(auth)/actions";
+import { requestResetAction } from "@/lib/actions/auth/request-reset";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField } from "./form-controls";
 import { Notice } from "./notice";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { consumeLinkAction } from "@/app/(auth)/actions";
+import { consumeLinkAction } from "@/lib/actions/auth/consume-link";
 import { formError } from "./action-state";
 import { AuthLink } from "./auth-link";
 import { FormAlert, SubmitButton } from "./form-controls";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { resetPasswordAction } from "@/app/(auth)/actions";
+import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 import { fieldError, formError, useFocusFirstInvalid } from "./action-state";
 import { AuthLink } from "./auth-link";
 import { FormAlert, SubmitButton, TextField } from "./form-controls";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signOutAction } from "@/app/account/actions";
+import { signOutAction } from "@/lib/actions/account/sign-out";
 import { SubmitButton } from "./form-controls";
 
 type SignOutButtonProps = {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { sendCodeAction, verifyCodeAction } from "@/app/(auth)/actions";
+import { sendCodeAction } from "@/lib/actions/auth/send-code";
+import { verifyCodeAction } from "@/lib/actions/auth/verify-code";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, TextField } from "./form-controls";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { checkInAction } from "@/app/(driver)/app/charge/actions";
+import { checkInAction } from "@/lib/actions/driver/check-in";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { cancelCodeAction } from "@/app/(driver)/app/codes/actions";
+import { cancelCodeAction } from "@/lib/actions/driver/cancel-code";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { redeemOfferAction } from "@/app/(driver)/app/codes/actions";
+import { redeemOfferAction } from "@/lib/actions/driver/redeem-offer";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";

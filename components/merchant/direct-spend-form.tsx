@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useState } from "react";
-import { directSpendAction } from "@/app/merchant/redeem/actions";
+import { directSpendAction } from "@/lib/actions/merchant/direct-spend";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { Notice } from "@/components/auth/notice";

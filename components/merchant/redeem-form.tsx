@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { confirmCodeAction } from "@/app/merchant/redeem/actions";
+import { confirmCodeAction } from "@/lib/actions/merchant/confirm-code";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Notice } from "@/components/auth/notice";

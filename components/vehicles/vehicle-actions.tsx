@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { disconnectVehicleAction, refreshVehicleAction } from "@/app/(driver)/app/car/actions";
+import { disconnectVehicleAction } from "@/lib/actions/driver/disconnect-vehicle";
+import { refreshVehicleAction } from "@/lib/actions/driver/refresh-vehicle";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";

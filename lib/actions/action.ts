@@ -25,6 +25,8 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
 }) {
   const fields = Object.keys(spec.input.shape);
   return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    // only a hand-made envelope arrives without a form (proxy.ts refuses most): bad input, not a bug to log
+    if (typeof (formData as Partial<FormData> | null)?.get !== "function") return { ok: false, error: MALFORMED };
     const meta = await requestMeta();
     try {
       const raw = Object.fromEntries(fields.map((f) => [f, formData.get(f) ?? undefined]));
@@ -45,6 +47,8 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
     }
   };
 }
+
+const MALFORMED: ActionError = { code: "malformed_request", message: "This is not a request our pages send." };
 
 function validationError(error: z.ZodError): ActionError {
   const fields: Record<string, string> = {};

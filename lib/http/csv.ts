@@ -9,6 +9,3 @@ export function csvResponse(csv: string, filename: string): Response {
     },
   });
 }
-
-/** `nerava-<what>-2026-05-01.csv` */
-export const statementFilename = (what: string) => `nerava-${what}-${new Date().toISOString().slice(0, 10)}.csv`;

@@ -1,2 +1,3 @@
 export { route, json, errorResponse, type RouteContext } from "./route";
-export { csvResponse, statementFilename } from "./csv";
+export { csvResponse } from "./csv";
+export { statementCsvResponse, type StatementAccount } from "./statement-csv";

@@ -1,38 +1,139 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ZodError } from "zod";
-import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
-import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
+import { z, ZodError } from "zod";
 import type pino from "pino";
+import {
+  actorOf,
+  assertSameOrigin,
+  authorize,
+  metaFromHeaders,
+  sessionFromRequest,
+  type Actor,
+  type CurrentSession,
+  type Permission,
+  type RequestMeta,
+} from "@/lib/auth";
+import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
+import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
 
-export type RouteContext<P = Record<string, string>> = {
-  requestId: string;
+type Schema = z.ZodType;
+type Parsed<S, Otherwise> = S extends Schema ? z.output<S> : Otherwise;
+type Signed<P, T> = [P] extends ["public"] ? null : T;
+
+/** What a handler receives: the request, who is asking (checked), and its parsed input. */
+export type RouteContext<
+  P extends Permission | "public" = "public",
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+> = {
+  req: NextRequest;
+  /** `null` on public routes: they never look the session up. */
+  session: Signed<P, CurrentSession>;
+  actor: Signed<P, Actor>;
+  body: Parsed<B, undefined>;
+  query: Parsed<Q, undefined>;
+  params: Parsed<R, Record<string, string>>;
+  meta: RequestMeta;
   log: pino.Logger;
-  params: P;
+  requestId: string;
 };
 
-type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
+export type RouteSpec<P, B, Q, R> = {
+  /** The route's path pattern, for the log line and the metrics label. */
+  name: string;
+  /** Who may call it; "public" skips the session (webhooks, callbacks, probes). */
+  permission: P;
+  /** Origin check; on by default for every method but GET/HEAD. `false` for webhooks and provider callbacks. */
+  sameOrigin?: boolean;
+  /** JSON body schema; a body that is not JSON is a 400, a body the schema refuses a 422. */
+  body?: B;
+  /** Search-params schema (first value of each name). */
+  query?: Q;
+  /** Path-params schema. */
+  params?: R;
+};
 
 /**
- * The one way to write a route handler: request id, JSON log line, metrics, and
- * errors mapped to `{ error: { code, message } }` (unknown errors hidden behind a generic message).
+ * The one way to write a route handler: session → permission (401/403) → origin (403) →
+ * parse body/query/params (400/422) → handler → a plain value answers JSON 200, a Response
+ * passes through. Every request gets a request id, one JSON log line and the HTTP metrics;
+ * errors map to `{ error: { code, message } }` (unknown errors hidden behind a generic message).
  */
-export function route<P = Record<string, string>>(name: string, handler: Handler<P>) {
-  return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+export function route<
+  P extends Permission | "public",
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+>(spec: RouteSpec<P, B, Q, R>, handler: (ctx: RouteContext<P, B, Q, R>) => Promise<unknown>) {
+  return async (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const requestId = ensureRequestId(req.headers.get(REQUEST_ID_HEADER));
     const log = requestLogger(requestId);
     let res: Response;
     try {
-      res = await handler(req, { requestId, log, params: (await segment?.params) ?? ({} as P) });
+      const ctx = await prepare(spec, req, (await segment?.params) ?? {}, requestId, log);
+      const out = await handler(ctx as RouteContext<P, B, Q, R>);
+      res = out instanceof Response ? out : json(out);
     } catch (err) {
       res = errorResponse(err, requestId, log);
     }
     res.headers.set(REQUEST_ID_HEADER, requestId);
     const seconds = (performance.now() - started) / 1000;
-    recordHttp(req.method, name, res.status, seconds);
-    log.info({ method: req.method, route: name, status: res.status, ms: Math.round(seconds * 1000) }, "request");
+    recordHttp(req.method, spec.name, res.status, seconds);
+    log.info({ method: req.method, route: spec.name, status: res.status, ms: Math.round(seconds * 1000) }, "request");
     return res;
   };
+}
+
+async function prepare(
+  spec: RouteSpec<Permission | "public", Schema | undefined, Schema | undefined, Schema | undefined>,
+  req: NextRequest,
+  rawParams: Record<string, string>,
+  requestId: string,
+  log: pino.Logger,
+) {
+  let session: CurrentSession | null = null;
+  if (spec.permission !== "public") session = authorize(await sessionFromRequest(req), spec.permission);
+  if (spec.sameOrigin ?? !SAFE_METHODS.has(req.method)) assertSameOrigin(req.headers);
+  return {
+    req,
+    session,
+    actor: session ? actorOf(session) : null,
+    params: spec.params ? parse(spec.params, rawParams) : rawParams,
+    query: spec.query ? parse(spec.query, firstValues(req.nextUrl.searchParams)) : undefined,
+    body: spec.body ? parse(spec.body, await readJson(req)) : undefined,
+    meta: { ...metaFromHeaders(req.headers), requestId },
+    log,
+    requestId,
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("malformed_request", "The request body must be JSON.");
+  }
+}
+
+/** Every input a handler sees went through its schema; a refusal names the field. */
+function parse<S extends Schema>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid_input", readableIssues(parsed.error));
+  return parsed.data;
+}
+
+function firstValues(search: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of search) out[key] ??= value;
+  return out;
+}
+
+function readableIssues(err: ZodError): string {
+  return err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
 }
 
 export function errorResponse(err: unknown, requestId: string, log: pino.Logger): Response {
@@ -40,8 +141,7 @@ export function errorResponse(err: unknown, requestId: string, log: pino.Logger)
     return json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status, err.headers);
   }
   if (err instanceof ZodError) {
-    const message = err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
-    return json<ErrorBody>({ error: { code: "invalid_input", message } }, 422);
+    return json<ErrorBody>({ error: { code: "invalid_input", message: readableIssues(err) } }, 422);
   }
   log.error({ err }, "unhandled error");
   return json<ErrorBody>({ error: { code: "internal", message: GENERIC_MESSAGE, requestId } }, 500);

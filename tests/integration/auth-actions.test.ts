@@ -12,8 +12,16 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const adminActions = await import("@/app/admin/users/actions");
-const accountActions = await import("@/app/account/actions");
+const adminActions = {
+  ...(await import("@/lib/actions/admin/suspend-user")),
+  ...(await import("@/lib/actions/admin/reinstate-user")),
+  ...(await import("@/lib/actions/admin/change-role")),
+};
+const accountActions = {
+  ...(await import("@/lib/actions/account/sign-out-everywhere")),
+  ...(await import("@/lib/actions/account/revoke-session")),
+  ...(await import("@/lib/actions/account/change-password")),
+};
 
 afterAll(() => testDb.$disconnect());
 beforeEach(() => {

@@ -160,9 +160,22 @@ describe("role checks on merchant and admin handlers", () => {
       method: "POST",
       params: { id: target.id },
       headers: { cookie: admin.cookie, origin: ORIGIN },
-      body: "{",
+      body: {},
     });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/reason/);
+    // a body that is not JSON at all is a malformed request (400), still with a readable message
+    const malformed = await call(suspend, {
+      method: "POST",
+      params: { id: target.id },
+      headers: { cookie: admin.cookie, origin: ORIGIN },
+      body: "{",
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error).toMatchObject({
+      code: "malformed_request",
+      message: expect.stringMatching(/JSON/),
+    });
+    expect((await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("ACTIVE");
   });
 });

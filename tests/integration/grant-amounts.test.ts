@@ -17,7 +17,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { grantNovaAction } = await import("@/app/admin/grants/actions");
+const { grantNovaAction } = await import("@/lib/actions/admin/grant-nova");
 
 afterAll(() => testDb.$disconnect());
 beforeEach(() => {

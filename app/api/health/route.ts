@@ -1,5 +1,5 @@
-import { json, route } from "@/lib/http";
+import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("/api/health", async () => json({ status: "ok" }));
+export const GET = route({ name: "/api/health", permission: "public" }, async () => ({ status: "ok" }));

@@ -1,9 +1,7 @@
-import { authorize, sessionFromRequest } from "@/lib/auth";
-import { json, route } from "@/lib/http";
+import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("/api/me", async (req) => {
-  const { user } = authorize(await sessionFromRequest(req), "account:manage");
-  return json({ user });
-});
+export const GET = route({ name: "/api/me", permission: "account:manage" }, async ({ session }) => ({
+  user: session.user,
+}));

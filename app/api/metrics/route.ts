@@ -1,11 +1,12 @@
-import { route } from "@/lib/http";
 import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
 import { metrics } from "@/lib/observability";
 import { canReadMetrics } from "@/lib/ops";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("/api/metrics", async (req) => {
+// Public to the session layer: Prometheus authenticates with its own bearer token.
+export const GET = route({ name: "/api/metrics", permission: "public" }, async ({ req }) => {
   if (!canReadMetrics(req.headers.get("authorization"))) {
     throw new AppError("unauthorized", "A valid metrics token is required.", { "WWW-Authenticate": "Bearer" });
   }

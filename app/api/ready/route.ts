@@ -3,7 +3,7 @@ import { checkReadiness } from "@/lib/ops";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("/api/ready", async () => {
+export const GET = route({ name: "/api/ready", permission: "public" }, async () => {
   const readiness = await checkReadiness();
   return json(readiness, readiness.ready ? 200 : 503);
 });

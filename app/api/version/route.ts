@@ -1,6 +1,6 @@
-import { json, route } from "@/lib/http";
+import { route } from "@/lib/http";
 import { versionInfo } from "@/lib/ops";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("/api/version", async () => json(versionInfo()));
+export const GET = route({ name: "/api/version", permission: "public" }, async () => versionInfo());

@@ -1,10 +1,9 @@
-import { authorize, listSessions, sessionFromRequest } from "@/lib/auth";
-import { json, route } from "@/lib/http";
+import { listSessions } from "@/lib/auth";
+import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("/api/me/sessions", async (req) => {
-  const session = authorize(await sessionFromRequest(req), "account:manage");
+export const GET = route({ name: "/api/me/sessions", permission: "account:manage" }, async ({ session }) => {
   const sessions = await listSessions(session.user.id);
-  return json({ sessions: sessions.map((s) => ({ ...s, current: s.id === session.sessionId })) });
+  return { sessions: sessions.map((s) => ({ ...s, current: s.id === session.sessionId })) };
 });

@@ -1,29 +1,34 @@
 import { NextResponse } from "next/server";
-import { authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { config } from "@/lib/config";
-import { route } from "@/lib/http";
 import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
 import { callbackInput, completeVehicleConnect } from "@/lib/vehicles";
 
 export const dynamic = "force-dynamic";
 
-/** OAuth callback: back to the Car tab with the outcome a person can read. */
-export const GET = route("/api/smartcar/callback", async (req, { log }) => {
-  // the public base URL: behind `next start` or a proxy, req.nextUrl.origin may name another host
-  const back = new URL("/app/car", config().NEXTAUTH_URL);
-  const session = authorize(await sessionFromRequest(req), "driver:use");
-  const params = req.nextUrl.searchParams;
-  if (params.get("error")) {
-    back.searchParams.set("error", "declined");
+/**
+ * OAuth callback: back to the Car tab with the outcome a person can read. The car maker's
+ * redirect carries no Origin of ours (sameOrigin off), and the query is read here rather than
+ * by a schema because every outcome, a bad one included, is a redirect rather than JSON.
+ */
+export const GET = route(
+  { name: "/api/smartcar/callback", permission: "driver:use", sameOrigin: false },
+  async ({ req, session, meta, log }) => {
+    // the public base URL: behind `next start` or a proxy, req.nextUrl.origin may name another host
+    const back = new URL("/app/car", config().NEXTAUTH_URL);
+    const params = req.nextUrl.searchParams;
+    if (params.get("error")) {
+      back.searchParams.set("error", "declined");
+      return NextResponse.redirect(back, 303);
+    }
+    try {
+      const input = callbackInput.parse({ code: params.get("code"), state: params.get("state") });
+      await completeVehicleConnect(session.user.id, input, meta);
+      back.searchParams.set("connected", "1");
+    } catch (err) {
+      if (!(err instanceof AppError)) log.error({ err }, "vehicle connect failed");
+      back.searchParams.set("error", err instanceof AppError ? err.code : "connect_failed");
+    }
     return NextResponse.redirect(back, 303);
-  }
-  try {
-    const input = callbackInput.parse({ code: params.get("code"), state: params.get("state") });
-    await completeVehicleConnect(session.user.id, input, metaFromHeaders(req.headers));
-    back.searchParams.set("connected", "1");
-  } catch (err) {
-    if (!(err instanceof AppError)) log.error({ err }, "vehicle connect failed");
-    back.searchParams.set("error", err instanceof AppError ? err.code : "connect_failed");
-  }
-  return NextResponse.redirect(back, 303);
-});
+  },
+);

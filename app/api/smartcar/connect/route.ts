@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
-import { authorize, sessionFromRequest } from "@/lib/auth";
 import { route } from "@/lib/http";
 import { startVehicleConnect } from "@/lib/vehicles";
 
 export const dynamic = "force-dynamic";
 
 /** The Connect button: off to the car maker's consent page with a state bound to this driver. */
-export const GET = route("/api/smartcar/connect", async (req) => {
-  const session = authorize(await sessionFromRequest(req), "driver:use");
-  return NextResponse.redirect(await startVehicleConnect(session.user.id), 303);
-});
+export const GET = route({ name: "/api/smartcar/connect", permission: "driver:use" }, async ({ session }) =>
+  NextResponse.redirect(await startVehicleConnect(session.user.id), 303),
+);

@@ -1,14 +1,8 @@
-import { authorize, sessionFromRequest } from "@/lib/auth";
-import { csvResponse, route, statementFilename } from "@/lib/http";
-import { listStatement, statementCsv } from "@/lib/ledger";
+import { route, statementCsvResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-const MAX_ROWS = 5_000;
-
 /** The signed-in driver's own statement as CSV. */
-export const GET = route("/api/wallet/statement", async (req) => {
-  const session = authorize(await sessionFromRequest(req), "driver:use");
-  const lines = await listStatement("DRIVER", session.user.id, MAX_ROWS);
-  return csvResponse(statementCsv(lines), statementFilename("wallet"));
-});
+export const GET = route({ name: "/api/wallet/statement", permission: "driver:use" }, async ({ session }) =>
+  statementCsvResponse({ ownerType: "DRIVER", ownerId: session.user.id }, "wallet"),
+);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { json, route } from "@/lib/http";
 import { formatCode, redeemOffer } from "@/lib/merchants/redemptions";
 
@@ -7,14 +6,14 @@ export const dynamic = "force-dynamic";
 
 const body = z.object({ idempotencyKey: z.string().min(16).max(100) });
 
-export const POST = route<{ offerId: string }>("/api/offers/[offerId]/redeem", async (req, { params }) => {
-  const session = authorize(await sessionFromRequest(req), "driver:use");
-  assertSameOrigin(req.headers);
-  const { idempotencyKey } = body.parse(await req.json().catch(() => ({})));
-  const code = await redeemOffer(
-    session.user.id,
-    { offerId: params.offerId, idempotencyKey },
-    metaFromHeaders(req.headers),
-  );
-  return json({ id: code.id, code: formatCode(code.code), nova: code.novaAmount, expiresAt: code.expiresAt }, 201);
-});
+export const POST = route(
+  { name: "/api/offers/[offerId]/redeem", permission: "driver:use", body },
+  async ({ session, params, body, meta }) => {
+    const code = await redeemOffer(
+      session.user.id,
+      { offerId: params.offerId, idempotencyKey: body.idempotencyKey },
+      meta,
+    );
+    return json({ id: code.id, code: formatCode(code.code), nova: code.novaAmount, expiresAt: code.expiresAt }, 201);
+  },
+);

@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest, suspendUser } from "@/lib/auth";
-import { json, route } from "@/lib/http";
+import { suspendUser } from "@/lib/auth";
+import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 const body = z.object({ reason: z.string().trim().min(1, "Give a reason.").max(300) });
 
-export const POST = route<{ id: string }>("/api/admin/users/[id]/suspend", async (req, { params }) => {
-  const session = authorize(await sessionFromRequest(req), "admin:manage-users");
-  assertSameOrigin(req.headers);
-  const { reason } = body.parse(await req.json().catch(() => ({})));
-  const result = await suspendUser(session.user.id, { userId: params.id, reason }, metaFromHeaders(req.headers));
-  return json(result);
-});
+export const POST = route(
+  { name: "/api/admin/users/[id]/suspend", permission: "admin:manage-users", body },
+  ({ session, params, body, meta }) => suspendUser(session.user.id, { userId: params.id, reason: body.reason }, meta),
+);

@@ -1,23 +1,17 @@
 import { z } from "zod";
 import { getAccountOwner } from "@/lib/admin";
-import { authorize, sessionFromRequest } from "@/lib/auth";
-import { csvResponse, route, statementFilename } from "@/lib/http";
 import { notFound } from "@/lib/errors";
-import { listStatement, statementCsv } from "@/lib/ledger";
+import { route, statementCsvResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-const MAX_ROWS = 5_000;
-const account = z.object({ ownerType: z.enum(["DRIVER", "MERCHANT"]), ownerId: z.string().min(1).max(64) });
+const params = z.object({ ownerType: z.enum(["DRIVER", "MERCHANT"]), ownerId: z.string().min(1).max(64) });
 
 /** Any driver's or merchant's statement as CSV, for admins. */
-export const GET = route<{ ownerType: string; ownerId: string }>(
-  "/api/admin/accounts/[ownerType]/[ownerId]/statement",
-  async (req, { params }) => {
-    authorize(await sessionFromRequest(req), "admin:view");
-    const { ownerType, ownerId } = account.parse(params);
-    if (!(await getAccountOwner(ownerType, ownerId))) throw notFound("That account");
-    const lines = await listStatement(ownerType, ownerId, MAX_ROWS);
-    return csvResponse(statementCsv(lines), statementFilename(`${ownerType.toLowerCase()}-statement`));
+export const GET = route(
+  { name: "/api/admin/accounts/[ownerType]/[ownerId]/statement", permission: "admin:view", params },
+  async ({ params: account }) => {
+    if (!(await getAccountOwner(account.ownerType, account.ownerId))) throw notFound("That account");
+    return statementCsvResponse(account, `${account.ownerType.toLowerCase()}-statement`);
   },
 );

@@ -3,19 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { disconnectVehicle, refreshTelemetry } from "@/lib/vehicles";
-import { listDriverVehicles } from "@/lib/vehicles";
 import { notFound } from "@/lib/errors";
-
-export const disconnectVehicleAction = action({
-  permission: "driver:use",
-  input: z.object({ vehicleId: z.string().min(1).max(64) }),
-  run: async ({ vehicleId }, { session, meta }) => {
-    await disconnectVehicle(session.user.id, vehicleId, meta);
-    revalidatePath("/app/car");
-    return { disconnected: vehicleId };
-  },
-});
+import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
 
 export const refreshVehicleAction = action({
   permission: "driver:use",

@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/actions";
+import { changePassword, changePasswordInput } from "@/lib/auth";
+
+export const changePasswordAction = action({
+  permission: "account:manage",
+  input: changePasswordInput,
+  run: async (input, { session, meta }) => {
+    const result = await changePassword(session.user.id, session.sessionId, input, meta);
+    revalidatePath("/account");
+    return result;
+  },
+});

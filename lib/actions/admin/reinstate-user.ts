@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/actions";
+import { reinstateUser, userIdInput } from "@/lib/auth";
+
+export const reinstateUserAction = action({
+  permission: "admin:manage-users",
+  input: userIdInput,
+  run: async (input, { session, meta }) => {
+    await reinstateUser(session.user.id, input, meta);
+    revalidatePath("/admin/users");
+    return { reinstated: input.userId };
+  },
+});

@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/actions";
+import { suspendUser, userIdInput } from "@/lib/auth";
+
+export const suspendUserAction = action({
+  permission: "admin:manage-users",
+  input: userIdInput,
+  run: async (input, { session, meta }) => {
+    const result = await suspendUser(session.user.id, input, meta);
+    revalidatePath("/admin/users");
+    return result;
+  },
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { action } from "@/lib/actions";
+import { redeemInput, redeemOffer } from "@/lib/merchants/redemptions";
+
+export const redeemOfferAction = action({
+  permission: "driver:use",
+  input: redeemInput,
+  run: async (input, { session, meta }) => {
+    const code = await redeemOffer(session.user.id, input, meta);
+    // balances in the top bar and wallet change; forms on /app get fresh idempotency keys
+    revalidatePath("/app", "layout");
+    redirect(`/app/codes/${code.id}`);
+  },
+});
