@@ -35,11 +35,7 @@ export function SignOutEverywhere() {
       </p>
       <FormAlert message={state && !state.ok ? state.error.message : undefined} />
       <div className="flex flex-wrap gap-2">
-        <SubmitButton
-          pending={pending}
-          pendingLabel="Signing out…"
-          className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700"
-        >
+        <SubmitButton pending={pending} pendingLabel="Signing out…" variant="danger">
           Sign out everywhere
         </SubmitButton>
         <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>

@@ -6,7 +6,7 @@ import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/a
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
 
 type ClaimDecisionFormProps = { claimId: string; driverName: string; chargerName: string };
 
@@ -83,7 +83,7 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
             <SubmitButton
               pending={pending}
               pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"}
-              className={deciding === "reject" ? dangerButton : ""}
+              variant={deciding === "reject" ? "danger" : "primary"}
             >
               {deciding === "approve" ? "Approve and pay" : "Reject claim"}
             </SubmitButton>

@@ -5,7 +5,7 @@ import { setFlagAction } from "@/app/admin/flags/actions";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
 
 type FlagToggleProps = {
   flagKey: string;
@@ -42,7 +42,7 @@ export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
           {hidden}
           <FormAlert message={formError(state)} />
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel="Turning off…" size="sm" className={dangerButton}>
+            <SubmitButton pending={pending} pendingLabel="Turning off…" size="sm" variant="danger">
               Turn off
             </SubmitButton>
             <Button variant="secondary" size="sm" disabled={pending} onClick={() => setConfirming(false)}>

@@ -5,7 +5,7 @@ import { reverseTransactionAction } from "@/app/admin/ledger/[transactionId]/act
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
 
 type ReverseFormProps = { transactionId: string; summary: string; idempotencyKey: string };
 
@@ -64,7 +64,7 @@ export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseF
         >
           <FormAlert message={formError(state)} />
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel="Reversing…" className={dangerButton}>
+            <SubmitButton pending={pending} pendingLabel="Reversing…" variant="danger">
               Reverse transaction
             </SubmitButton>
             <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>

@@ -94,12 +94,7 @@ export function UserAccessControl({ userId, who, status }: Props) {
         />
       </div>
       <div className="flex flex-wrap gap-2">
-        <SubmitButton
-          pending={suspending}
-          pendingLabel="Suspending…"
-          size="sm"
-          className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700"
-        >
+        <SubmitButton pending={suspending} pendingLabel="Suspending…" size="sm" variant="danger">
           Suspend
         </SubmitButton>
         <Button

@@ -5,7 +5,7 @@ import { cancelCodeAction } from "@/app/(driver)/app/codes/actions";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 
 /** "Cancel and return Nova", with a confirm step: the code stops working at once. */
@@ -29,7 +29,7 @@ export function CancelCodeButton({ codeId, nova }: { codeId: string; nova: numbe
       >
         <FormAlert message={formError(state)} />
         <div className="flex flex-wrap gap-2">
-          <SubmitButton pending={pending} pendingLabel="Cancelling…" className={`flex-1 sm:flex-none ${dangerButton}`}>
+          <SubmitButton pending={pending} pendingLabel="Cancelling…" variant="danger" className="flex-1 sm:flex-none">
             Cancel code
           </SubmitButton>
           <Button

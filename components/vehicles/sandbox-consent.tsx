@@ -1,4 +1,4 @@
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { BoltIcon, CarIcon, MapPinIcon } from "@/components/ui/icons";
 
 type SandboxConsentProps = { allowHref: string; denyHref: string };
@@ -46,10 +46,10 @@ export function SandboxConsent({ allowHref, denyHref }: SandboxConsentProps) {
           Sandbox car maker (simulated): allowing connects a simulated 2023 Tesla Model 3 to your Nerava account.
         </p>
         <div className="mt-6 grid grid-cols-2 gap-3">
-          <a href={denyHref} className={buttonClasses({ variant: "secondary", size: "lg" })}>
+          <a href={denyHref} className={buttonVariants({ variant: "secondary", size: "lg" })}>
             Deny
           </a>
-          <a href={allowHref} className={buttonClasses({ size: "lg" })}>
+          <a href={allowHref} className={buttonVariants({ size: "lg" })}>
             Allow
           </a>
         </div>

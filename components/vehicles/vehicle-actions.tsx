@@ -5,7 +5,7 @@ import { disconnectVehicleAction, refreshVehicleAction } from "@/app/(driver)/ap
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
 
 type VehicleActionsProps = { vehicleId: string; carName: string };
 
@@ -57,7 +57,8 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
               <SubmitButton
                 pending={disconnecting}
                 pendingLabel="Disconnecting…"
-                className={`flex-1 sm:flex-none ${dangerButton}`}
+                variant="danger"
+                className="flex-1 sm:flex-none"
               >
                 Disconnect car
               </SubmitButton>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listOutbox } from "@/lib/email";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
@@ -31,7 +31,7 @@ export default async function SandboxOutboxPage() {
           description="Email and text messages the sandbox kept instead of sending, newest first. Reload to see new messages."
           actions={
             // A plain link: a full reload, so the list is read again.
-            <a href="/dev/outbox" className={buttonClasses({ variant: "secondary", size: "sm" })}>
+            <a href="/dev/outbox" className={buttonVariants({ variant: "secondary", size: "sm" })}>
               Reload
             </a>
           }

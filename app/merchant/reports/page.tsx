@@ -5,7 +5,7 @@ import { StatementTable } from "@/components/ledger/statement-table";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedemptionsTable } from "@/components/merchant/redemptions-table";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { BookIcon, CheckCircleIcon, DownloadIcon, StoreIcon } from "@/components/ui/icons";
@@ -44,7 +44,7 @@ export default async function MerchantReportsPage() {
           <a
             href={`/api/merchants/${merchantId}/statement`}
             download
-            className={buttonClasses({ variant: "secondary" })}
+            className={buttonVariants({ variant: "secondary" })}
           >
             <DownloadIcon className="size-4" />
             Download CSV

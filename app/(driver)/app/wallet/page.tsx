@@ -5,7 +5,7 @@ import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
 import { walletActivity } from "@/components/driver/wallet-activity";
 import { WalletActivityList } from "@/components/driver/wallet-activity-list";
-import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DownloadIcon, QrIcon, TagIcon, WalletIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
@@ -54,7 +54,7 @@ export default async function WalletPage() {
           description="What came in and went out, newest first. Times in UTC."
           actions={
             lines.length > 0 ? (
-              <a href="/api/wallet/statement" download className={buttonClasses({ variant: "ghost", size: "sm" })}>
+              <a href="/api/wallet/statement" download className={buttonVariants({ variant: "ghost", size: "sm" })}>
                 <DownloadIcon className="size-4" />
                 Download CSV
               </a>

@@ -6,7 +6,7 @@ import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { BackLink } from "@/components/ui/back-link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatUsd } from "@/components/ui/format";
 import { BookIcon, DownloadIcon } from "@/components/ui/icons";
@@ -48,7 +48,7 @@ export default async function AdminAccountPage({
           <a
             href={`/api/admin/accounts/${ownerType}/${ownerId}/statement`}
             download
-            className={buttonClasses({ variant: "secondary" })}
+            className={buttonVariants({ variant: "secondary" })}
           >
             <DownloadIcon className="size-4" />
             Download CSV
