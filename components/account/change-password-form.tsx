@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { changePasswordAction } from "@/app/account/actions";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Notice } from "@/components/auth/notice";
 import { useRefreshOnSuccess } from "./use-refresh-on-success";
 

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { signOutEverywhereAction } from "@/app/account/actions";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 
 /** Two steps, because it also ends this session: the first click only asks. */

@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { reverseTransactionAction } from "@/app/admin/ledger/[transactionId]/actions";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 

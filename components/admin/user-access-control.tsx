@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { reinstateUserAction, suspendUserAction } from "@/app/admin/users/actions";
 import { fieldError, formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 
 type Props = { userId: string; who: string; status: string };

@@ -4,7 +4,7 @@ import { useActionState, useRef, useState } from "react";
 import { requestLinkAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, EmailField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
 import { Notice } from "./notice";
 
 const KEPT = ["email"] as const;

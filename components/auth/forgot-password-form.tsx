@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { requestResetAction } from "@/app/(auth)/actions";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, EmailField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
 import { Notice } from "./notice";
 
 const KEPT = ["email"] as const;

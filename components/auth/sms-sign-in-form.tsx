@@ -4,7 +4,7 @@ import { useActionState, useRef, useState } from "react";
 import { sendCodeAction, verifyCodeAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Notice } from "./notice";
 
 const KEPT = ["phone"] as const;

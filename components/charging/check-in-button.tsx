@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { checkInAction } from "@/app/(driver)/app/charge/actions";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /** Starts a session at this charger; the page then shows the live panel (the action revalidates it). */
 export function CheckInButton({ chargerId, chargerName }: { chargerId: string; chargerName: string }) {

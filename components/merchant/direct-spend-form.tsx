@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { directSpendAction } from "@/app/merchant/redeem/actions";
 import { fieldError, formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Notice } from "@/components/auth/notice";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
-import { monoInputClasses } from "./redeem-form";
 import { ScanButton } from "./scan-button";
 
 /**
@@ -21,7 +20,6 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
   const [pass, setPass] = useState("");
   const [amount, setAmount] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const id = useId();
   const passError = fieldError(state, "pass");
   const nova = Number(amount);
   const ready = pass.trim().length > 0 && Number.isInteger(nova) && nova > 0;
@@ -56,33 +54,23 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
       ) : null}
       <FormAlert message={passError ? undefined : formError(state)} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          Driver’s pass
-        </label>
-        <input
-          id={id}
-          name="pass"
-          type="text"
-          value={pass}
-          onChange={(e) => setPass(e.target.value)}
-          readOnly={confirming}
-          autoComplete="off"
-          autoCapitalize="off"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={120}
-          placeholder="Scan the pass or paste its number"
-          aria-invalid={passError ? true : undefined}
-          aria-describedby={passError ? `${id}-error` : undefined}
-          className={`${monoInputClasses} text-base`}
-        />
-        {passError ? (
-          <p id={`${id}-error`} className="mt-1 text-sm font-medium text-rose-700">
-            {passError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        name="pass"
+        label="Driver’s pass"
+        type="text"
+        value={pass}
+        onChange={(e) => setPass(e.target.value)}
+        readOnly={confirming}
+        autoComplete="off"
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        maxLength={120}
+        placeholder="Scan the pass or paste its number"
+        controlSize="lg"
+        mono
+        error={passError}
+      />
       <ScanButton what="pass" onScan={(value) => setPass(value)} />
       <TextField
         name="amount"
