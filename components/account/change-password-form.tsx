@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { changePasswordAction } from "@/app/account/actions";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { useRefreshOnSuccess } from "./use-refresh-on-success";
 
 /** Changes the password; the server keeps this session and ends every other one. */

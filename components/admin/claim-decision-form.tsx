@@ -7,6 +7,7 @@ import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-control
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
+import { Notice } from "@/components/ui/notice";
 
 type ClaimDecisionFormProps = { claimId: string; driverName: string; chargerName: string };
 
@@ -35,11 +36,11 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
 
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
+      <Notice tone="success">
         {state.data.approved
           ? `Approved: ${driverName} has been paid the session’s reward.`
           : `Rejected: ${driverName} will see your reason.`}
-      </p>
+      </Notice>
     );
   }
 

@@ -6,7 +6,7 @@ import { grantNovaAction } from "@/app/admin/grants/actions";
 import { RoleBadge } from "@/components/account/role-badge";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { Badge } from "@/components/ui/badge";
 import { NovaAmount } from "@/components/ui/nova-amount";
 

@@ -5,7 +5,7 @@ import { requestLinkAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 
 const KEPT = ["email"] as const;
 

@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { requestResetAction } from "@/app/(auth)/actions";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 
 const KEPT = ["email"] as const;
 

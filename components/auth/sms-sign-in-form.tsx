@@ -5,7 +5,7 @@ import { sendCodeAction, verifyCodeAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 
 const KEPT = ["phone"] as const;
 

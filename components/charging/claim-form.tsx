@@ -4,6 +4,7 @@ import { useActionState, useRef, useState } from "react";
 import { fileClaimAction } from "@/app/(driver)/app/charge/actions";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextAreaField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 
 /** "Missing points? File a claim": opens a note field; an admin reviews the evidence and decides. */
@@ -17,9 +18,7 @@ export function ClaimForm({ sessionId, chargerName }: { sessionId: string; charg
 
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
-        Claim sent. We’ll look at your car’s and phone’s readings and let you know here.
-      </p>
+      <Notice tone="success">Claim sent. We’ll look at your car’s and phone’s readings and let you know here.</Notice>
     );
   }
 

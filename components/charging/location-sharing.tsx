@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, MapPinIcon } from "@/components/ui/icons";
+import { Notice } from "@/components/ui/notice";
 
 type LocationSharingProps = {
   sessionId: string;
@@ -121,12 +122,11 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
 
   if (status === "denied" || status === "unavailable") {
     return (
-      <div role="alert" className="rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-        <p className="flex items-start gap-2 font-medium">
-          <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <Notice tone="warning" role="alert" icon={<AlertIcon className="size-4" />} className="rounded-xl p-3">
+        <p className="font-medium">
           We need your location to confirm you stayed at the charger — or your car alone may verify it.
         </p>
-        <p className="mt-1 pl-6 text-amber-900/80">
+        <p className="mt-1 text-amber-900/80">
           {status === "denied"
             ? "Location is blocked for Nerava. Allow it in your browser’s site settings, then try again."
             : "This browser can’t share its location."}
@@ -135,7 +135,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
           <Button
             variant="secondary"
             size="sm"
-            className="mt-2 ml-6"
+            className="mt-2"
             onClick={() => {
               setStatus("asking");
               setAttempt((n) => n + 1);
@@ -144,7 +144,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
             Try again
           </Button>
         ) : null}
-      </div>
+      </Notice>
     );
   }
 

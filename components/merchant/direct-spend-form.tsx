@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { directSpendAction } from "@/app/merchant/redeem/actions";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";

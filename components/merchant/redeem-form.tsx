@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { confirmCodeAction } from "@/app/merchant/redeem/actions";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { ScanButton } from "./scan-button";
 

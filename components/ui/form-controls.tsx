@@ -4,6 +4,7 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { Notice } from "./notice";
 
 // The pieces every form shares: a labelled field wired to its hint and server error, the
 // form-level alert, and a submit button that shows it is working.
@@ -143,10 +144,10 @@ export function Select({ className, controlSize = "sm", ...props }: ComponentPro
 export function FormAlert({ message, children }: { message?: string; children?: ReactNode }) {
   if (!message) return null;
   return (
-    <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
+    <Notice tone="danger">
       {message}
       {children}
-    </div>
+    </Notice>
   );
 }
 

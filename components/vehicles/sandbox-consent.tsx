@@ -1,5 +1,6 @@
 import { buttonVariants } from "@/components/ui/button";
 import { BoltIcon, CarIcon, MapPinIcon } from "@/components/ui/icons";
+import { Notice } from "@/components/ui/notice";
 
 type SandboxConsentProps = { allowHref: string; denyHref: string };
 
@@ -42,9 +43,9 @@ export function SandboxConsent({ allowHref, denyHref }: SandboxConsentProps) {
             </li>
           ))}
         </ul>
-        <p className="mt-5 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+        <Notice tone="warning" role="note" className="mt-5 text-xs">
           Sandbox car maker (simulated): allowing connects a simulated 2023 Tesla Model 3 to your Nerava account.
-        </p>
+        </Notice>
         <div className="mt-6 grid grid-cols-2 gap-3">
           <a href={denyHref} className={buttonVariants({ variant: "secondary", size: "lg" })}>
             Deny

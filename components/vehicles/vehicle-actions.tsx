@@ -6,6 +6,7 @@ import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
+import { Notice } from "@/components/ui/notice";
 
 type VehicleActionsProps = { vehicleId: string; carName: string };
 
@@ -40,9 +41,7 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
       </div>
 
       {refreshed?.ok && refreshed.data.stale ? (
-        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {refreshed.data.note ?? "We couldn’t reach your car; showing the last reading."}
-        </p>
+        <Notice tone="warning">{refreshed.data.note ?? "We couldn’t reach your car; showing the last reading."}</Notice>
       ) : null}
       <FormAlert message={formError(refreshed)} />
 

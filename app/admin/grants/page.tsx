@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { isEnabled } from "@/lib/flags";
 import { GrantForm, type GrantCandidate } from "@/components/admin/grant-form";
 import { param, type SearchParams } from "@/components/auth/search-params";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/form-controls";

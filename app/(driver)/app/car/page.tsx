@@ -5,7 +5,7 @@ import { vehicleProvider } from "@/lib/integrations/smartcar";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
 import { logger } from "@/lib/observability";
 import { param, type SearchParams } from "@/components/auth/search-params";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BoltIcon, CarIcon, ListIcon } from "@/components/ui/icons";

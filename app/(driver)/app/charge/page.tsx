@@ -6,7 +6,7 @@ import { pingIntervalSeconds, previewActiveSession } from "@/lib/charging/live-v
 import { listChargers } from "@/lib/discovery";
 import { logger } from "@/lib/observability";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { ActiveSessionPanel } from "@/components/charging/active-session-panel";
 import { ChargerCheckInCard } from "@/components/charging/charger-check-in-card";
 import { SessionOutcome } from "@/components/charging/session-outcome";
