@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { decideClaimAction } from "@/app/admin/claims/actions";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { TextField } from "@/components/ui/form-controls";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
@@ -78,21 +78,12 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
               ? `Approve ${driverName}’s claim for ${chargerName}? The session becomes verified and its reward is paid to their wallet.`
               : `Reject ${driverName}’s claim for ${chargerName}? The session stays unpaid and the claim is closed.`
           }
-        >
-          <FormAlert message={formError(state)} />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton
-              pending={pending}
-              pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"}
-              variant={deciding === "reject" ? "danger" : "primary"}
-            >
-              {deciding === "approve" ? "Approve and pay" : "Reject claim"}
-            </SubmitButton>
-            <Button variant="secondary" disabled={pending} onClick={() => setDeciding(null)}>
-              Cancel
-            </Button>
-          </div>
-        </ConfirmBox>
+          confirmLabel={deciding === "approve" ? "Approve and pay" : "Reject claim"}
+          pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"}
+          pending={pending}
+          onCancel={() => setDeciding(null)}
+          error={formError(state)}
+        />
       ) : (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => ask("approve")}>Approve…</Button>

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { directSpendAction } from "@/app/merchant/redeem/actions";
 import { fieldError, formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { FormAlert, TextField } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
@@ -90,16 +90,11 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
         <ConfirmBox
           tone="brand"
           question={`Take ${formatNova(nova)} from this pass? It leaves the driver’s balance at once.`}
-        >
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel="Taking Nova…">
-              Take {formatNova(nova)}
-            </SubmitButton>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </ConfirmBox>
+          confirmLabel={`Take ${formatNova(nova)}`}
+          pendingLabel="Taking Nova…"
+          pending={pending}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <Button variant="secondary" disabled={!ready} onClick={() => setConfirming(true)}>
           Take Nova…

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
 import { disconnectVehicleAction, refreshVehicleAction } from "@/app/(driver)/app/car/actions";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox } from "@/components/ui/confirm-box";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { Notice } from "@/components/ui/notice";
 
 type VehicleActionsProps = { vehicleId: string; carName: string };
@@ -14,15 +14,7 @@ type VehicleActionsProps = { vehicleId: string; carName: string };
 export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
   const [refreshed, refresh, refreshing] = useActionState(refreshVehicleAction, null);
   const [disconnected, disconnect, disconnecting] = useActionState(disconnectVehicleAction, null);
-  const [confirming, setConfirming] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Focus returns to "Disconnect…" when the confirm step is cancelled.
-  useEffect(() => {
-    if (!confirming && wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   return (
     <div className="space-y-3">
@@ -34,7 +26,7 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
           </SubmitButton>
         </form>
         {confirming ? null : (
-          <Button ref={start} variant="ghost" size="sm" onClick={() => setConfirming(true)}>
+          <Button ref={triggerRef} variant="ghost" size="sm" onClick={ask}>
             Disconnect…<span className="sr-only"> {carName}</span>
           </Button>
         )}
@@ -50,27 +42,14 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
           <input type="hidden" name="vehicleId" value={vehicleId} />
           <ConfirmBox
             question={`Disconnect your ${carName}? Nerava stops reading it, and charging sessions can then only be confirmed by your phone.`}
-          >
-            <FormAlert message={formError(disconnected)} />
-            <div className="flex flex-wrap gap-2">
-              <SubmitButton
-                pending={disconnecting}
-                pendingLabel="Disconnecting…"
-                variant="danger"
-                className="flex-1 sm:flex-none"
-              >
-                Disconnect car
-              </SubmitButton>
-              <Button
-                variant="secondary"
-                disabled={disconnecting}
-                onClick={() => setConfirming(false)}
-                className="flex-1 sm:flex-none"
-              >
-                Keep connected
-              </Button>
-            </div>
-          </ConfirmBox>
+            confirmLabel="Disconnect car"
+            pendingLabel="Disconnecting…"
+            pending={disconnecting}
+            cancelLabel="Keep connected"
+            onCancel={close}
+            error={formError(disconnected)}
+            stretch
+          />
         </form>
       ) : null}
     </div>
