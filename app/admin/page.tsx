@@ -1,3 +1,4 @@
+import { ListIcon, StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
 import { AuditList } from "@/components/admin/audit-list";
@@ -6,7 +7,6 @@ import { MerchantsTable } from "@/components/admin/merchants-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
-import { ListIcon, StoreIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 

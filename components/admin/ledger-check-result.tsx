@@ -1,7 +1,7 @@
+import { CircleCheckIcon, TriangleAlertIcon } from "lucide-react";
 import Link from "next/link";
 import type { LedgerViolation } from "@/lib/ledger";
 import { formatCount } from "@/components/ui/format";
-import { AlertIcon, CheckCircleIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 
@@ -20,7 +20,7 @@ export function LedgerCheckResult({ check }: { check: Check }) {
     return (
       <Notice
         tone="success"
-        icon={<CheckCircleIcon className="size-5 text-brand-600" />}
+        icon={<CircleCheckIcon className="size-5 text-brand-600" />}
         className="gap-3 rounded-2xl p-4 text-base"
       >
         <p className="font-semibold">Ledger is consistent: {totals}.</p>
@@ -34,7 +34,7 @@ export function LedgerCheckResult({ check }: { check: Check }) {
     <div className="space-y-4">
       <Notice
         tone="danger"
-        icon={<AlertIcon className="size-5 text-rose-600" />}
+        icon={<TriangleAlertIcon className="size-5 text-rose-600" />}
         className="gap-3 rounded-2xl p-4 text-base text-rose-900"
       >
         <p className="font-semibold">

@@ -1,6 +1,6 @@
+import { MapPinIcon, ZapIcon } from "lucide-react";
 import type { Verification } from "@/lib/charging/verify-session";
 import { Card } from "@/components/ui/card";
-import { BoltIcon, MapPinIcon } from "@/components/ui/icons";
 import { AutoRefresh } from "./auto-refresh";
 import { ElapsedTime } from "./elapsed-time";
 import { LocationSharing } from "./location-sharing";
@@ -42,7 +42,7 @@ export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, s
       <AutoRefresh everySeconds={REFRESH_SECONDS} />
       <div className="rounded-2xl bg-linear-to-br from-brand-600 to-brand-800 p-5 text-white shadow-sm">
         <p className="flex items-center gap-1.5 text-sm font-medium text-brand-100">
-          <BoltIcon className="size-4" />
+          <ZapIcon className="size-4" />
           Charging at
         </p>
         <h2 id="session-heading" className="mt-1 text-xl font-semibold">

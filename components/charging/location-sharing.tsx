@@ -1,9 +1,9 @@
 "use client";
 
+import { MapPinIcon, TriangleAlertIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { AlertIcon, MapPinIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 
 type LocationSharingProps = {
@@ -122,7 +122,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
 
   if (status === "denied" || status === "unavailable") {
     return (
-      <Notice tone="warning" role="alert" icon={<AlertIcon className="size-4" />} className="rounded-xl p-3">
+      <Notice tone="warning" role="alert" icon={<TriangleAlertIcon className="size-4" />} className="rounded-xl p-3">
         <p className="font-medium">
           We need your location to confirm you stayed at the charger — or your car alone may verify it.
         </p>

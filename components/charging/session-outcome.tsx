@@ -1,6 +1,6 @@
+import { CircleCheckIcon, ClockIcon, ListIcon, TriangleAlertIcon, WalletIcon, type LucideIcon } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { AlertIcon, CheckCircleIcon, ClockIcon, ListIcon, WalletIcon } from "@/components/ui/icons";
 import { AutoRefresh } from "./auto-refresh";
 import { FocusOutcome } from "./focus-outcome";
 import { SessionStatusBadge } from "./session-status-badge";
@@ -11,7 +11,7 @@ type SessionOutcomeProps = {
   justEnded: boolean;
 };
 
-const outcomes: Record<string, { title: string; lead: string; icon: typeof CheckCircleIcon; iconClass: string }> = {
+const outcomes: Record<string, { title: string; lead: string; icon: LucideIcon; iconClass: string }> = {
   PENDING_WITNESS: {
     title: "Charging stopped",
     lead: "Verifying with your car’s final report — your reward shows as pending until then.",
@@ -21,13 +21,13 @@ const outcomes: Record<string, { title: string; lead: string; icon: typeof Check
   VERIFIED: {
     title: "Session verified",
     lead: "Your reward is available in your wallet.",
-    icon: CheckCircleIcon,
+    icon: CircleCheckIcon,
     iconClass: "bg-brand-50 text-brand-700",
   },
   UNVERIFIED: {
     title: "Session not verified",
     lead: "We couldn’t confirm this session, so it didn’t earn a reward. If you did charge here, file a claim from your sessions.",
-    icon: AlertIcon,
+    icon: TriangleAlertIcon,
     iconClass: "bg-rose-50 text-rose-700",
   },
 };
@@ -49,7 +49,7 @@ export function SessionOutcome({ session, justEnded }: SessionOutcomeProps) {
           className={`grid size-10 shrink-0 place-items-center rounded-full ${outcome.iconClass}`}
           aria-hidden="true"
         >
-          <Icon />
+          <Icon className="size-5" />
         </span>
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">

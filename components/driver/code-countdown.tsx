@@ -1,8 +1,8 @@
 "use client";
 
+import { ClockIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ClockIcon } from "@/components/ui/icons";
 
 type CodeCountdownProps = {
   /** ISO times from the server. */

@@ -1,7 +1,7 @@
+import { UserIcon } from "lucide-react";
 import Link from "next/link";
 import type { CurrentSession } from "@/lib/auth";
 import { ButtonLink } from "@/components/ui/button";
-import { UserIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { SandboxPill } from "@/components/ui/sandbox-pill";

@@ -1,11 +1,11 @@
+import { CarIcon, MapPinIcon, ZapIcon } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
-import { BoltIcon, CarIcon, MapPinIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 
 type SandboxConsentProps = { allowHref: string; denyHref: string };
 
 const SCOPES = [
-  { icon: BoltIcon, label: "Battery level and range" },
+  { icon: ZapIcon, label: "Battery level and range" },
   { icon: CarIcon, label: "Charging state (plugged in, charging)" },
   { icon: MapPinIcon, label: "Location" },
 ];
@@ -16,7 +16,7 @@ export function SandboxConsent({ allowHref, denyHref }: SandboxConsentProps) {
     <div className="mx-auto max-w-md overflow-hidden rounded-2xl border border-slate-300 bg-white shadow-md">
       <div className="flex items-center gap-3 bg-slate-900 px-5 py-4 text-white">
         <span className="grid size-9 place-items-center rounded-full bg-white/10" aria-hidden="true">
-          <CarIcon />
+          <CarIcon className="size-5" />
         </span>
         <div>
           <p className="text-sm font-semibold">Sandbox car maker</p>

@@ -1,3 +1,4 @@
+import { UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission, searchUsers } from "@/lib/auth";
@@ -6,7 +7,6 @@ import { UsersTable } from "@/components/admin/users-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/form-controls";
-import { UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";

@@ -1,3 +1,4 @@
+import { CarIcon, ListIcon, ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { listChargers } from "@/lib/discovery";
@@ -8,7 +9,6 @@ import { param, type SearchParams } from "@/components/auth/search-params";
 import { Notice } from "@/components/ui/notice";
 import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { BoltIcon, CarIcon, ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectNotice } from "@/components/vehicles/connect-notice";
 import { describePlace } from "@/components/vehicles/describe-place";
@@ -83,7 +83,7 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
           </ul>
           <nav aria-label="Charging" className="mt-6 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
             <ButtonLink href="/app/charge">
-              <BoltIcon className="size-4" />
+              <ZapIcon className="size-4" />
               Start charging
             </ButtonLink>
             <ButtonLink href="/app/sessions" variant="secondary">

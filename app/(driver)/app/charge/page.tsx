@@ -1,3 +1,4 @@
+import { PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth";
@@ -11,7 +12,6 @@ import { ActiveSessionPanel } from "@/components/charging/active-session-panel";
 import { ChargerCheckInCard } from "@/components/charging/charger-check-in-card";
 import { SessionOutcome } from "@/components/charging/session-outcome";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PlugIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { carName } from "@/components/vehicles/vehicle-card";
 

@@ -1,3 +1,4 @@
+import { DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
@@ -7,7 +8,6 @@ import { walletActivity } from "@/components/driver/wallet-activity";
 import { WalletActivityList } from "@/components/driver/wallet-activity-list";
 import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DownloadIcon, QrIcon, TagIcon, WalletIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function WalletPage() {
 
       <nav aria-label="Wallet shortcuts" className="mt-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
         <ButtonLink href="/app/pass" variant="secondary">
-          <QrIcon className="size-4" />
+          <QrCodeIcon className="size-4" />
           My pass
         </ButtonLink>
         <ButtonLink href="/app/codes" variant="secondary">

@@ -1,3 +1,4 @@
+import { CircleCheckIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth";
@@ -8,7 +9,6 @@ import { BackLink } from "@/components/ui/back-link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import { CheckCircleIcon, WalletIcon } from "@/components/ui/icons";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { QrCode } from "@/components/ui/qr-code";
 
@@ -68,7 +68,7 @@ export default async function DriverCodePage({ params }: { params: Promise<{ cod
         </>
       ) : code.status === "CONFIRMED" ? (
         <Card className="text-center">
-          <CheckCircleIcon className="mx-auto size-12 text-brand-600" />
+          <CircleCheckIcon className="mx-auto size-12 text-brand-600" />
           <p role="status" className="mt-3 text-2xl font-semibold text-slate-900">
             Redeemed ✓
           </p>

@@ -1,3 +1,4 @@
+import { BookTextIcon, DownloadIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -9,7 +10,6 @@ import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatUsd } from "@/components/ui/format";
-import { BookIcon, DownloadIcon } from "@/components/ui/icons";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
@@ -99,7 +99,7 @@ export default async function AdminAccountPage({
         ) : (
           <EmptyState
             level={3}
-            icon={<BookIcon className="size-6" />}
+            icon={<BookTextIcon className="size-6" />}
             title="No entries yet"
             description="Grants, redemptions and payments to or from this account will be listed here."
           />
