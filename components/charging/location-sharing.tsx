@@ -1,8 +1,9 @@
 "use client";
 
 import { MapPinIcon, TriangleAlertIcon } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
@@ -21,7 +22,7 @@ type Status = "asking" | "sharing" | "denied" | "unavailable";
  * `everySeconds` while the page is open.
  */
 export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: LocationSharingProps) {
-  const router = useRouter();
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status>("asking");
   const [base] = useState(sharedSoFar);
   const [sent, setSent] = useState(0);
@@ -59,13 +60,13 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
         if (res.status === 201) {
           setSent((n) => n + 1);
           setSendFailed(false);
-          // the first reading changes what the phone witness says: show it now, not at the next refresh
-          if (!sharedOnce) router.refresh();
+          // the first reading changes what the phone witness says: show it now, not at the next poll
+          if (!sharedOnce) void queryClient.invalidateQueries({ queryKey: driverQueryKeys.charging });
           sharedOnce = true;
         } else if (res.status === 404) {
           // the session ended (another device, or the server closed it): show what the server says now
           stopped = true;
-          router.refresh();
+          void queryClient.invalidateQueries({ queryKey: driverQueryKeys.charging });
         } else {
           setSendFailed(true);
         }
@@ -116,7 +117,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
       clearInterval(timer);
       permission?.removeEventListener("change", onPermissionChange);
     };
-  }, [sessionId, everySeconds, router, attempt]);
+  }, [sessionId, everySeconds, queryClient, attempt]);
 
   const shared = Math.max(sharedSoFar, base + sent);
 

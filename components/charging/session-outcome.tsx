@@ -1,15 +1,17 @@
 import { CircleCheckIcon, ClockIcon, ListIcon, TriangleAlertIcon, WalletIcon, type LucideIcon } from "lucide-react";
+import type { RecentSessionView } from "@/lib/charging";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { AutoRefresh } from "./auto-refresh";
 import { FocusOutcome } from "./focus-outcome";
 import { SessionStatusBadge } from "./session-status-badge";
 
 type SessionOutcomeProps = {
-  session: { status: string; verificationReason: string | null; charger: { name: string } };
-  /** Ended a moment ago (the driver just tapped Stop): bring the outcome into view. */
-  justEnded: boolean;
+  session: RecentSessionView;
+  /** The server's clock when it was read. */ serverNow: number;
 };
+
+/** Ended this recently (the driver just tapped Stop): bring the outcome into view. */
+const JUST_ENDED_MS = 60_000;
 
 const outcomes: Record<string, { title: string; lead: string; icon: LucideIcon; iconClass: string }> = {
   PENDING_WITNESS: {
@@ -34,15 +36,15 @@ const outcomes: Record<string, { title: string; lead: string; icon: LucideIcon; 
 
 /**
  * The result of the session that just ended. While it waits for the car's final report the
- * page re-checks every few seconds, so "verified" appears without a reload.
+ * charging query keeps polling, so "verified" appears without a reload.
  */
-export function SessionOutcome({ session, justEnded }: SessionOutcomeProps) {
+export function SessionOutcome({ session, serverNow }: SessionOutcomeProps) {
   const outcome = outcomes[session.status];
   if (!outcome) return null;
   const Icon = outcome.icon;
+  const justEnded = serverNow - Date.parse(session.endedAt) < JUST_ENDED_MS;
   return (
     <Card as="section" aria-labelledby="outcome-heading" className="mb-8">
-      {session.status === "PENDING_WITNESS" ? <AutoRefresh everySeconds={4} forSeconds={180} /> : null}
       {justEnded ? <FocusOutcome headingId="outcome-heading" /> : null}
       <div role="status" className="flex items-start gap-3">
         <span

@@ -1,17 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
 import { checkOutAction } from "@/app/(driver)/app/charge/actions";
 import { formError } from "@/components/auth/action-state";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
 /**
- * "Stop charging" with a confirm step. On success the action revalidates the charge page,
- * which then shows the session's outcome in place of this panel.
+ * "Stop charging" with a confirm step. Then the session and the balances (a pending reward) are
+ * read again, and the charge screen shows the session's outcome in place of this panel.
  */
+const INVALIDATES = [driverQueryKeys.charging, driverQueryKeys.balances];
+
 export function StopChargingButton({ sessionId, chargerName }: { sessionId: string; chargerName: string }) {
-  const [state, formAction, pending] = useActionState(checkOutAction, null);
+  const [state, formAction, pending] = useInvalidatingActionState(checkOutAction, null, INVALIDATES);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {

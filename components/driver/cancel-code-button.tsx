@@ -1,15 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
 import { cancelCodeAction } from "@/app/(driver)/app/codes/actions";
 import { formError } from "@/components/auth/action-state";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 
-/** "Cancel and return Nova", with a confirm step: the code stops working at once. */
+/** "Cancel and return Nova", with a confirm step: the code stops working at once, and the Nova is back. */
 export function CancelCodeButton({ codeId, nova }: { codeId: string; nova: number }) {
-  const [state, formAction, pending] = useActionState(cancelCodeAction, null);
+  const [state, formAction, pending] = useInvalidatingActionState(cancelCodeAction, null, [
+    driverQueryKeys.code(codeId),
+    driverQueryKeys.balances,
+  ]);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {

@@ -1,12 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { redeemOfferAction } from "@/app/(driver)/app/codes/actions";
 import { formError } from "@/components/auth/action-state";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
+
+// the Nova moves to held (the action then opens the code page)
+const INVALIDATES = [driverQueryKeys.balances];
 
 type RedeemOfferButtonProps = {
   offerId: string;
@@ -21,7 +25,7 @@ type RedeemOfferButtonProps = {
  * opens the code page. The key is this rendering's: a double tap redeems once.
  */
 export function RedeemOfferButton({ offerId, offerTitle, nova, holdMinutes, idempotencyKey }: RedeemOfferButtonProps) {
-  const [state, formAction, pending] = useActionState(redeemOfferAction, null);
+  const [state, formAction, pending] = useInvalidatingActionState(redeemOfferAction, null, INVALIDATES);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {

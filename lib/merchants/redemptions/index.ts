@@ -4,3 +4,4 @@ export { releaseRedemption, releaseExpiredHolds } from "./release";
 export { directSpend, directSpendInput, getOrCreatePass, PASS_PREFIX } from "./direct-spend";
 export { formatCode, normalizeCode, newRedemptionCode } from "./code";
 export { listDriverCodes, findDriverCode, listMerchantRedemptions } from "./list-codes";
+export { readDriverCodeStatus, codeStatusView, type CodeStatusView, type CodeState } from "./code-status";

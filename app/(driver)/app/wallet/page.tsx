@@ -1,9 +1,11 @@
 import { DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
-import { getBalances, listStatement } from "@/lib/ledger";
+import { getDriverBalances, listStatement } from "@/lib/ledger";
 import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";
 import { walletActivity } from "@/components/driver/wallet-activity";
 import { WalletActivityList } from "@/components/driver/wallet-activity-list";
 import { ButtonLink, buttonVariants } from "@/components/ui/button";
@@ -20,7 +22,7 @@ export default async function WalletPage() {
   // expired holds go back to available before the balances are read
   await releaseExpiredHolds({ driverId: session.user.id });
   const [balances, lines] = await Promise.all([
-    getBalances("DRIVER", session.user.id),
+    getDriverBalances(session.user.id),
     listStatement("DRIVER", session.user.id, SHOWN),
   ]);
   const activity = walletActivity(lines);
@@ -28,13 +30,9 @@ export default async function WalletPage() {
   return (
     <>
       <PageHeader title="Wallet" description="Nova to spend at partners, cash rewards to send to your bank." />
-      <BalancesCard
-        nova={Number(balances.nova.available)}
-        heldNova={Number(balances.nova.held)}
-        cashCents={Number(balances.usd.available)}
-        pendingNova={Number(balances.nova.pending)}
-        pendingCents={Number(balances.usd.pending)}
-      />
+      <HydrateQueries entries={[[driverQueryKeys.balances, balances]]}>
+        <BalancesCard />
+      </HydrateQueries>
 
       <nav aria-label="Wallet shortcuts" className="mt-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
         <ButtonLink href="/app/pass" variant="secondary">
