@@ -1,9 +1,9 @@
+import { ArrowRightIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/auth";
 import { surfaceFor } from "@/components/account/surface-link";
-import { ArrowRightIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { SandboxPill } from "@/components/ui/sandbox-pill";
 

@@ -1,27 +1,27 @@
+import {
+  BookTextIcon,
+  CircleCheckIcon,
+  FlagIcon,
+  GiftIcon,
+  LayoutGridIcon,
+  ListIcon,
+  StoreIcon,
+  UsersIcon,
+} from "lucide-react";
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { AccountMenu, displayName } from "@/components/auth/account-menu";
 import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
-import {
-  BookIcon,
-  CheckCircleIcon,
-  FlagIcon,
-  GiftIcon,
-  GridIcon,
-  ListIcon,
-  StoreIcon,
-  UsersIcon,
-} from "@/components/ui/icons";
 
 const nav: ConsoleNavItem[] = [
-  { href: "/admin", label: "Overview", icon: <GridIcon />, exact: true },
-  { href: "/admin/merchants", label: "Merchants", icon: <StoreIcon /> },
-  { href: "/admin/users", label: "Users", icon: <UsersIcon /> },
-  { href: "/admin/grants", label: "Grants", icon: <GiftIcon /> },
-  { href: "/admin/ledger", label: "Ledger", icon: <BookIcon /> },
-  { href: "/admin/claims", label: "Claims", icon: <CheckCircleIcon /> },
-  { href: "/admin/audit", label: "Audit log", icon: <ListIcon /> },
-  { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> },
+  { href: "/admin", label: "Overview", icon: <LayoutGridIcon className="size-5" />, exact: true },
+  { href: "/admin/merchants", label: "Merchants", icon: <StoreIcon className="size-5" /> },
+  { href: "/admin/users", label: "Users", icon: <UsersIcon className="size-5" /> },
+  { href: "/admin/grants", label: "Grants", icon: <GiftIcon className="size-5" /> },
+  { href: "/admin/ledger", label: "Ledger", icon: <BookTextIcon className="size-5" /> },
+  { href: "/admin/claims", label: "Claims", icon: <CircleCheckIcon className="size-5" /> },
+  { href: "/admin/audit", label: "Audit log", icon: <ListIcon className="size-5" /> },
+  { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon className="size-5" /> },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { ListIcon, StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
 import { actorOf, requirePagePermission } from "@/lib/auth";
@@ -9,7 +10,6 @@ import { SpendReportsList } from "@/components/admin/spend-reports-list";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
-import { ListIcon, StoreIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 

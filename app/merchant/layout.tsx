@@ -1,17 +1,17 @@
+import { ChartColumnIcon, CircleCheckIcon, LayoutGridIcon, TagIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { AccountMenu, displayName } from "@/components/auth/account-menu";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
-import { ChartIcon, CheckCircleIcon, GridIcon, TagIcon } from "@/components/ui/icons";
 
 export const dynamic = "force-dynamic";
 
 const nav: ConsoleNavItem[] = [
-  { href: "/merchant", label: "Overview", icon: <GridIcon />, exact: true },
-  { href: "/merchant/offers", label: "Offers", icon: <TagIcon /> },
-  { href: "/merchant/redeem", label: "Redeem", icon: <CheckCircleIcon /> },
-  { href: "/merchant/reports", label: "Reports", icon: <ChartIcon /> },
+  { href: "/merchant", label: "Overview", icon: <LayoutGridIcon className="size-5" />, exact: true },
+  { href: "/merchant/offers", label: "Offers", icon: <TagIcon className="size-5" /> },
+  { href: "/merchant/redeem", label: "Redeem", icon: <CircleCheckIcon className="size-5" /> },
+  { href: "/merchant/reports", label: "Reports", icon: <ChartColumnIcon className="size-5" /> },
 ];
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { CircleCheckIcon, StoreIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
@@ -6,7 +7,6 @@ import { OffersTable } from "@/components/merchant/offers-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
-import { CheckCircleIcon, StoreIcon, TagIcon } from "@/components/ui/icons";
 import { MerchantStatusBadge } from "@/components/ui/merchant-status-badge";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
@@ -33,19 +33,19 @@ export default async function MerchantOverviewPage() {
       <PageHeader title="Overview" description={`${merchant.name} · ${merchant.category} · ${merchant.address}`} />
       <StatGrid label="This merchant at a glance">
         <StatCard
-          icon={<TagIcon />}
+          icon={<TagIcon className="size-5" />}
           label="Live offers"
           value={formatCount(liveOffers)}
           hint={`${formatCount(offers.length)} in total`}
         />
         <StatCard
-          icon={<CheckCircleIcon />}
+          icon={<CircleCheckIcon className="size-5" />}
           label="Confirmed redemptions"
           value={formatCount(confirmedRedemptions)}
           hint="All time"
         />
         <StatCard
-          icon={<StoreIcon />}
+          icon={<StoreIcon className="size-5" />}
           label="Square"
           value={merchant.squareConnected ? "Connected" : "Not connected"}
           hint={

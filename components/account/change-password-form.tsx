@@ -3,8 +3,8 @@
 import { useActionState, useRef } from "react";
 import { changePasswordAction } from "@/lib/actions/account/change-password";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 import { useRefreshOnSuccess } from "./use-refresh-on-success";
 
 /** Changes the password; the server keeps this session and ends every other one. */

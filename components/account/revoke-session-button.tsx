@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { revokeSessionAction } from "@/lib/actions/account/revoke-session";
-import { SubmitButton } from "@/components/auth/form-controls";
+import { SubmitButton } from "@/components/ui/form-controls";
 import { useRefreshOnSuccess } from "./use-refresh-on-success";
 
 /** Ends one of your other sessions. `device` names it for screen readers ("Sign out Chrome on Android"). */

@@ -1,51 +1,34 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
 import { signOutEverywhereAction } from "@/lib/actions/account/sign-out-everywhere";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { formError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
 /** Two steps, because it also ends this session: the first click only asks. */
 export function SignOutEverywhere() {
   const [state, formAction, pending] = useActionState(signOutEverywhereAction, null);
-  const [confirming, setConfirming] = useState(false);
-  const question = useRef<HTMLParagraphElement>(null);
-  const start = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Focus follows the step: onto the question when it appears, back to the button on Cancel.
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-    else if (wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {
     return (
-      <Button ref={start} variant="secondary" onClick={() => setConfirming(true)}>
+      <Button ref={triggerRef} variant="secondary" onClick={ask}>
         Sign out everywhere
       </Button>
     );
   }
 
   return (
-    <form action={formAction} className="w-full space-y-3 rounded-xl border border-rose-200 bg-rose-50 p-4">
-      <p ref={question} tabIndex={-1} className="text-sm font-medium text-rose-900 outline-none">
-        This signs you out on every device, including this one.
-      </p>
-      <FormAlert message={state && !state.ok ? state.error.message : undefined} />
-      <div className="flex flex-wrap gap-2">
-        <SubmitButton
-          pending={pending}
-          pendingLabel="Signing out…"
-          className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700"
-        >
-          Sign out everywhere
-        </SubmitButton>
-        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-          Cancel
-        </Button>
-      </div>
+    <form action={formAction} className="w-full">
+      <ConfirmBox
+        question="This signs you out on every device, including this one."
+        confirmLabel="Sign out everywhere"
+        pendingLabel="Signing out…"
+        pending={pending}
+        onCancel={close}
+        error={formError(state)}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { changeRoleAction } from "@/lib/actions/admin/change-role";
-import { SubmitButton } from "@/components/auth/form-controls";
+import { Select, SubmitButton } from "@/components/ui/form-controls";
 
 const ROLES = [
   { value: "DRIVER", label: "Driver" },
@@ -24,21 +24,21 @@ export function ChangeRoleForm({ userId, role, who }: { userId: string; role: st
           Role for {who}
         </label>
         {/* Keyed by the saved role so it remounts showing the new role after the page refreshes. */}
-        <select
+        <Select
           key={role}
           id={id}
           name="role"
           defaultValue={role}
           aria-describedby={state ? messageId : undefined}
           aria-invalid={state && !state.ok ? true : undefined}
-          className="h-8 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 aria-invalid:border-rose-500"
+          className="w-auto"
         >
           {ROLES.map((r) => (
             <option key={r.value} value={r.value}>
               {r.label}
             </option>
           ))}
-        </select>
+        </Select>
         <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary" size="sm">
           Save<span className="sr-only"> role for {who}</span>
         </SubmitButton>

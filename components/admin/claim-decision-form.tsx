@@ -3,10 +3,11 @@
 import { useActionState, useRef, useState } from "react";
 import { decideClaimAction } from "@/lib/actions/admin/decide-claim";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { TextField } from "@/components/ui/form-controls";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
+import { Notice } from "@/components/ui/notice";
 
 type ClaimDecisionFormProps = { claimId: string; driverName: string; chargerName: string };
 
@@ -35,11 +36,11 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
 
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
+      <Notice tone="success">
         {state.data.approved
           ? `Approved: ${driverName} has been paid the session’s reward.`
           : `Rejected: ${driverName} will see your reason.`}
-      </p>
+      </Notice>
     );
   }
 
@@ -77,21 +78,12 @@ export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDec
               ? `Approve ${driverName}’s claim for ${chargerName}? The session becomes verified and its reward is paid to their wallet.`
               : `Reject ${driverName}’s claim for ${chargerName}? The session stays unpaid and the claim is closed.`
           }
-        >
-          <FormAlert message={formError(state)} />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton
-              pending={pending}
-              pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"}
-              className={deciding === "reject" ? dangerButton : ""}
-            >
-              {deciding === "approve" ? "Approve and pay" : "Reject claim"}
-            </SubmitButton>
-            <Button variant="secondary" disabled={pending} onClick={() => setDeciding(null)}>
-              Cancel
-            </Button>
-          </div>
-        </ConfirmBox>
+          confirmLabel={deciding === "approve" ? "Approve and pay" : "Reject claim"}
+          pendingLabel={deciding === "approve" ? "Approving…" : "Rejecting…"}
+          pending={pending}
+          onCancel={() => setDeciding(null)}
+          error={formError(state)}
+        />
       ) : (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => ask("approve")}>Approve…</Button>

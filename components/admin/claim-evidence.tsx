@@ -1,8 +1,8 @@
+import { CarIcon, MapPinIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { distanceMeters, formatDistance, withinRadius } from "@/lib/charging/geo";
 import { chargeStateLabel } from "@/components/vehicles/charge-state";
 import { Badge } from "@/components/ui/badge";
-import { CarIcon, MapPinIcon } from "@/components/ui/icons";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 
 type Charger = { latitude: number; longitude: number; radiusMeters: number };

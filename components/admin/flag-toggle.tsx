@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect } from "react";
 import { setFlagAction } from "@/lib/actions/admin/set-flag";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
 type FlagToggleProps = {
   flagKey: string;
@@ -16,11 +16,11 @@ type FlagToggleProps = {
 /** Turn a kill switch on (one click) or off (after a confirm step that says what stops). */
 export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
   const [state, formAction, pending] = useActionState(setFlagAction, null);
-  const [confirming, setConfirming] = useState(false);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   useEffect(() => {
-    if (state?.ok) setConfirming(false);
-  }, [state]);
+    if (state?.ok) close();
+  }, [state, close]);
 
   const hidden = (
     <>
@@ -32,24 +32,20 @@ export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
   if (enabled && confirming) {
     return (
       <form action={formAction} className="w-full sm:max-w-sm">
+        {hidden}
         <ConfirmBox
           question={
             <>
               Turn off {flagKey}? {offMeans}
             </>
           }
-        >
-          {hidden}
-          <FormAlert message={formError(state)} />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel="Turning off…" size="sm" className={dangerButton}>
-              Turn off
-            </SubmitButton>
-            <Button variant="secondary" size="sm" disabled={pending} onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </ConfirmBox>
+          confirmLabel="Turn off"
+          pendingLabel="Turning off…"
+          pending={pending}
+          onCancel={close}
+          error={formError(state)}
+          size="sm"
+        />
       </form>
     );
   }
@@ -57,7 +53,7 @@ export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
   return (
     <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
       {enabled ? (
-        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+        <Button ref={triggerRef} variant="secondary" size="sm" onClick={ask}>
           Turn off<span className="sr-only"> {flagKey}</span>
         </Button>
       ) : (

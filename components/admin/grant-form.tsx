@@ -5,8 +5,8 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { grantNovaAction } from "@/lib/actions/admin/grant-nova";
 import { RoleBadge } from "@/components/account/role-badge";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 import { Badge } from "@/components/ui/badge";
 import { NovaAmount } from "@/components/ui/nova-amount";
 
@@ -113,11 +113,7 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
             Showing the first {candidates.length} matches. Narrow the search to find others.
           </p>
         ) : null}
-        {driverError ? (
-          <p id={pickerError} className="mt-1 text-sm font-medium text-rose-700">
-            Choose the driver to grant to.
-          </p>
-        ) : null}
+        {driverError ? <FieldError id={pickerError}>Choose the driver to grant to.</FieldError> : null}
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">

@@ -1,7 +1,8 @@
+import { CircleCheckIcon, TriangleAlertIcon } from "lucide-react";
 import Link from "next/link";
 import type { LedgerViolation } from "@/lib/ledger";
 import { formatCount } from "@/components/ui/format";
-import { AlertIcon, CheckCircleIcon } from "@/components/ui/icons";
+import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 
 type Check = { violations: LedgerViolation[]; transactions: number; accounts: number };
@@ -17,37 +18,31 @@ export function LedgerCheckResult({ check }: { check: Check }) {
   const totals = `${formatCount(check.transactions)} ${check.transactions === 1 ? "transaction" : "transactions"}, ${formatCount(check.accounts)} ${check.accounts === 1 ? "account" : "accounts"}`;
   if (check.violations.length === 0) {
     return (
-      <div
-        role="status"
-        className="flex items-start gap-3 rounded-2xl border border-brand-200 bg-brand-50 p-4 text-brand-900"
+      <Notice
+        tone="success"
+        icon={<CircleCheckIcon className="size-5 text-brand-600" />}
+        className="gap-3 rounded-2xl p-4 text-base"
       >
-        <CheckCircleIcon className="mt-0.5 size-5 shrink-0 text-brand-600" />
-        <div>
-          <p className="font-semibold">Ledger is consistent: {totals}.</p>
-          <p className="text-sm text-brand-800">
-            Every transaction sums to zero per currency and every balance equals its entries.
-          </p>
-        </div>
-      </div>
+        <p className="font-semibold">Ledger is consistent: {totals}.</p>
+        <p className="text-sm text-brand-800">
+          Every transaction sums to zero per currency and every balance equals its entries.
+        </p>
+      </Notice>
     );
   }
   return (
     <div className="space-y-4">
-      <div
-        role="alert"
-        className="flex items-start gap-3 rounded-2xl border border-rose-200 bg-rose-50 p-4 text-rose-900"
+      <Notice
+        tone="danger"
+        icon={<TriangleAlertIcon className="size-5 text-rose-600" />}
+        className="gap-3 rounded-2xl p-4 text-base text-rose-900"
       >
-        <AlertIcon className="mt-0.5 size-5 shrink-0 text-rose-600" />
-        <div>
-          <p className="font-semibold">
-            {check.violations.length === 1 ? "1 problem" : `${formatCount(check.violations.length)} problems`} found in{" "}
-            {totals}.
-          </p>
-          <p className="text-sm text-rose-800">
-            Stop grants and redemptions at Feature flags until this is understood.
-          </p>
-        </div>
-      </div>
+        <p className="font-semibold">
+          {check.violations.length === 1 ? "1 problem" : `${formatCount(check.violations.length)} problems`} found in{" "}
+          {totals}.
+        </p>
+        <p className="text-sm text-rose-800">Stop grants and redemptions at Feature flags until this is understood.</p>
+      </Notice>
       <Table caption="Ledger violations">
         <thead>
           <tr>

@@ -3,9 +3,9 @@
 import { useActionState, useRef, useState } from "react";
 import { reverseTransactionAction } from "@/lib/actions/admin/reverse-transaction";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { TextField } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
 type ReverseFormProps = { transactionId: string; summary: string; idempotencyKey: string };
 
@@ -16,7 +16,7 @@ type ReverseFormProps = { transactionId: string; summary: string; idempotencyKey
 export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseFormProps) {
   const [state, formAction, pending] = useActionState(reverseTransactionAction, null);
   const [reason, setReason] = useState("");
-  const [confirming, setConfirming] = useState(false);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
   const [reasonError, setReasonError] = useState<string>();
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
@@ -28,7 +28,7 @@ export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseF
       return;
     }
     setReasonError(undefined);
-    setConfirming(true);
+    ask();
   }
 
   return (
@@ -61,19 +61,14 @@ export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseF
       {confirming ? (
         <ConfirmBox
           question={<>Reverse “{summary}”? Every line is negated in a new transaction. This cannot be undone.</>}
-        >
-          <FormAlert message={formError(state)} />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel="Reversing…" className={dangerButton}>
-              Reverse transaction
-            </SubmitButton>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </ConfirmBox>
+          confirmLabel="Reverse transaction"
+          pendingLabel="Reversing…"
+          pending={pending}
+          onCancel={close}
+          error={formError(state)}
+        />
       ) : (
-        <Button variant="secondary" onClick={askToConfirm}>
+        <Button ref={triggerRef} variant="secondary" onClick={askToConfirm}>
           Reverse…
         </Button>
       )}

@@ -4,8 +4,9 @@ import { useActionState, useEffect, useRef, useState, type FormEvent } from "rea
 import { reinstateUserAction } from "@/lib/actions/admin/reinstate-user";
 import { suspendUserAction } from "@/lib/actions/admin/suspend-user";
 import { fieldError, formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
 type Props = { userId: string; who: string; status: string };
 
@@ -16,15 +17,16 @@ type Props = { userId: string; who: string; status: string };
 export function UserAccessControl({ userId, who, status }: Props) {
   const [suspendState, suspendAction, suspending] = useActionState(suspendUserAction, null);
   const [reinstateState, reinstateAction, reinstating] = useActionState(reinstateUserAction, null);
-  const [confirming, setConfirming] = useState(false);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
   const [reasonError, setReasonError] = useState<string>();
-  const reasonBox = useRef<HTMLDivElement>(null);
+  const reasonInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (suspendState?.ok) setConfirming(false);
-  }, [suspendState]);
+    if (suspendState?.ok) close();
+  }, [suspendState, close]);
+  // The reason is required, so the step opens on its field rather than on the question.
   useEffect(() => {
-    if (confirming) reasonBox.current?.querySelector("input")?.focus();
+    if (confirming) reasonInput.current?.focus();
   }, [confirming]);
 
   function requireReason(event: FormEvent<HTMLFormElement>) {
@@ -63,7 +65,7 @@ export function UserAccessControl({ userId, who, status }: Props) {
             Reinstated
           </span>
         ) : null}
-        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+        <Button ref={triggerRef} variant="secondary" size="sm" onClick={ask}>
           Suspend<span className="sr-only"> {who}</span>
         </Button>
       </div>
@@ -71,19 +73,24 @@ export function UserAccessControl({ userId, who, status }: Props) {
   }
 
   return (
-    <form
-      action={suspendAction}
-      onSubmit={requireReason}
-      noValidate
-      className="relative w-64 space-y-3 rounded-xl border border-rose-200 bg-rose-50 p-3 whitespace-normal"
-    >
-      <p className="text-sm font-medium text-rose-900">
-        Suspend {who}? They are signed out everywhere and cannot sign in until reinstated.
-      </p>
-      <FormAlert message={formError(suspendState)} />
+    <form action={suspendAction} onSubmit={requireReason} noValidate className="relative w-64 whitespace-normal">
       <input type="hidden" name="userId" value={userId} />
-      <div ref={reasonBox}>
+      <ConfirmBox
+        question={`Suspend ${who}? They are signed out everywhere and cannot sign in until reinstated.`}
+        confirmLabel="Suspend"
+        pendingLabel="Suspending…"
+        pending={suspending}
+        onCancel={() => {
+          close();
+          setReasonError(undefined);
+        }}
+        error={formError(suspendState)}
+        size="sm"
+        focusQuestion={false}
+        className="p-3"
+      >
         <TextField
+          ref={reasonInput}
           name="reason"
           label="Reason"
           type="text"
@@ -93,28 +100,7 @@ export function UserAccessControl({ userId, who, status }: Props) {
           hint="Kept in the audit log."
           error={reasonError ?? fieldError(suspendState, "reason")}
         />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <SubmitButton
-          pending={suspending}
-          pendingLabel="Suspending…"
-          size="sm"
-          className="bg-rose-700 hover:bg-rose-800 disabled:hover:bg-rose-700"
-        >
-          Suspend
-        </SubmitButton>
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={suspending}
-          onClick={() => {
-            setConfirming(false);
-            setReasonError(undefined);
-          }}
-        >
-          Cancel
-        </Button>
-      </div>
+      </ConfirmBox>
     </form>
   );
 }

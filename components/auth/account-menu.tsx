@@ -1,5 +1,5 @@
+import { UserIcon } from "lucide-react";
 import Link from "next/link";
-import { UserIcon } from "@/components/ui/icons";
 import { HeaderMenu } from "./header-menu";
 import { SignOutButton } from "./sign-out-button";
 

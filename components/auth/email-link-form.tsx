@@ -4,8 +4,8 @@ import { useActionState, useRef, useState } from "react";
 import { requestLinkAction } from "@/lib/actions/auth/request-link";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, EmailField } from "./form-controls";
-import { Notice } from "./notice";
+import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 
 const KEPT = ["email"] as const;
 

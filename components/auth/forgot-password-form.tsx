@@ -3,8 +3,8 @@
 import { useActionState, useRef } from "react";
 import { requestResetAction } from "@/lib/actions/auth/request-reset";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, EmailField } from "./form-controls";
-import { Notice } from "./notice";
+import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 
 const KEPT = ["email"] as const;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 /**
  * A native <details> disclosure that also closes like a menu: on Escape (focus back to its
@@ -8,7 +9,7 @@ import { useEffect, useRef, type ReactNode } from "react";
  */
 export function HeaderMenu({
   summary,
-  className = "",
+  className,
   children,
 }: {
   summary: ReactNode;
@@ -39,7 +40,7 @@ export function HeaderMenu({
   }, []);
 
   return (
-    <details ref={details} className={`group relative ${className}`}>
+    <details ref={details} className={cn("group relative", className)}>
       {summary}
       {children}
     </details>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { consumeLinkAction } from "@/lib/actions/auth/consume-link";
 import { formError } from "./action-state";
 import { AuthLink } from "./auth-link";
-import { FormAlert, SubmitButton } from "./form-controls";
+import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /**
  * Signing in takes a click (a POST), never the link's GET: mail scanners open links, and a

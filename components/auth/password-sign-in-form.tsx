@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, EmailField, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField, TextField } from "@/components/ui/form-controls";
 
 const KEPT = ["email"] as const;
 

@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 import { fieldError, formError, useFocusFirstInvalid } from "./action-state";
 import { AuthLink } from "./auth-link";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 
 /** Sets a new password from a reset link; the server ends every session and sends you to sign in. */
 export function ResetPasswordForm({ token }: { token: string }) {

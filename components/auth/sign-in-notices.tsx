@@ -1,4 +1,4 @@
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 
 /** What the `error` next-auth (or our Google checks) put on /signin means, in plain words. */
 export function signInErrorMessage(error: string | undefined): string | undefined {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { signOutAction } from "@/lib/actions/account/sign-out";
-import { SubmitButton } from "./form-controls";
+import { SubmitButton } from "@/components/ui/form-controls";
 
 type SignOutButtonProps = {
   label?: string;

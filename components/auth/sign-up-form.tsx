@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, EmailField, TextField } from "./form-controls";
+import { FormAlert, SubmitButton, EmailField, TextField } from "@/components/ui/form-controls";
 
 const KEPT = ["name", "email"] as const;
 

@@ -5,8 +5,8 @@ import { sendCodeAction } from "@/lib/actions/auth/send-code";
 import { verifyCodeAction } from "@/lib/actions/auth/verify-code";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
-import { FormAlert, SubmitButton, TextField } from "./form-controls";
-import { Notice } from "./notice";
+import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 
 const KEPT = ["phone"] as const;
 

@@ -1,31 +1,22 @@
-import type { Verification } from "@/lib/charging/verify-session";
+"use client";
+
+import { MapPinIcon, ZapIcon } from "lucide-react";
+import type { ActiveSessionView } from "@/lib/charging";
 import { Card } from "@/components/ui/card";
-import { BoltIcon, MapPinIcon } from "@/components/ui/icons";
-import { AutoRefresh } from "./auto-refresh";
 import { ElapsedTime } from "./elapsed-time";
 import { LocationSharing } from "./location-sharing";
 import { StopChargingButton } from "./stop-charging-button";
 import { WitnessList } from "./witness-list";
 
 type ActiveSessionPanelProps = {
-  session: {
-    id: string;
-    startedAt: Date;
-    verificationReason: string | null;
-    charger: { name: string; address: string };
-    _count: { pings: number };
-  };
-  /** The live verdict (read-only) from the same rules check-out uses; null if the session just ended. */
-  live: Verification | null;
+  session: ActiveSessionView;
   carName: string | null;
   pingEverySeconds: number;
   serverNow: number;
 };
 
-const REFRESH_SECONDS = 15;
-
 /** One line on where verification stands; the witness list below says why. */
-function headline(live: Verification | null, fallback: string | null): string {
+function headline(live: ActiveSessionView["verification"], fallback: string | null): string {
   if (!live) return fallback ?? "Waiting for your car and phone to confirm.";
   if (live.car.ok && live.phone.ok)
     return "Your car and phone have both confirmed. Stop charging whenever you’re ready.";
@@ -35,14 +26,14 @@ function headline(live: Verification | null, fallback: string | null): string {
 }
 
 /** The session in progress: where, for how long, what each witness has confirmed, and Stop. */
-export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, serverNow }: ActiveSessionPanelProps) {
+export function ActiveSessionPanel({ session, carName, pingEverySeconds, serverNow }: ActiveSessionPanelProps) {
+  const live = session.verification;
   const status = headline(live, session.verificationReason);
   return (
     <section aria-labelledby="session-heading" className="space-y-4">
-      <AutoRefresh everySeconds={REFRESH_SECONDS} />
       <div className="rounded-2xl bg-linear-to-br from-brand-600 to-brand-800 p-5 text-white shadow-sm">
         <p className="flex items-center gap-1.5 text-sm font-medium text-brand-100">
-          <BoltIcon className="size-4" />
+          <ZapIcon className="size-4" />
           Charging at
         </p>
         <h2 id="session-heading" className="mt-1 text-xl font-semibold">
@@ -54,7 +45,7 @@ export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, s
         </p>
         <p className="mt-5 text-xs tracking-wide text-brand-200 uppercase">Charging for</p>
         <p className="text-4xl font-semibold">
-          <ElapsedTime since={session.startedAt.toISOString()} serverNow={serverNow} />
+          <ElapsedTime since={session.startedAt} serverNow={serverNow} />
         </p>
         {carName ? <p className="mt-1 text-sm text-brand-100">With your {carName}</p> : null}
       </div>
@@ -76,7 +67,7 @@ export function ActiveSessionPanel({ session, live, carName, pingEverySeconds, s
             phone={live.phone}
           />
         ) : null}
-        <LocationSharing sessionId={session.id} sharedSoFar={session._count.pings} everySeconds={pingEverySeconds} />
+        <LocationSharing sessionId={session.id} sharedSoFar={session.pings} everySeconds={pingEverySeconds} />
       </Card>
 
       <StopChargingButton sessionId={session.id} chargerName={session.charger.name} />

@@ -1,7 +1,7 @@
+import { MapPinIcon, ZapIcon } from "lucide-react";
 import type { ChargerSummary } from "@/lib/discovery";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { BoltIcon, MapPinIcon } from "@/components/ui/icons";
 import { CheckInButton } from "./check-in-button";
 
 /** A charger to check in at: where it is, what it offers, and the button. */
@@ -20,7 +20,7 @@ export function ChargerCheckInCard({ charger }: { charger: ChargerSummary }) {
         <p className="mt-2 flex flex-wrap gap-2 text-xs">
           {charger.powerKw ? (
             <span className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">
-              <BoltIcon className="size-3.5 text-amber-500" />
+              <ZapIcon className="size-3.5 text-amber-500" />
               {charger.powerKw} kW
             </span>
           ) : null}

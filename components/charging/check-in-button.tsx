@@ -1,13 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { checkInAction } from "@/lib/actions/driver/check-in";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
+import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
-/** Starts a session at this charger; the page then shows the live panel (the action revalidates it). */
+const INVALIDATES = [driverQueryKeys.charging];
+
+/** Starts a session at this charger; the charge screen then shows the live panel. */
 export function CheckInButton({ chargerId, chargerName }: { chargerId: string; chargerName: string }) {
-  const [state, formAction, pending] = useActionState(checkInAction, null);
+  const [state, formAction, pending] = useInvalidatingActionState(checkInAction, null, INVALIDATES);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="chargerId" value={chargerId} />

@@ -1,9 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { MapPinIcon, TriangleAlertIcon } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { Button } from "@/components/ui/button";
-import { AlertIcon, MapPinIcon } from "@/components/ui/icons";
+import { Notice } from "@/components/ui/notice";
 
 type LocationSharingProps = {
   sessionId: string;
@@ -20,7 +22,7 @@ type Status = "asking" | "sharing" | "denied" | "unavailable";
  * `everySeconds` while the page is open.
  */
 export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: LocationSharingProps) {
-  const router = useRouter();
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status>("asking");
   const [base] = useState(sharedSoFar);
   const [sent, setSent] = useState(0);
@@ -58,13 +60,13 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
         if (res.status === 201) {
           setSent((n) => n + 1);
           setSendFailed(false);
-          // the first reading changes what the phone witness says: show it now, not at the next refresh
-          if (!sharedOnce) router.refresh();
+          // the first reading changes what the phone witness says: show it now, not at the next poll
+          if (!sharedOnce) void queryClient.invalidateQueries({ queryKey: driverQueryKeys.charging });
           sharedOnce = true;
         } else if (res.status === 404) {
           // the session ended (another device, or the server closed it): show what the server says now
           stopped = true;
-          router.refresh();
+          void queryClient.invalidateQueries({ queryKey: driverQueryKeys.charging });
         } else {
           setSendFailed(true);
         }
@@ -115,18 +117,17 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
       clearInterval(timer);
       permission?.removeEventListener("change", onPermissionChange);
     };
-  }, [sessionId, everySeconds, router, attempt]);
+  }, [sessionId, everySeconds, queryClient, attempt]);
 
   const shared = Math.max(sharedSoFar, base + sent);
 
   if (status === "denied" || status === "unavailable") {
     return (
-      <div role="alert" className="rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-        <p className="flex items-start gap-2 font-medium">
-          <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <Notice tone="warning" role="alert" icon={<TriangleAlertIcon className="size-4" />} className="rounded-xl p-3">
+        <p className="font-medium">
           We need your location to confirm you stayed at the charger — or your car alone may verify it.
         </p>
-        <p className="mt-1 pl-6 text-amber-900/80">
+        <p className="mt-1 text-amber-900/80">
           {status === "denied"
             ? "Location is blocked for Nerava. Allow it in your browser’s site settings, then try again."
             : "This browser can’t share its location."}
@@ -135,7 +136,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
           <Button
             variant="secondary"
             size="sm"
-            className="mt-2 ml-6"
+            className="mt-2"
             onClick={() => {
               setStatus("asking");
               setAttempt((n) => n + 1);
@@ -144,7 +145,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
             Try again
           </Button>
         ) : null}
-      </div>
+      </Notice>
     );
   }
 

@@ -1,8 +1,8 @@
+import { ClockIcon, ZapIcon } from "lucide-react";
 import type { listDriverSessions } from "@/lib/charging";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import { BoltIcon, ClockIcon } from "@/components/ui/icons";
 import { ClaimForm } from "./claim-form";
 import { SessionStatusBadge } from "./session-status-badge";
 
@@ -60,7 +60,7 @@ export function SessionCard({ session: s }: { session: DriverSession }) {
       {s.verificationReason ? <p className="mt-3 text-sm text-slate-700">{s.verificationReason}</p> : null}
       {delivered ? (
         <p className="mt-2 flex items-center gap-1.5 text-sm text-slate-600">
-          <BoltIcon className="size-4 text-amber-500" />
+          <ZapIcon className="size-4 text-amber-500" />
           {delivered}
         </p>
       ) : null}

@@ -1,17 +1,19 @@
+import { CircleCheckIcon, ClockIcon, ListIcon, TriangleAlertIcon, WalletIcon, type LucideIcon } from "lucide-react";
+import type { RecentSessionView } from "@/lib/charging";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { AlertIcon, CheckCircleIcon, ClockIcon, ListIcon, WalletIcon } from "@/components/ui/icons";
-import { AutoRefresh } from "./auto-refresh";
 import { FocusOutcome } from "./focus-outcome";
 import { SessionStatusBadge } from "./session-status-badge";
 
 type SessionOutcomeProps = {
-  session: { status: string; verificationReason: string | null; charger: { name: string } };
-  /** Ended a moment ago (the driver just tapped Stop): bring the outcome into view. */
-  justEnded: boolean;
+  session: RecentSessionView;
+  /** The server's clock when it was read. */ serverNow: number;
 };
 
-const outcomes: Record<string, { title: string; lead: string; icon: typeof CheckCircleIcon; iconClass: string }> = {
+/** Ended this recently (the driver just tapped Stop): bring the outcome into view. */
+const JUST_ENDED_MS = 60_000;
+
+const outcomes: Record<string, { title: string; lead: string; icon: LucideIcon; iconClass: string }> = {
   PENDING_WITNESS: {
     title: "Charging stopped",
     lead: "Verifying with your car’s final report — your reward shows as pending until then.",
@@ -21,35 +23,35 @@ const outcomes: Record<string, { title: string; lead: string; icon: typeof Check
   VERIFIED: {
     title: "Session verified",
     lead: "Your reward is available in your wallet.",
-    icon: CheckCircleIcon,
+    icon: CircleCheckIcon,
     iconClass: "bg-brand-50 text-brand-700",
   },
   UNVERIFIED: {
     title: "Session not verified",
     lead: "We couldn’t confirm this session, so it didn’t earn a reward. If you did charge here, file a claim from your sessions.",
-    icon: AlertIcon,
+    icon: TriangleAlertIcon,
     iconClass: "bg-rose-50 text-rose-700",
   },
 };
 
 /**
  * The result of the session that just ended. While it waits for the car's final report the
- * page re-checks every few seconds, so "verified" appears without a reload.
+ * charging query keeps polling, so "verified" appears without a reload.
  */
-export function SessionOutcome({ session, justEnded }: SessionOutcomeProps) {
+export function SessionOutcome({ session, serverNow }: SessionOutcomeProps) {
   const outcome = outcomes[session.status];
   if (!outcome) return null;
   const Icon = outcome.icon;
+  const justEnded = serverNow - Date.parse(session.endedAt) < JUST_ENDED_MS;
   return (
     <Card as="section" aria-labelledby="outcome-heading" className="mb-8">
-      {session.status === "PENDING_WITNESS" ? <AutoRefresh everySeconds={4} forSeconds={180} /> : null}
       {justEnded ? <FocusOutcome headingId="outcome-heading" /> : null}
       <div role="status" className="flex items-start gap-3">
         <span
           className={`grid size-10 shrink-0 place-items-center rounded-full ${outcome.iconClass}`}
           aria-hidden="true"
         >
-          <Icon />
+          <Icon className="size-5" />
         </span>
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">

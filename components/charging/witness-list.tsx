@@ -1,4 +1,4 @@
-import { CarIcon, CheckCircleIcon, MapPinIcon } from "@/components/ui/icons";
+import { CarIcon, CircleCheckIcon, MapPinIcon } from "lucide-react";
 
 type Witness = { ok: boolean; reason: string };
 
@@ -16,7 +16,7 @@ export function WitnessList({ car, phone }: { car: Witness; phone: Witness }) {
             className={`mt-0.5 grid size-7 shrink-0 place-items-center rounded-full ${witness.ok ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-500"}`}
             aria-hidden="true"
           >
-            {witness.ok ? <CheckCircleIcon className="size-4" /> : <Icon className="size-4" />}
+            {witness.ok ? <CircleCheckIcon className="size-4" /> : <Icon className="size-4" />}
           </span>
           <span className="min-w-0">
             <span className="block font-medium text-slate-900">

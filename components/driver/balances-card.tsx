@@ -1,20 +1,19 @@
+"use client";
+
 import Link from "next/link";
 import { formatUsd } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
+import { useBalances } from "./queries/use-balances";
 
-type BalancesCardProps = {
-  /** Nova the driver can spend now. */
-  nova: number;
-  /** Nova set aside for codes not yet used. */
-  heldNova: number;
-  cashCents: number;
-  /** Rewards of sessions still being verified. */
-  pendingNova?: number;
-  pendingCents?: number;
-};
-
-/** The driver's balances: Nova to spend (and any held for codes), cash rewards to pay out. */
-export function BalancesCard({ nova, heldNova, cashCents, pendingNova = 0, pendingCents = 0 }: BalancesCardProps) {
+/**
+ * The driver's balances, from the balances query: Nova to spend (and any held for codes or
+ * pending verification), cash rewards to pay out.
+ */
+export function BalancesCard() {
+  const { data } = useBalances();
+  if (!data) return null;
+  const { available: nova, held: heldNova, pending: pendingNova } = data.nova;
+  const { available: cashCents, pending: pendingCents } = data.usd;
   return (
     <section
       aria-labelledby="balances-heading"

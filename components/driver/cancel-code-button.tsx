@@ -1,21 +1,24 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import { cancelCodeAction } from "@/lib/actions/driver/cancel-code";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 
-/** "Cancel and return Nova", with a confirm step: the code stops working at once. */
+/** "Cancel and return Nova", with a confirm step: the code stops working at once, and the Nova is back. */
 export function CancelCodeButton({ codeId, nova }: { codeId: string; nova: number }) {
-  const [state, formAction, pending] = useActionState(cancelCodeAction, null);
-  const [confirming, setConfirming] = useState(false);
+  const [state, formAction, pending] = useInvalidatingActionState(cancelCodeAction, null, [
+    driverQueryKeys.code(codeId),
+    driverQueryKeys.balances,
+  ]);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {
     return (
-      <Button variant="secondary" className="w-full" onClick={() => setConfirming(true)}>
+      <Button ref={triggerRef} variant="secondary" className="w-full" onClick={ask}>
         Cancel and return Nova
       </Button>
     );
@@ -26,22 +29,14 @@ export function CancelCodeButton({ codeId, nova }: { codeId: string; nova: numbe
       <input type="hidden" name="codeId" value={codeId} />
       <ConfirmBox
         question={`Cancel this code and put ${formatNova(nova)} back in your wallet? The cashier won’t be able to use it.`}
-      >
-        <FormAlert message={formError(state)} />
-        <div className="flex flex-wrap gap-2">
-          <SubmitButton pending={pending} pendingLabel="Cancelling…" className={`flex-1 sm:flex-none ${dangerButton}`}>
-            Cancel code
-          </SubmitButton>
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={() => setConfirming(false)}
-            className="flex-1 sm:flex-none"
-          >
-            Keep code
-          </Button>
-        </div>
-      </ConfirmBox>
+        confirmLabel="Cancel code"
+        pendingLabel="Cancelling…"
+        pending={pending}
+        cancelLabel="Keep code"
+        onCancel={close}
+        error={formError(state)}
+        stretch
+      />
     </form>
   );
 }

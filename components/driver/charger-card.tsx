@@ -1,7 +1,7 @@
+import { MapPinIcon, StoreIcon, ZapIcon } from "lucide-react";
 import type { ChargerSummary } from "@/lib/discovery";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { BoltIcon, MapPinIcon, StoreIcon } from "@/components/ui/icons";
 
 const offersLabel = (n: number) => (n === 0 ? "No offers yet" : n === 1 ? "1 offer" : `${n} offers`);
 
@@ -26,7 +26,7 @@ export function ChargerCard({ charger }: { charger: ChargerSummary }) {
       <ul aria-label="Charging" className="mt-3 flex flex-wrap gap-2 text-xs">
         {charger.powerKw ? (
           <li className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">
-            <BoltIcon className="size-3.5 text-amber-500" />
+            <ZapIcon className="size-3.5 text-amber-500" />
             {charger.powerKw} kW
           </li>
         ) : null}

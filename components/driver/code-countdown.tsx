@@ -1,18 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { ClockIcon } from "lucide-react";
 import { useEffect, useState } from "react";
-import { ClockIcon } from "@/components/ui/icons";
 
 type CodeCountdownProps = {
   /** ISO times from the server. */
   issuedAt: string;
   expiresAt: string;
-  /** The server's clock when it rendered, so a phone with a wrong clock still counts right. */
+  /** The server's clock when it read the code, so a phone with a wrong clock still counts right. */
   serverNow: number;
 };
-
-const POLL_MS = 5_000;
 
 const mmss = (ms: number) => {
   const s = Math.ceil(ms / 1000);
@@ -20,12 +17,10 @@ const mmss = (ms: number) => {
 };
 
 /**
- * Time left on a held code. While it runs, the page re-checks every few seconds so "Redeemed ✓"
- * appears as soon as the cashier confirms; at zero it says the Nova is back and refreshes, which
- * releases the hold on the server and shows the final state.
+ * Time left on a held code, ticking every second. At zero it says the Nova is back; the code's
+ * query, still polling while the code is live, then brings the server's final state.
  */
 export function CodeCountdown({ issuedAt, expiresAt, serverNow }: CodeCountdownProps) {
-  const router = useRouter();
   const expiry = Date.parse(expiresAt);
   const total = Math.max(1, expiry - Date.parse(issuedAt));
   const [now, setNow] = useState(serverNow);
@@ -39,21 +34,8 @@ export function CodeCountdown({ issuedAt, expiresAt, serverNow }: CodeCountdownP
   }, [serverNow]);
 
   const remaining = Math.max(0, expiry - now);
-  const expired = remaining === 0;
 
-  useEffect(() => {
-    if (expired) {
-      // a little after zero so the server agrees it has expired; re-armed by each new render
-      const id = setTimeout(() => router.refresh(), 1_500);
-      return () => clearTimeout(id);
-    }
-    const id = setInterval(() => {
-      if (document.visibilityState === "visible") router.refresh();
-    }, POLL_MS);
-    return () => clearInterval(id);
-  }, [expired, serverNow, router]);
-
-  if (expired) {
+  if (remaining === 0) {
     return (
       <p role="status" className="font-semibold text-slate-900">
         Expired — your Nova is back

@@ -1,9 +1,9 @@
+import { CarIcon, HouseIcon, UserIcon, WalletIcon, ZapIcon } from "lucide-react";
 import { NavLink } from "@/components/ui/nav-link";
-import { BoltIcon, CarIcon, HomeIcon, UserIcon, WalletIcon } from "@/components/ui/icons";
 
 const tabs = [
-  { href: "/app", label: "Home", icon: HomeIcon, exact: true },
-  { href: "/app/charge", label: "Charge", icon: BoltIcon, exact: false },
+  { href: "/app", label: "Home", icon: HouseIcon, exact: true },
+  { href: "/app/charge", label: "Charge", icon: ZapIcon, exact: false },
   { href: "/app/wallet", label: "Wallet", icon: WalletIcon, exact: false },
   { href: "/app/car", label: "Car", icon: CarIcon, exact: false },
   { href: "/app/account", label: "Account", icon: UserIcon, exact: false },

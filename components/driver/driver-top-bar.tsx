@@ -1,16 +1,16 @@
+import { UserIcon } from "lucide-react";
 import Link from "next/link";
 import type { CurrentSession } from "@/lib/auth";
 import { ButtonLink } from "@/components/ui/button";
-import { UserIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
-import { NovaAmount } from "@/components/ui/nova-amount";
 import { SandboxPill } from "@/components/ui/sandbox-pill";
+import { NovaBalanceLink } from "./nova-balance-link";
 
 /**
  * Logo, sandbox label, then either "Sign in" or the available Nova balance and a link to the
  * account.
  */
-export function DriverTopBar({ user, nova }: { user: CurrentSession["user"] | null; nova: number }) {
+export function DriverTopBar({ user }: { user: CurrentSession["user"] | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 pt-[env(safe-area-inset-top)] backdrop-blur">
       <div className="mx-auto flex h-14 max-w-2xl items-center gap-3 px-4">
@@ -18,13 +18,7 @@ export function DriverTopBar({ user, nova }: { user: CurrentSession["user"] | nu
         <SandboxPill />
         {user ? (
           <div className="ml-auto flex items-center gap-2">
-            <Link
-              href="/app/wallet"
-              className="rounded-full bg-brand-50 px-3 py-1.5 text-sm font-semibold text-brand-900 ring-1 ring-brand-200 ring-inset hover:bg-brand-100"
-            >
-              <span className="sr-only">Nova balance: </span>
-              <NovaAmount amount={nova} compact />
-            </Link>
+            <NovaBalanceLink />
             <Link
               href="/app/account"
               className="grid size-9 shrink-0 place-items-center rounded-full bg-slate-100 text-slate-700 hover:bg-slate-200"

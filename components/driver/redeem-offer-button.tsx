@@ -1,13 +1,16 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
 import { redeemOfferAction } from "@/lib/actions/driver/redeem-offer";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox } from "@/components/ui/confirm-box";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
+
+// the Nova moves to held (the action then opens the code page)
+const INVALIDATES = [driverQueryKeys.balances];
 
 type RedeemOfferButtonProps = {
   offerId: string;
@@ -22,20 +25,12 @@ type RedeemOfferButtonProps = {
  * opens the code page. The key is this rendering's: a double tap redeems once.
  */
 export function RedeemOfferButton({ offerId, offerTitle, nova, holdMinutes, idempotencyKey }: RedeemOfferButtonProps) {
-  const [state, formAction, pending] = useActionState(redeemOfferAction, null);
-  const [confirming, setConfirming] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Focus returns to the Redeem button when the confirm step is cancelled.
-  useEffect(() => {
-    if (!confirming && wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  const [state, formAction, pending] = useInvalidatingActionState(redeemOfferAction, null, INVALIDATES);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {
     return (
-      <Button ref={start} className="w-full" onClick={() => setConfirming(true)}>
+      <Button ref={triggerRef} className="w-full" onClick={ask}>
         <span>
           Redeem<span className="sr-only"> {offerTitle}</span> for{" "}
           <NovaAmount amount={nova} compact starClassName="text-brand-100" />
@@ -51,24 +46,17 @@ export function RedeemOfferButton({ offerId, offerTitle, nova, holdMinutes, idem
       <ConfirmBox
         tone="brand"
         question={`Hold ${formatNova(nova)} for ${holdMinutes} minutes and show a code to the cashier?`}
+        confirmLabel="Get my code"
+        pendingLabel="Getting your code…"
+        pending={pending}
+        cancelLabel="Not now"
+        onCancel={close}
+        error={formError(state)}
+        stretch
       >
         <p className="text-xs text-brand-900/80">
           If the code isn’t used in time, or you cancel it, the Nova comes back to you.
         </p>
-        <FormAlert message={formError(state)} />
-        <div className="flex flex-wrap gap-2">
-          <SubmitButton pending={pending} pendingLabel="Getting your code…" className="flex-1 sm:flex-none">
-            Get my code
-          </SubmitButton>
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={() => setConfirming(false)}
-            className="flex-1 sm:flex-none"
-          >
-            Not now
-          </Button>
-        </div>
       </ConfirmBox>
     </form>
   );

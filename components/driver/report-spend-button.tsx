@@ -2,9 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox } from "@/components/ui/confirm-box";
 import { reportSpendAction } from "@/lib/actions/driver/report-spend";
 
 /** "Not me? Report it" under a payment in the wallet, with a confirm step. */
@@ -29,17 +28,15 @@ export function ReportSpendButton({ transactionId, reason }: { transactionId: st
   return (
     <form action={formAction} className="mt-2">
       <input type="hidden" name="transactionId" value={transactionId} />
-      <ConfirmBox question={`Report “${reason}” as a payment you did not make? Our team will look into it.`}>
-        <FormAlert message={formError(state)} />
-        <div className="flex flex-wrap gap-2">
-          <SubmitButton pending={pending} pendingLabel="Reporting…" className={dangerButton}>
-            Report payment
-          </SubmitButton>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-        </div>
-      </ConfirmBox>
+      <ConfirmBox
+        question={`Report “${reason}” as a payment you did not make? Our team will look into it.`}
+        tone="danger"
+        confirmLabel="Report payment"
+        pendingLabel="Reporting…"
+        pending={pending}
+        onCancel={() => setConfirming(false)}
+        error={formError(state)}
+      />
     </form>
   );
 }

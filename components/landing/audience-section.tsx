@@ -1,6 +1,6 @@
+import { CircleCheckIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
-import { CheckCircleIcon } from "@/components/ui/icons";
 
 type AudienceSectionProps = {
   id: string;
@@ -26,7 +26,7 @@ export function AudienceSection({ id, eyebrow, title, points, cta, aside }: Audi
       <ul className="mt-5 space-y-3">
         {points.map((point) => (
           <li key={point} className="flex gap-3 text-slate-700">
-            <CheckCircleIcon className="mt-0.5 size-5 shrink-0 text-brand-600" />
+            <CircleCheckIcon className="mt-0.5 size-5 shrink-0 text-brand-600" />
             <span>{point}</span>
           </li>
         ))}

@@ -1,5 +1,5 @@
+import { ArrowRightIcon } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
-import { ArrowRightIcon } from "@/components/ui/icons";
 
 export function Hero() {
   return (

@@ -1,9 +1,9 @@
-import { BoltIcon, CheckCircleIcon, WalletIcon } from "@/components/ui/icons";
+import { CircleCheckIcon, WalletIcon, ZapIcon } from "lucide-react";
 
 const steps = [
-  { icon: BoltIcon, title: "Charge", body: "Plug in at a charger near a Nerava partner, as you already do." },
+  { icon: ZapIcon, title: "Charge", body: "Plug in at a charger near a Nerava partner, as you already do." },
   {
-    icon: CheckCircleIcon,
+    icon: CircleCheckIcon,
     title: "Verify",
     body: "Your connected car confirms the session. No receipts, no check-ins.",
   },
@@ -25,7 +25,7 @@ export function HowItWorks() {
           <li key={title} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
             <div className="flex items-center gap-3">
               <span className="grid size-10 place-items-center rounded-xl bg-brand-50 text-brand-700">
-                <Icon />
+                <Icon className="size-5" />
               </span>
               <span className="text-sm font-medium text-slate-500">Step {i + 1}</span>
             </div>

@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 import { formatCount, formatUsd } from "@/components/ui/format";
 
 type SignedAmountProps = {
@@ -8,12 +9,16 @@ type SignedAmountProps = {
 };
 
 /** "+✦ 1,000" in green or "−✦ 650" in slate (a real minus sign, read as "minus"). */
-export function SignedAmount({ amount, currency, className = "" }: SignedAmountProps) {
+export function SignedAmount({ amount, currency, className }: SignedAmountProps) {
   const sign = amount > 0 ? "+" : amount < 0 ? "−" : "";
   const magnitude = Math.abs(amount);
   return (
     <span
-      className={`font-medium whitespace-nowrap tabular-nums ${amount > 0 ? "text-brand-700" : "text-slate-900"} ${className}`}
+      className={cn(
+        "font-medium whitespace-nowrap tabular-nums",
+        amount > 0 ? "text-brand-700" : "text-slate-900",
+        className,
+      )}
     >
       {sign}
       {currency === "NOVA" ? (

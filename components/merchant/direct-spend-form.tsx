@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { directSpendAction } from "@/lib/actions/merchant/direct-spend";
 import { fieldError, formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
-import { Notice } from "@/components/auth/notice";
+import { FormAlert, TextField } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { formatNova } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
-import { monoInputClasses } from "./redeem-form";
 import { ScanButton } from "./scan-button";
 
 /**
@@ -22,7 +21,6 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
   const [spendCode, setSpendCode] = useState("");
   const [amount, setAmount] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const id = useId();
   const codeError = fieldError(state, "spendCode");
   const nova = Number(amount);
   const ready = spendCode.trim().length > 0 && Number.isInteger(nova) && nova > 0;
@@ -57,36 +55,25 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
       ) : null}
       <FormAlert message={codeError ? undefined : formError(state)} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          Spend code
-        </label>
-        <input
-          id={id}
-          name="spendCode"
-          type="text"
-          value={spendCode}
-          onChange={(e) => setSpendCode(e.target.value)}
-          readOnly={confirming}
-          autoComplete="off"
-          autoCapitalize="off"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={120}
-          placeholder="XXXX-XXXX"
-          aria-invalid={codeError ? true : undefined}
-          aria-describedby={codeError ? `${id}-hint ${id}-error` : `${id}-hint`}
-          className={`${monoInputClasses} text-lg tracking-widest uppercase`}
-        />
-        {codeError ? (
-          <p id={`${id}-error`} className="mt-1 text-sm font-medium text-rose-700">
-            {codeError}
-          </p>
-        ) : null}
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          The driver opens My pass in the Nerava app. Each code works once, for about a minute.
-        </p>
-      </div>
+      <TextField
+        name="spendCode"
+        label="Spend code"
+        type="text"
+        value={spendCode}
+        onChange={(e) => setSpendCode(e.target.value)}
+        readOnly={confirming}
+        autoComplete="off"
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        maxLength={120}
+        placeholder="XXXX-XXXX"
+        controlSize="lg"
+        mono
+        className="tracking-widest uppercase"
+        error={codeError}
+        hint="The driver opens My pass in the Nerava app. Each code works once, for about a minute."
+      />
       <ScanButton what="spend code" onScan={(value) => setSpendCode(value)} />
       <TextField
         name="amount"
@@ -106,16 +93,11 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
         <ConfirmBox
           tone="brand"
           question={`Take ${formatNova(nova)} with this spend code? It leaves the driver’s balance at once.`}
-        >
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel="Taking Nova…">
-              Take {formatNova(nova)}
-            </SubmitButton>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </ConfirmBox>
+          confirmLabel={`Take ${formatNova(nova)}`}
+          pendingLabel="Taking Nova…"
+          pending={pending}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <Button variant="secondary" disabled={!ready} onClick={() => setConfirming(true)}>
           Take Nova…

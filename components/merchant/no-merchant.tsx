@@ -1,6 +1,6 @@
+import { StoreIcon } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { StoreIcon } from "@/components/ui/icons";
 
 /** Shown on every merchant page when there is no merchant to show yet. */
 export function NoMerchant() {

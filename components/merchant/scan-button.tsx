@@ -1,8 +1,8 @@
 "use client";
 
+import { ScanLineIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ScanIcon } from "@/components/ui/icons";
 
 // The Barcode Detection API is not in TypeScript's DOM types (and not in every browser).
 type Detector = { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
@@ -90,7 +90,7 @@ export function ScanButton({ what, onScan }: ScanButtonProps) {
         }}
         aria-pressed={scanning}
       >
-        <ScanIcon className="size-4" />
+        <ScanLineIcon className="size-4" />
         {scanning ? "Stop scanning" : `Scan ${what}`}
       </Button>
       {scanning ? (

@@ -1,5 +1,5 @@
+import { ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
-import { ArrowLeftIcon } from "./icons";
 
 /** "← Somewhere": the way up from a detail page. */
 export function BackLink({ href, children }: { href: string; children: string }) {

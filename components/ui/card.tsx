@@ -1,4 +1,11 @@
+import { cva } from "class-variance-authority";
 import type { HTMLAttributes, ReactNode } from "react";
+import { cn } from "./cn";
+
+const cardVariants = cva("rounded-2xl border border-slate-200 bg-white shadow-sm", {
+  variants: { padded: { true: "p-4 sm:p-5", false: "" } },
+  defaultVariants: { padded: true },
+});
 
 type CardProps = HTMLAttributes<HTMLElement> & {
   as?: "div" | "section" | "article" | "li";
@@ -7,12 +14,9 @@ type CardProps = HTMLAttributes<HTMLElement> & {
 };
 
 /** A white, bordered surface. `as` picks the element so lists and sections stay semantic. */
-export function Card({ as: Tag = "div", padded = true, className = "", children, ...rest }: CardProps) {
+export function Card({ as: Tag = "div", padded, className, children, ...rest }: CardProps) {
   return (
-    <Tag
-      className={`rounded-2xl border border-slate-200 bg-white shadow-sm ${padded ? "p-4 sm:p-5" : ""} ${className}`}
-      {...rest}
-    >
+    <Tag className={cn(cardVariants({ padded }), className)} {...rest}>
       {children}
     </Tag>
   );

@@ -1,3 +1,4 @@
+import { cn } from "./cn";
 import { formatCount } from "./format";
 
 type NovaAmountProps = { amount: number; compact?: boolean; className?: string; starClassName?: string };
@@ -6,14 +7,9 @@ type NovaAmountProps = { amount: number; compact?: boolean; className?: string; 
  * A Nova amount: "✦ 1,250 Nova", or "✦ 1,250" when compact. The star is decorative; screen
  * readers hear "1,250 Nova" either way.
  */
-export function NovaAmount({
-  amount,
-  compact = false,
-  className = "",
-  starClassName = "text-brand-600",
-}: NovaAmountProps) {
+export function NovaAmount({ amount, compact = false, className, starClassName = "text-brand-600" }: NovaAmountProps) {
   return (
-    <span className={`whitespace-nowrap tabular-nums ${className}`}>
+    <span className={cn("whitespace-nowrap tabular-nums", className)}>
       <span aria-hidden="true" className={starClassName}>
         ✦{" "}
       </span>

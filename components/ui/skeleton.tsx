@@ -1,6 +1,8 @@
+import { cn } from "./cn";
+
 /** A grey placeholder block; size it with className. */
-export function Skeleton({ className = "" }: { className?: string }) {
-  return <div className={`animate-pulse rounded-lg bg-slate-200 ${className}`} aria-hidden="true" />;
+export function Skeleton({ className }: { className?: string }) {
+  return <div className={cn("animate-pulse rounded-lg bg-slate-200", className)} aria-hidden="true" />;
 }
 
 /** A page-shaped placeholder: title, optional stat cards, then rows or cards. */

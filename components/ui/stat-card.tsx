@@ -1,17 +1,10 @@
 import type { ReactNode } from "react";
+import { cn } from "./cn";
 
 /** A description list of stat cards; put StatCard children inside. */
-export function StatGrid({
-  label,
-  children,
-  className = "",
-}: {
-  label: string;
-  children: ReactNode;
-  className?: string;
-}) {
+export function StatGrid({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <dl aria-label={label} className={`grid grid-cols-2 gap-3 lg:grid-cols-3 ${className}`}>
+    <dl aria-label={label} className={cn("grid grid-cols-2 gap-3 lg:grid-cols-3", className)}>
       {children}
     </dl>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
+import { cn } from "./cn";
 
 /**
  * A table that scrolls sideways inside its own box on narrow screens instead of widening the
@@ -22,20 +23,22 @@ export function Table({ caption, children }: { caption: string; children: ReactN
   );
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return (
     <th
       scope="col"
-      className={`bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase ${className}`}
+      className={cn(
+        "bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase",
+        className,
+      )}
       {...props}
     />
   );
 }
 
-/** A cell that does not wrap, unless `className` sets its own `whitespace-…` (two would fight over CSS order). */
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  const wrap = /(^|\s)whitespace-/.test(className) ? "" : "whitespace-nowrap ";
-  return <td className={`${wrap}px-4 py-3 text-slate-700 ${className}`} {...props} />;
+/** A cell that does not wrap, unless `className` sets its own `whitespace-…` (which then wins). */
+export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn("px-4 py-3 whitespace-nowrap text-slate-700", className)} {...props} />;
 }
 
 /** Body wrapper with row dividers. */

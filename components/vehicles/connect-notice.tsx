@@ -1,4 +1,4 @@
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 
 // The callback's outcome codes (app/api/smartcar/callback) in words a driver can act on.
 const ERRORS: Record<string, string> = {

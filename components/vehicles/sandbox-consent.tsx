@@ -1,10 +1,11 @@
-import { buttonClasses } from "@/components/ui/button";
-import { BoltIcon, CarIcon, MapPinIcon } from "@/components/ui/icons";
+import { CarIcon, MapPinIcon, ZapIcon } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 
 type SandboxConsentProps = { allowHref: string; denyHref: string };
 
 const SCOPES = [
-  { icon: BoltIcon, label: "Battery level and range" },
+  { icon: ZapIcon, label: "Battery level and range" },
   { icon: CarIcon, label: "Charging state (plugged in, charging)" },
   { icon: MapPinIcon, label: "Location" },
 ];
@@ -15,7 +16,7 @@ export function SandboxConsent({ allowHref, denyHref }: SandboxConsentProps) {
     <div className="mx-auto max-w-md overflow-hidden rounded-2xl border border-slate-300 bg-white shadow-md">
       <div className="flex items-center gap-3 bg-slate-900 px-5 py-4 text-white">
         <span className="grid size-9 place-items-center rounded-full bg-white/10" aria-hidden="true">
-          <CarIcon />
+          <CarIcon className="size-5" />
         </span>
         <div>
           <p className="text-sm font-semibold">Sandbox car maker</p>
@@ -42,14 +43,14 @@ export function SandboxConsent({ allowHref, denyHref }: SandboxConsentProps) {
             </li>
           ))}
         </ul>
-        <p className="mt-5 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+        <Notice tone="warning" role="note" className="mt-5 text-xs">
           Sandbox car maker (simulated): allowing connects a simulated 2023 Tesla Model 3 to your Nerava account.
-        </p>
+        </Notice>
         <div className="mt-6 grid grid-cols-2 gap-3">
-          <a href={denyHref} className={buttonClasses({ variant: "secondary", size: "lg" })}>
+          <a href={denyHref} className={buttonVariants({ variant: "secondary", size: "lg" })}>
             Deny
           </a>
-          <a href={allowHref} className={buttonClasses({ size: "lg" })}>
+          <a href={allowHref} className={buttonVariants({ size: "lg" })}>
             Allow
           </a>
         </div>

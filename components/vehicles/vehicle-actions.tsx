@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
 import { disconnectVehicleAction } from "@/lib/actions/driver/disconnect-vehicle";
 import { refreshVehicleAction } from "@/lib/actions/driver/refresh-vehicle";
 import { formError } from "@/components/auth/action-state";
-import { FormAlert, SubmitButton } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
-import { ConfirmBox, dangerButton } from "@/components/ui/confirm-box";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
+import { Notice } from "@/components/ui/notice";
 
 type VehicleActionsProps = { vehicleId: string; carName: string };
 
@@ -14,15 +15,7 @@ type VehicleActionsProps = { vehicleId: string; carName: string };
 export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
   const [refreshed, refresh, refreshing] = useActionState(refreshVehicleAction, null);
   const [disconnected, disconnect, disconnecting] = useActionState(disconnectVehicleAction, null);
-  const [confirming, setConfirming] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Focus returns to "Disconnect…" when the confirm step is cancelled.
-  useEffect(() => {
-    if (!confirming && wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   return (
     <div className="space-y-3">
@@ -34,16 +27,14 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
           </SubmitButton>
         </form>
         {confirming ? null : (
-          <Button ref={start} variant="ghost" size="sm" onClick={() => setConfirming(true)}>
+          <Button ref={triggerRef} variant="ghost" size="sm" onClick={ask}>
             Disconnect…<span className="sr-only"> {carName}</span>
           </Button>
         )}
       </div>
 
       {refreshed?.ok && refreshed.data.stale ? (
-        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {refreshed.data.note ?? "We couldn’t reach your car; showing the last reading."}
-        </p>
+        <Notice tone="warning">{refreshed.data.note ?? "We couldn’t reach your car; showing the last reading."}</Notice>
       ) : null}
       <FormAlert message={formError(refreshed)} />
 
@@ -52,26 +43,14 @@ export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
           <input type="hidden" name="vehicleId" value={vehicleId} />
           <ConfirmBox
             question={`Disconnect your ${carName}? Nerava stops reading it, and charging sessions can then only be confirmed by your phone.`}
-          >
-            <FormAlert message={formError(disconnected)} />
-            <div className="flex flex-wrap gap-2">
-              <SubmitButton
-                pending={disconnecting}
-                pendingLabel="Disconnecting…"
-                className={`flex-1 sm:flex-none ${dangerButton}`}
-              >
-                Disconnect car
-              </SubmitButton>
-              <Button
-                variant="secondary"
-                disabled={disconnecting}
-                onClick={() => setConfirming(false)}
-                className="flex-1 sm:flex-none"
-              >
-                Keep connected
-              </Button>
-            </div>
-          </ConfirmBox>
+            confirmLabel="Disconnect car"
+            pendingLabel="Disconnecting…"
+            pending={disconnecting}
+            cancelLabel="Keep connected"
+            onCancel={close}
+            error={formError(disconnected)}
+            stretch
+          />
         </form>
       ) : null}
     </div>

@@ -1,9 +1,9 @@
+import { CarIcon, ClockIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { listDriverVehicles } from "@/lib/vehicles";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatCount } from "@/components/ui/format";
-import { CarIcon, ClockIcon } from "@/components/ui/icons";
 import { chargeStateLabel } from "./charge-state";
 import { readAgo } from "./read-ago";
 import { VehicleActions } from "./vehicle-actions";
@@ -33,7 +33,7 @@ export function VehicleCard({ vehicle, now, place }: VehicleCardProps) {
           className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700"
           aria-hidden="true"
         >
-          <CarIcon />
+          <CarIcon className="size-5" />
         </span>
         <div className="min-w-0 flex-1">
           <h2 id={`car-${vehicle.id}`} className="font-semibold text-slate-900">

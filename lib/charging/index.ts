@@ -2,3 +2,10 @@ export { checkIn, recordPing, activeSessionFor, listDriverSessions, checkInInput
 export { evaluateSession, policyFromConfig, type Outcome } from "./evaluate-session";
 export { fileClaim, listOpenClaims, getClaimEvidence, decideClaim, claimInput, decideInput } from "./claims";
 export { checkOut } from "./check-out";
+export {
+  readDriverCharging,
+  OUTCOME_SHOWN_MS,
+  type DriverChargingView,
+  type ActiveSessionView,
+  type RecentSessionView,
+} from "./driver-charging";

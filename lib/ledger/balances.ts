@@ -20,3 +20,18 @@ export async function getBalances(ownerType: OwnerType, ownerId: string): Promis
     usd: { available: find("AVAILABLE", "USD"), pending: find("PENDING", "USD") },
   };
 }
+
+/** A driver's balances as plain numbers (Nova, and USD in cents), for JSON and the client. */
+export type DriverBalancesView = {
+  nova: { available: number; held: number; pending: number };
+  usd: { available: number; pending: number };
+};
+
+/** The driver's own balances (scoped by the driver's id, which the caller takes from the session). */
+export async function getDriverBalances(driverId: string): Promise<DriverBalancesView> {
+  const b = await getBalances("DRIVER", driverId);
+  return {
+    nova: { available: Number(b.nova.available), held: Number(b.nova.held), pending: Number(b.nova.pending) },
+    usd: { available: Number(b.usd.available), pending: Number(b.usd.pending) },
+  };
+}

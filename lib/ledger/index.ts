@@ -3,7 +3,7 @@ export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFin
 export { reverseInTx } from "./reverse";
 export { runMoneyTx } from "./money-tx";
 export { spendUsage, refundUsage, readUsage } from "./usage";
-export { getBalances, type Balances } from "./balances";
+export { getBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
 export { listStatement, statementCsv, type StatementLine } from "./statement";
 export {
   transactionTypes,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { param, type SearchParams } from "@/components/auth/search-params";
 

@@ -6,7 +6,7 @@ import { AuthLink } from "@/components/auth/auth-link";
 import { DemoAccountsHint } from "@/components/auth/demo-accounts-hint";
 import { EmailLinkForm } from "@/components/auth/email-link-form";
 import { GoogleSignInButton } from "@/components/auth/google-sign-in-button";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { PasswordSignInForm } from "@/components/auth/password-sign-in-form";
 import { param, safePath, type SearchParams } from "@/components/auth/search-params";
 import { parseMethod, SignInMethods } from "@/components/auth/sign-in-methods";

@@ -1,26 +1,38 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/auth";
-import { getBalances } from "@/lib/ledger";
+import { getDriverBalances } from "@/lib/ledger";
+import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
 import { DriverTopBar } from "@/components/driver/driver-top-bar";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";
+import { DriverQueryProvider } from "@/components/driver/queries/query-provider";
 
 export const metadata: Metadata = { title: { default: "Driver", template: "%s · Nerava" } };
 
 /**
- * Driver PWA shell: top bar, bottom tabs on phones (top tabs on desktop), narrow content.
- * Home is public; the wallet, car and account pages each require a signed-in driver.
+ * Driver PWA shell: top bar, bottom tabs on phones (top tabs on desktop), narrow content, and
+ * the query cache the live parts poll through. Home is public; the wallet, car and account pages
+ * each require a signed-in driver.
  */
 export default async function DriverLayout({ children }: { children: ReactNode }) {
   const session = await getCurrentSession();
-  const balances = session ? await getBalances("DRIVER", session.user.id) : null;
+  // expired holds go back first, so the top bar's balance agrees with the wallet's
+  const balances = session
+    ? await releaseExpiredHolds({ driverId: session.user.id }).then(() => getDriverBalances(session.user.id))
+    : null;
   return (
-    <div className="min-h-dvh">
-      <DriverTopBar user={session?.user ?? null} nova={balances ? Number(balances.nova.available) : 0} />
-      <DriverTabBar />
-      <main id="main" className="mx-auto max-w-2xl px-4 pt-6 pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-12">
-        {children}
-      </main>
-    </div>
+    <DriverQueryProvider>
+      <HydrateQueries entries={balances ? [[driverQueryKeys.balances, balances]] : []}>
+        <div className="min-h-dvh">
+          <DriverTopBar user={session?.user ?? null} />
+          <DriverTabBar />
+          <main id="main" className="mx-auto max-w-2xl px-4 pt-6 pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-12">
+            {children}
+          </main>
+        </div>
+      </HydrateQueries>
+    </DriverQueryProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { PlugIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getCurrentSession } from "@/lib/auth";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
@@ -5,7 +6,6 @@ import { HOLD_MINUTES } from "@/lib/merchants/redemptions";
 import { ChargerCard } from "@/components/driver/charger-card";
 import { OfferCard } from "@/components/driver/offer-card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PlugIcon, TagIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
+import { ListIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
 import { AuditList } from "@/components/admin/audit-list";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";

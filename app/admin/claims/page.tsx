@@ -1,9 +1,9 @@
+import { CircleCheckIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { listOpenClaims } from "@/lib/charging";
 import { ClaimListTable } from "@/components/admin/claim-list-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CheckCircleIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export default async function AdminClaimsPage() {
       />
       {claims.length === 0 ? (
         <EmptyState
-          icon={<CheckCircleIcon className="size-6" />}
+          icon={<CircleCheckIcon className="size-6" />}
           title="No open claims"
           description="When a driver files a claim for a session that didn’t verify, it appears here with the car’s and phone’s evidence."
         />

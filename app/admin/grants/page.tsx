@@ -5,9 +5,10 @@ import { config } from "@/lib/config";
 import { isEnabled } from "@/lib/flags";
 import { GrantForm, type GrantCandidate } from "@/components/admin/grant-form";
 import { param, type SearchParams } from "@/components/auth/search-params";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/form-controls";
 import { formatNova } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -56,21 +57,16 @@ export default async function AdminGrantsPage({ searchParams }: { searchParams: 
           action="/admin/grants"
           className="flex flex-col gap-2 sm:flex-row sm:items-end"
         >
-          <div className="min-w-0 flex-1">
-            <label htmlFor="driver-search" className="block text-sm font-medium text-slate-800">
-              Find the driver
-            </label>
-            <input
-              id="driver-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder="Name, email or phone"
-              autoComplete="off"
-              spellCheck={false}
-              className="mt-1 block h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 sm:text-sm"
-            />
-          </div>
+          <TextField
+            name="q"
+            label="Find the driver"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, email or phone"
+            autoComplete="off"
+            spellCheck={false}
+            fieldClassName="min-w-0 flex-1"
+          />
           <Button type="submit" variant="secondary" className="h-11">
             Search
           </Button>

@@ -1,3 +1,4 @@
+import { BookTextIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listLedgerTransactions } from "@/lib/admin";
@@ -7,7 +8,6 @@ import { LedgerCheckResult } from "@/components/admin/ledger-check-result";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
-import { BookIcon } from "@/components/ui/icons";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
@@ -37,7 +37,7 @@ export default async function AdminLedgerPage() {
         {transactions.length === 0 ? (
           <EmptyState
             level={3}
-            icon={<BookIcon className="size-6" />}
+            icon={<BookTextIcon className="size-6" />}
             title="No transactions yet"
             description="Grants, redemptions and pass payments appear here as they happen."
           />

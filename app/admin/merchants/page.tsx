@@ -1,9 +1,9 @@
+import { StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { StoreIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatGrid } from "@/components/ui/stat-card";
 

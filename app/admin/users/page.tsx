@@ -1,3 +1,4 @@
+import { UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission, searchUsers } from "@/lib/auth";
@@ -5,7 +6,7 @@ import { param, type SearchParams } from "@/components/auth/search-params";
 import { UsersTable } from "@/components/admin/users-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { UsersIcon } from "@/components/ui/icons";
+import { TextField } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -36,21 +37,17 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         action="/admin/users"
         className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end"
       >
-        <div className="min-w-0 flex-1">
-          <label htmlFor="user-search" className="block text-sm font-medium text-slate-800">
-            Search users
-          </label>
-          <input
-            id="user-search"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Name, email or phone"
-            autoComplete="off"
-            spellCheck={false}
-            className="mt-1 block h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 sm:text-sm"
-          />
-        </div>
+        <TextField
+          name="q"
+          label="Search users"
+          type="search"
+          defaultValue={q}
+          placeholder="Name, email or phone"
+          autoComplete="off"
+          spellCheck={false}
+          fieldClassName="min-w-0 flex-1"
+          className="h-10"
+        />
         <div className="flex gap-2">
           <Button type="submit">Search</Button>
           {q ? (

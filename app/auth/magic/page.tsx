@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthFrame, AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
 import { MagicLinkForm } from "@/components/auth/magic-link-form";
-import { Notice } from "@/components/auth/notice";
+import { Notice } from "@/components/ui/notice";
 import { param, type SearchParams } from "@/components/auth/search-params";
 
 export const metadata: Metadata = {

@@ -1,12 +1,12 @@
+import { ListIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listOutbox } from "@/lib/email";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { ListIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -31,7 +31,7 @@ export default async function SandboxOutboxPage() {
           description="Email and text messages the sandbox kept instead of sending, newest first. Reload to see new messages."
           actions={
             // A plain link: a full reload, so the list is read again.
-            <a href="/dev/outbox" className={buttonClasses({ variant: "secondary", size: "sm" })}>
+            <a href="/dev/outbox" className={buttonVariants({ variant: "secondary", size: "sm" })}>
               Reload
             </a>
           }

@@ -1,9 +1,9 @@
+import { TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { OffersTable } from "@/components/merchant/offers-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TagIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";

@@ -1,3 +1,4 @@
+import { BookTextIcon, CircleCheckIcon, DownloadIcon, StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { listMerchantRedemptions } from "@/lib/merchants/redemptions";
@@ -5,10 +6,9 @@ import { StatementTable } from "@/components/ledger/statement-table";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedemptionsTable } from "@/components/merchant/redemptions-table";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
-import { BookIcon, CheckCircleIcon, DownloadIcon, StoreIcon } from "@/components/ui/icons";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
@@ -44,7 +44,7 @@ export default async function MerchantReportsPage() {
           <a
             href={`/api/merchants/${merchantId}/statement`}
             download
-            className={buttonClasses({ variant: "secondary" })}
+            className={buttonVariants({ variant: "secondary" })}
           >
             <DownloadIcon className="size-4" />
             Download CSV
@@ -53,7 +53,7 @@ export default async function MerchantReportsPage() {
       />
       <StatGrid label="Nova at this merchant">
         <StatCard
-          icon={<StoreIcon />}
+          icon={<StoreIcon className="size-5" />}
           label="Nova received"
           value={
             <span data-testid="nova-received">
@@ -63,7 +63,7 @@ export default async function MerchantReportsPage() {
           hint="From codes and pass payments, all time"
         />
         <StatCard
-          icon={<CheckCircleIcon />}
+          icon={<CircleCheckIcon className="size-5" />}
           label="Confirmed redemptions"
           value={formatCount(dashboard.confirmedRedemptions)}
           hint="All time"
@@ -77,7 +77,7 @@ export default async function MerchantReportsPage() {
         ) : (
           <EmptyState
             level={3}
-            icon={<CheckCircleIcon className="size-6" />}
+            icon={<CircleCheckIcon className="size-6" />}
             title="No confirmations yet"
             description="Codes you confirm at Redeem appear here."
           />
@@ -99,7 +99,7 @@ export default async function MerchantReportsPage() {
         ) : (
           <EmptyState
             level={3}
-            icon={<BookIcon className="size-6" />}
+            icon={<BookTextIcon className="size-6" />}
             title="No entries yet"
             description="Each confirmed code and pass payment adds an entry here."
           />

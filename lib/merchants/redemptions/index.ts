@@ -6,3 +6,4 @@ export { mintSpendToken, SPEND_PREFIX, SPEND_TOKEN_TTL_SECONDS, type SpendToken 
 export { reportSpend, reportSpendInput, reportedSpendIds, listSpendReports, type SpendReportRow } from "./report-spend";
 export { formatCode, normalizeCode, newRedemptionCode } from "./code";
 export { listDriverCodes, findDriverCode, listMerchantRedemptions } from "./list-codes";
+export { readDriverCodeStatus, codeStatusView, type CodeStatusView, type CodeState } from "./code-status";

@@ -31,6 +31,7 @@ export async function findDriverCode(driverId: string, codeId: string) {
       novaAmount: true,
       expiresAt: true,
       createdAt: true,
+      settledAt: true,
       offer: { select: { title: true, merchant: { select: { name: true, address: true } } } },
     },
   });

@@ -1,3 +1,4 @@
+import { CarIcon, ListIcon, ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { listChargers } from "@/lib/discovery";
@@ -5,10 +6,9 @@ import { vehicleProvider } from "@/lib/integrations/smartcar";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
 import { logger } from "@/lib/observability";
 import { param, type SearchParams } from "@/components/auth/search-params";
-import { Notice } from "@/components/auth/notice";
-import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { BoltIcon, CarIcon, ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectNotice } from "@/components/vehicles/connect-notice";
 import { describePlace } from "@/components/vehicles/describe-place";
@@ -59,7 +59,7 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
           title="Connect your car"
           description="Your car confirms that it charged at the charger, so your sessions verify without receipts. You can disconnect at any time."
           action={
-            <a href={CONNECT_HREF} className={buttonClasses({ size: "lg" })}>
+            <a href={CONNECT_HREF} className={buttonVariants({ size: "lg" })}>
               <CarIcon className="size-5" />
               Connect your car
             </a>
@@ -83,7 +83,7 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
           </ul>
           <nav aria-label="Charging" className="mt-6 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
             <ButtonLink href="/app/charge">
-              <BoltIcon className="size-4" />
+              <ZapIcon className="size-4" />
               Start charging
             </ButtonLink>
             <ButtonLink href="/app/sessions" variant="secondary">
@@ -92,7 +92,7 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
             </ButtonLink>
             <a
               href={CONNECT_HREF}
-              className={buttonClasses({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
+              className={buttonVariants({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
             >
               Connect another car
             </a>

@@ -1,3 +1,4 @@
+import { QrCodeIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth";
@@ -6,7 +7,6 @@ import { CodeStatusBadge } from "@/components/driver/code-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { QrIcon } from "@/components/ui/icons";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -24,7 +24,7 @@ export default async function DriverCodesPage() {
       <PageHeader title="My codes" description="Codes for offers you redeemed, newest first." />
       {codes.length === 0 ? (
         <EmptyState
-          icon={<QrIcon className="size-6" />}
+          icon={<QrCodeIcon className="size-6" />}
           title="No codes yet"
           description="Redeem an offer and its code appears here, ready to show the cashier."
           action={<ButtonLink href="/app">Browse offers</ButtonLink>}

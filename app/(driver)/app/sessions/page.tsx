@@ -1,10 +1,10 @@
+import { ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { listDriverSessions } from "@/lib/charging";
 import { SessionCard } from "@/components/charging/session-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { BoltIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export default async function SessionsPage() {
       />
       {sessions.length === 0 ? (
         <EmptyState
-          icon={<BoltIcon className="size-6" />}
+          icon={<ZapIcon className="size-6" />}
           title="No sessions yet"
           description="Check in when you plug in at a charger; your sessions and their rewards appear here."
           action={<ButtonLink href="/app/charge">Start charging</ButtonLink>}

@@ -1,13 +1,15 @@
+import { DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
-import { getBalances, listStatement } from "@/lib/ledger";
+import { getDriverBalances, listStatement } from "@/lib/ledger";
 import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
+import { driverQueryKeys } from "@/components/driver/queries/keys";
+import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";
 import { walletActivity } from "@/components/driver/wallet-activity";
 import { WalletActivityList } from "@/components/driver/wallet-activity-list";
-import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DownloadIcon, QrIcon, TagIcon, WalletIcon } from "@/components/ui/icons";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +22,7 @@ export default async function WalletPage() {
   // expired holds go back to available before the balances are read
   await releaseExpiredHolds({ driverId: session.user.id });
   const [balances, lines] = await Promise.all([
-    getBalances("DRIVER", session.user.id),
+    getDriverBalances(session.user.id),
     listStatement("DRIVER", session.user.id, SHOWN),
   ]);
   const activity = walletActivity(lines);
@@ -32,17 +34,13 @@ export default async function WalletPage() {
   return (
     <>
       <PageHeader title="Wallet" description="Nova to spend at partners, cash rewards to send to your bank." />
-      <BalancesCard
-        nova={Number(balances.nova.available)}
-        heldNova={Number(balances.nova.held)}
-        cashCents={Number(balances.usd.available)}
-        pendingNova={Number(balances.nova.pending)}
-        pendingCents={Number(balances.usd.pending)}
-      />
+      <HydrateQueries entries={[[driverQueryKeys.balances, balances]]}>
+        <BalancesCard />
+      </HydrateQueries>
 
       <nav aria-label="Wallet shortcuts" className="mt-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
         <ButtonLink href="/app/pass" variant="secondary">
-          <QrIcon className="size-4" />
+          <QrCodeIcon className="size-4" />
           My pass
         </ButtonLink>
         <ButtonLink href="/app/codes" variant="secondary">
@@ -58,7 +56,7 @@ export default async function WalletPage() {
           description="What came in and went out, newest first. Times in UTC."
           actions={
             lines.length > 0 ? (
-              <a href="/api/wallet/statement" download className={buttonClasses({ variant: "ghost", size: "sm" })}>
+              <a href="/api/wallet/statement" download className={buttonVariants({ variant: "ghost", size: "sm" })}>
                 <DownloadIcon className="size-4" />
                 Download CSV
               </a>

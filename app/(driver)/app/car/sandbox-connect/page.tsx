@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/lib/auth";
 import { vehicleProvider } from "@/lib/integrations/smartcar";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { BackLink } from "@/components/ui/back-link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SandboxConsent } from "@/components/vehicles/sandbox-consent";
 
@@ -31,7 +31,7 @@ export default async function SandboxConnectPage({ searchParams }: { searchParam
         <Card className="text-center">
           <h1 className="text-lg font-semibold text-slate-900">This connection link is incomplete</h1>
           <p className="mt-1 text-sm text-slate-600">Start again from the Car tab to connect your car.</p>
-          <a href="/api/smartcar/connect" className={buttonClasses({ className: "mt-5" })}>
+          <a href="/api/smartcar/connect" className={buttonVariants({ className: "mt-5" })}>
             Connect your car
           </a>
         </Card>

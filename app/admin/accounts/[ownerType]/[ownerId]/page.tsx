@@ -1,3 +1,4 @@
+import { BookTextIcon, DownloadIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -6,10 +7,9 @@ import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { BackLink } from "@/components/ui/back-link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatUsd } from "@/components/ui/format";
-import { BookIcon, DownloadIcon } from "@/components/ui/icons";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
@@ -48,7 +48,7 @@ export default async function AdminAccountPage({
           <a
             href={`/api/admin/accounts/${ownerType}/${ownerId}/statement`}
             download
-            className={buttonClasses({ variant: "secondary" })}
+            className={buttonVariants({ variant: "secondary" })}
           >
             <DownloadIcon className="size-4" />
             Download CSV
@@ -99,7 +99,7 @@ export default async function AdminAccountPage({
         ) : (
           <EmptyState
             level={3}
-            icon={<BookIcon className="size-6" />}
+            icon={<BookTextIcon className="size-6" />}
             title="No entries yet"
             description="Grants, redemptions and payments to or from this account will be listed here."
           />
