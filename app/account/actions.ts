@@ -8,12 +8,12 @@ import { recordAudit } from "@/lib/audit";
 import {
   changePassword,
   changePasswordInput,
+  actorOf,
   clearSessionCookie,
   revokeAllSessions,
   revokeSession,
   revokeSessionByToken,
 } from "@/lib/auth";
-import { notFound } from "@/lib/errors";
 
 export const signOutAction = action({
   permission: "public",
@@ -41,14 +41,7 @@ export const revokeSessionAction = action({
   permission: "account:manage",
   input: z.object({ sessionId: z.string().min(1).max(64) }),
   run: async ({ sessionId }, { session, meta }) => {
-    if (!(await revokeSession(session.user.id, sessionId))) throw notFound("That session");
-    await recordAudit({
-      action: "auth.session_revoked",
-      actorId: session.user.id,
-      targetType: "session",
-      targetId: sessionId,
-      ...meta,
-    });
+    await revokeSession(actorOf(session), sessionId, meta);
     revalidatePath("/account");
     return { revoked: sessionId };
   },
@@ -58,7 +51,7 @@ export const changePasswordAction = action({
   permission: "account:manage",
   input: changePasswordInput,
   run: async (input, { session, meta }) => {
-    const result = await changePassword(session.user.id, session.sessionId, input, meta);
+    const result = await changePassword(actorOf(session), session.sessionId, input, meta);
     revalidatePath("/account");
     return result;
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { AuditList } from "@/components/admin/audit-list";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
-  const overview = await getAdminOverview();
+  const overview = await getAdminOverview(actorOf(await requirePagePermission("admin:view", "/admin")));
   return (
     <>
       <PageHeader title="Overview" description="The program at a glance." />

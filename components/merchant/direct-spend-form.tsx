@@ -16,7 +16,7 @@ import { ScanButton } from "./scan-button";
  * Take an amount of Nova straight from a driver's pass, after a confirm step with the amount.
  * The key is this rendering's; after a success the page re-renders with a new one.
  */
-export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) {
+export function DirectSpendForm({ merchantId, idempotencyKey }: { merchantId: string; idempotencyKey: string }) {
   const [state, formAction, pending] = useActionState(directSpendAction, null);
   const [pass, setPass] = useState("");
   const [amount, setAmount] = useState("");
@@ -56,6 +56,7 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
       ) : null}
       <FormAlert message={passError ? undefined : formError(state)} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="merchantId" value={merchantId} />
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
           Driver’s pass

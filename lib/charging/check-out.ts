@@ -1,25 +1,28 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { setSandboxCharging } from "@/lib/integrations/smartcar";
 import { enqueueJob } from "@/lib/jobs";
 import { refreshTelemetry } from "@/lib/vehicles";
-import { evaluateSession, type Outcome } from "./evaluate-session";
+import { unsafeEvaluateSession, type Outcome } from "./evaluate-session";
 
 /**
  * The driver stops charging: read the car one last time, end the session (its reward is
  * posted as pending) and ask the job queue to confirm it once the car's final report is in.
  */
-export async function checkOut(driverId: string, sessionId: string, meta: RequestMeta): Promise<Outcome> {
+export async function checkOut(actor: Actor, sessionId: string, meta: RequestMeta): Promise<Outcome> {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   const session = await db().chargingSession.findFirst({
     where: { id: sessionId, driverId, status: "ACTIVE" },
     select: { id: true, vehicle: { select: { id: true, provider: true, providerVehicleId: true } } },
   });
   if (!session) throw notFound("That active session");
-  if (session.vehicle) await refreshTelemetry(session.vehicle.id, { force: true }).catch(() => undefined);
-  const outcome = await evaluateSession(session.id, { end: true, confirmLater: true });
+  if (session.vehicle) await refreshTelemetry(actor, session.vehicle.id, { force: true }).catch(() => undefined);
+  const outcome = await unsafeEvaluateSession(session.id, { end: true, confirmLater: true });
   if (session.vehicle?.provider === "SANDBOX")
     await setSandboxCharging(session.vehicle.providerVehicleId, { charging: false }).catch(() => undefined);
   if (outcome.status === "PENDING_WITNESS")

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -18,7 +19,9 @@ export const decideInput = z.object({
 });
 
 /** A driver asks for points a session did not earn; one claim per session (unique). */
-export async function fileClaim(driverId: string, input: z.infer<typeof claimInput>, meta: RequestMeta) {
+export async function fileClaim(actor: Actor, input: z.infer<typeof claimInput>, meta: RequestMeta) {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   const session = await db().chargingSession.findFirst({
     where: { id: input.sessionId, driverId },
     select: { id: true, status: true },
@@ -43,7 +46,9 @@ export async function fileClaim(driverId: string, input: z.infer<typeof claimInp
   return claim;
 }
 
-export async function listOpenClaims() {
+/** Admin-only: claims waiting for a decision, oldest first. */
+export async function listOpenClaims(actor: Actor) {
+  assertCan(actor, "admin:manage-claims");
   return db().rewardClaim.findMany({
     where: { status: "OPEN" },
     orderBy: { createdAt: "asc" },
@@ -66,8 +71,9 @@ export async function listOpenClaims() {
   });
 }
 
-/** The evidence side by side: the car's readings and the phone's pings, with the charger. */
-export async function getClaimEvidence(claimId: string) {
+/** Admin-only: the evidence side by side, the car's readings and the phone's pings, with the charger. */
+export async function getClaimEvidence(actor: Actor, claimId: string) {
+  assertCan(actor, "admin:manage-claims");
   const claim = await db().rewardClaim.findUnique({
     where: { id: claimId },
     select: {
@@ -110,7 +116,9 @@ export async function getClaimEvidence(claimId: string) {
 }
 
 /** Approve pays the reward (once); reject closes the claim with the reason the driver will read. */
-export async function decideClaim(adminId: string, input: z.infer<typeof decideInput>, meta: RequestMeta) {
+export async function decideClaim(actor: Actor, input: z.infer<typeof decideInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:manage-claims");
+  const adminId = actor.userId;
   return runMoneyTx(async (tx) => {
     const { count } = await tx.rewardClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },

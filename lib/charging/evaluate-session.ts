@@ -19,9 +19,10 @@ export type Outcome = { status: string; reason: string };
 /**
  * Ends (when asked) and judges a session with both witnesses, then moves its reward: pending
  * when it ends, available once verified, returned when it finally fails. The session row is
- * locked first, so concurrent verifies (job retry, webhook, double tap) act once.
+ * locked first, so concurrent verifies (job retry, webhook, double tap) act once. Unscoped: for
+ * jobs and for check-out after it has found the driver's own session.
  */
-export async function evaluateSession(
+export async function unsafeEvaluateSession(
   sessionId: string,
   { end = false, final = false, confirmLater = false } = {},
 ): Promise<Outcome> {

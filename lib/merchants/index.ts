@@ -1,3 +1,9 @@
 export { getMerchantDashboard, type MerchantDashboard } from "./get-merchant-dashboard";
-export { listMerchantsForUser } from "./list-merchants-for-user";
-export { currentMerchantId, findMembership } from "./current-merchant";
+export {
+  listMyMerchants,
+  resolveWorkingMerchant,
+  selectWorkingMerchant,
+  MERCHANT_COOKIE,
+  type MerchantChoice,
+  type WorkingMerchant,
+} from "./working-merchant";

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -23,7 +24,9 @@ export const reverseInput = z.object({
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Platform issuance → the driver's available Nova, once per idempotency key, within the caps. */
-export async function grantNova(adminId: string, input: z.infer<typeof grantInput>, meta: RequestMeta) {
+export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:grant");
+  const adminId = actor.userId;
   const env = config();
   if (!(await isEnabled("NOVA_GRANTS_ENABLED")))
     throw new AppError("grants_disabled", "Nova grants are switched off right now.");
@@ -74,7 +77,9 @@ export async function grantNova(adminId: string, input: z.infer<typeof grantInpu
 const REVERSIBLE_TYPES = new Set(["GRANT", "DIRECT_SPEND", "SESSION_REWARD", "PURCHASE_REWARD"]);
 
 /** A grant, spend or reward can be reversed once by an admin, with a reason. */
-export async function reverseTransaction(adminId: string, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
+export async function reverseTransaction(actor: Actor, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:grant");
+  const adminId = actor.userId;
   const original = await db().ledgerTransaction.findUnique({
     where: { id: input.transactionId },
     select: { type: true },

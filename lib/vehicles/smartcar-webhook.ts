@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Telemetry } from "@/lib/integrations/smartcar";
-import { storeTelemetry } from "./telemetry";
+import { unsafeStoreTelemetry } from "./telemetry";
 
 const hmac = (secret: string, value: string) => createHmac("sha256", secret).update(value).digest("hex");
 
@@ -62,7 +62,7 @@ export async function handleSmartcarWebhook(
       select: { id: true },
     });
     if (!vehicle) continue;
-    await storeTelemetry(vehicle.id, toTelemetry(v.data, capturedAt), "webhook");
+    await unsafeStoreTelemetry(vehicle.id, toTelemetry(v.data, capturedAt), "webhook");
     stored++;
   }
   await db().webhookEvent.update({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getCurrentSession } from "@/lib/auth";
+import { actorOf, getCurrentSession } from "@/lib/auth";
 import { getBalances } from "@/lib/ledger";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
 import { DriverTopBar } from "@/components/driver/driver-top-bar";
@@ -13,7 +13,9 @@ export const metadata: Metadata = { title: { default: "Driver", template: "%s ·
  */
 export default async function DriverLayout({ children }: { children: ReactNode }) {
   const session = await getCurrentSession();
-  const balances = session ? await getBalances("DRIVER", session.user.id) : null;
+  const balances = session
+    ? await getBalances(actorOf(session), { ownerType: "DRIVER", ownerId: session.user.id })
+    : null;
   return (
     <div className="min-h-dvh">
       <DriverTopBar user={session?.user ?? null} nova={balances ? Number(balances.nova.available) : 0} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { AuditList } from "@/components/admin/audit-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage() {
-  const { recentAudit } = await getAdminOverview();
+  const { recentAudit } = await getAdminOverview(actorOf(await requirePagePermission("admin:view", "/admin/audit")));
   return (
     <>
       <PageHeader title="Audit log" description="Admin actions and money movements, newest first. Times in UTC." />

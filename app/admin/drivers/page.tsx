@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { UsersIcon } from "@/components/ui/icons";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Drivers" };
 
 export default async function AdminDriversPage() {
-  const { drivers } = await getAdminOverview();
+  const { drivers } = await getAdminOverview(actorOf(await requirePagePermission("admin:view", "/admin/drivers")));
   return (
     <>
       <PageHeader title="Drivers" description="People earning and spending Nova." />

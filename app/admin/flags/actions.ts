@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
+import { actorOf } from "@/lib/auth";
 import { FLAGS, setFlag, type FlagKey } from "@/lib/flags";
 
 const flagInput = z.object({
@@ -14,7 +15,7 @@ export const setFlagAction = action({
   permission: "admin:flags",
   input: flagInput,
   run: async ({ key, enabled }, { session, meta }) => {
-    await setFlag(session.user.id, key, enabled, meta);
+    await setFlag(actorOf(session), key, enabled, meta);
     revalidatePath("/admin/flags");
     return { key, enabled };
   },

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
+import { actorOf } from "@/lib/auth";
 import { grantInput, grantNova } from "@/lib/rewards";
 
 export const grantNovaAction = action({
   permission: "admin:grant",
   input: grantInput,
   run: async (input, { session, meta }) => {
-    const posted = await grantNova(session.user.id, input, meta);
+    const posted = await grantNova(actorOf(session), input, meta);
     // re-renders the form with a fresh idempotency key for the next grant
     revalidatePath("/admin/grants");
     return { ...posted, driverId: input.driverId, amount: input.amount };

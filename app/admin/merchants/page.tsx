@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,7 +12,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Merchants" };
 
 export default async function AdminMerchantsPage() {
-  const { merchants, recentMerchants } = await getAdminOverview();
+  const { merchants, recentMerchants } = await getAdminOverview(
+    actorOf(await requirePagePermission("admin:view", "/admin/merchants")),
+  );
   return (
     <>
       <PageHeader title="Merchants" description="Businesses in the program and their review status." />

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { changeUserRole, reinstateUser, roleInput, suspendUser, userIdInput } from "@/lib/auth";
+import { actorOf, changeUserRole, reinstateUser, roleInput, suspendUser, userIdInput } from "@/lib/auth";
 
 export const suspendUserAction = action({
   permission: "admin:manage-users",
   input: userIdInput,
   run: async (input, { session, meta }) => {
-    const result = await suspendUser(session.user.id, input, meta);
+    const result = await suspendUser(actorOf(session), input, meta);
     revalidatePath("/admin/users");
     return result;
   },
@@ -18,7 +18,7 @@ export const reinstateUserAction = action({
   permission: "admin:manage-users",
   input: userIdInput,
   run: async (input, { session, meta }) => {
-    await reinstateUser(session.user.id, input, meta);
+    await reinstateUser(actorOf(session), input, meta);
     revalidatePath("/admin/users");
     return { reinstated: input.userId };
   },
@@ -28,7 +28,7 @@ export const changeRoleAction = action({
   permission: "admin:manage-users",
   input: roleInput,
   run: async (input, { session, meta }) => {
-    await changeUserRole(session.user.id, input, meta);
+    await changeUserRole(actorOf(session), input, meta);
     revalidatePath("/admin/users");
     return { role: input.role };
   },

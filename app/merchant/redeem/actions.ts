@@ -1,24 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { action } from "@/lib/actions";
-import type { CurrentSession } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
-import { currentMerchantId } from "@/lib/merchants";
+import { actorOf } from "@/lib/auth";
 import { confirmInput, confirmRedemption, directSpend, directSpendInput } from "@/lib/merchants/redemptions";
 
-/** The merchant this member works at: every write below is scoped to it. */
-async function merchantFor(session: CurrentSession): Promise<string> {
-  const merchantId = await currentMerchantId(session);
-  if (!merchantId) throw new AppError("no_merchant", "You are not a member of a merchant yet.");
-  return merchantId;
-}
+// The merchant being worked on comes with the form; the domain call checks the membership.
+const merchantId = z.string().min(1).max(64);
 
 export const confirmCodeAction = action({
   permission: "merchant:operate",
-  input: confirmInput,
-  run: async (input, { session, meta }) => {
-    const confirmed = await confirmRedemption(session.user.id, await merchantFor(session), input, meta);
+  input: confirmInput.extend({ merchantId }),
+  run: async ({ merchantId, ...input }, { session, meta }) => {
+    const confirmed = await confirmRedemption(actorOf(session), merchantId, input, meta);
     revalidatePath("/merchant", "layout");
     return confirmed;
   },
@@ -26,9 +21,9 @@ export const confirmCodeAction = action({
 
 export const directSpendAction = action({
   permission: "merchant:operate",
-  input: directSpendInput,
-  run: async (input, { session, meta }) => {
-    const spent = await directSpend(session.user.id, await merchantFor(session), input, meta);
+  input: directSpendInput.extend({ merchantId }),
+  run: async ({ merchantId, ...input }, { session, meta }) => {
+    const spent = await directSpend(actorOf(session), merchantId, input, meta);
     // also re-renders this form with a fresh idempotency key for the next customer
     revalidatePath("/merchant", "layout");
     return { transactionId: spent.transactionId, amount: spent.amount, replayed: spent.replayed };

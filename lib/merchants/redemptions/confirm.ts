@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -8,22 +9,25 @@ import { accounts, ledgerMetrics, postInTx, runMoneyTx } from "@/lib/ledger";
 import { createId } from "@/lib/ledger/ids";
 import { rateLimit } from "@/lib/rate-limit";
 import { normalizeCode } from "./code";
-import { releaseRedemption } from "./release";
+import { unsafeReleaseRedemption } from "./release";
 
 export const confirmInput = z.object({ code: z.string().trim().min(4, "Enter the code.").max(40) });
 
 export type Confirmed = { codeId: string; offerTitle: string; nova: number; transactionId: string };
 
 /**
- * Exactly one confirmation per code under any concurrency: the conditional update from HELD
- * to CONFIRMED decides the winner, and the Nova moves in the same transaction.
+ * A member of the merchant confirms a code at the counter. Exactly one confirmation per code
+ * under any concurrency: the conditional update from HELD to CONFIRMED decides the winner, and
+ * the Nova moves in the same transaction.
  */
 export async function confirmRedemption(
-  merchantUserId: string,
+  actor: Actor,
   merchantId: string,
   input: z.infer<typeof confirmInput>,
   meta: RequestMeta,
 ): Promise<Confirmed> {
+  await requireMembership(actor, merchantId, "merchant:operate");
+  const merchantUserId = actor.userId;
   await rateLimit("redeemCodePerUser", merchantUserId);
   await rateLimit("redeemCodePerIp", meta.ip);
   const code = normalizeCode(input.code);
@@ -89,6 +93,6 @@ async function explainRefusal(code: string, merchantId: string): Promise<AppErro
   if (outcome === "unknown")
     return new AppError("unknown_code", "No code like that for this shop. Check it and try again.");
   if (outcome === "used") return new AppError("code_used", "This code was already used.");
-  if (row!.status === "HELD") await releaseRedemption({ codeId: row!.id, expired: true });
+  if (row!.status === "HELD") await unsafeReleaseRedemption({ codeId: row!.id, expired: true });
   return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes, createHash } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
@@ -16,8 +17,10 @@ export const directSpendInput = z.object({
   idempotencyKey: z.string().min(16).max(100),
 });
 
-/** The driver's pass (its serial is what the pass QR carries); made on first use. */
-export async function getOrCreatePass(userId: string): Promise<{ serialNumber: string; qrValue: string }> {
+/** The actor's own pass (its serial is what the pass QR carries); made on first use. */
+export async function getOrCreatePass(actor: Actor): Promise<{ serialNumber: string; qrValue: string }> {
+  assertCan(actor, "driver:use");
+  const userId = actor.userId;
   const existing = await db().walletPass.findUnique({ where: { userId }, select: { serialNumber: true } });
   const serialNumber =
     existing?.serialNumber ??
@@ -36,13 +39,15 @@ export async function getOrCreatePass(userId: string): Promise<{ serialNumber: s
   return { serialNumber, qrValue: `${PASS_PREFIX}${serialNumber}` };
 }
 
-/** A merchant takes Nova straight from a driver's balance against the pass QR; idempotent per form. */
+/** A member of the merchant takes Nova straight from a driver's balance against the pass QR; idempotent per form. */
 export async function directSpend(
-  merchantUserId: string,
+  actor: Actor,
   merchantId: string,
   input: z.infer<typeof directSpendInput>,
   meta: RequestMeta,
 ) {
+  await requireMembership(actor, merchantId, "merchant:operate");
+  const merchantUserId = actor.userId;
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
     throw new AppError("redemptions_disabled", "Taking Nova is paused right now.");
   await rateLimit("redeemCodePerUser", merchantUserId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
@@ -18,7 +19,9 @@ export const redeemInput = z.object({
  * The driver's Nova moves to held and a one-time code is issued, in one transaction with the
  * offer's limits. A repeated submit (same key) returns the same code.
  */
-export async function redeemOffer(driverId: string, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
+export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
     throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
   const now = new Date();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { activeSessionFor, listDriverSessions } from "@/lib/charging";
 import { pingIntervalSeconds, previewActiveSession } from "@/lib/charging/live-verification";
 import { listChargers } from "@/lib/discovery";
@@ -24,19 +24,19 @@ const JUST_ENDED_MS = 60_000;
 
 export default async function ChargePage() {
   const session = await requirePagePermission("driver:use", "/app/charge");
-  const driverId = session.user.id;
-  const [active, vehicles] = await Promise.all([activeSessionFor(driverId), listDriverVehicles(driverId)]);
+  const actor = actorOf(session);
+  const [active, vehicles] = await Promise.all([activeSessionFor(actor), listDriverVehicles(actor)]);
 
   if (active) {
     const car = vehicles.find((v) => v.id === active.vehicleId);
     // The car's cached reading is from before check-in (a parked car is cached for 15 minutes):
     // ask it once now, so the screen can show it charging here instead of waiting on the poll.
     if (car && (!car.latest || car.latest.capturedAt < active.startedAt)) {
-      await refreshTelemetry(car.id, { force: true }).catch((err) =>
+      await refreshTelemetry(actor, car.id, { force: true }).catch((err) =>
         logger.warn({ err, vehicleId: car.id }, "check-in telemetry read failed"),
       );
     }
-    const live = await previewActiveSession(driverId, active.id);
+    const live = await previewActiveSession(actor, active.id);
     return (
       <>
         <PageHeader
@@ -54,7 +54,7 @@ export default async function ChargePage() {
     );
   }
 
-  const [chargers, [latest]] = await Promise.all([listChargers(), listDriverSessions(driverId, 1)]);
+  const [chargers, [latest]] = await Promise.all([listChargers(), listDriverSessions(actor, 1)]);
   const endedAgoMs = latest?.endedAt ? Date.now() - latest.endedAt.getTime() : Infinity;
   const recent = endedAgoMs < OUTCOME_SHOWN_MS ? latest : null;
   const car = vehicles[0];

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getBalances } from "@/lib/ledger";
 import { getOrCreatePass } from "@/lib/merchants/redemptions";
 import { BackLink } from "@/components/ui/back-link";
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "My pass" };
 export default async function DriverPassPage() {
   const session = await requirePagePermission("driver:use", "/app/pass");
   const [pass, balances] = await Promise.all([
-    getOrCreatePass(session.user.id),
-    getBalances("DRIVER", session.user.id),
+    getOrCreatePass(actorOf(session)),
+    getBalances(actorOf(session), { ownerType: "DRIVER", ownerId: session.user.id }),
   ]);
 
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
@@ -18,10 +18,10 @@ const SHOWN = 100;
 export default async function WalletPage() {
   const session = await requirePagePermission("driver:use", "/app/wallet");
   // expired holds go back to available before the balances are read
-  await releaseExpiredHolds({ driverId: session.user.id });
+  await releaseExpiredHolds({ actor: actorOf(session) });
   const [balances, lines] = await Promise.all([
-    getBalances("DRIVER", session.user.id),
-    listStatement("DRIVER", session.user.id, SHOWN),
+    getBalances(actorOf(session), { ownerType: "DRIVER", ownerId: session.user.id }),
+    listStatement(actorOf(session), { ownerType: "DRIVER", ownerId: session.user.id }, SHOWN),
   ]);
   const activity = walletActivity(lines);
 

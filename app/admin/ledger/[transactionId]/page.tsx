@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLedgerTransaction } from "@/lib/admin";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { ReverseForm } from "@/components/admin/reverse-form";
 import { TransactionEntries } from "@/components/admin/transaction-entries";
 import { transactionTypeLabel } from "@/components/ledger/transaction-type";
@@ -20,8 +20,8 @@ const link = "font-medium text-brand-800 underline underline-offset-4";
 
 export default async function LedgerTransactionPage({ params }: { params: Promise<{ transactionId: string }> }) {
   const { transactionId } = await params;
-  await requirePagePermission("admin:view", `/admin/ledger/${transactionId}`);
-  const tx = await getLedgerTransaction(transactionId);
+  const session = await requirePagePermission("admin:view", `/admin/ledger/${transactionId}`);
+  const tx = await getLedgerTransaction(actorOf(session), transactionId);
   if (!tx) notFound();
 
   return (

@@ -1,4 +1,4 @@
-import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
+import { actorOf, assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { json, route } from "@/lib/http";
 import { grantInput, grantNova } from "@/lib/rewards";
 
@@ -9,6 +9,6 @@ export const POST = route("/api/admin/grants", async (req) => {
   const session = authorize(await sessionFromRequest(req), "admin:grant");
   assertSameOrigin(req.headers);
   const input = grantInput.parse(await req.json().catch(() => ({})));
-  const posted = await grantNova(session.user.id, input, metaFromHeaders(req.headers));
+  const posted = await grantNova(actorOf(session), input, metaFromHeaders(req.headers));
   return json(posted, posted.replayed ? 200 : 201);
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
+import { actorOf, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { route } from "@/lib/http";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,7 @@ export const GET = route("/api/smartcar/callback", async (req, { log }) => {
   }
   try {
     const input = callbackInput.parse({ code: params.get("code"), state: params.get("state") });
-    await completeVehicleConnect(session.user.id, input, metaFromHeaders(req.headers));
+    await completeVehicleConnect(actorOf(session), input, metaFromHeaders(req.headers));
     back.searchParams.set("connected", "1");
   } catch (err) {
     if (!(err instanceof AppError)) log.error({ err }, "vehicle connect failed");

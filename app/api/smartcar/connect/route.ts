@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorize, sessionFromRequest } from "@/lib/auth";
+import { actorOf, authorize, sessionFromRequest } from "@/lib/auth";
 import { route } from "@/lib/http";
 import { startVehicleConnect } from "@/lib/vehicles";
 
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 /** The Connect button: off to the car maker's consent page with a state bound to this driver. */
 export const GET = route("/api/smartcar/connect", async (req) => {
   const session = authorize(await sessionFromRequest(req), "driver:use");
-  return NextResponse.redirect(await startVehicleConnect(session.user.id), 303);
+  return NextResponse.redirect(await startVehicleConnect(actorOf(session)), 303);
 });

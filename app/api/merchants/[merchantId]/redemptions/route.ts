@@ -1,7 +1,5 @@
-import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
+import { actorOf, assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { json, route } from "@/lib/http";
-import { notFound } from "@/lib/errors";
-import { findMembership } from "@/lib/merchants";
 import { confirmInput, confirmRedemption } from "@/lib/merchants/redemptions";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +10,7 @@ export const POST = route<{ merchantId: string }>(
   async (req, { params }) => {
     const session = authorize(await sessionFromRequest(req), "merchant:operate");
     assertSameOrigin(req.headers);
-    if (!(await findMembership(session.user.id, params.merchantId))) throw notFound("That merchant");
     const input = confirmInput.parse(await req.json().catch(() => ({})));
-    return json(await confirmRedemption(session.user.id, params.merchantId, input, metaFromHeaders(req.headers)));
+    return json(await confirmRedemption(actorOf(session), params.merchantId, input, metaFromHeaders(req.headers)));
   },
 );

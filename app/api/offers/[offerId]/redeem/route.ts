@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
+import { actorOf, assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest } from "@/lib/auth";
 import { json, route } from "@/lib/http";
 import { formatCode, redeemOffer } from "@/lib/merchants/redemptions";
 
@@ -12,7 +12,7 @@ export const POST = route<{ offerId: string }>("/api/offers/[offerId]/redeem", a
   assertSameOrigin(req.headers);
   const { idempotencyKey } = body.parse(await req.json().catch(() => ({})));
   const code = await redeemOffer(
-    session.user.id,
+    actorOf(session),
     { offerId: params.offerId, idempotencyKey },
     metaFromHeaders(req.headers),
   );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest, suspendUser } from "@/lib/auth";
+import { actorOf, assertSameOrigin, authorize, metaFromHeaders, sessionFromRequest, suspendUser } from "@/lib/auth";
 import { json, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,6 @@ export const POST = route<{ id: string }>("/api/admin/users/[id]/suspend", async
   const session = authorize(await sessionFromRequest(req), "admin:manage-users");
   assertSameOrigin(req.headers);
   const { reason } = body.parse(await req.json().catch(() => ({})));
-  const result = await suspendUser(session.user.id, { userId: params.id, reason }, metaFromHeaders(req.headers));
+  const result = await suspendUser(actorOf(session), { userId: params.id, reason }, metaFromHeaders(req.headers));
   return json(result);
 });

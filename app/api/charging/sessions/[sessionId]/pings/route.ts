@@ -1,4 +1,4 @@
-import { assertSameOrigin, authorize, sessionFromRequest } from "@/lib/auth";
+import { actorOf, assertSameOrigin, authorize, sessionFromRequest } from "@/lib/auth";
 import { pingInput, recordPing } from "@/lib/charging";
 import { json, route } from "@/lib/http";
 
@@ -11,7 +11,7 @@ export const POST = route<{ sessionId: string }>(
     const session = authorize(await sessionFromRequest(req), "driver:use");
     assertSameOrigin(req.headers);
     const ping = pingInput.parse(await req.json().catch(() => ({})));
-    await recordPing(session.user.id, params.sessionId, ping);
+    await recordPing(actorOf(session), params.sessionId, ping);
     return json({ ok: true }, 201);
   },
 );

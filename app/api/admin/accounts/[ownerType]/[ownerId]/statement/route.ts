@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getAccountOwner } from "@/lib/admin";
-import { authorize, sessionFromRequest } from "@/lib/auth";
+import { actorOf, authorize, sessionFromRequest } from "@/lib/auth";
 import { csvResponse, route, statementFilename } from "@/lib/http";
 import { notFound } from "@/lib/errors";
 import { listStatement, statementCsv } from "@/lib/ledger";
@@ -14,10 +14,10 @@ const account = z.object({ ownerType: z.enum(["DRIVER", "MERCHANT"]), ownerId: z
 export const GET = route<{ ownerType: string; ownerId: string }>(
   "/api/admin/accounts/[ownerType]/[ownerId]/statement",
   async (req, { params }) => {
-    authorize(await sessionFromRequest(req), "admin:view");
+    const actor = actorOf(authorize(await sessionFromRequest(req), "admin:view"));
     const { ownerType, ownerId } = account.parse(params);
-    if (!(await getAccountOwner(ownerType, ownerId))) throw notFound("That account");
-    const lines = await listStatement(ownerType, ownerId, MAX_ROWS);
+    if (!(await getAccountOwner(actor, ownerType, ownerId))) throw notFound("That account");
+    const lines = await listStatement(actor, { ownerType, ownerId }, MAX_ROWS);
     return csvResponse(statementCsv(lines), statementFilename(`${ownerType.toLowerCase()}-statement`));
   },
 );
