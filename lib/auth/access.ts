@@ -28,6 +28,15 @@ export async function requireMembership(
   return { merchantId, role: member.role };
 }
 
+/** Whether a person works at a merchant (owner or staff), for separation-of-duties checks. */
+export async function isMerchantMember(merchantId: string, userId: string): Promise<boolean> {
+  const member = await db().merchantMember.findUnique({
+    where: { merchantId_userId: { merchantId, userId } },
+    select: { id: true },
+  });
+  return member !== null;
+}
+
 export type AccountOwnerRef = { ownerType: OwnerType; ownerId: string };
 
 /**

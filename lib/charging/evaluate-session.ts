@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { runMoneyTx } from "@/lib/ledger";
+import { isActiveRecipient, runMoneyTx } from "@/lib/ledger";
 import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
 import { DEFAULT_POLICY, sessionEnergy, verifySession, type VerificationPolicy } from "./verify-session";
 
@@ -92,6 +92,20 @@ export async function unsafeEvaluateSession(
 }
 
 async function settleReward(tx: Tx, s: Parameters<typeof postPendingReward>[1], status: string, reason: string) {
+  // a suspended account earns nothing: whatever is pending goes back, and the refusal is kept
+  if (status !== "UNVERIFIED" && !(await isActiveRecipient(tx, s.driverId))) {
+    await forfeitReward(tx, s, "Not paid: the account is suspended");
+    await recordAudit(
+      {
+        action: "reward.refused",
+        targetType: "charging_session",
+        targetId: s.id,
+        metadata: { reason: "account_suspended", driverId: s.driverId, status },
+      },
+      tx,
+    );
+    return;
+  }
   if (status === "UNVERIFIED") {
     await forfeitReward(tx, s, `Not verified: ${reason}`);
   } else {

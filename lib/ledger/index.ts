@@ -9,3 +9,4 @@ export { checkLedger, type LedgerViolation } from "./check";
 export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
 export { ledgerMetrics } from "./metrics";
+export { assertActiveRecipient, isActiveRecipient, suspendedRecipient } from "./recipients";

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
-import { accounts, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
+import { accounts, assertActiveRecipient, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
 
 export const grantInput = z.object({
   driverId: z.string().min(1).max(64),
@@ -32,43 +32,56 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
     throw new AppError("grants_disabled", "Nova grants are switched off right now.");
   if (input.amount > env.NOVA_GRANT_MAX)
     throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`);
-  const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true, status: true } });
+  const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true } });
   if (!driver) throw notFound("That driver");
-  return runMoneyTx(async (tx) => {
-    const posted = await postInTx(tx, {
-      idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
-      type: "GRANT",
-      reason: `Granted by admin: ${input.reason}`,
-      actorId: adminId,
-      lines: [
-        { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
-        { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
-      ],
-    });
-    if (posted.replayed) return posted;
-    const withinCap = await spendUsage(
-      tx,
-      `grant:driver:${input.driverId}:${today()}`,
-      BigInt(input.amount),
-      BigInt(env.NOVA_GRANT_DAILY_CAP),
-    );
-    if (!withinCap)
-      throw new AppError(
-        "daily_cap",
-        `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
-      );
-    await recordAudit(
-      {
-        action: "nova.granted",
+  const refusal = {
+    action: "grant.refused",
+    actorId: adminId,
+    targetType: "user",
+    targetId: input.driverId,
+    metadata: { amount: input.amount, note: input.reason },
+    ...meta,
+  };
+  return auditRefusals(refusal, async () => {
+    if (input.driverId === adminId)
+      throw new AppError("self_dealing", "You cannot grant Nova to your own account. Ask another admin.");
+    return runMoneyTx(async (tx) => {
+      const posted = await postInTx(tx, {
+        idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
+        type: "GRANT",
+        reason: `Granted by admin: ${input.reason}`,
         actorId: adminId,
-        targetType: "user",
-        targetId: input.driverId,
-        metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason },
-        ...meta,
-      },
-      tx,
-    );
-    return posted;
+        lines: [
+          { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
+          { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
+        ],
+      });
+      if (posted.replayed) return posted;
+      await assertActiveRecipient(tx, input.driverId);
+      const withinCap = await spendUsage(
+        tx,
+        `grant:driver:${input.driverId}:${today()}`,
+        BigInt(input.amount),
+        BigInt(env.NOVA_GRANT_DAILY_CAP),
+      );
+      if (!withinCap)
+        throw new AppError(
+          "daily_cap",
+          `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
+        );
+      await recordAudit(
+        {
+          action: "nova.granted",
+          actorId: adminId,
+          targetType: "user",
+          targetId: input.driverId,
+          metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason },
+          ...meta,
+        },
+        tx,
+      );
+      return posted;
+    });
   });
 }
 
@@ -82,7 +95,11 @@ export async function reverseTransaction(actor: Actor, input: z.infer<typeof rev
   const adminId = actor.userId;
   const original = await db().ledgerTransaction.findUnique({
     where: { id: input.transactionId },
-    select: { type: true },
+    select: {
+      type: true,
+      // the drivers whose accounts the reversal would credit (the debited side of the original)
+      entries: { where: { amount: { lt: 0 }, account: { ownerType: "DRIVER" } }, select: { account: true } },
+    },
   });
   if (!original) throw notFound("That transaction");
   if (!REVERSIBLE_TYPES.has(original.type)) {
@@ -91,7 +108,26 @@ export async function reverseTransaction(actor: Actor, input: z.infer<typeof rev
       "Only grants, direct spends and rewards can be reversed here; redemptions are cancelled by their code.",
     );
   }
-  return runMoneyTx(async (tx) => {
+  const credited = [...new Set(original.entries.map((e) => e.account.ownerId))];
+  const refusal = {
+    action: "reversal.refused",
+    actorId: adminId,
+    targetType: "ledger_transaction",
+    targetId: input.transactionId,
+    metadata: { note: input.reason },
+    ...meta,
+  };
+  return auditRefusals(refusal, () => {
+    if (credited.includes(adminId))
+      throw new AppError(
+        "self_dealing",
+        "You cannot reverse a transaction back into your own account. Ask another admin.",
+      );
+    return runMoneyTx(async (tx) => reverse(tx, credited));
+  });
+
+  async function reverse(tx: Tx, credited: string[]) {
+    for (const driverId of credited) await assertActiveRecipient(tx, driverId);
     const posted = await reverseInTx(tx, {
       transactionId: input.transactionId,
       idempotencyKey: `reverse:${adminId}:${input.idempotencyKey}`,
@@ -112,5 +148,5 @@ export async function reverseTransaction(actor: Actor, input: z.infer<typeof rev
       );
     }
     return posted;
-  });
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
-import { requireMembership, type Actor } from "@/lib/auth";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -31,6 +31,14 @@ export async function confirmRedemption(
   await rateLimit("redeemCodePerUser", merchantUserId);
   await rateLimit("redeemCodePerIp", meta.ip);
   const code = normalizeCode(input.code);
+  const refusal = {
+    action: "redemption.refused",
+    actorId: merchantUserId,
+    targetType: "merchant",
+    targetId: merchantId,
+    ...meta,
+  };
+  await auditRefusals(refusal, () => refuseOwnCode(code, merchantId, merchantUserId));
   const settleId = createId();
   const confirmed = await runMoneyTx(async (tx) => {
     const rows = await tx.$queryRaw<
@@ -73,6 +81,20 @@ export async function confirmRedemption(
     return confirmed;
   }
   throw await explainRefusal(code, merchantId);
+}
+
+/** A code redeemed by someone who works at this merchant (the confirming member included) is not theirs to confirm. */
+async function refuseOwnCode(code: string, merchantId: string, merchantUserId: string): Promise<void> {
+  const row = await db().redemptionCode.findUnique({
+    where: { code },
+    select: { driverId: true, offer: { select: { merchantId: true } } },
+  });
+  if (!row || row.offer.merchantId !== merchantId) return;
+  if (row.driverId === merchantUserId || (await isMerchantMember(merchantId, row.driverId)))
+    throw new AppError(
+      "self_dealing",
+      "This code was redeemed by someone who works here: it cannot be confirmed at this merchant.",
+    );
 }
 
 /** Why a code was not confirmed, in words for the person at the counter. */

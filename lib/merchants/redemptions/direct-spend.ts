@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes, createHash } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
-import { assertCan, requireMembership, type Actor } from "@/lib/auth";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { assertCan, isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
@@ -63,6 +63,18 @@ export async function directSpend(
     select: { name: true },
   });
   if (!merchant) throw new AppError("merchant_inactive", "This shop cannot take Nova right now.");
+  const refusal = {
+    action: "spend.refused",
+    actorId: merchantUserId,
+    targetType: "user",
+    targetId: pass.userId,
+    metadata: { merchantId, amount: input.amount },
+    ...meta,
+  };
+  await auditRefusals(refusal, async () => {
+    if (pass.userId === merchantUserId || (await isMerchantMember(merchantId, pass.userId)))
+      throw new AppError("self_dealing", "You cannot take Nova from the pass of someone who works at this merchant.");
+  });
   return runMoneyTx(async (tx) => {
     const posted = await postInTx(tx, {
       idempotencyKey: `spend:${merchantId}:${input.idempotencyKey}`,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
-import { assertCan, type Actor } from "@/lib/auth";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { assertCan, isMerchantMember, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
@@ -39,58 +39,66 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
       novaPrice: true,
       totalLimit: true,
       perDriverLimit: true,
-      merchant: { select: { name: true } },
+      merchant: { select: { id: true, name: true } },
     },
   });
   if (!offer) throw notFound("That offer");
-  return runMoneyTx(async (tx) => {
-    const hold = await postInTx(tx, {
-      idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
-      type: "REDEMPTION_HOLD",
-      reason: `Held for “${offer.title}” at ${offer.merchant.name}`,
-      actorId: driverId,
-      metadata: { offerId: offer.id },
-      insufficientMessage: `You need ${offer.novaPrice} Nova for this offer.`,
-      lines: [
-        { account: accounts.driverNova(driverId), amount: -BigInt(offer.novaPrice) },
-        { account: accounts.driverHeldNova(driverId), amount: BigInt(offer.novaPrice) },
-      ],
-    });
-    if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
-    if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
-      throw new AppError("offer_sold_out", "This offer has been fully redeemed.");
-    }
-    if (
-      offer.perDriverLimit &&
-      !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))
-    ) {
-      throw new AppError(
-        "offer_limit",
-        `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
-      );
-    }
-    const code = await tx.redemptionCode.create({
-      data: {
-        code: newRedemptionCode(),
-        offerId: offer.id,
-        driverId,
-        novaAmount: offer.novaPrice,
-        expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000),
-        holdTxId: hold.transactionId,
-      },
-    });
-    await recordAudit(
-      {
-        action: "redemption.held",
+  const holdNova = () =>
+    runMoneyTx(async (tx) => {
+      const hold = await postInTx(tx, {
+        idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
+        type: "REDEMPTION_HOLD",
+        reason: `Held for “${offer.title}” at ${offer.merchant.name}`,
         actorId: driverId,
-        targetType: "redemption_code",
-        targetId: code.id,
-        metadata: { offerId: offer.id, nova: offer.novaPrice },
-        ...meta,
-      },
-      tx,
-    );
-    ledgerMetrics().redemptions.inc({ outcome: "held" });
-    return code;
+        metadata: { offerId: offer.id },
+        insufficientMessage: `You need ${offer.novaPrice} Nova for this offer.`,
+        lines: [
+          { account: accounts.driverNova(driverId), amount: -BigInt(offer.novaPrice) },
+          { account: accounts.driverHeldNova(driverId), amount: BigInt(offer.novaPrice) },
+        ],
+      });
+      if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
+      if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
+        throw new AppError("offer_sold_out", "This offer has been fully redeemed.");
+      }
+      if (
+        offer.perDriverLimit &&
+        !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))
+      ) {
+        throw new AppError(
+          "offer_limit",
+          `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
+        );
+      }
+      const code = await tx.redemptionCode.create({
+        data: {
+          code: newRedemptionCode(),
+          offerId: offer.id,
+          driverId,
+          novaAmount: offer.novaPrice,
+          expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000),
+          holdTxId: hold.transactionId,
+        },
+      });
+      await recordAudit(
+        {
+          action: "redemption.held",
+          actorId: driverId,
+          targetType: "redemption_code",
+          targetId: code.id,
+          metadata: { offerId: offer.id, nova: offer.novaPrice },
+          ...meta,
+        },
+        tx,
+      );
+      ledgerMetrics().redemptions.inc({ outcome: "held" });
+      return code;
+    });
+  const refusal = { action: "redemption.refused", actorId: driverId, targetType: "offer", targetId: offer.id, ...meta };
+  return auditRefusals(refusal, async () => {
+    // the Nova would move to the driver's own shop
+    if (await isMerchantMember(offer.merchant.id, driverId))
+      throw new AppError("self_dealing", "You cannot redeem an offer at a merchant you work for.");
+    return holdNova();
   });
 }
