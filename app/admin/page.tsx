@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
-  const overview = await getAdminOverview(actorOf(await requirePagePermission("admin:view", "/admin")));
+  const session = await requirePagePermission("admin:view", "/admin");
+  const overview = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Overview" description="The program at a glance." />

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage() {
-  const { recentAudit } = await getAdminOverview(actorOf(await requirePagePermission("admin:view", "/admin/audit")));
+  const session = await requirePagePermission("admin:view", "/admin/audit");
+  const { recentAudit } = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Audit log" description="Admin actions and money movements, newest first. Times in UTC." />

@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Drivers" };
 
 export default async function AdminDriversPage() {
-  const { drivers } = await getAdminOverview(actorOf(await requirePagePermission("admin:view", "/admin/drivers")));
+  const session = await requirePagePermission("admin:view", "/admin/drivers");
+  const { drivers } = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Drivers" description="People earning and spending Nova." />

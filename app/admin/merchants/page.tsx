@@ -12,9 +12,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Merchants" };
 
 export default async function AdminMerchantsPage() {
-  const { merchants, recentMerchants } = await getAdminOverview(
-    actorOf(await requirePagePermission("admin:view", "/admin/merchants")),
-  );
+  const session = await requirePagePermission("admin:view", "/admin/merchants");
+  const { merchants, recentMerchants } = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Merchants" description="Businesses in the program and their review status." />
