@@ -4,6 +4,7 @@ export {
   resolveWorkingMerchant,
   selectWorkingMerchant,
   MERCHANT_COOKIE,
+  merchantCookieOptions,
   type MerchantChoice,
   type WorkingMerchant,
 } from "./working-merchant";

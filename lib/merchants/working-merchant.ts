@@ -1,9 +1,16 @@
 import "server-only";
 import { assertCan, requireMembership, type Actor } from "@/lib/auth";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 
 /** The cookie that remembers which of their merchants a member is working on (validated on every read). */
 export const MERCHANT_COOKIE = "nerava.merchant";
+export const merchantCookieOptions = () => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+  secure: config().NEXTAUTH_URL.startsWith("https://"),
+});
 
 export type MerchantChoice = { id: string; name: string; status: string };
 export type WorkingMerchant =

@@ -4,8 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf } from "@/lib/auth";
-import { sessionCookie } from "@/lib/auth/cookies";
-import { MERCHANT_COOKIE, selectWorkingMerchant } from "@/lib/merchants";
+import { MERCHANT_COOKIE, merchantCookieOptions, selectWorkingMerchant } from "@/lib/merchants";
 import { action } from "../action";
 
 /** A member of several merchants chooses the one they work on; the choice is checked against membership. */
@@ -14,8 +13,7 @@ export const selectMerchantAction = action({
   input: z.object({ merchantId: z.string().min(1).max(64) }),
   run: async ({ merchantId }, { session }) => {
     const chosen = await selectWorkingMerchant(actorOf(session), merchantId);
-    const { secure } = sessionCookie().options;
-    (await cookies()).set(MERCHANT_COOKIE, chosen, { httpOnly: true, sameSite: "lax", path: "/", secure });
+    (await cookies()).set(MERCHANT_COOKIE, chosen, merchantCookieOptions());
     redirect("/merchant");
   },
 });
