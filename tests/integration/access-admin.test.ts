@@ -62,7 +62,8 @@ async function world() {
     driver: await signedIn(driver.id),
     merchant: await signedIn(merchantUser.id),
   };
-  return { admin, driver, merchantUser, shop, grant, claim, sessions };
+  const flag = await testDb.featureFlag.findUnique({ where: { key: "NOVA_GRANTS_ENABLED" } });
+  return { admin, driver, merchantUser, shop, grant, claim, sessions, flag };
 }
 
 /** Every admin action with a valid form for this world. */
@@ -92,7 +93,9 @@ async function nothingChanged(w: Awaited<ReturnType<typeof world>>) {
   expect((await unsafeGetBalances("DRIVER", w.driver.id)).nova.available).toBe(40n);
   expect(await testDb.ledgerTransaction.count({ where: { reversesId: w.grant.transactionId } })).toBe(0);
   expect((await testDb.rewardClaim.findUniqueOrThrow({ where: { id: w.claim.id } })).status).toBe("OPEN");
-  expect(await testDb.featureFlag.findUnique({ where: { key: "NOVA_GRANTS_ENABLED" } })).toBeNull();
+  expect(await testDb.featureFlag.findUnique({ where: { key: "NOVA_GRANTS_ENABLED" } })).toEqual(w.flag);
+  const people = [w.admin.id, w.driver.id, w.merchantUser.id];
+  expect(await testDb.auditLog.count({ where: { action: "admin.flag_changed", actorId: { in: people } } })).toBe(0);
 }
 
 describe("admin handlers", () => {
