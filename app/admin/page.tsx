@@ -18,7 +18,10 @@ export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
   const session = await requirePagePermission("admin:view", "/admin");
-  const [overview, spendReports] = await Promise.all([getAdminOverview(), listSpendReports(actorOf(session))]);
+  const [overview, spendReports] = await Promise.all([
+    getAdminOverview(actorOf(session)),
+    listSpendReports(actorOf(session)),
+  ]);
   return (
     <>
       <PageHeader title="Overview" description="The program at a glance." />

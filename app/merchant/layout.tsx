@@ -2,7 +2,8 @@ import { ChartColumnIcon, CircleCheckIcon, LayoutGridIcon, TagIcon } from "lucid
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { AccountMenu, displayName } from "@/components/auth/account-menu";
-import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
+import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
+import { MerchantSwitcher } from "@/components/merchant/merchant-switcher";
 import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell";
 
 export const dynamic = "force-dynamic";
@@ -16,16 +17,20 @@ const nav: ConsoleNavItem[] = [
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
   const session = await requirePagePermission("merchant:view", "/merchant");
-  const dashboard = await loadCurrentDashboard();
+  const { working } = await loadCurrentMerchant();
   return (
     <ConsoleShell
       surface="Merchant"
       homeHref="/merchant"
       nav={nav}
       context={
-        <span className="truncate text-sm font-medium text-slate-700">
-          {dashboard?.merchant.name ?? "No merchant yet"}
-        </span>
+        working.kind === "one" && working.merchants.length > 1 ? (
+          <MerchantSwitcher merchants={working.merchants} current={working.merchant.id} />
+        ) : (
+          <span className="truncate text-sm font-medium text-slate-700">
+            {working.kind === "one" ? working.merchant.name : "No merchant yet"}
+          </span>
+        )
       }
       account={<AccountMenu who={displayName(session.user)} />}
     >

@@ -1,5 +1,6 @@
 import { CircleCheckIcon, StoreIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { offerStatus } from "@/components/merchant/offer-status-badge";
@@ -15,6 +16,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Merchant overview" };
 
 export default async function MerchantOverviewPage() {
+  await requirePagePermission("merchant:view", "/merchant");
   const dashboard = await loadCurrentDashboard();
   if (!dashboard) {
     return (

@@ -1,4 +1,4 @@
-import { listSessions, type CurrentSession } from "@/lib/auth";
+import { actorOf, listSessions, type CurrentSession } from "@/lib/auth";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Card } from "@/components/ui/card";
 import { SectionHeader } from "@/components/ui/page-header";
@@ -12,7 +12,7 @@ import { SignOutEverywhere } from "./sign-out-everywhere";
  * driver app). Server component: the caller has already checked the session's permission.
  */
 export async function AccountPanel({ session }: { session: CurrentSession }) {
-  const sessions = await listSessions(session.user.id);
+  const sessions = await listSessions(actorOf(session));
   return (
     <div className="space-y-10">
       <section aria-labelledby="profile-heading">

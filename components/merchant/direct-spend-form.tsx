@@ -16,7 +16,7 @@ import { ScanButton } from "./scan-button";
  * for about a minute), after a confirm step with the amount. The key is this rendering's; after a
  * success the page re-renders with a new one.
  */
-export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) {
+export function DirectSpendForm({ merchantId, idempotencyKey }: { merchantId: string; idempotencyKey: string }) {
   const [state, formAction, pending] = useActionState(directSpendAction, null);
   const [spendCode, setSpendCode] = useState("");
   const [amount, setAmount] = useState("");
@@ -55,6 +55,7 @@ export function DirectSpendForm({ idempotencyKey }: { idempotencyKey: string }) 
       ) : null}
       <FormAlert message={codeError ? undefined : formError(state)} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="merchantId" value={merchantId} />
       <TextField
         name="spendCode"
         label="Spend code"

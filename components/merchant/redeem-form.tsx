@@ -12,7 +12,7 @@ import { ScanButton } from "./scan-button";
  * Where staff type (or scan) the code a driver shows them. A confirmation stays on screen
  * until the next attempt, and the field is cleared and focused for the next customer.
  */
-export function RedeemForm() {
+export function RedeemForm({ merchantId }: { merchantId: string }) {
   const [state, formAction, pending] = useActionState(confirmCodeAction, null);
   const [code, setCode] = useState("");
   const input = useRef<HTMLInputElement>(null);
@@ -27,6 +27,7 @@ export function RedeemForm() {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="merchantId" value={merchantId} />
       {state?.ok ? (
         <Notice tone="success">
           <p className="text-base font-semibold">

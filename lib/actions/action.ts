@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authorize, getCurrentSession } from "@/lib/auth/current-user";
+import { actorOf, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/sessions";
@@ -11,7 +12,12 @@ export type ActionError = { code: string; message: string; fields?: Record<strin
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };
 export type ActionState<T = undefined> = ActionResult<T> | null;
 
-type Context<P> = { meta: RequestMeta; session: P extends "public" ? CurrentSession | null : CurrentSession };
+type Context<P> = {
+  meta: RequestMeta;
+  session: P extends "public" ? CurrentSession | null : CurrentSession;
+  /** Who is asking, for the domain call (which resolves the actor's right to the data itself). */
+  actor: P extends "public" ? Actor | null : Actor;
+};
 
 /**
  * The one way to write a server action: parse the form's listed fields with zod →
@@ -34,7 +40,8 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const current = await getCurrentSession();
       const session = spec.permission === "public" ? current : authorize(current, spec.permission as Permission);
-      const data = await spec.run(parsed.data, { meta, session } as Context<P>);
+      const actor = session ? actorOf(session) : null;
+      const data = await spec.run(parsed.data, { meta, session, actor } as Context<P>);
       return { ok: true, data };
     } catch (err) {
       if (isNextControlFlow(err)) throw err;

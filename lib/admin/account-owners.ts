@@ -1,16 +1,22 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { OwnerType } from "@/lib/db/generated/enums";
 
 export type AccountOwner = { ownerType: OwnerType; ownerId: string; name: string; detail: string | null };
 
-/** Admin-only (unscoped by design): who holds an account, named for people reading the ledger. */
-export async function getAccountOwner(ownerType: OwnerType, ownerId: string): Promise<AccountOwner | null> {
+/** Admin-only: who holds an account, named for people reading the ledger. */
+export async function getAccountOwner(
+  actor: Actor,
+  ownerType: OwnerType,
+  ownerId: string,
+): Promise<AccountOwner | null> {
+  assertCan(actor, "admin:view");
   const [owner] = await describeOwners([{ ownerType, ownerId }]);
   return owner ?? null;
 }
 
-/** Names for many account owners in two queries; owners that no longer exist are left out. */
+/** Names for many account owners in two queries; owners that no longer exist are left out. Callers check admin:view. */
 export async function describeOwners(refs: { ownerType: OwnerType; ownerId: string }[]): Promise<AccountOwner[]> {
   const ids = (type: OwnerType) => [...new Set(refs.filter((r) => r.ownerType === type).map((r) => r.ownerId))];
   const [users, merchants] = await Promise.all([

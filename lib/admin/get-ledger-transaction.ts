@@ -1,11 +1,13 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { describeOwners, type AccountOwner } from "./account-owners";
 
 const linked = { select: { id: true, type: true, reason: true, createdAt: true, actorId: true } } as const;
 
-/** Admin-only (unscoped by design): one ledger transaction with its entries, their owners, and its reversal links. */
-export async function getLedgerTransaction(id: string) {
+/** Admin-only: one ledger transaction with its entries, their owners, and its reversal links. */
+export async function getLedgerTransaction(viewer: Actor, id: string) {
+  assertCan(viewer, "admin:view");
   const tx = await db().ledgerTransaction.findUnique({
     where: { id },
     select: {

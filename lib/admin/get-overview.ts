@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 
 export type AdminOverview = {
@@ -10,7 +11,9 @@ export type AdminOverview = {
   recentMerchants: { id: string; name: string; status: string; category: string; createdAt: Date }[];
 };
 
-export async function getAdminOverview(): Promise<AdminOverview> {
+/** Admin-only: program totals, the newest merchants and the latest audit entries. */
+export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
+  assertCan(actor, "admin:view");
   const client = db();
   const [drivers, byStatus, chargers, liveOffers, audit, recentMerchants] = await Promise.all([
     client.user.count({ where: { role: "DRIVER" } }),

@@ -1,4 +1,4 @@
 export { getAdminOverview, type AdminOverview } from "./get-overview";
-export { getAccountOwner, describeOwners, type AccountOwner } from "./account-owners";
+export { getAccountOwner, type AccountOwner } from "./account-owners";
 export { getLedgerTransaction, type LedgerTransactionDetail } from "./get-ledger-transaction";
 export { listLedgerTransactions, type LedgerTransactionRow } from "./list-ledger-transactions";

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 
 export type LedgerTransactionRow = {
@@ -12,8 +13,9 @@ export type LedgerTransactionRow = {
   reversed: boolean;
 };
 
-/** Admin-only (unscoped by design): the newest ledger transactions, for the ledger overview. */
-export async function listLedgerTransactions(take = 50): Promise<LedgerTransactionRow[]> {
+/** Admin-only: the newest ledger transactions, for the ledger overview. */
+export async function listLedgerTransactions(actor: Actor, take = 50): Promise<LedgerTransactionRow[]> {
+  assertCan(actor, "admin:view");
   const rows = await db().ledgerTransaction.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

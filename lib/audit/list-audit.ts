@@ -1,7 +1,10 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 
-export async function listAuditEntries({ take = 50, actorId }: { take?: number; actorId?: string } = {}) {
+/** Admin-only: the newest audit entries, optionally of one actor. */
+export async function listAuditEntries(actor: Actor, { take = 50, actorId }: { take?: number; actorId?: string } = {}) {
+  assertCan(actor, "admin:view");
   const rows = await db().auditLog.findMany({
     where: actorId ? { actorId } : undefined,
     orderBy: { id: "desc" },

@@ -4,6 +4,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
+import { assertCan } from "./access";
+import type { Actor } from "./actor";
 import { hashPassword, newPasswordSchema, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
 import { revokeAllSessions } from "./sessions";
@@ -13,20 +15,22 @@ export const changePasswordInput = z.object({
   newPassword: newPasswordSchema,
 });
 
-/** Re-asks the current password, then ends every other session. */
+/** Re-asks the current password, then ends every other session of the actor (all but `currentSessionId`). */
 export async function changePassword(
-  userId: string,
-  sessionId: string,
+  actor: Actor,
+  currentSessionId: string,
   input: z.infer<typeof changePasswordInput>,
   meta: RequestMeta,
 ): Promise<{ endedSessions: number }> {
+  assertCan(actor, "account:manage");
+  const userId = actor.userId;
   await rateLimit("signInPerAccount", userId);
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (user?.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("invalid_credentials", "Your current password is not right.");
   }
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
-  const endedSessions = await revokeAllSessions(userId, sessionId);
+  const endedSessions = await revokeAllSessions(userId, currentSessionId);
   await recordAudit({ action: "auth.password_changed", actorId: userId, metadata: { endedSessions }, ...meta });
   return { endedSessions };
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { assertCan } from "./access";
+import type { Actor } from "./actor";
 import type { RequestMeta } from "./request-meta";
 
 export const userIdInput = z.object({
@@ -12,7 +14,9 @@ export const userIdInput = z.object({
 export const roleInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(["DRIVER", "MERCHANT", "ADMIN"]) });
 
 /** Suspension blocks sign-in and ends every session in the same transaction. */
-export async function suspendUser(adminId: string, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
+export async function suspendUser(actor: Actor, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:manage-users");
+  const adminId = actor.userId;
   if (input.userId === adminId) throw new AppError("self_suspend", "You cannot suspend your own account.");
   return db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: input.userId }, data: { status: "SUSPENDED" } });
@@ -33,7 +37,9 @@ export async function suspendUser(adminId: string, input: z.infer<typeof userIdI
   });
 }
 
-export async function reinstateUser(adminId: string, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
+export async function reinstateUser(actor: Actor, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:manage-users");
+  const adminId = actor.userId;
   const { count } = await db().user.updateMany({ where: { id: input.userId }, data: { status: "ACTIVE" } });
   if (count === 0) throw notFound("That user");
   await recordAudit({
@@ -46,7 +52,9 @@ export async function reinstateUser(adminId: string, input: z.infer<typeof userI
   });
 }
 
-export async function changeUserRole(adminId: string, input: z.infer<typeof roleInput>, meta: RequestMeta) {
+export async function changeUserRole(actor: Actor, input: z.infer<typeof roleInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:manage-users");
+  const adminId = actor.userId;
   if (input.userId === adminId) throw new AppError("self_role", "You cannot change your own role.");
   const before = await db().user.findUnique({ where: { id: input.userId }, select: { role: true } });
   if (!before) throw notFound("That user");
@@ -61,7 +69,9 @@ export async function changeUserRole(adminId: string, input: z.infer<typeof role
   });
 }
 
-export async function searchUsers(query: string, take = 25) {
+/** Admin search over every account (name, email, phone). */
+export async function searchUsers(actor: Actor, query: string, take = 25) {
+  assertCan(actor, "admin:view");
   const q = query.trim();
   return db().user.findMany({
     where: q

@@ -1,7 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { assertCan } from "./access";
+import type { Actor } from "./actor";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
+import type { RequestMeta } from "./request-meta";
 
 export type SessionMeta = { userAgent?: string | null; ip?: string | null };
 export type SessionUser = {
@@ -51,18 +56,28 @@ export async function findSession(sessionToken: string, meta: SessionMeta = {}):
   return { sessionId: row.id, user };
 }
 
-export async function listSessions(userId: string) {
+/** The actor's own live sessions (devices signed in). */
+export async function listSessions(actor: Actor) {
+  assertCan(actor, "account:manage");
   return db().session.findMany({
-    where: { userId, expires: { gt: new Date() } },
+    where: { userId: actor.userId, expires: { gt: new Date() } },
     orderBy: { lastSeenAt: "desc" },
     select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
   });
 }
 
-/** Ends one of the user's own sessions; another user's id matches nothing. */
-export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
-  const { count } = await db().session.deleteMany({ where: { id: sessionId, userId } });
-  return count === 1;
+/** Ends one of the actor's own sessions; another person's session id is not found. */
+export async function revokeSession(actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
+  assertCan(actor, "account:manage");
+  const { count } = await db().session.deleteMany({ where: { id: sessionId, userId: actor.userId } });
+  if (count !== 1) throw notFound("That session");
+  await recordAudit({
+    action: "auth.session_revoked",
+    actorId: actor.userId,
+    targetType: "session",
+    targetId: sessionId,
+    ...meta,
+  });
 }
 
 export async function revokeSessionByToken(sessionToken: string): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -7,7 +8,7 @@ import { setSandboxCharging } from "@/lib/integrations/smartcar";
 import { enqueueInTx, jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
 import { refreshTelemetry } from "@/lib/vehicles";
-import { evaluateSession, type Outcome } from "./evaluate-session";
+import { unsafeEvaluateSession, type Outcome } from "./evaluate-session";
 
 /**
  * The driver stops charging: read the car one last time, end the session (its reward is
@@ -15,22 +16,24 @@ import { evaluateSession, type Outcome } from "./evaluate-session";
  * The end, the job and the audit row commit together: no crash can leave a session waiting
  * for the stale-session sweeper.
  */
-export async function checkOut(driverId: string, sessionId: string, meta: RequestMeta): Promise<Outcome> {
+export async function checkOut(actor: Actor, sessionId: string, meta: RequestMeta): Promise<Outcome> {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   const session = await db().chargingSession.findFirst({
     where: { id: sessionId, driverId, status: "ACTIVE" },
     select: { id: true, vehicle: { select: { id: true, provider: true, providerVehicleId: true } } },
   });
   if (!session) throw notFound("That active session");
-  if (session.vehicle) await refreshTelemetry(session.vehicle.id, { force: true }).catch(() => undefined);
+  if (session.vehicle) await refreshTelemetry(actor, session.vehicle.id, { force: true }).catch(() => undefined);
   await jobsReady();
   const outcome = await runMoneyTx(async (tx) => {
-    const outcome = await evaluateSession(session.id, { end: true, confirmLater: true }, tx);
+    const outcome = await unsafeEvaluateSession(session.id, { end: true, confirmLater: true }, tx);
     if (outcome.status === "PENDING_WITNESS")
       await enqueueInTx(tx, "verify-session", { sessionId: session.id }, { startAfterSeconds: 5 });
     await recordAudit(
       {
         action: "charging.checked_out",
-        actorId: driverId,
+        actorId: actor.userId,
         targetType: "charging_session",
         targetId: session.id,
         metadata: { status: outcome.status },

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
+import { accounts, assertActiveRecipient, postInTx, runMoneyTx } from "@/lib/ledger";
 import { makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
 
 export const claimInput = z.object({
@@ -18,7 +19,9 @@ export const decideInput = z.object({
 });
 
 /** A driver asks for points a session did not earn; one claim per session (unique). */
-export async function fileClaim(driverId: string, input: z.infer<typeof claimInput>, meta: RequestMeta) {
+export async function fileClaim(actor: Actor, input: z.infer<typeof claimInput>, meta: RequestMeta) {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   const session = await db().chargingSession.findFirst({
     where: { id: input.sessionId, driverId },
     select: { id: true, status: true },
@@ -43,7 +46,9 @@ export async function fileClaim(driverId: string, input: z.infer<typeof claimInp
   return claim;
 }
 
-export async function listOpenClaims() {
+/** Admin-only: claims waiting for a decision, oldest first. */
+export async function listOpenClaims(actor: Actor) {
+  assertCan(actor, "admin:manage-claims");
   return db().rewardClaim.findMany({
     where: { status: "OPEN" },
     orderBy: { createdAt: "asc" },
@@ -66,8 +71,9 @@ export async function listOpenClaims() {
   });
 }
 
-/** The evidence side by side: the car's readings and the phone's pings, with the charger. */
-export async function getClaimEvidence(claimId: string) {
+/** Admin-only: the evidence side by side, the car's readings and the phone's pings, with the charger. */
+export async function getClaimEvidence(actor: Actor, claimId: string) {
+  assertCan(actor, "admin:manage-claims");
   const claim = await db().rewardClaim.findUnique({
     where: { id: claimId },
     select: {
@@ -109,72 +115,95 @@ export async function getClaimEvidence(claimId: string) {
   return { ...claim, telemetry };
 }
 
-/** Approve pays the reward (once); reject closes the claim with the reason the driver will read. */
-export async function decideClaim(adminId: string, input: z.infer<typeof decideInput>, meta: RequestMeta) {
-  return runMoneyTx(async (tx) => {
-    const { count } = await tx.rewardClaim.updateMany({
-      where: { id: input.claimId, status: "OPEN" },
-      data: {
-        status: input.approve ? "APPROVED" : "REJECTED",
-        decidedById: adminId,
-        decisionNote: input.note,
-        decidedAt: new Date(),
-      },
-    });
-    if (count === 0) throw new AppError("claim_closed", "This claim was already decided.");
-    const claim = await tx.rewardClaim.findUniqueOrThrow({
-      where: { id: input.claimId },
-      select: {
-        session: {
-          select: {
-            id: true,
-            driverId: true,
-            kwhDelivered: true,
-            batteryStart: true,
-            batteryEnd: true,
-            charger: { select: { name: true, isPartner: true } },
-          },
+/**
+ * Approve pays the reward (once); reject closes the claim with the reason the driver will read.
+ * Nobody decides a claim on their own session, and a suspended driver is not paid.
+ */
+export async function decideClaim(actor: Actor, input: z.infer<typeof decideInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:manage-claims");
+  const adminId = actor.userId;
+  const refusal = {
+    action: "claim.refused",
+    actorId: adminId,
+    targetType: "reward_claim",
+    targetId: input.claimId,
+    metadata: { approve: input.approve, note: input.note },
+    ...meta,
+  };
+  return auditRefusals(refusal, () => runMoneyTx((tx) => decideInTx(tx, adminId, input, meta)));
+}
+
+async function decideInTx(tx: Tx, adminId: string, input: z.infer<typeof decideInput>, meta: RequestMeta) {
+  const owner = await tx.rewardClaim.findUnique({ where: { id: input.claimId }, select: { driverId: true } });
+  if (!owner) throw notFound("That claim");
+  if (owner.driverId === adminId)
+    throw new AppError(
+      "self_dealing",
+      "You cannot decide a claim on your own charging session. Another admin must review it.",
+    );
+  const { count } = await tx.rewardClaim.updateMany({
+    where: { id: input.claimId, status: "OPEN" },
+    data: {
+      status: input.approve ? "APPROVED" : "REJECTED",
+      decidedById: adminId,
+      decisionNote: input.note,
+      decidedAt: new Date(),
+    },
+  });
+  if (count === 0) throw new AppError("claim_closed", "This claim was already decided.");
+  const claim = await tx.rewardClaim.findUniqueOrThrow({
+    where: { id: input.claimId },
+    select: {
+      session: {
+        select: {
+          id: true,
+          driverId: true,
+          kwhDelivered: true,
+          batteryStart: true,
+          batteryEnd: true,
+          charger: { select: { name: true, isPartner: true } },
         },
       },
-    });
-    const s = claim.session;
-    if (input.approve) {
-      await tx.chargingSession.update({
-        where: { id: s.id },
-        data: { status: "VERIFIED", verifiedAt: new Date(), verificationReason: `Approved on review: ${input.note}` },
-      });
-      const forfeited = await tx.ledgerTransaction.findUnique({
-        where: { idempotencyKey: `session:${s.id}:forfeit` },
-        select: { id: true },
-      });
-      const target = {
-        id: s.id,
-        driverId: s.driverId,
-        chargerName: s.charger.name,
-        isPartner: s.charger.isPartner,
-        kwhDelivered: s.kwhDelivered,
-        batteryGained:
-          s.batteryStart !== null && s.batteryEnd !== null ? Math.max(0, s.batteryEnd - s.batteryStart) : null,
-      };
-      if (forfeited) await payAfterForfeit(tx, s.id, s.driverId, s.charger.name);
-      else {
-        await postPendingReward(tx, target);
-        await makeRewardAvailable(tx, target);
-      }
-    }
-    await recordAudit(
-      {
-        action: input.approve ? "claim.approved" : "claim.rejected",
-        actorId: adminId,
-        targetType: "reward_claim",
-        targetId: input.claimId,
-        metadata: { note: input.note },
-        ...meta,
-      },
-      tx,
-    );
-    return { approved: input.approve };
+    },
   });
+  const s = claim.session;
+  if (input.approve) {
+    await assertActiveRecipient(tx, s.driverId);
+    await tx.chargingSession.update({
+      where: { id: s.id },
+      data: { status: "VERIFIED", verifiedAt: new Date(), verificationReason: `Approved on review: ${input.note}` },
+    });
+    const forfeited = await tx.ledgerTransaction.findUnique({
+      where: { idempotencyKey: `session:${s.id}:forfeit` },
+      select: { id: true },
+    });
+    const target = {
+      id: s.id,
+      driverId: s.driverId,
+      chargerName: s.charger.name,
+      isPartner: s.charger.isPartner,
+      kwhDelivered: s.kwhDelivered,
+      batteryGained:
+        s.batteryStart !== null && s.batteryEnd !== null ? Math.max(0, s.batteryEnd - s.batteryStart) : null,
+    };
+    if (forfeited) await payAfterForfeit(tx, s.id, s.driverId, s.charger.name);
+    else {
+      await postPendingReward(tx, target);
+      await makeRewardAvailable(tx, target);
+    }
+  }
+  await recordAudit(
+    {
+      action: input.approve ? "claim.approved" : "claim.rejected",
+      actorId: adminId,
+      targetType: "reward_claim",
+      targetId: input.claimId,
+      metadata: { note: input.note },
+      ...meta,
+    },
+    tx,
+  );
+  return { approved: input.approve };
 }
 
 /** The forfeited pending amounts, paid straight to available under the claim's own key. */

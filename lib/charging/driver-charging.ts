@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor } from "@/lib/auth";
 import { previewActiveSession } from "./live-verification";
 import { activeSessionFor, listDriverSessions } from "./sessions";
 
@@ -37,10 +38,10 @@ export type DriverChargingView = {
 };
 
 /** The driver's own charging right now: the active session, else the one that ended lately. */
-export async function readDriverCharging(driverId: string): Promise<DriverChargingView> {
-  const active = await activeSessionFor(driverId);
+export async function readDriverCharging(actor: Actor): Promise<DriverChargingView> {
+  const active = await activeSessionFor(actor);
   if (active) {
-    const live = await previewActiveSession(driverId, active.id);
+    const live = await previewActiveSession(actor, active.id);
     return {
       now: Date.now(),
       active: {
@@ -61,7 +62,7 @@ export async function readDriverCharging(driverId: string): Promise<DriverChargi
       recent: null,
     };
   }
-  const [latest] = await listDriverSessions(driverId, 1);
+  const [latest] = await listDriverSessions(actor, 1);
   const now = Date.now();
   const recent =
     latest?.endedAt && now - latest.endedAt.getTime() < OUTCOME_SHOWN_MS

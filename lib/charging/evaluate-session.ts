@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { runMoneyTx } from "@/lib/ledger";
+import { isActiveRecipient, runMoneyTx } from "@/lib/ledger";
 import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
 import { DEFAULT_POLICY, sessionEnergy, verifySession, type VerificationPolicy } from "./verify-session";
 
@@ -20,9 +20,10 @@ export type Outcome = { status: string; reason: string };
  * Ends (when asked) and judges a session with both witnesses, then moves its reward: pending
  * when it ends, available once verified, returned when it finally fails. The session row is
  * locked first, so concurrent verifies (job retry, webhook, double tap) act once. Given the
- * caller's transaction, it runs there, so what must follow the decision commits with it.
+ * caller's transaction, it runs there, so what must follow the decision commits with it. Unscoped:
+ * for jobs and for check-out after it has found the driver's own session.
  */
-export async function evaluateSession(
+export async function unsafeEvaluateSession(
   sessionId: string,
   { end = false, final = false, confirmLater = false } = {},
   inTx?: Tx,
@@ -101,6 +102,20 @@ export async function evaluateSession(
 }
 
 async function settleReward(tx: Tx, s: Parameters<typeof postPendingReward>[1], status: string, reason: string) {
+  // a suspended account earns nothing: whatever is pending goes back, and the refusal is kept
+  if (status !== "UNVERIFIED" && !(await isActiveRecipient(tx, s.driverId))) {
+    await forfeitReward(tx, s, "Not paid: the account is suspended");
+    await recordAudit(
+      {
+        action: "reward.refused",
+        targetType: "charging_session",
+        targetId: s.id,
+        metadata: { reason: "account_suspended", driverId: s.driverId, status },
+      },
+      tx,
+    );
+    return;
+  }
   if (status === "UNVERIFIED") {
     await forfeitReward(tx, s, `Not verified: ${reason}`);
   } else {

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { policyFromConfig } from "./evaluate-session";
 import { verifySession, type Verification } from "./verify-session";
@@ -7,9 +8,10 @@ import { verifySession, type Verification } from "./verify-session";
  * How the driver's active session would be judged right now, for the live charge screen: the
  * same rules as check-out, but read-only (nothing is ended, written or paid). Scoped by driver.
  */
-export async function previewActiveSession(driverId: string, sessionId: string): Promise<Verification | null> {
+export async function previewActiveSession(actor: Actor, sessionId: string): Promise<Verification | null> {
+  assertCan(actor, "driver:use");
   const session = await db().chargingSession.findFirst({
-    where: { id: sessionId, driverId, status: "ACTIVE" },
+    where: { id: sessionId, driverId: actor.userId, status: "ACTIVE" },
     select: {
       startedAt: true,
       vehicleId: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -22,7 +23,9 @@ export const pingInput = z.object({
 });
 
 /** Starts a session at a charger; the partial unique index allows one active session per driver. */
-export async function checkIn(driverId: string, input: z.infer<typeof checkInInput>, meta: RequestMeta) {
+export async function checkIn(actor: Actor, input: z.infer<typeof checkInInput>, meta: RequestMeta) {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   const charger = await db().charger.findUnique({
     where: { id: input.chargerId },
     select: { id: true, latitude: true, longitude: true },
@@ -63,10 +66,11 @@ export async function checkIn(driverId: string, input: z.infer<typeof checkInInp
   return session;
 }
 
-/** A phone location reading for the driver's own active session. */
-export async function recordPing(driverId: string, sessionId: string, input: z.infer<typeof pingInput>) {
+/** A phone location reading for the actor's own active session; another driver's session is not found. */
+export async function recordPing(actor: Actor, sessionId: string, input: z.infer<typeof pingInput>) {
+  assertCan(actor, "driver:use");
   const session = await db().chargingSession.findFirst({
-    where: { id: sessionId, driverId, status: "ACTIVE" },
+    where: { id: sessionId, driverId: actor.userId, status: "ACTIVE" },
     select: { id: true },
   });
   if (!session) throw notFound("That active session");
@@ -83,9 +87,11 @@ export async function recordPing(driverId: string, sessionId: string, input: z.i
   });
 }
 
-export async function activeSessionFor(driverId: string) {
+/** The actor's own session in progress, if any. */
+export async function activeSessionFor(actor: Actor) {
+  assertCan(actor, "driver:use");
   return db().chargingSession.findFirst({
-    where: { driverId, status: "ACTIVE" },
+    where: { driverId: actor.userId, status: "ACTIVE" },
     select: {
       id: true,
       startedAt: true,
@@ -97,9 +103,11 @@ export async function activeSessionFor(driverId: string) {
   });
 }
 
-export async function listDriverSessions(driverId: string, take = 20) {
+/** The actor's own sessions, newest first. */
+export async function listDriverSessions(actor: Actor, take = 20) {
+  assertCan(actor, "driver:use");
   return db().chargingSession.findMany({
-    where: { driverId },
+    where: { driverId: actor.userId },
     orderBy: { startedAt: "desc" },
     take,
     select: {

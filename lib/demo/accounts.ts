@@ -8,3 +8,13 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export const DEMO_MERCHANT_SLUG = "mueller-market-coffee";
+
+/**
+ * A member of another demo merchant, not listed with the sign-ins above: the "other merchant" of
+ * access tests (another shop's member must never see the demo merchant's data).
+ */
+export const DEMO_OTHER_MERCHANT_MEMBER = {
+  email: "tacos@nerava.demo",
+  name: "Ana Flores",
+  merchantSlug: "aldrich-street-tacos",
+} as const;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
-import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG, DEMO_PASSWORD } from "./accounts";
+import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG, DEMO_OTHER_MERCHANT_MEMBER, DEMO_PASSWORD } from "./accounts";
 import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
 
 const ROLE = { driver: "DRIVER", merchant: "MERCHANT", admin: "ADMIN" } as const;
@@ -55,6 +55,19 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
       },
     });
   }
+
+  const other = DEMO_OTHER_MERCHANT_MEMBER;
+  const otherUser = await db.user.upsert({
+    where: { email: other.email },
+    update: {},
+    create: { email: other.email, name: other.name, role: "MERCHANT", passwordHash, emailVerified: new Date() },
+  });
+  const otherShop = await db.merchant.findUniqueOrThrow({ where: { slug: other.merchantSlug }, select: { id: true } });
+  await db.merchantMember.upsert({
+    where: { merchantId_userId: { merchantId: otherShop.id, userId: otherUser.id } },
+    update: {},
+    create: { merchantId: otherShop.id, userId: otherUser.id, role: "OWNER" },
+  });
 
   for (const flag of FLAGS) {
     await db.featureFlag.upsert({ where: { key: flag.key }, update: {}, create: flag });

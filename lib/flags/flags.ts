@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { RequestMeta } from "@/lib/auth/request-meta";
@@ -20,7 +21,9 @@ export async function isEnabled(key: FlagKey): Promise<boolean> {
   return row?.enabled ?? FLAGS[key].fallback();
 }
 
-export async function listFlags() {
+/** Admin-only: every flag with its current value. */
+export async function listFlags(actor: Actor) {
+  assertCan(actor, "admin:view");
   const rows = await db().featureFlag.findMany();
   return (Object.keys(FLAGS) as FlagKey[]).map((key) => {
     const row = rows.find((r) => r.key === key);
@@ -33,7 +36,9 @@ export async function listFlags() {
   });
 }
 
-export async function setFlag(adminId: string, key: FlagKey, enabled: boolean, meta: RequestMeta): Promise<void> {
+export async function setFlag(actor: Actor, key: FlagKey, enabled: boolean, meta: RequestMeta): Promise<void> {
+  assertCan(actor, "admin:flags");
+  const adminId = actor.userId;
   await db().featureFlag.upsert({
     where: { key },
     update: { enabled, updatedById: adminId },

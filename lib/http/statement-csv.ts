@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor } from "@/lib/auth";
 import { listStatement, statementCsv } from "@/lib/ledger";
 import { csvResponse } from "./csv";
 
@@ -9,10 +10,10 @@ export type StatementAccount = { ownerType: "DRIVER" | "MERCHANT"; ownerId: stri
 
 /**
  * The one statement download, for the driver's wallet, a merchant's reports and the admin's
- * account page. The caller has already resolved the actor's right to this account.
+ * account page. listStatement resolves the actor's right to the account (an outsider: not found).
  * Saved as `nerava-<what>-2026-05-01.csv`.
  */
-export async function statementCsvResponse(account: StatementAccount, what: string): Promise<Response> {
-  const lines = await listStatement(account.ownerType, account.ownerId, MAX_ROWS);
+export async function statementCsvResponse(actor: Actor, account: StatementAccount, what: string): Promise<Response> {
+  const lines = await listStatement(actor, account, MAX_ROWS);
   return csvResponse(statementCsv(lines), `nerava-${what}-${new Date().toISOString().slice(0, 10)}.csv`);
 }

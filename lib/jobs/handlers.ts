@@ -1,8 +1,8 @@
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { evaluateSession } from "@/lib/charging/evaluate-session";
+import { unsafeEvaluateSession } from "@/lib/charging/evaluate-session";
 import { releaseExpiredHolds } from "@/lib/merchants/redemptions/release";
-import { refreshTelemetry } from "@/lib/vehicles/telemetry";
+import { unsafeRefreshTelemetry } from "@/lib/vehicles/telemetry";
 import { logger } from "@/lib/observability";
 
 const HOUR = 3600_000;
@@ -15,8 +15,8 @@ export const JOBS = {
       where: { id: data.sessionId },
       select: { vehicleId: true },
     });
-    if (session?.vehicleId) await refreshTelemetry(session.vehicleId, { force: true }).catch(() => undefined);
-    return evaluateSession(data.sessionId, { end: true });
+    if (session?.vehicleId) await unsafeRefreshTelemetry(session.vehicleId, { force: true }).catch(() => undefined);
+    return unsafeEvaluateSession(data.sessionId, { end: true });
   },
   /** Reads the cars of active sessions (the cache keeps parked cars from being woken). */
   "poll-telemetry": async () => {
@@ -26,7 +26,7 @@ export const JOBS = {
       take: 200,
     });
     for (const { vehicleId, startedAt } of active) {
-      await refreshTelemetry(vehicleId!, { since: startedAt }).catch((err) =>
+      await unsafeRefreshTelemetry(vehicleId!, { since: startedAt }).catch((err) =>
         logger.warn({ err, vehicleId }, "poll failed"),
       );
     }
@@ -39,13 +39,13 @@ export const JOBS = {
       select: { id: true },
       take: 100,
     });
-    for (const { id } of open) await evaluateSession(id, { end: true });
+    for (const { id } of open) await unsafeEvaluateSession(id, { end: true });
     const waiting = await db().chargingSession.findMany({
       where: { status: "PENDING_WITNESS", endedAt: { lt: new Date(Date.now() - 24 * HOUR) } },
       select: { id: true },
       take: 100,
     });
-    for (const { id } of waiting) await evaluateSession(id, { end: true, final: true });
+    for (const { id } of waiting) await unsafeEvaluateSession(id, { end: true, final: true });
     return { closed: open.length, settled: waiting.length };
   },
   /**
@@ -60,8 +60,8 @@ export const JOBS = {
       take: 200,
     });
     for (const s of active) {
-      await refreshTelemetry(s.vehicleId!, { force: true });
-      await evaluateSession(s.id);
+      await unsafeRefreshTelemetry(s.vehicleId!, { force: true });
+      await unsafeEvaluateSession(s.id);
     }
     return { advanced: active.length };
   },

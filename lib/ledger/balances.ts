@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { OwnerType } from "@/lib/db/generated/enums";
 
@@ -7,8 +8,14 @@ export type Balances = {
   usd: { available: bigint; pending: bigint };
 };
 
-/** An owner's materialised balances (zero for accounts not opened yet). */
-export async function getBalances(ownerType: OwnerType, ownerId: string): Promise<Balances> {
+/** An owner's balances, for the driver themself, a member of the merchant, or an admin. */
+export async function getBalances(actor: Actor, owner: AccountOwnerRef): Promise<Balances> {
+  await assertAccountAccess(actor, owner);
+  return unsafeGetBalances(owner.ownerType, owner.ownerId);
+}
+
+/** Unscoped (jobs, tests, ledger internals): an owner's materialised balances (zero for accounts not opened yet). */
+export async function unsafeGetBalances(ownerType: OwnerType, ownerId: string): Promise<Balances> {
   const rows = await db().ledgerAccount.findMany({
     where: { ownerType, ownerId },
     select: { kind: true, currency: true, balance: true },
@@ -27,9 +34,9 @@ export type DriverBalancesView = {
   usd: { available: number; pending: number };
 };
 
-/** The driver's own balances (scoped by the driver's id, which the caller takes from the session). */
-export async function getDriverBalances(driverId: string): Promise<DriverBalancesView> {
-  const b = await getBalances("DRIVER", driverId);
+/** The actor's own driver balances, as plain numbers. */
+export async function getDriverBalances(actor: Actor): Promise<DriverBalancesView> {
+  const b = await getBalances(actor, { ownerType: "DRIVER", ownerId: actor.userId });
   return {
     nova: { available: Number(b.nova.available), held: Number(b.nova.held), pending: Number(b.nova.pending) },
     usd: { available: Number(b.usd.available), pending: Number(b.usd.pending) },

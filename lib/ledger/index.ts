@@ -3,8 +3,8 @@ export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFin
 export { reverseInTx } from "./reverse";
 export { runMoneyTx } from "./money-tx";
 export { spendUsage, refundUsage, readUsage } from "./usage";
-export { getBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
-export { listStatement, statementCsv, type StatementLine } from "./statement";
+export { getBalances, unsafeGetBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
+export { listStatement, unsafeListStatement, statementCsv, type StatementLine } from "./statement";
 export {
   transactionTypes,
   isTransactionType,
@@ -21,3 +21,4 @@ export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
 export { ledgerMetrics } from "./metrics";
 export { createId } from "./ids";
+export { assertActiveRecipient, isActiveRecipient, suspendedRecipient } from "./recipients";

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { OwnerType } from "@/lib/db/generated/enums";
 import { entryState, type EntryState } from "./transaction-types";
@@ -16,8 +17,14 @@ export type StatementLine = {
   state: EntryState;
 };
 
-/** An owner's entries, newest first, each with its reason and its state (read through the transaction-type registry). */
-export async function listStatement(ownerType: OwnerType, ownerId: string, take = 100): Promise<StatementLine[]> {
+/** An owner's statement, for the driver themself, a member of the merchant, or an admin. */
+export async function listStatement(actor: Actor, owner: AccountOwnerRef, take = 100): Promise<StatementLine[]> {
+  await assertAccountAccess(actor, owner);
+  return unsafeListStatement(owner.ownerType, owner.ownerId, take);
+}
+
+/** Unscoped (jobs, tests): an owner's entries, newest first, each with its reason and its state (read through the transaction-type registry). */
+export async function unsafeListStatement(ownerType: OwnerType, ownerId: string, take = 100): Promise<StatementLine[]> {
   const entries = await db().ledgerEntry.findMany({
     where: { account: { ownerType, ownerId } },
     orderBy: { id: "desc" },

@@ -1,5 +1,7 @@
 import "server-only";
+import { requireMembership, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 
 export type MerchantDashboard = {
   merchant: { id: string; name: string; category: string; address: string; status: string; squareConnected: boolean };
@@ -7,8 +9,9 @@ export type MerchantDashboard = {
   confirmedRedemptions: number;
 };
 
-/** What a merchant's team sees on its dashboard. Scoped by merchant id. */
-export async function getMerchantDashboard(merchantId: string): Promise<MerchantDashboard | null> {
+/** What a merchant's team sees on its dashboard; only its members may read it. */
+export async function getMerchantDashboard(actor: Actor, merchantId: string): Promise<MerchantDashboard> {
+  await requireMembership(actor, merchantId, "merchant:view");
   const merchant = await db().merchant.findUnique({
     where: { id: merchantId },
     select: {
@@ -31,7 +34,7 @@ export async function getMerchantDashboard(merchantId: string): Promise<Merchant
       },
     },
   });
-  if (!merchant) return null;
+  if (!merchant) throw notFound("That merchant");
   const offers = merchant.offers.map((o) => ({
     id: o.id,
     title: o.title,

@@ -1,3 +1,10 @@
 export { getMerchantDashboard, type MerchantDashboard } from "./get-merchant-dashboard";
-export { listMerchantsForUser } from "./list-merchants-for-user";
-export { currentMerchantId, findMembership } from "./current-merchant";
+export {
+  listMyMerchants,
+  resolveWorkingMerchant,
+  selectWorkingMerchant,
+  MERCHANT_COOKIE,
+  merchantCookieOptions,
+  type MerchantChoice,
+  type WorkingMerchant,
+} from "./working-merchant";

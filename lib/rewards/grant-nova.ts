@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
+import { accounts, assertActiveRecipient, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
 import { wholeNumber } from "@/lib/validation";
-import { accounts, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
 import { checkReversal } from "./reversal";
 
 export const grantInput = z.object({
@@ -25,83 +26,124 @@ export const reverseInput = z.object({
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Platform issuance → the driver's available Nova, once per idempotency key, within the caps. */
-export async function grantNova(adminId: string, input: z.infer<typeof grantInput>, meta: RequestMeta) {
+export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:grant");
+  const adminId = actor.userId;
   const env = config();
   if (!(await isEnabled("NOVA_GRANTS_ENABLED")))
     throw new AppError("grants_disabled", "Nova grants are switched off right now.");
   if (input.amount > env.NOVA_GRANT_MAX)
     throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`);
-  const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true, status: true } });
+  const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true } });
   if (!driver) throw notFound("That driver");
-  return runMoneyTx(async (tx) => {
-    const posted = await postInTx(tx, {
-      idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
-      type: "GRANT",
-      reason: `Granted by admin: ${input.reason}`,
-      request: { driverId: input.driverId, amount: input.amount, reason: input.reason },
-      actorId: adminId,
-      lines: [
-        { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
-        { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
-      ],
-    });
-    if (posted.replayed) return posted;
-    const withinCap = await spendUsage(
-      tx,
-      `grant:driver:${input.driverId}:${today()}`,
-      BigInt(input.amount),
-      BigInt(env.NOVA_GRANT_DAILY_CAP),
-    );
-    if (!withinCap)
-      throw new AppError(
-        "daily_cap",
-        `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
-      );
-    await recordAudit(
-      {
-        action: "nova.granted",
+  const refusal = {
+    action: "grant.refused",
+    actorId: adminId,
+    targetType: "user",
+    targetId: input.driverId,
+    metadata: { amount: input.amount, note: input.reason },
+    ...meta,
+  };
+  return auditRefusals(refusal, async () => {
+    if (input.driverId === adminId)
+      throw new AppError("self_dealing", "You cannot grant Nova to your own account. Ask another admin.");
+    return runMoneyTx(async (tx) => {
+      const posted = await postInTx(tx, {
+        idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
+        type: "GRANT",
+        reason: `Granted by admin: ${input.reason}`,
+        request: { driverId: input.driverId, amount: input.amount, reason: input.reason },
         actorId: adminId,
-        targetType: "user",
-        targetId: input.driverId,
-        metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason },
-        ...meta,
-      },
-      tx,
-    );
-    return posted;
+        lines: [
+          { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
+          { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
+        ],
+      });
+      if (posted.replayed) return posted;
+      await assertActiveRecipient(tx, input.driverId);
+      const withinCap = await spendUsage(
+        tx,
+        `grant:driver:${input.driverId}:${today()}`,
+        BigInt(input.amount),
+        BigInt(env.NOVA_GRANT_DAILY_CAP),
+      );
+      if (!withinCap)
+        throw new AppError(
+          "daily_cap",
+          `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
+        );
+      await recordAudit(
+        {
+          action: "nova.granted",
+          actorId: adminId,
+          targetType: "user",
+          targetId: input.driverId,
+          metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason },
+          ...meta,
+        },
+        tx,
+      );
+      return posted;
+    });
   });
 }
 
 /**
  * A grant, spend or available reward can be reversed once by an admin, with a reason; which types
- * may be reversed, and when, is the ledger's transaction-type registry's rule.
+ * may be reversed, and when, is the ledger's transaction-type registry's rule. Never back into the
+ * admin's own account, nor to a suspended driver.
  */
-export async function reverseTransaction(adminId: string, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
-  return runMoneyTx(async (tx) => {
-    const check = await checkReversal(input.transactionId, tx);
-    if (!check) throw notFound("That transaction");
-    if (check.refusal) throw new AppError("not_reversible", check.refusal);
-    const posted = await reverseInTx(tx, {
-      transactionId: input.transactionId,
-      idempotencyKey: `reverse:${adminId}:${input.idempotencyKey}`,
-      reason: `Reversed by admin: ${input.reason}`,
-      actorId: adminId,
-      request: { reason: input.reason },
-      pendingReleased: check.pendingReleased,
-    });
-    if (!posted.replayed) {
-      await recordAudit(
-        {
-          action: "ledger.reversed",
-          actorId: adminId,
-          targetType: "ledger_transaction",
-          targetId: input.transactionId,
-          metadata: { reversal: posted.transactionId, reason: input.reason },
-          ...meta,
-        },
-        tx,
+export async function reverseTransaction(actor: Actor, input: z.infer<typeof reverseInput>, meta: RequestMeta) {
+  assertCan(actor, "admin:grant");
+  const adminId = actor.userId;
+  const original = await db().ledgerTransaction.findUnique({
+    where: { id: input.transactionId },
+    // the drivers whose accounts the reversal would credit (the debited side of the original)
+    select: { entries: { where: { amount: { lt: 0 }, account: { ownerType: "DRIVER" } }, select: { account: true } } },
+  });
+  if (!original) throw notFound("That transaction");
+  const credited = [...new Set(original.entries.map((e) => e.account.ownerId))];
+  const refusal = {
+    action: "reversal.refused",
+    actorId: adminId,
+    targetType: "ledger_transaction",
+    targetId: input.transactionId,
+    metadata: { note: input.reason },
+    ...meta,
+  };
+  return auditRefusals(refusal, () => {
+    if (credited.includes(adminId))
+      throw new AppError(
+        "self_dealing",
+        "You cannot reverse a transaction back into your own account. Ask another admin.",
       );
-    }
-    return posted;
+    return runMoneyTx(async (tx) => {
+      const check = await checkReversal(input.transactionId, tx);
+      if (!check) throw notFound("That transaction");
+      if (check.refusal) throw new AppError("not_reversible", check.refusal);
+      for (const driverId of credited) await assertActiveRecipient(tx, driverId);
+      const posted = await reverseInTx(tx, {
+        transactionId: input.transactionId,
+        idempotencyKey: `reverse:${adminId}:${input.idempotencyKey}`,
+        reason: `Reversed by admin: ${input.reason}`,
+        actorId: adminId,
+        request: { reason: input.reason },
+        pendingReleased: check.pendingReleased,
+      });
+      if (!posted.replayed) {
+        await recordAudit(
+          {
+            action: "ledger.reversed",
+            actorId: adminId,
+            targetType: "ledger_transaction",
+            targetId: input.transactionId,
+            metadata: { reversal: posted.transactionId, reason: input.reason },
+            ...meta,
+          },
+          tx,
+        );
+      }
+      return posted;
+    });
   });
 }

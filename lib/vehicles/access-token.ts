@@ -15,11 +15,11 @@ const readConnection = (client: Pick<ReturnType<typeof db>, "vehicleConnection">
 const fresh = (expiresAt: Date) => expiresAt.getTime() - Date.now() > REFRESH_AHEAD_MS;
 
 /**
- * A usable access token for a connection, refreshed shortly before it expires. Refresh tokens
+ * Unscoped (the caller has found the connection through its owner): a usable access token for a connection, refreshed shortly before it expires. Refresh tokens
  * rotate (single use), so refreshes of one connection are serialised by a transaction-scoped
  * advisory lock: whoever waits finds the winner's fresh token instead of refreshing again.
  */
-export async function accessTokenFor(connectionId: string): Promise<string> {
+export async function unsafeAccessTokenFor(connectionId: string): Promise<string> {
   const conn = await readConnection(db(), connectionId);
   if (!conn) throw reconnectNeeded();
   if (fresh(conn.expiresAt)) return decryptToken(conn.accessTokenEnc);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { encryptToken } from "@/lib/crypto/token-cipher";
@@ -12,8 +13,9 @@ import { signConnectState, verifyConnectState } from "./oauth-state";
 export const callbackInput = z.object({ code: z.string().min(1).max(500), state: z.string().min(1).max(2000) });
 
 /** Where the connect button sends the driver: the provider's consent page with a signed state. */
-export async function startVehicleConnect(userId: string): Promise<string> {
-  return vehicleProvider().authorizeUrl(await signConnectState(config().NEXTAUTH_SECRET, userId));
+export async function startVehicleConnect(actor: Actor): Promise<string> {
+  assertCan(actor, "driver:use");
+  return vehicleProvider().authorizeUrl(await signConnectState(config().NEXTAUTH_SECRET, actor.userId));
 }
 
 const STATE_ERRORS = {
@@ -26,7 +28,9 @@ const STATE_ERRORS = {
  * The callback: state verified for this driver, code exchanged, vehicles listed, tokens stored
  * encrypted. A car already linked to another driver is refused (the unique provider id decides).
  */
-export async function completeVehicleConnect(userId: string, input: z.infer<typeof callbackInput>, meta: RequestMeta) {
+export async function completeVehicleConnect(actor: Actor, input: z.infer<typeof callbackInput>, meta: RequestMeta) {
+  assertCan(actor, "driver:use");
+  const userId = actor.userId;
   const check = await verifyConnectState(config().NEXTAUTH_SECRET, input.state, userId);
   if (!check.ok) throw new AppError(`state_${check.reason}`, STATE_ERRORS[check.reason]);
   const provider = vehicleProvider();

@@ -1,6 +1,12 @@
 export { startVehicleConnect, completeVehicleConnect, callbackInput } from "./connect";
 export { disconnectVehicle } from "./disconnect";
-export { accessTokenFor, reconnectNeeded } from "./access-token";
-export { refreshTelemetry, storeTelemetry, listDriverVehicles, type VehicleState } from "./telemetry";
+export { unsafeAccessTokenFor, reconnectNeeded } from "./access-token";
+export {
+  refreshTelemetry,
+  unsafeRefreshTelemetry,
+  unsafeStoreTelemetry,
+  listDriverVehicles,
+  type VehicleState,
+} from "./telemetry";
 export { signConnectState, verifyConnectState } from "./oauth-state";
 export { smartcarWebhook, verifySmartcarSignature, type SmartcarEvent } from "./smartcar-webhook";

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ChargeState, Telemetry } from "@/lib/integrations/smartcar";
 import { invalidEvent, type WebhookReceiver } from "@/lib/webhooks";
-import { storeTelemetry } from "./telemetry";
+import { unsafeStoreTelemetry } from "./telemetry";
 
 const hmac = (secret: string, value: string) => createHmac("sha256", secret).update(value).digest("hex");
 
@@ -78,7 +78,12 @@ async function storeVehicleState(event: SmartcarEvent, tx: Tx) {
   });
   // a car we no longer hold (disconnected): acknowledged, nothing to store
   if (!vehicle) return { stored: 0 };
-  await storeTelemetry(vehicle.id, toTelemetry(event.signals ?? [], event.deliveredAt ?? new Date()), "webhook", tx);
+  await unsafeStoreTelemetry(
+    vehicle.id,
+    toTelemetry(event.signals ?? [], event.deliveredAt ?? new Date()),
+    "webhook",
+    tx,
+  );
   return { stored: 1 };
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth";
 import { db, type Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { ProviderUnavailable, RateLimited, vehicleProvider, type Telemetry } from "@/lib/integrations/smartcar";
 import { logger } from "@/lib/observability";
-import { accessTokenFor } from "./access-token";
+import { unsafeAccessTokenFor } from "./access-token";
 
 // A charging car changes quickly; a parked one is left alone (asking wakes it and spends its quota).
 const FRESH_WHILE_CHARGING_MS = 60_000;
@@ -25,8 +27,11 @@ export type VehicleState = {
 const latest = (vehicleId: string) =>
   db().telemetrySnapshot.findFirst({ where: { vehicleId }, orderBy: { capturedAt: "desc" } });
 
-/** Stores a reading (in the caller's transaction when given); out-of-order arrivals are harmless: "latest" is by capture time. */
-export async function storeTelemetry(vehicleId: string, t: Telemetry, source: string, client: Tx = db()) {
+/**
+ * Unscoped (webhook, polling): stores a reading, in the caller's transaction when given;
+ * out-of-order arrivals are harmless because "latest" is by capture time.
+ */
+export async function unsafeStoreTelemetry(vehicleId: string, t: Telemetry, source: string, client: Tx = db()) {
   return client.telemetrySnapshot.create({
     data: {
       vehicleId,
@@ -43,13 +48,23 @@ export async function storeTelemetry(vehicleId: string, t: Telemetry, source: st
   });
 }
 
+type RefreshOptions = { force?: boolean; since?: Date };
+
+/** The actor's own car's state (see below); another driver's car is not found. */
+export async function refreshTelemetry(actor: Actor, vehicleId: string, options: RefreshOptions = {}) {
+  assertCan(actor, "driver:use");
+  const own = await db().vehicle.findFirst({ where: { id: vehicleId, userId: actor.userId }, select: { id: true } });
+  if (!own) throw notFound("That car");
+  return unsafeRefreshTelemetry(vehicleId, options);
+}
+
 /**
- * The car's state from the cache while it is fresh, otherwise from the provider. When the
- * provider is rate limiting or down, the last reading is returned marked stale.
+ * Unscoped (jobs): the car's state from the cache while it is fresh, otherwise from the provider.
+ * When the provider is rate limiting or down, the last reading is returned marked stale.
  */
-export async function refreshTelemetry(
+export async function unsafeRefreshTelemetry(
   vehicleId: string,
-  { force = false, since }: { force?: boolean; since?: Date } = {},
+  { force = false, since }: RefreshOptions = {},
 ): Promise<VehicleState> {
   const vehicle = await db().vehicle.findUnique({
     where: { id: vehicleId },
@@ -64,10 +79,10 @@ export async function refreshTelemetry(
     return { snapshot: cached, stale: false };
   try {
     const reading = await vehicleProvider().readTelemetry(
-      await accessTokenFor(vehicle.connectionId),
+      await unsafeAccessTokenFor(vehicle.connectionId),
       vehicle.providerVehicleId,
     );
-    return { snapshot: await storeTelemetry(vehicleId, reading, "poll"), stale: false };
+    return { snapshot: await unsafeStoreTelemetry(vehicleId, reading, "poll"), stale: false };
   } catch (err) {
     if (err instanceof RateLimited || err instanceof ProviderUnavailable) {
       logger.warn({ vehicleId, err: err.message }, "telemetry read deferred");
@@ -77,10 +92,11 @@ export async function refreshTelemetry(
   }
 }
 
-/** The signed-in driver's cars with their latest known state (scoped by owner). */
-export async function listDriverVehicles(userId: string) {
+/** The actor's own cars with their latest known state. */
+export async function listDriverVehicles(actor: Actor) {
+  assertCan(actor, "driver:use");
   const vehicles = await db().vehicle.findMany({
-    where: { userId },
+    where: { userId: actor.userId },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,

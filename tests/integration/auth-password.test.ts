@@ -7,7 +7,7 @@ import {
   signInWithPassword,
   signUpWithPassword,
 } from "@/lib/auth";
-import { createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { asDriver, createUser, fakeMeta, testDb, uid } from "../support/factories";
 import { onPostgresServer } from "../support/env";
 
 afterAll(() => testDb.$disconnect());
@@ -82,11 +82,11 @@ describe("email + password", () => {
     const here = await signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta());
     const phone = await signInWithPassword({ email: user.email!, password: PASSWORD }, fakeMeta());
     const input = { currentPassword: "not my password", newPassword: "a brand new passphrase" };
-    await expect(changePassword(user.id, here.sessionId, input, fakeMeta())).rejects.toMatchObject({
+    await expect(changePassword(asDriver(user.id), here.sessionId, input, fakeMeta())).rejects.toMatchObject({
       code: "invalid_credentials",
     });
     const { endedSessions } = await changePassword(
-      user.id,
+      asDriver(user.id),
       here.sessionId,
       { ...input, currentPassword: PASSWORD },
       fakeMeta(),

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { checkIn, checkOut, decideClaim, evaluateSession, fileClaim } from "@/lib/charging";
+import { checkIn, checkOut, decideClaim, fileClaim, unsafeEvaluateSession } from "@/lib/charging";
 import { JOBS, stopWorkers } from "@/lib/jobs";
-import { checkLedger, getBalances, listStatement } from "@/lib/ledger";
+import { checkLedger, unsafeGetBalances, unsafeListStatement } from "@/lib/ledger";
 import { reverseTransaction } from "@/lib/rewards";
 import { completeVehicleConnect, signConnectState } from "@/lib/vehicles";
 import { config } from "@/lib/config";
-import { createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { asAdmin, asDriver, createUser, fakeMeta, testDb, uid } from "../support/factories";
 import { onPostgresServer } from "../support/env";
 
 // No Smartcar keys: the sandbox car. Its battery rises while "charging" at the chosen charger.
@@ -17,7 +17,7 @@ afterAll(async () => {
 async function driverWithSandboxCar() {
   const driver = await createUser();
   const state = await signConnectState(config().NEXTAUTH_SECRET, driver.id);
-  await completeVehicleConnect(driver.id, { code: `sandbox-${uid()}`, state }, fakeMeta());
+  await completeVehicleConnect(asDriver(driver.id), { code: `sandbox-${uid()}`, state }, fakeMeta());
   const charger = await testDb.charger.create({
     data: {
       externalId: `c-${uid()}`,
@@ -50,22 +50,22 @@ async function dwellAtCharger(sessionId: string, charger: { latitude: number; lo
 describe("charging session → verified reward", () => {
   it("goes pending at check-out, then available once the job confirms; replays earn nothing more", async () => {
     const { driver, charger } = await driverWithSandboxCar();
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
-    await expect(checkIn(driver.id, { chargerId: charger.id }, fakeMeta())).rejects.toMatchObject({
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
+    await expect(checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta())).rejects.toMatchObject({
       code: "session_active",
     });
     await dwellAtCharger(session.id, charger);
-    const out = await checkOut(driver.id, session.id, fakeMeta());
+    const out = await checkOut(asDriver(driver.id), session.id, fakeMeta());
     expect(out.status).toBe("PENDING_WITNESS");
-    const pending = await getBalances("DRIVER", driver.id);
+    const pending = await unsafeGetBalances("DRIVER", driver.id);
     expect(pending.nova.pending).toBeGreaterThan(0n);
     expect(pending.usd.pending).toBe(BigInt(config().VERIFY_REWARD_CENTS));
     expect(pending.nova.available).toBe(0n);
 
     expect(await JOBS["verify-session"]({ sessionId: session.id })).toMatchObject({ status: "VERIFIED" });
     await JOBS["verify-session"]({ sessionId: session.id });
-    await Promise.all(Array.from({ length: 10 }, () => evaluateSession(session.id, { end: true })));
-    const after = await getBalances("DRIVER", driver.id);
+    await Promise.all(Array.from({ length: 10 }, () => unsafeEvaluateSession(session.id, { end: true })));
+    const after = await unsafeGetBalances("DRIVER", driver.id);
     expect(after.nova).toEqual({ available: pending.nova.pending, held: 0n, pending: 0n });
     expect(after.usd).toEqual({ available: BigInt(config().VERIFY_REWARD_CENTS), pending: 0n });
     const statement = await testDb.ledgerTransaction.findMany({
@@ -78,12 +78,16 @@ describe("charging session → verified reward", () => {
 
   it.runIf(onPostgresServer)("concurrent verifies of one session earn once", async () => {
     const { driver, charger } = await driverWithSandboxCar();
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
     await dwellAtCharger(session.id, charger);
-    await checkOut(driver.id, session.id, fakeMeta());
-    const pendingNova = (await getBalances("DRIVER", driver.id)).nova.pending;
+    await checkOut(asDriver(driver.id), session.id, fakeMeta());
+    const pendingNova = (await unsafeGetBalances("DRIVER", driver.id)).nova.pending;
     await Promise.all(Array.from({ length: 20 }, () => JOBS["verify-session"]({ sessionId: session.id })));
-    expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: pendingNova, held: 0n, pending: 0n });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toEqual({
+      available: pendingNova,
+      held: 0n,
+      pending: 0n,
+    });
   });
 });
 
@@ -105,13 +109,13 @@ describe("energy from the car's counter", () => {
     });
     /** One session from `from` to `to` minutes ago with the car's counter readings inside it. */
     async function session(from: number, to: number, readings: Array<[number, number]>) {
-      const { id } = await checkIn(driver.id, { chargerId: charger.id, vehicleId: car.id }, fakeMeta());
+      const { id } = await checkIn(asDriver(driver.id), { chargerId: charger.id, vehicleId: car.id }, fakeMeta());
       await testDb.chargingSession.update({
         where: { id },
         data: { startedAt: minutesAgo(from), endedAt: minutesAgo(to) },
       });
       await testDb.telemetrySnapshot.createMany({ data: readings.map(([m, kwh]) => reading(m, kwh)) });
-      await checkOut(driver.id, id, fakeMeta());
+      await checkOut(asDriver(driver.id), id, fakeMeta());
       return testDb.chargingSession.findUniqueOrThrow({ where: { id } });
     }
     // one plug-in, two sessions: the counter reads 2, 10 in the first and goes on to 11, 18 in the second
@@ -138,7 +142,7 @@ describe("energy from the car's counter", () => {
 describe("demo accrual", () => {
   it("moves an active sandbox session on: a new car reading and an updated status", async () => {
     const { driver, charger } = await driverWithSandboxCar();
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
     const vehicle = await testDb.vehicle.findFirstOrThrow({ where: { userId: driver.id } });
     const before = await testDb.telemetrySnapshot.count({ where: { vehicleId: vehicle.id } });
     const result = await JOBS["demo-accrual"]();
@@ -159,32 +163,32 @@ describe("missing-points claim", () => {
   it("a session without the phone witness fails, the driver claims, the admin approves and it pays once", async () => {
     const { driver, charger } = await driverWithSandboxCar();
     const admin = await createUser({ role: "ADMIN" });
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
     await testDb.chargingSession.update({
       where: { id: session.id },
       data: { startedAt: new Date(Date.now() - 20 * 60_000) },
     });
-    const out = await checkOut(driver.id, session.id, fakeMeta());
+    const out = await checkOut(asDriver(driver.id), session.id, fakeMeta());
     expect(out.reason).toMatch(/phone/i);
-    expect(await evaluateSession(session.id, { end: true, final: true })).toMatchObject({ status: "UNVERIFIED" });
-    expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: 0n, held: 0n, pending: 0n });
+    expect(await unsafeEvaluateSession(session.id, { end: true, final: true })).toMatchObject({ status: "UNVERIFIED" });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toEqual({ available: 0n, held: 0n, pending: 0n });
     const claim = await fileClaim(
-      driver.id,
+      asDriver(driver.id),
       { sessionId: session.id, note: "My phone died while I was charging here." },
       fakeMeta(),
     );
     await expect(
-      fileClaim(driver.id, { sessionId: session.id, note: "Filing the same claim again." }, fakeMeta()),
+      fileClaim(asDriver(driver.id), { sessionId: session.id, note: "Filing the same claim again." }, fakeMeta()),
     ).rejects.toMatchObject({ code: "claim_exists" });
     await decideClaim(
-      admin.id,
+      asAdmin(admin.id),
       { claimId: claim.id, approve: true, note: "Car data shows charging at the plaza." },
       fakeMeta(),
     );
     await expect(
-      decideClaim(admin.id, { claimId: claim.id, approve: true, note: "twice" }, fakeMeta()),
+      decideClaim(asAdmin(admin.id), { claimId: claim.id, approve: true, note: "twice" }, fakeMeta()),
     ).rejects.toMatchObject({ code: "claim_closed" });
-    const paid = await getBalances("DRIVER", driver.id);
+    const paid = await unsafeGetBalances("DRIVER", driver.id);
     expect(paid.nova.available).toBeGreaterThan(0n);
     expect(paid.usd.available).toBe(BigInt(config().VERIFY_REWARD_CENTS));
     expect((await testDb.chargingSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("VERIFIED");
@@ -193,11 +197,11 @@ describe("missing-points claim", () => {
 
   it("another driver cannot claim someone else's session", async () => {
     const { driver, charger } = await driverWithSandboxCar();
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
-    await checkOut(driver.id, session.id, fakeMeta());
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
+    await checkOut(asDriver(driver.id), session.id, fakeMeta());
     const intruder = await createUser();
     await expect(
-      fileClaim(intruder.id, { sessionId: session.id, note: "This is my session honestly." }, fakeMeta()),
+      fileClaim(asDriver(intruder.id), { sessionId: session.id, note: "This is my session honestly." }, fakeMeta()),
     ).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -207,18 +211,18 @@ describe("reversing a charging reward", () => {
     testDb.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: `session:${sessionId}:pending` } });
   const reverse = (adminId: string, transactionId: string) =>
     reverseTransaction(
-      adminId,
+      asAdmin(adminId),
       { transactionId, reason: "charged at a test plug", idempotencyKey: `k-${uid()}-${uid()}-${uid()}` },
       fakeMeta(),
     );
 
   /** A checked-out session whose reward is pending, and what it put in pending. */
   async function pendingSession(driver: { id: string }, charger: { id: string; latitude: number; longitude: number }) {
-    const before = (await getBalances("DRIVER", driver.id)).nova.pending;
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    const before = (await unsafeGetBalances("DRIVER", driver.id)).nova.pending;
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
     await dwellAtCharger(session.id, charger);
-    expect((await checkOut(driver.id, session.id, fakeMeta())).status).toBe("PENDING_WITNESS");
-    const nova = (await getBalances("DRIVER", driver.id)).nova.pending - before;
+    expect((await checkOut(asDriver(driver.id), session.id, fakeMeta())).status).toBe("PENDING_WITNESS");
+    const nova = (await unsafeGetBalances("DRIVER", driver.id)).nova.pending - before;
     expect(nova).toBeGreaterThan(0n);
     return { session, nova };
   }
@@ -236,7 +240,7 @@ describe("reversing a charging reward", () => {
     expect(await testDb.ledgerTransaction.count({ where: { reversesId: reward.id } })).toBe(0);
 
     expect(await JOBS["verify-session"]({ sessionId: session.id })).toMatchObject({ status: "VERIFIED" });
-    expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: nova, held: 0n, pending: 0n });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toEqual({ available: nova, held: 0n, pending: 0n });
     expect((await checkLedger(testDb)).violations).toEqual([]);
   });
 
@@ -246,15 +250,15 @@ describe("reversing a charging reward", () => {
     const first = await pendingSession(driver, charger);
     expect(await JOBS["verify-session"]({ sessionId: first.session.id })).toMatchObject({ status: "VERIFIED" });
     const second = await pendingSession(driver, charger);
-    const before = await getBalances("DRIVER", driver.id);
+    const before = await unsafeGetBalances("DRIVER", driver.id);
     expect(before.nova).toEqual({ available: first.nova, held: 0n, pending: second.nova });
 
     const reward = await rewardOf(first.session.id);
     await reverse(admin.id, reward.id);
-    const after = await getBalances("DRIVER", driver.id);
+    const after = await unsafeGetBalances("DRIVER", driver.id);
     expect(after.nova).toEqual({ available: 0n, held: 0n, pending: second.nova });
     expect(after.usd).toEqual({ available: 0n, pending: before.usd.pending });
-    const states = (await listStatement("DRIVER", driver.id))
+    const states = (await unsafeListStatement("DRIVER", driver.id))
       .filter((l) => l.transactionId === reward.id)
       .map((l) => l.state);
     expect(states.length).toBeGreaterThan(0);
@@ -262,7 +266,11 @@ describe("reversing a charging reward", () => {
 
     // the second session still verifies and pays
     expect(await JOBS["verify-session"]({ sessionId: second.session.id })).toMatchObject({ status: "VERIFIED" });
-    expect((await getBalances("DRIVER", driver.id)).nova).toEqual({ available: second.nova, held: 0n, pending: 0n });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toEqual({
+      available: second.nova,
+      held: 0n,
+      pending: 0n,
+    });
     expect((await checkLedger(testDb)).violations).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as mintRoute } from "@/app/api/wallet/spend-token/route";
 import { db } from "@/lib/db";
-import { checkLedger, getBalances, type LedgerViolation } from "@/lib/ledger";
+import { checkLedger, unsafeGetBalances, type LedgerViolation } from "@/lib/ledger";
 import {
   directSpend,
   getOrCreatePass,
@@ -12,7 +12,17 @@ import {
 } from "@/lib/merchants/redemptions";
 import { grantNova } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";
-import { createMerchant, createUser, fakeMeta, signedIn, testDb, uid } from "../support/factories";
+import {
+  asAdmin,
+  asDriver,
+  asMerchant,
+  createMerchant,
+  createUser,
+  fakeMeta,
+  signedIn,
+  testDb,
+  uid,
+} from "../support/factories";
 import { call } from "../support/request";
 
 // Item 5 of issue 9: the pass only identifies a driver; a debit needs a spend code from the
@@ -43,7 +53,11 @@ async function newViolations(): Promise<LedgerViolation[]> {
 
 async function fundedDriver(amount: number) {
   const driver = await createUser();
-  await grantNova(adminId, { driverId: driver.id, amount, reason: "test funds", idempotencyKey: key() }, fakeMeta());
+  await grantNova(
+    asAdmin(adminId),
+    { driverId: driver.id, amount, reason: "test funds", idempotencyKey: key() },
+    fakeMeta(),
+  );
   return driver;
 }
 
@@ -61,9 +75,10 @@ async function shop(members = 1) {
 }
 
 const spend = (staffId: string, merchantId: string, spendCode: string, amount: number, idempotencyKey = key()) =>
-  directSpend(staffId, merchantId, { spendCode, amount, idempotencyKey }, fakeMeta());
+  directSpend(asMerchant(staffId), merchantId, { spendCode, amount, idempotencyKey }, fakeMeta());
 
-const nova = async (ownerType: "DRIVER" | "MERCHANT", id: string) => (await getBalances(ownerType, id)).nova.available;
+const nova = async (ownerType: "DRIVER" | "MERCHANT", id: string) =>
+  (await unsafeGetBalances(ownerType, id)).nova.available;
 
 const codeOf = (r: PromiseSettledResult<unknown>) =>
   r.status === "fulfilled" ? "ok" : ((r.reason as { code?: string }).code ?? String(r.reason));
@@ -74,7 +89,7 @@ describe("a spend code", () => {
   it("debits once, records which code paid, and tells the driver by email", async () => {
     const driver = await fundedDriver(1000);
     const { merchant, staff } = await shop();
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     expect(token.display).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(token.expiresAt.getTime() - token.issuedAt.getTime()).toBe(60_000);
 
@@ -100,7 +115,7 @@ describe("a spend code", () => {
   it("is refused when replayed, and a resubmit of the same form gets the first result", async () => {
     const driver = await fundedDriver(1000);
     const { merchant, staff } = await shop();
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     const formKey = key();
     const first = await spend(staff[0], merchant.id, token.qrValue, 100, formKey);
 
@@ -132,7 +147,7 @@ describe("a spend code", () => {
   it("is refused once expired, and paid nothing", async () => {
     const driver = await fundedDriver(500);
     const { merchant, staff } = await shop();
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     await testDb.$executeRaw`UPDATE "SpendToken" SET "createdAt" = now() - interval '2 minutes', "expiresAt" = now() - interval '1 second' WHERE "driverId" = ${driver.id}`;
     await expect(spend(staff[0], merchant.id, token.code, 100)).rejects.toMatchObject({
       code: "spend_token_expired",
@@ -154,7 +169,7 @@ describe("a spend code", () => {
   it("leaves the code usable when the debit is refused (balance), so a smaller amount can go through", async () => {
     const driver = await fundedDriver(300);
     const { merchant, staff } = await shop();
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     await expect(spend(staff[0], merchant.id, token.code, 301)).rejects.toMatchObject({ code: "insufficient_funds" });
     await expect(spend(staff[0], merchant.id, token.code, 300)).resolves.toMatchObject({ replayed: false });
     expect(await nova("DRIVER", driver.id)).toBe(0n);
@@ -163,7 +178,7 @@ describe("a spend code", () => {
   it("of a suspended driver pays nothing", async () => {
     const driver = await fundedDriver(300);
     const { merchant, staff } = await shop();
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     await testDb.user.update({ where: { id: driver.id }, data: { status: "SUSPENDED" } });
     await expect(spend(staff[0], merchant.id, token.code, 100)).rejects.toMatchObject({ code: "account_suspended" });
     expect(await nova("DRIVER", driver.id)).toBe(300n);
@@ -174,7 +189,7 @@ describe("the pass", () => {
   it("only identifies the driver: its QR value and its serial can never debit", async () => {
     const driver = await fundedDriver(3000);
     const { merchant, staff } = await shop();
-    const pass = await getOrCreatePass(driver.id);
+    const pass = await getOrCreatePass(asDriver(driver.id));
     for (const input of [pass.qrValue, pass.serialNumber, ` ${pass.serialNumber} `, "NERAVA-PASS:unknown"]) {
       const refused = spend(staff[0], merchant.id, input, 100);
       await expect(refused).rejects.toMatchObject({ code: "pass_cannot_pay", status: 400 });
@@ -189,9 +204,9 @@ describe("binding to the driver", () => {
   it("a code minted for driver A debits A whatever else the request says", async () => {
     const alice = await fundedDriver(500);
     const bob = await fundedDriver(500);
-    const bobPass = await getOrCreatePass(bob.id);
+    const bobPass = await getOrCreatePass(asDriver(bob.id));
     const { merchant, staff } = await shop();
-    const token = await mintSpendToken(alice.id);
+    const token = await mintSpendToken(asDriver(alice.id));
     const tampered = {
       spendCode: token.code,
       amount: 50,
@@ -199,7 +214,7 @@ describe("binding to the driver", () => {
       driverId: bob.id,
       pass: bobPass.qrValue,
     };
-    await directSpend(staff[0], merchant.id, tampered as never, fakeMeta());
+    await directSpend(asMerchant(staff[0]), merchant.id, tampered as never, fakeMeta());
     expect(await nova("DRIVER", alice.id)).toBe(450n);
     expect(await nova("DRIVER", bob.id)).toBe(500n);
     // a changed character is another code, which nobody was given
@@ -238,7 +253,7 @@ describe.runIf(onPostgresServer)("under concurrency (PostgreSQL server)", () => 
   it("20 concurrent uses of one code make exactly one debit", async () => {
     const driver = await fundedDriver(1000);
     const { merchant, staff } = await shop(20);
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     const results = await Promise.allSettled(staff.map((s) => spend(s, merchant.id, token.code, 40)));
     expect(tally(results)).toEqual({ ok: 1, spend_token_used: 19 });
     expect(await nova("DRIVER", driver.id)).toBe(960n);
@@ -254,7 +269,7 @@ describe.runIf(onPostgresServer)("under concurrency (PostgreSQL server)", () => 
   it("the daily limit per merchant and driver holds when spends race", async () => {
     const driver = await fundedDriver(5000);
     const { merchant, staff } = await shop(10);
-    const tokens = await Promise.all(staff.map(() => mintSpendToken(driver.id)));
+    const tokens = await Promise.all(staff.map(() => mintSpendToken(asDriver(driver.id))));
     // 10 × 300 at once against a limit of 2,000: exactly 6 fit
     const results = await Promise.allSettled(staff.map((s, i) => spend(s, merchant.id, tokens[i].code, 300)));
     expect(tally(results)).toEqual({ ok: 6, spend_daily_limit: 4 });
@@ -275,7 +290,7 @@ describe.runIf(onPostgresServer)("under concurrency (PostgreSQL server)", () => 
     // the limit is per merchant: another shop can still take Nova from this driver today
     const other = await shop();
     await expect(
-      spend(other.staff[0], other.merchant.id, (await mintSpendToken(driver.id)).code, 300),
+      spend(other.staff[0], other.merchant.id, (await mintSpendToken(asDriver(driver.id))).code, 300),
     ).resolves.toMatchObject({
       replayed: false,
     });
@@ -288,7 +303,7 @@ describe("reporting a spend", () => {
     const alice = await fundedDriver(500);
     const bob = await fundedDriver(500);
     const { merchant, staff } = await shop();
-    const paid = await spend(staff[0], merchant.id, (await mintSpendToken(alice.id)).code, 120);
+    const paid = await spend(staff[0], merchant.id, (await mintSpendToken(asDriver(alice.id))).code, 120);
     const actor = (id: string) => ({ userId: id, role: "DRIVER" as const });
 
     // another driver's transaction, a merchant member, a made-up id: not found

@@ -5,10 +5,20 @@ import { GET as codeStatus } from "@/app/api/me/codes/[codeId]/route";
 import { checkIn, checkOut } from "@/lib/charging";
 import { stopWorkers } from "@/lib/jobs";
 import { checkLedger } from "@/lib/ledger";
-import { confirmRedemption, redeemOffer, releaseRedemption } from "@/lib/merchants/redemptions";
+import { confirmRedemption, redeemOffer, unsafeReleaseRedemption } from "@/lib/merchants/redemptions";
 import { grantNova } from "@/lib/rewards";
 import { call } from "../support/request";
-import { createMerchant, createUser, fakeMeta, signedIn, testDb, uid } from "../support/factories";
+import {
+  asAdmin,
+  asDriver,
+  asMerchant,
+  createMerchant,
+  createUser,
+  fakeMeta,
+  signedIn,
+  testDb,
+  uid,
+} from "../support/factories";
 
 // The JSON routes the driver's live screens poll: each answers for the signed-in driver only.
 
@@ -27,8 +37,12 @@ async function world() {
   const offer = await testDb.offer.findFirstOrThrow({ where: { merchantId: merchant.id } });
   const driver = await createUser();
   const other = await createUser();
-  await grantNova(admin.id, { driverId: driver.id, amount: 500, reason: "test", idempotencyKey: key() }, fakeMeta());
-  const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+  await grantNova(
+    asAdmin(admin.id),
+    { driverId: driver.id, amount: 500, reason: "test", idempotencyKey: key() },
+    fakeMeta(),
+  );
+  const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
   return {
     owner,
     merchant,
@@ -86,12 +100,12 @@ describe("GET /api/me/codes/[codeId]", () => {
 
   it("turns to redeemed when the cashier confirms, and to cancelled when the driver cancels", async () => {
     const used = await world();
-    await confirmRedemption(used.owner.id, used.merchant.id, { code: used.code.code }, fakeMeta());
+    await confirmRedemption(asMerchant(used.owner.id), used.merchant.id, { code: used.code.code }, fakeMeta());
     const redeemed = await (await getCode(used.code.id, used.driverCookie)).json();
     expect(redeemed).toMatchObject({ state: "redeemed", settledAt: expect.any(String) });
 
     const cancelled = await world();
-    await releaseRedemption({ codeId: cancelled.code.id, expired: false, driverId: cancelled.driver.id });
+    await unsafeReleaseRedemption({ codeId: cancelled.code.id, expired: false, driverId: cancelled.driver.id });
     expect(await (await getCode(cancelled.code.id, cancelled.driverCookie)).json()).toMatchObject({
       state: "cancelled",
     });
@@ -153,7 +167,7 @@ describe("GET /api/me/charging/active", () => {
       recent: null,
     });
 
-    const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+    const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
     const during = await call(charging, { headers: { cookie } });
     expect(during.status).toBe(200);
     const live = await during.json();
@@ -179,7 +193,7 @@ describe("GET /api/me/charging/active", () => {
       recent: null,
     });
 
-    const outcome = await checkOut(driver.id, session.id, fakeMeta());
+    const outcome = await checkOut(asDriver(driver.id), session.id, fakeMeta());
     const after = await (await call(charging, { headers: { cookie } })).json();
     expect(after.active).toBeNull();
     expect(after.recent).toMatchObject({

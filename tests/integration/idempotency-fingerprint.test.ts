@@ -3,7 +3,7 @@ import { decideClaim, fileClaim } from "@/lib/charging";
 import { db } from "@/lib/db";
 import {
   checkLedger,
-  getBalances,
+  unsafeGetBalances,
   postInTx,
   runMoneyTx,
   type Posted,
@@ -15,11 +15,11 @@ import {
   directSpend,
   mintSpendToken,
   redeemOffer,
-  releaseRedemption,
+  unsafeReleaseRedemption,
 } from "@/lib/merchants/redemptions";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
-import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
 
 // Every money call's idempotency fingerprint covers every parameter that changes its outcome:
 // the same key with another offer, merchant, driver, amount, session or reason is a 409, the
@@ -36,7 +36,7 @@ const key = () => `k-${uid()}-${uid()}-${uid()}`;
 const conflict = { code: "idempotency_conflict", status: 409 };
 
 async function grant(adminId: string, driverId: string, amount: number) {
-  return grantNova(adminId, { driverId, amount, reason: "test funds", idempotencyKey: key() }, fakeMeta());
+  return grantNova(asAdmin(adminId), { driverId, amount, reason: "test funds", idempotencyKey: key() }, fakeMeta());
 }
 
 /** Posts again under an existing transaction's key, type, lines and original, with `request` as the fingerprint. */
@@ -89,16 +89,20 @@ describe("idempotency fingerprints", () => {
     const admin = await createUser({ role: "ADMIN" });
     const [driver, other] = [await createUser(), await createUser()];
     const input = { driverId: driver.id, amount: 40, reason: "welcome bonus", idempotencyKey: key() };
-    const first = await grantNova(admin.id, input, fakeMeta());
-    await expect(grantNova(admin.id, { ...input, reason: "apology" }, fakeMeta())).rejects.toMatchObject(conflict);
-    await expect(grantNova(admin.id, { ...input, driverId: other.id }, fakeMeta())).rejects.toMatchObject(conflict);
-    await expect(grantNova(admin.id, { ...input, amount: 41 }, fakeMeta())).rejects.toMatchObject(conflict);
-    expect(await grantNova(admin.id, input, fakeMeta())).toEqual({
+    const first = await grantNova(asAdmin(admin.id), input, fakeMeta());
+    await expect(grantNova(asAdmin(admin.id), { ...input, reason: "apology" }, fakeMeta())).rejects.toMatchObject(
+      conflict,
+    );
+    await expect(grantNova(asAdmin(admin.id), { ...input, driverId: other.id }, fakeMeta())).rejects.toMatchObject(
+      conflict,
+    );
+    await expect(grantNova(asAdmin(admin.id), { ...input, amount: 41 }, fakeMeta())).rejects.toMatchObject(conflict);
+    expect(await grantNova(asAdmin(admin.id), input, fakeMeta())).toEqual({
       transactionId: first.transactionId,
       replayed: true,
     });
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(40n);
-    expect((await getBalances("DRIVER", other.id)).nova.available).toBe(0n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(40n);
+    expect((await unsafeGetBalances("DRIVER", other.id)).nova.available).toBe(0n);
   });
 
   it("redeem: the same key for another shop's offer of the same price is refused, not answered with the first code", async () => {
@@ -108,13 +112,13 @@ describe("idempotency fingerprints", () => {
     const coffee = await shopWithOffer("Free drip coffee", 300);
     const paperback = await shopWithOffer("$3 off any paperback", 300);
     const idempotencyKey = key();
-    const code = await redeemOffer(driver.id, { offerId: coffee.offer.id, idempotencyKey }, fakeMeta());
+    const code = await redeemOffer(asDriver(driver.id), { offerId: coffee.offer.id, idempotencyKey }, fakeMeta());
     await expect(
-      redeemOffer(driver.id, { offerId: paperback.offer.id, idempotencyKey }, fakeMeta()),
+      redeemOffer(asDriver(driver.id), { offerId: paperback.offer.id, idempotencyKey }, fakeMeta()),
     ).rejects.toMatchObject(conflict);
-    const again = await redeemOffer(driver.id, { offerId: coffee.offer.id, idempotencyKey }, fakeMeta());
+    const again = await redeemOffer(asDriver(driver.id), { offerId: coffee.offer.id, idempotencyKey }, fakeMeta());
     expect(again.id).toBe(code.id);
-    expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 700n, held: 300n });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 700n, held: 300n });
     expect(await testDb.redemptionCode.count({ where: { driverId: driver.id } })).toBe(1);
     await expectFingerprint(
       code.holdTxId,
@@ -130,16 +134,29 @@ describe("idempotency fingerprints", () => {
     const shop = await shopWithOffer("Free drip coffee", 300);
     const other = await shopWithOffer("$3 off any paperback", 300);
 
-    const confirmed = await redeemOffer(driver.id, { offerId: shop.offer.id, idempotencyKey: key() }, fakeMeta());
-    const done = await confirmRedemption(shop.owner.id, shop.merchant.id, { code: confirmed.code }, fakeMeta());
+    const confirmed = await redeemOffer(
+      asDriver(driver.id),
+      { offerId: shop.offer.id, idempotencyKey: key() },
+      fakeMeta(),
+    );
+    const done = await confirmRedemption(
+      asMerchant(shop.owner.id),
+      shop.merchant.id,
+      { code: confirmed.code },
+      fakeMeta(),
+    );
     await expectFingerprint(
       done.transactionId,
       { codeId: confirmed.id, merchantId: shop.merchant.id, driverId: driver.id },
       { merchantId: other.merchant.id, codeId: "another-code" },
     );
 
-    const cancelled = await redeemOffer(driver.id, { offerId: shop.offer.id, idempotencyKey: key() }, fakeMeta());
-    expect(await releaseRedemption({ codeId: cancelled.id, expired: false, driverId: driver.id })).toBe(true);
+    const cancelled = await redeemOffer(
+      asDriver(driver.id),
+      { offerId: shop.offer.id, idempotencyKey: key() },
+      fakeMeta(),
+    );
+    expect(await unsafeReleaseRedemption({ codeId: cancelled.id, expired: false, driverId: driver.id })).toBe(true);
     const release = await testDb.redemptionCode.findUniqueOrThrow({ where: { id: cancelled.id } });
     await expectFingerprint(
       release.settleTxId!,
@@ -155,21 +172,26 @@ describe("idempotency fingerprints", () => {
     await grant(admin.id, driver.id, 500);
     await grant(admin.id, other.id, 500);
     const shop = await shopWithOffer("Free drip coffee", 300);
-    const input = { spendCode: (await mintSpendToken(driver.id)).code, amount: 100, idempotencyKey: key() };
-    const first = await directSpend(shop.owner.id, shop.merchant.id, input, fakeMeta());
+    const input = { spendCode: (await mintSpendToken(asDriver(driver.id))).code, amount: 100, idempotencyKey: key() };
+    const first = await directSpend(asMerchant(shop.owner.id), shop.merchant.id, input, fakeMeta());
     // the same form key with another driver's code, or another amount, is a different request
-    const otherCode = (await mintSpendToken(other.id)).code;
+    const otherCode = (await mintSpendToken(asDriver(other.id))).code;
     await expect(
-      directSpend(shop.owner.id, shop.merchant.id, { ...input, spendCode: otherCode }, fakeMeta()),
+      directSpend(asMerchant(shop.owner.id), shop.merchant.id, { ...input, spendCode: otherCode }, fakeMeta()),
     ).rejects.toMatchObject(conflict);
-    const freshCode = (await mintSpendToken(driver.id)).code;
+    const freshCode = (await mintSpendToken(asDriver(driver.id))).code;
     await expect(
-      directSpend(shop.owner.id, shop.merchant.id, { ...input, spendCode: freshCode, amount: 120 }, fakeMeta()),
+      directSpend(
+        asMerchant(shop.owner.id),
+        shop.merchant.id,
+        { ...input, spendCode: freshCode, amount: 120 },
+        fakeMeta(),
+      ),
     ).rejects.toMatchObject(conflict);
-    const again = await directSpend(shop.owner.id, shop.merchant.id, input, fakeMeta());
+    const again = await directSpend(asMerchant(shop.owner.id), shop.merchant.id, input, fakeMeta());
     expect(again).toMatchObject({ transactionId: first.transactionId, replayed: true });
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(400n);
-    expect((await getBalances("DRIVER", other.id)).nova.available).toBe(500n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(400n);
+    expect((await unsafeGetBalances("DRIVER", other.id)).nova.available).toBe(500n);
     await expectFingerprint(
       first.transactionId,
       { merchantId: shop.merchant.id, driverId: driver.id, amount: 100 },
@@ -182,18 +204,18 @@ describe("idempotency fingerprints", () => {
     const driver = await createUser();
     const [g1, g2] = [await grant(admin.id, driver.id, 50), await grant(admin.id, driver.id, 60)];
     const input = { transactionId: g1.transactionId, reason: "granted twice", idempotencyKey: key() };
-    const first = await reverseTransaction(admin.id, input, fakeMeta());
-    await expect(reverseTransaction(admin.id, { ...input, reason: "wrong driver" }, fakeMeta())).rejects.toMatchObject(
-      conflict,
-    );
+    const first = await reverseTransaction(asAdmin(admin.id), input, fakeMeta());
     await expect(
-      reverseTransaction(admin.id, { ...input, transactionId: g2.transactionId }, fakeMeta()),
+      reverseTransaction(asAdmin(admin.id), { ...input, reason: "wrong driver" }, fakeMeta()),
     ).rejects.toMatchObject(conflict);
-    expect(await reverseTransaction(admin.id, input, fakeMeta())).toEqual({
+    await expect(
+      reverseTransaction(asAdmin(admin.id), { ...input, transactionId: g2.transactionId }, fakeMeta()),
+    ).rejects.toMatchObject(conflict);
+    expect(await reverseTransaction(asAdmin(admin.id), input, fakeMeta())).toEqual({
       transactionId: first.transactionId,
       replayed: true,
     });
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(60n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(60n);
   });
 
   it("session rewards: pending, verified and forfeited posts are fingerprinted by session and driver; a reworded forfeit replays", async () => {
@@ -235,7 +257,7 @@ describe("idempotency fingerprints", () => {
       replayed: true,
     });
     await expectFingerprint(forfeit!.transactionId, { sessionId: unverified.id }, { sessionId: "another-session" });
-    expect((await getBalances("DRIVER", driver.id)).nova.pending).toBe(0n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.pending).toBe(0n);
   });
 
   it("claim: the reward paid on an approved claim is fingerprinted by session and driver", async () => {
@@ -266,11 +288,11 @@ describe("idempotency fingerprints", () => {
     await runMoneyTx((tx) => postPendingReward(tx, s));
     await runMoneyTx((tx) => forfeitReward(tx, s, "Not verified: no phone witness"));
     const claim = await fileClaim(
-      driver.id,
+      asDriver(driver.id),
       { sessionId: row.id, note: "My phone died while I was charging." },
       fakeMeta(),
     );
-    await decideClaim(admin.id, { claimId: claim.id, approve: true, note: "Car data agrees." }, fakeMeta());
+    await decideClaim(asAdmin(admin.id), { claimId: claim.id, approve: true, note: "Car data agrees." }, fakeMeta());
     const paid = await testDb.ledgerTransaction.findUniqueOrThrow({
       where: { idempotencyKey: `session:${row.id}:claim` },
     });

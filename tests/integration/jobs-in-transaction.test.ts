@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIn, checkOut } from "@/lib/charging";
 import { createDb } from "@/lib/db/client";
 import { enqueueInTx, jobsReady, stopWorkers } from "@/lib/jobs";
-import { getBalances } from "@/lib/ledger";
+import { unsafeGetBalances } from "@/lib/ledger";
 import { completeVehicleConnect, signConnectState } from "@/lib/vehicles";
 import { config } from "@/lib/config";
-import { createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { asDriver, createUser, fakeMeta, testDb, uid } from "../support/factories";
 
 // The app's own client (the one checkOut uses) for enqueueInTx's direct test.
 const appDb = createDb(process.env.DATABASE_URL, 2);
@@ -31,7 +31,7 @@ async function jobsFor(sessionId: string) {
 async function dwellingSession() {
   const driver = await createUser();
   const state = await signConnectState(config().NEXTAUTH_SECRET, driver.id);
-  await completeVehicleConnect(driver.id, { code: `sandbox-${uid()}`, state }, fakeMeta());
+  await completeVehicleConnect(asDriver(driver.id), { code: `sandbox-${uid()}`, state }, fakeMeta());
   const charger = await testDb.charger.create({
     data: {
       externalId: `c-${uid()}`,
@@ -42,7 +42,7 @@ async function dwellingSession() {
       radiusMeters: 150,
     },
   });
-  const session = await checkIn(driver.id, { chargerId: charger.id }, fakeMeta());
+  const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
   const start = Date.now() - 15 * 60_000;
   await testDb.chargingSession.update({ where: { id: session.id }, data: { startedAt: new Date(start - 30_000) } });
   await testDb.locationPing.createMany({
@@ -82,22 +82,22 @@ describe("follow-up jobs commit with the write they follow", () => {
     const { driver, session } = await dwellingSession();
     const heal = await failCheckOutAuditOf(session.id);
     try {
-      await expect(checkOut(driver.id, session.id, fakeMeta())).rejects.toThrow(/injected failure/);
+      await expect(checkOut(asDriver(driver.id), session.id, fakeMeta())).rejects.toThrow(/injected failure/);
     } finally {
       await heal();
     }
     const row = await testDb.chargingSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row).toMatchObject({ status: "ACTIVE", endedAt: null });
     expect(await jobsFor(session.id)).toBe(0);
-    expect((await getBalances("DRIVER", driver.id)).nova.pending).toBe(0n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.pending).toBe(0n);
 
     // the driver taps again: the end, the pending reward and exactly one job commit together
-    expect((await checkOut(driver.id, session.id, fakeMeta())).status).toBe("PENDING_WITNESS");
+    expect((await checkOut(asDriver(driver.id), session.id, fakeMeta())).status).toBe("PENDING_WITNESS");
     expect((await testDb.chargingSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe(
       "PENDING_WITNESS",
     );
     expect(await jobsFor(session.id)).toBe(1);
-    expect((await getBalances("DRIVER", driver.id)).nova.pending).toBeGreaterThan(0n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.pending).toBeGreaterThan(0n);
     const audit = await testDb.auditLog.count({ where: { action: "charging.checked_out", targetId: session.id } });
     expect(audit).toBe(1);
   });

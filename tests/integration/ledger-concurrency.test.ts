@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import {
   accounts,
   checkLedger,
-  getBalances,
+  unsafeGetBalances,
   InsufficientFunds,
   postInTx,
   runMoneyTx,
@@ -19,12 +19,12 @@ import {
   mintSpendToken,
   redeemOffer,
   releaseExpiredHolds,
-  releaseRedemption,
+  unsafeReleaseRedemption,
 } from "@/lib/merchants/redemptions";
 import { clearRateLimit } from "@/lib/rate-limit";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";
-import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
 
 // Concurrency claims against a real PostgreSQL: every case fires its requests at once through
 // the domain functions (the app's own db() pool, 20 connections here), then checks invariants.
@@ -82,7 +82,11 @@ async function shop(members: number) {
 
 async function fundedDriver(adminId: string, amount: number) {
   const driver = await createUser();
-  await grantNova(adminId, { driverId: driver.id, amount, reason: "test funds", idempotencyKey: key() }, fakeMeta());
+  await grantNova(
+    asAdmin(adminId),
+    { driverId: driver.id, amount, reason: "test funds", idempotencyKey: key() },
+    fakeMeta(),
+  );
   return driver;
 }
 
@@ -103,7 +107,9 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const driver = await createUser();
     const idempotencyKey = key();
     const input = { driverId: driver.id, amount: 7, reason: "one key, many clicks", idempotencyKey };
-    const results = await Promise.allSettled(Array.from({ length: 500 }, () => grantNova(adminId, input, fakeMeta())));
+    const results = await Promise.allSettled(
+      Array.from({ length: 500 }, () => grantNova(asAdmin(adminId), input, fakeMeta())),
+    );
 
     expect(tally(results)).toEqual({ ok: 500 });
     const posted = fulfilled<Posted>(results);
@@ -115,7 +121,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     });
     expect(txs.map((t) => t.id)).toEqual([posted[0].transactionId]);
     expect(txs[0].entries.map((e) => e.amount).sort()).toEqual([-7n, 7n]);
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(7n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(7n);
     expect(await testDb.auditLog.count({ where: { action: "nova.granted", targetId: driver.id } })).toBe(1);
     // the daily cap was spent once, not 500 times
     expect(
@@ -123,11 +129,11 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
         .used,
     ).toBe(7n);
 
-    await expect(grantNova(adminId, { ...input, amount: 8 }, fakeMeta())).rejects.toMatchObject({
+    await expect(grantNova(asAdmin(adminId), { ...input, amount: 8 }, fakeMeta())).rejects.toMatchObject({
       code: "idempotency_conflict",
       status: 409,
     });
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(7n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(7n);
     expect(await newViolations()).toEqual([]);
   });
 
@@ -160,8 +166,8 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const wins = Math.floor(B / x);
     expect(tally(results)).toEqual({ ok: wins, insufficient_funds: K - wins });
     expect(results.every((r) => r.status === "fulfilled" || r.reason instanceof InsufficientFunds)).toBe(true);
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(BigInt(B - wins * x));
-    expect((await getBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(wins * x));
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(BigInt(B - wins * x));
+    expect((await unsafeGetBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(wins * x));
     // a refused debit leaves nothing behind: its claimed idempotency key rolled back with it
     expect(await testDb.ledgerTransaction.count({ where: { idempotencyKey: { startsWith: prefix } } })).toBe(wins);
     expect(await newViolations()).toEqual([]);
@@ -170,10 +176,10 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
   it("200 confirmations of one code at once: one wins, the merchant is paid once, the rest hear code_used", async () => {
     const { merchant, offer, staff } = await shop(20); // 200 attempts over 20 members = 10 each, under 20/min
     const driver = await fundedDriver(adminId, offer.novaPrice);
-    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
-        confirmRedemption(staff[i % staff.length], merchant.id, { code: code.code }, fakeMeta()),
+        confirmRedemption(asMerchant(staff[i % staff.length]), merchant.id, { code: code.code }, fakeMeta()),
       ),
     );
 
@@ -188,8 +194,8 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
         where: { idempotencyKey: { in: [`code:${code.id}:settle`, `code:${code.id}:release`] } },
       }),
     ).toBe(1);
-    expect((await getBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(offer.novaPrice));
-    expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 0n, held: 0n });
+    expect((await unsafeGetBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(offer.novaPrice));
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 0n, held: 0n });
     expect(await newViolations()).toEqual([]);
   });
 
@@ -200,18 +206,20 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const wait = (until: number) => new Promise((r) => setTimeout(r, Math.max(0, until - Date.now())));
     for (let round = 0; round < rounds; round++) {
       const driver = await fundedDriver(adminId, offer.novaPrice);
-      const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
-      const merchantBefore = (await getBalances("MERCHANT", merchant.id)).nova.available;
+      const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+      const merchantBefore = (await unsafeGetBalances("MERCHANT", merchant.id)).nova.available;
       const expiresAt = Date.now() + 50;
       await testDb.$executeRaw`UPDATE "RedemptionCode" SET "expiresAt" = now() + interval '50 milliseconds' WHERE "id" = ${code.id}`;
       // everyone fires together somewhere within ±40 ms of the expiry, so both sides of it are hit
       const fireAt = expiresAt - 40 + Math.random() * 80;
       const staffIds = await Promise.all([next(), next(), next()]);
       const confirms = staffIds.map((s) =>
-        wait(fireAt + Math.random() * 4).then(() => confirmRedemption(s, merchant.id, { code: code.code }, fakeMeta())),
+        wait(fireAt + Math.random() * 4).then(() =>
+          confirmRedemption(asMerchant(s), merchant.id, { code: code.code }, fakeMeta()),
+        ),
       );
       const releases = [0, 1, 2].map(() =>
-        wait(fireAt + Math.random() * 4).then(() => releaseRedemption({ codeId: code.id, expired: true })),
+        wait(fireAt + Math.random() * 4).then(() => unsafeReleaseRedemption({ codeId: code.id, expired: true })),
       );
       const confirmResults = await Promise.allSettled(confirms);
       const releaseResults = await Promise.allSettled(releases);
@@ -227,8 +235,8 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
       expect(settlements[0].id).toBe(row.settleTxId);
       const confirmedBy = fulfilled(confirmResults);
       const releasedBy = fulfilled(releaseResults).filter(Boolean);
-      const driverNova = (await getBalances("DRIVER", driver.id)).nova;
-      const merchantGain = (await getBalances("MERCHANT", merchant.id)).nova.available - merchantBefore;
+      const driverNova = (await unsafeGetBalances("DRIVER", driver.id)).nova;
+      const merchantGain = (await unsafeGetBalances("MERCHANT", merchant.id)).nova.available - merchantBefore;
       expect(driverNova.held).toBe(0n);
       if (row.status === "CONFIRMED") {
         expect(settlements[0].type).toBe("REDEMPTION_CONFIRM");
@@ -261,13 +269,17 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     const driver = await createUser();
     const results = await Promise.allSettled(
       Array.from({ length: attempts }, () =>
-        grantNova(adminId, { driverId: driver.id, amount, reason: "cap race", idempotencyKey: key() }, fakeMeta()),
+        grantNova(
+          asAdmin(adminId),
+          { driverId: driver.id, amount, reason: "cap race", idempotencyKey: key() },
+          fakeMeta(),
+        ),
       ),
     );
 
     expect(tally(results)).toEqual({ ok: wins, daily_cap: attempts - wins });
     expect(results.every((r) => r.status === "fulfilled" || (r.reason as AppError).status === 409)).toBe(true);
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(BigInt(wins * amount));
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(BigInt(wins * amount));
     expect(
       await testDb.ledgerTransaction.count({
         where: { type: "GRANT", entries: { some: { account: { ownerId: driver.id } } } },
@@ -283,7 +295,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     });
     const drivers = await Promise.all(Array.from({ length: 30 }, () => fundedDriver(adminId, 50)));
     const results = await Promise.allSettled(
-      drivers.map((d) => redeemOffer(d.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta())),
+      drivers.map((d) => redeemOffer(asDriver(d.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta())),
     );
 
     expect(tally(results)).toEqual({ ok: 5, offer_sold_out: 25 });
@@ -291,7 +303,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     expect((await testDb.usageCounter.findUniqueOrThrow({ where: { key: `offer:${offer.id}:total` } })).used).toBe(5n);
     const winners = new Set(fulfilled(results).map((c) => c.driverId));
     for (const d of drivers) {
-      const nova = (await getBalances("DRIVER", d.id)).nova;
+      const nova = (await unsafeGetBalances("DRIVER", d.id)).nova;
       expect(nova).toMatchObject(winners.has(d.id) ? { available: 0n, held: 50n } : { available: 50n, held: 0n });
     }
     expect(await newViolations()).toEqual([]);
@@ -335,7 +347,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
           run: async () => {
             const g = { key: key(), driverId: randomDriver(), amount: randInt(1, 300) };
             const posted = await grantNova(
-              adminId,
+              asAdmin(adminId),
               { driverId: g.driverId, amount: g.amount, reason: "random run", idempotencyKey: g.key },
               fakeMeta(),
             );
@@ -353,7 +365,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             expected: sameAmount ? [] : ["idempotency_conflict"],
             run: async () => {
               const posted = await grantNova(
-                adminId,
+                asAdmin(adminId),
                 {
                   driverId: g.driverId,
                   amount: sameAmount ? g.amount : g.amount + 1,
@@ -378,7 +390,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             run: async () => {
               const driverId = randomDriver();
               const code = await redeemOffer(
-                driverId,
+                asDriver(driverId),
                 { offerId: offers[shopIndex].id, idempotencyKey: key() },
                 fakeMeta(),
               );
@@ -396,7 +408,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             expected: ["code_used", "code_expired", "code_cancelled"],
             run: async () => {
               await confirmRedemption(
-                await shops[c.shop].next(),
+                asMerchant(await shops[c.shop].next()),
                 shops[c.shop].merchant.id,
                 { code: c.code },
                 fakeMeta(),
@@ -415,7 +427,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             expected: ["unknown_code"],
             run: async () => {
               await confirmRedemption(
-                await shops[other].next(),
+                asMerchant(await shops[other].next()),
                 shops[other].merchant.id,
                 { code: c.code },
                 fakeMeta(),
@@ -431,7 +443,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             name: "cancel",
             expected: [],
             run: async () =>
-              (await releaseRedemption({ codeId: c.id, expired: false, driverId: c.driverId }))
+              (await unsafeReleaseRedemption({ codeId: c.id, expired: false, driverId: c.driverId }))
                 ? "released"
                 : "not held",
           };
@@ -444,7 +456,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             expected: [],
             run: async () => {
               await testDb.$executeRaw`UPDATE "RedemptionCode" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${c.id} AND "status" = 'HELD'`;
-              return `released ${await releaseExpiredHolds({ driverId: c.driverId })}`;
+              return `released ${await releaseExpiredHolds({ actor: asDriver(c.driverId) })}`;
             },
           };
         },
@@ -458,9 +470,9 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
               // the driver's app shows a fresh spend code for each payment (its mint limit is not under test)
               const driverId = randomDriver();
               await clearRateLimit("spendCodePerDriver", driverId);
-              const token = await mintSpendToken(driverId);
+              const token = await mintSpendToken(asDriver(driverId));
               const posted = await directSpend(
-                await shops[shopIndex].next(),
+                asMerchant(await shops[shopIndex].next()),
                 shops[shopIndex].merchant.id,
                 { spendCode: token.display, amount, idempotencyKey: key() },
                 fakeMeta(),
@@ -479,7 +491,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
             expected: ["already_reversed", "insufficient_funds"],
             run: async () => {
               await reverseTransaction(
-                adminId,
+                asAdmin(adminId),
                 { transactionId: target.txId, reason: "random run", idempotencyKey: key() },
                 fakeMeta(),
               );
@@ -598,7 +610,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
           .filter((c) => c.offerId === offers[i].id && c.status === "CONFIRMED")
           .reduce((t, c) => t + BigInt(c.novaAmount), 0n);
         const spent = spends.filter((sp) => sp.shop === i).reduce((t, sp) => t + BigInt(sp.amount), 0n);
-        expect((await getBalances("MERCHANT", s.merchant.id)).nova.available).toBe(
+        expect((await unsafeGetBalances("MERCHANT", s.merchant.id)).nova.available).toBe(
           confirmed + spent - reversedSpend.get(i)!,
         );
       }

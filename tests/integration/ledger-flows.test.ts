@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { checkLedger, getBalances } from "@/lib/ledger";
+import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
 import {
   confirmRedemption,
   directSpend,
   mintSpendToken,
   redeemOffer,
-  releaseRedemption,
+  unsafeReleaseRedemption,
 } from "@/lib/merchants/redemptions";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
-import { createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
 
 afterAll(() => testDb.$disconnect());
 
@@ -27,23 +27,25 @@ describe("grant → redeem → confirm", () => {
   it("moves Nova through held to the merchant and the statements agree", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
     await grantNova(
-      admin.id,
+      asAdmin(admin.id),
       { driverId: driver.id, amount: 500, reason: "welcome bonus", idempotencyKey: key() },
       fakeMeta(),
     );
-    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     expect(code.code).toMatch(/^[0-9A-Z]{12}$/);
-    expect(await getBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 100n } });
+    expect(await unsafeGetBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 100n } });
     const done = await confirmRedemption(
-      owner.id,
+      asMerchant(owner.id),
       merchant.id,
       { code: code.code.toLowerCase().replace(/(.{4})/g, "$1-") },
       fakeMeta(),
     );
     expect(done.nova).toBe(100);
-    expect(await getBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 0n } });
-    expect((await getBalances("MERCHANT", merchant.id)).nova.available).toBe(100n);
-    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({
+    expect(await unsafeGetBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 0n } });
+    expect((await unsafeGetBalances("MERCHANT", merchant.id)).nova.available).toBe(100n);
+    await expect(
+      confirmRedemption(asMerchant(owner.id), merchant.id, { code: code.code }, fakeMeta()),
+    ).rejects.toMatchObject({
       code: "code_used",
     });
     expect((await checkLedger(testDb)).violations).toEqual([]);
@@ -53,83 +55,103 @@ describe("grant → redeem → confirm", () => {
     const { admin, driver, offer } = await world();
     const other = await createUser({ role: "MERCHANT" });
     const otherShop = await createMerchant(other.id);
-    await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
-    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
-    await expect(confirmRedemption(other.id, otherShop.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({
+    await grantNova(
+      asAdmin(admin.id),
+      { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() },
+      fakeMeta(),
+    );
+    const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    await expect(
+      confirmRedemption(asMerchant(other.id), otherShop.id, { code: code.code }, fakeMeta()),
+    ).rejects.toMatchObject({
       status: 404,
     });
   });
 
   it("a released code returns the Nova and cannot be confirmed", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
-    await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
-    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
-    expect(await releaseRedemption({ codeId: code.id, expired: false, driverId: driver.id })).toBe(true);
-    expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 100n, held: 0n });
-    await expect(confirmRedemption(owner.id, merchant.id, { code: code.code }, fakeMeta())).rejects.toMatchObject({
+    await grantNova(
+      asAdmin(admin.id),
+      { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() },
+      fakeMeta(),
+    );
+    const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    expect(await unsafeReleaseRedemption({ codeId: code.id, expired: false, driverId: driver.id })).toBe(true);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 100n, held: 0n });
+    await expect(
+      confirmRedemption(asMerchant(owner.id), merchant.id, { code: code.code }, fakeMeta()),
+    ).rejects.toMatchObject({
       status: 410,
     });
   });
 
   it("the counter hears that a cancelled code was cancelled, and that an expired one expired", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
-    await grantNova(admin.id, { driverId: driver.id, amount: 200, reason: "test", idempotencyKey: key() }, fakeMeta());
-    const cancelled = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
-    expect(await releaseRedemption({ codeId: cancelled.id, expired: false, driverId: driver.id })).toBe(true);
-    await expect(confirmRedemption(owner.id, merchant.id, { code: cancelled.code }, fakeMeta())).rejects.toMatchObject({
+    await grantNova(
+      asAdmin(admin.id),
+      { driverId: driver.id, amount: 200, reason: "test", idempotencyKey: key() },
+      fakeMeta(),
+    );
+    const cancelled = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    expect(await unsafeReleaseRedemption({ codeId: cancelled.id, expired: false, driverId: driver.id })).toBe(true);
+    await expect(
+      confirmRedemption(asMerchant(owner.id), merchant.id, { code: cancelled.code }, fakeMeta()),
+    ).rejects.toMatchObject({
       code: "code_cancelled",
       status: 410,
       message: expect.stringMatching(/cancelled/),
     });
 
-    const expired = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    const expired = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     await testDb.redemptionCode.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     // first while still held (the refusal releases it), then once released
     for (let i = 0; i < 2; i++)
-      await expect(confirmRedemption(owner.id, merchant.id, { code: expired.code }, fakeMeta())).rejects.toMatchObject({
+      await expect(
+        confirmRedemption(asMerchant(owner.id), merchant.id, { code: expired.code }, fakeMeta()),
+      ).rejects.toMatchObject({
         code: "code_expired",
         status: 410,
         message: expect.stringMatching(/expired/),
       });
     expect((await testDb.redemptionCode.findUniqueOrThrow({ where: { id: expired.id } })).status).toBe("RELEASED");
-    expect((await getBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 200n, held: 0n });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 200n, held: 0n });
   });
 
   it("a reversal returns a grant once; spent Nova cannot be reversed", async () => {
     const { admin, driver, owner, merchant } = await world();
     const g = await grantNova(
-      admin.id,
+      asAdmin(admin.id),
       { driverId: driver.id, amount: 300, reason: "oops", idempotencyKey: key() },
       fakeMeta(),
     );
     await reverseTransaction(
-      admin.id,
+      asAdmin(admin.id),
       { transactionId: g.transactionId, reason: "granted twice", idempotencyKey: key() },
       fakeMeta(),
     );
-    expect((await getBalances("DRIVER", driver.id)).nova.available).toBe(0n);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(0n);
     await expect(
       reverseTransaction(
-        admin.id,
+        asAdmin(admin.id),
         { transactionId: g.transactionId, reason: "again", idempotencyKey: key() },
         fakeMeta(),
       ),
     ).rejects.toMatchObject({ code: "already_reversed" });
     const g2 = await grantNova(
-      admin.id,
+      asAdmin(admin.id),
       { driverId: driver.id, amount: 300, reason: "real", idempotencyKey: key() },
       fakeMeta(),
     );
-    const token = await mintSpendToken(driver.id);
+    const token = await mintSpendToken(asDriver(driver.id));
     await directSpend(
-      owner.id,
+      asMerchant(owner.id),
       merchant.id,
       { spendCode: token.qrValue, amount: 250, idempotencyKey: key() },
       fakeMeta(),
     );
     await expect(
       reverseTransaction(
-        admin.id,
+        asAdmin(admin.id),
         { transactionId: g2.transactionId, reason: "late", idempotencyKey: key() },
         fakeMeta(),
       ),
@@ -139,10 +161,18 @@ describe("grant → redeem → confirm", () => {
 
   it("a redemption hold cannot be reversed behind its code's back", async () => {
     const { admin, driver, offer } = await world();
-    await grantNova(admin.id, { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() }, fakeMeta());
-    const code = await redeemOffer(driver.id, { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
+    await grantNova(
+      asAdmin(admin.id),
+      { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() },
+      fakeMeta(),
+    );
+    const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     await expect(
-      reverseTransaction(admin.id, { transactionId: code.holdTxId, reason: "nope", idempotencyKey: key() }, fakeMeta()),
+      reverseTransaction(
+        asAdmin(admin.id),
+        { transactionId: code.holdTxId, reason: "nope", idempotencyKey: key() },
+        fakeMeta(),
+      ),
     ).rejects.toMatchObject({ code: "not_reversible" });
   });
 });

@@ -4,7 +4,7 @@ import { GET as merchantStatement } from "@/app/api/merchants/[merchantId]/state
 import { GET as walletStatement } from "@/app/api/wallet/statement/route";
 import { grantNova } from "@/lib/rewards";
 import { call } from "../support/request";
-import { createMerchant, createUser, fakeMeta, signedIn, testDb, uid } from "../support/factories";
+import { asAdmin, createMerchant, createUser, fakeMeta, signedIn, testDb, uid } from "../support/factories";
 
 afterAll(() => testDb.$disconnect());
 
@@ -18,7 +18,7 @@ async function world() {
   const merchant = await createMerchant(owner.id);
   const reason = `csv test ${uid()}`;
   await grantNova(
-    admin.id,
+    asAdmin(admin.id),
     { driverId: driver.id, amount: 250, reason, idempotencyKey: `k-${uid()}-${uid()}-${uid()}` },
     fakeMeta(),
   );

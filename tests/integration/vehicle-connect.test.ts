@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFakeSmartcar, type FakeSmartcar } from "../fakes/smartcar";
-import { createUser, fakeMeta, testDb } from "../support/factories";
+import { asDriver, createUser, fakeMeta, testDb } from "../support/factories";
 
 // The real smartcar SDK, configured as in production, against a fake Smartcar.
 let smartcar: FakeSmartcar;
@@ -25,10 +25,10 @@ const stateFrom = (url: string) => new URL(url).searchParams.get("state")!;
 describe("Smartcar connect", () => {
   it("connects a car with tokens encrypted at rest, then refuses it to a second driver", async () => {
     const driver = await createUser();
-    const url = await vehicles.startVehicleConnect(driver.id);
+    const url = await vehicles.startVehicleConnect(asDriver(driver.id));
     expect(new URL(url).searchParams.get("client_id")).toBe(smartcar.clientId);
     const connected = await vehicles.completeVehicleConnect(
-      driver.id,
+      asDriver(driver.id),
       { code: smartcar.issuedCode(), state: stateFrom(url) },
       fakeMeta(),
     );
@@ -41,10 +41,10 @@ describe("Smartcar connect", () => {
     expect(conn.provider).toBe("SMARTCAR");
 
     const other = await createUser();
-    const otherUrl = await vehicles.startVehicleConnect(other.id);
+    const otherUrl = await vehicles.startVehicleConnect(asDriver(other.id));
     await expect(
       vehicles.completeVehicleConnect(
-        other.id,
+        asDriver(other.id),
         { code: smartcar.issuedCode(), state: stateFrom(otherUrl) },
         fakeMeta(),
       ),
@@ -56,12 +56,16 @@ describe("Smartcar connect", () => {
   it("refuses a state issued to another driver, a forged one, and an expired one", async () => {
     const alice = await createUser();
     const bob = await createUser();
-    const aliceState = stateFrom(await vehicles.startVehicleConnect(alice.id));
+    const aliceState = stateFrom(await vehicles.startVehicleConnect(asDriver(alice.id)));
     await expect(
-      vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: aliceState }, fakeMeta()),
+      vehicles.completeVehicleConnect(asDriver(bob.id), { code: smartcar.issuedCode(), state: aliceState }, fakeMeta()),
     ).rejects.toMatchObject({ code: "state_other_user" });
     await expect(
-      vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: "forged.state.value" }, fakeMeta()),
+      vehicles.completeVehicleConnect(
+        asDriver(bob.id),
+        { code: smartcar.issuedCode(), state: "forged.state.value" },
+        fakeMeta(),
+      ),
     ).rejects.toMatchObject({ code: "state_invalid" });
     const old = await vehicles.signConnectState(
       process.env.NEXTAUTH_SECRET ?? "dev-only-auth-secret-change-me-0123456789",
@@ -69,7 +73,7 @@ describe("Smartcar connect", () => {
       new Date(Date.now() - 11 * 60_000),
     );
     await expect(
-      vehicles.completeVehicleConnect(bob.id, { code: smartcar.issuedCode(), state: old }, fakeMeta()),
+      vehicles.completeVehicleConnect(asDriver(bob.id), { code: smartcar.issuedCode(), state: old }, fakeMeta()),
     ).rejects.toMatchObject({ code: "state_expired" });
   });
 
@@ -88,21 +92,21 @@ describe("Smartcar connect", () => {
       latitude: 30.3,
       longitude: -97.7,
     });
-    const state = stateFrom(await vehicles.startVehicleConnect(driver.id));
-    await vehicles.completeVehicleConnect(driver.id, { code: smartcar.issuedCode(), state }, fakeMeta());
+    const state = stateFrom(await vehicles.startVehicleConnect(asDriver(driver.id)));
+    await vehicles.completeVehicleConnect(asDriver(driver.id), { code: smartcar.issuedCode(), state }, fakeMeta());
     const conn = await testDb.vehicleConnection.findFirstOrThrow({ where: { userId: driver.id } });
     await testDb.vehicleConnection.update({
       where: { id: conn.id },
       data: { expiresAt: new Date(Date.now() + 60_000) },
     });
     const before = smartcar.requests.filter((r) => r.path.includes("/oauth/token")).length;
-    const tokens = await Promise.all(Array.from({ length: 5 }, () => vehicles.accessTokenFor(conn.id)));
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => vehicles.unsafeAccessTokenFor(conn.id)));
     expect(new Set(tokens).size).toBe(1);
     expect(smartcar.requests.filter((r) => r.path.includes("/oauth/token")).length - before).toBe(1);
     const after = await testDb.vehicleConnection.findUniqueOrThrow({ where: { id: conn.id } });
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
     const vehicle = await testDb.vehicle.findFirstOrThrow({ where: { userId: driver.id } });
-    const state1 = await vehicles.refreshTelemetry(vehicle.id, { force: true });
+    const state1 = await vehicles.refreshTelemetry(asDriver(driver.id), vehicle.id, { force: true });
     expect(state1.snapshot).toMatchObject({ batteryPercent: 40, chargeState: "CHARGING" });
   });
 
@@ -121,12 +125,12 @@ describe("Smartcar connect", () => {
       latitude: 30.3,
       longitude: -97.7,
     });
-    const state = stateFrom(await vehicles.startVehicleConnect(driver.id));
+    const state = stateFrom(await vehicles.startVehicleConnect(asDriver(driver.id)));
     const [car] = (
-      await vehicles.completeVehicleConnect(driver.id, { code: smartcar.issuedCode(), state }, fakeMeta())
+      await vehicles.completeVehicleConnect(asDriver(driver.id), { code: smartcar.issuedCode(), state }, fakeMeta())
     ).filter(Boolean);
     const mine = await testDb.vehicle.findFirstOrThrow({ where: { userId: driver.id, providerVehicleId: "veh-gone" } });
-    await vehicles.disconnectVehicle(driver.id, mine.id, fakeMeta());
+    await vehicles.disconnectVehicle(asDriver(driver.id), mine.id, fakeMeta());
     expect(smartcar.disconnected).toContain("veh-gone");
     expect(await testDb.vehicle.count({ where: { userId: driver.id } })).toBe(0);
     expect(car).toBeTruthy();

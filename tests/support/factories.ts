@@ -56,3 +56,12 @@ export function fakeMeta() {
     requestId: `test-${uid()}-req`,
   };
 }
+
+/** Who is asking, for domain functions that take the actor. */
+export const actorFor = (user: { id: string; role: "DRIVER" | "MERCHANT" | "ADMIN" }) => ({
+  userId: user.id,
+  role: user.role,
+});
+export const asAdmin = (userId: string) => ({ userId, role: "ADMIN" as const });
+export const asDriver = (userId: string) => ({ userId, role: "DRIVER" as const });
+export const asMerchant = (userId: string) => ({ userId, role: "MERCHANT" as const });

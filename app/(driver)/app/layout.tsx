@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getCurrentSession } from "@/lib/auth";
+import { actorOf, getCurrentSession } from "@/lib/auth";
 import { getDriverBalances } from "@/lib/ledger";
 import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
@@ -20,7 +20,7 @@ export default async function DriverLayout({ children }: { children: ReactNode }
   const session = await getCurrentSession();
   // expired holds go back first, so the top bar's balance agrees with the wallet's
   const balances = session
-    ? await releaseExpiredHolds({ driverId: session.user.id }).then(() => getDriverBalances(session.user.id))
+    ? await releaseExpiredHolds({ actor: actorOf(session) }).then(() => getDriverBalances(actorOf(session)))
     : null;
   return (
     <DriverQueryProvider>

@@ -1,6 +1,7 @@
 import { ListIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { AuditList } from "@/components/admin/audit-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage() {
-  const { recentAudit } = await getAdminOverview();
+  const session = await requirePagePermission("admin:view", "/admin/audit");
+  const { recentAudit } = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Audit log" description="Admin actions and money movements, newest first. Times in UTC." />

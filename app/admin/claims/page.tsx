@@ -1,6 +1,6 @@
 import { CircleCheckIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { listOpenClaims } from "@/lib/charging";
 import { ClaimListTable } from "@/components/admin/claim-list-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
 
 export default async function AdminClaimsPage() {
-  await requirePagePermission("admin:manage-claims", "/admin/claims");
-  const claims = await listOpenClaims();
+  const session = await requirePagePermission("admin:manage-claims", "/admin/claims");
+  const claims = await listOpenClaims(actorOf(session));
   return (
     <>
       <PageHeader

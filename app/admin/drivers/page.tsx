@@ -1,6 +1,7 @@
 import { UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Drivers" };
 
 export default async function AdminDriversPage() {
-  const { drivers } = await getAdminOverview();
+  const session = await requirePagePermission("admin:view", "/admin/drivers");
+  const { drivers } = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Drivers" description="People earning and spending Nova." />

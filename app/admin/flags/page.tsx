@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { can, requirePagePermission } from "@/lib/auth";
+import { actorOf, can, requirePagePermission } from "@/lib/auth";
 import { listFlags } from "@/lib/flags";
 import { FlagToggle } from "@/components/admin/flag-toggle";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +19,7 @@ const OFF_MEANS: Record<string, string> = {
 
 export default async function AdminFlagsPage() {
   const session = await requirePagePermission("admin:view", "/admin/flags");
-  const flags = await listFlags();
+  const flags = await listFlags(actorOf(session));
   const mayChange = can(session.user.role, "admin:flags");
   return (
     <>

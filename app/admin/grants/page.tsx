@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission, searchUsers } from "@/lib/auth";
+import { actorOf, requirePagePermission, searchUsers } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { isEnabled } from "@/lib/flags";
 import { GrantForm, type GrantCandidate } from "@/components/admin/grant-form";
@@ -18,11 +18,11 @@ export const metadata: Metadata = { title: "Grant Nova" };
 const RESULTS = 10;
 
 export default async function AdminGrantsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePagePermission("admin:grant", "/admin/grants");
+  const session = await requirePagePermission("admin:grant", "/admin/grants");
   const q = (param((await searchParams).q) ?? "").trim().slice(0, 100);
   const env = config();
   const [found, grantsOn] = await Promise.all([
-    q ? searchUsers(q, RESULTS) : Promise.resolve([]),
+    q ? searchUsers(actorOf(session), q, RESULTS) : Promise.resolve([]),
     isEnabled("NOVA_GRANTS_ENABLED"),
   ]);
   const candidates: GrantCandidate[] = found.map((u) => ({

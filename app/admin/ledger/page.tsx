@@ -2,7 +2,7 @@ import { BookTextIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listLedgerTransactions } from "@/lib/admin";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { checkLedgerNow, transactionTypeLabel } from "@/lib/ledger";
 import { LedgerCheckResult } from "@/components/admin/ledger-check-result";
 import { Badge } from "@/components/ui/badge";
@@ -18,8 +18,8 @@ export const metadata: Metadata = { title: "Ledger" };
 const LATEST = 50;
 
 export default async function AdminLedgerPage() {
-  await requirePagePermission("admin:view", "/admin/ledger");
-  const [check, transactions] = await Promise.all([checkLedgerNow(), listLedgerTransactions(LATEST)]);
+  const session = await requirePagePermission("admin:view", "/admin/ledger");
+  const [check, transactions] = await Promise.all([checkLedgerNow(), listLedgerTransactions(actorOf(session), LATEST)]);
   return (
     <>
       <PageHeader

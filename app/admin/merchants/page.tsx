@@ -1,6 +1,7 @@
 import { StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Merchants" };
 
 export default async function AdminMerchantsPage() {
-  const { merchants, recentMerchants } = await getAdminOverview();
+  const session = await requirePagePermission("admin:view", "/admin/merchants");
+  const { merchants, recentMerchants } = await getAdminOverview(actorOf(session));
   return (
     <>
       <PageHeader title="Merchants" description="Businesses in the program and their review status." />

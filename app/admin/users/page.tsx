@@ -1,7 +1,7 @@
 import { UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission, searchUsers } from "@/lib/auth";
+import { actorOf, requirePagePermission, searchUsers } from "@/lib/auth";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { UsersTable } from "@/components/admin/users-table";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,7 @@ const PAGE_SIZE = 25;
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requirePagePermission("admin:manage-users", "/admin/users");
   const q = (param((await searchParams).q) ?? "").slice(0, 100);
-  const users = await searchUsers(q, PAGE_SIZE);
+  const users = await searchUsers(actorOf(session), q, PAGE_SIZE);
   const full = users.length === PAGE_SIZE;
   const summary = q
     ? full

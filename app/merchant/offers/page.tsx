@@ -1,5 +1,6 @@
 import { TagIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { OffersTable } from "@/components/merchant/offers-table";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Offers" };
 
 export default async function MerchantOffersPage() {
+  await requirePagePermission("merchant:view", "/merchant/offers");
   const dashboard = await loadCurrentDashboard();
   return (
     <>

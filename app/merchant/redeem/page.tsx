@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
-import { currentMerchantId } from "@/lib/merchants";
+import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { DirectSpendForm } from "@/components/merchant/direct-spend-form";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedeemForm } from "@/components/merchant/redeem-form";
@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redeem a code" };
 
 export default async function MerchantRedeemPage() {
-  const session = await requirePagePermission("merchant:operate", "/merchant/redeem");
-  const merchantId = await currentMerchantId(session);
+  await requirePagePermission("merchant:operate", "/merchant/redeem");
+  const { working } = await loadCurrentMerchant();
+  const merchantId = working.kind === "one" ? working.merchant.id : null;
   return (
     <>
       <PageHeader
@@ -30,7 +31,7 @@ export default async function MerchantRedeemPage() {
             <p className="mt-1 mb-4 text-sm text-slate-600">
               The driver shows a code from the Nerava app. Confirming moves the Nova to you.
             </p>
-            <RedeemForm />
+            <RedeemForm merchantId={merchantId} />
           </Card>
           <Card as="section" aria-labelledby="pass-heading">
             <h2 id="pass-heading" className="text-lg font-semibold text-slate-900">
@@ -39,7 +40,7 @@ export default async function MerchantRedeemPage() {
             <p className="mt-1 mb-4 text-sm text-slate-600">
               For purchases without an offer: scan or type the spend code from the driver’s app and enter the amount.
             </p>
-            <DirectSpendForm idempotencyKey={crypto.randomUUID()} />
+            <DirectSpendForm merchantId={merchantId} idempotencyKey={crypto.randomUUID()} />
           </Card>
         </div>
       )}

@@ -1,9 +1,10 @@
 import { BookTextIcon, CircleCheckIcon, DownloadIcon, StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { listMerchantRedemptions } from "@/lib/merchants/redemptions";
 import { StatementTable } from "@/components/ledger/statement-table";
-import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
+import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedemptionsTable } from "@/components/merchant/redemptions-table";
 import { buttonVariants } from "@/components/ui/button";
@@ -19,7 +20,8 @@ export const metadata: Metadata = { title: "Reports" };
 const SHOWN = 50;
 
 export default async function MerchantReportsPage() {
-  const dashboard = await loadCurrentDashboard();
+  await requirePagePermission("merchant:view", "/merchant/reports");
+  const { actor, dashboard } = await loadCurrentMerchant();
   if (!dashboard) {
     return (
       <>
@@ -30,9 +32,9 @@ export default async function MerchantReportsPage() {
   }
   const merchantId = dashboard.merchant.id;
   const [balances, redemptions, lines] = await Promise.all([
-    getBalances("MERCHANT", merchantId),
-    listMerchantRedemptions(merchantId, 20),
-    listStatement("MERCHANT", merchantId, SHOWN),
+    getBalances(actor, { ownerType: "MERCHANT", ownerId: merchantId }),
+    listMerchantRedemptions(actor, merchantId, 20),
+    listStatement(actor, { ownerType: "MERCHANT", ownerId: merchantId }, SHOWN),
   ]);
 
   return (

@@ -7,8 +7,8 @@ import { changePassword, changePasswordInput } from "@/lib/auth";
 export const changePasswordAction = action({
   permission: "account:manage",
   input: changePasswordInput,
-  run: async (input, { session, meta }) => {
-    const result = await changePassword(session.user.id, session.sessionId, input, meta);
+  run: async (input, { session, actor, meta }) => {
+    const result = await changePassword(actor, session.sessionId, input, meta);
     revalidatePath("/account");
     return result;
   },

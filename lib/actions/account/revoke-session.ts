@@ -3,22 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { recordAudit } from "@/lib/audit";
 import { revokeSession } from "@/lib/auth";
-import { notFound } from "@/lib/errors";
 
+/** Ends one of the caller's own sessions; revokeSession scopes it and writes the audit. */
 export const revokeSessionAction = action({
   permission: "account:manage",
   input: z.object({ sessionId: z.string().min(1).max(64) }),
-  run: async ({ sessionId }, { session, meta }) => {
-    if (!(await revokeSession(session.user.id, sessionId))) throw notFound("That session");
-    await recordAudit({
-      action: "auth.session_revoked",
-      actorId: session.user.id,
-      targetType: "session",
-      targetId: sessionId,
-      ...meta,
-    });
+  run: async ({ sessionId }, { actor, meta }) => {
+    await revokeSession(actor, sessionId, meta);
     revalidatePath("/account");
     return { revoked: sessionId };
   },

@@ -9,8 +9,8 @@ import { clearSessionCookie, revokeAllSessions } from "@/lib/auth";
 export const signOutEverywhereAction = action({
   permission: "account:manage",
   input: z.object({}),
-  run: async (_input, { session, meta }) => {
-    const ended = await revokeAllSessions(session.user.id);
+  run: async (_input, { session, actor, meta }) => {
+    const ended = await revokeAllSessions(actor.userId);
     await clearSessionCookie();
     await recordAudit({ action: "auth.sign_out_everywhere", actorId: session.user.id, metadata: { ended }, ...meta });
     redirect("/signin?signedOut=all");

@@ -7,8 +7,8 @@ import { changeUserRole, roleInput } from "@/lib/auth";
 export const changeRoleAction = action({
   permission: "admin:manage-users",
   input: roleInput,
-  run: async (input, { session, meta }) => {
-    await changeUserRole(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    await changeUserRole(actor, input, meta);
     revalidatePath("/admin/users");
     return { role: input.role };
   },

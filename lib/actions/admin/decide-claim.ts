@@ -7,8 +7,8 @@ import { decideClaim, decideInput } from "@/lib/charging";
 export const decideClaimAction = action({
   permission: "admin:manage-claims",
   input: decideInput,
-  run: async (input, { session, meta }) => {
-    const result = await decideClaim(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    const result = await decideClaim(actor, input, meta);
     revalidatePath("/admin/claims");
     return result;
   },

@@ -7,8 +7,8 @@ import { reinstateUser, userIdInput } from "@/lib/auth";
 export const reinstateUserAction = action({
   permission: "admin:manage-users",
   input: userIdInput,
-  run: async (input, { session, meta }) => {
-    await reinstateUser(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    await reinstateUser(actor, input, meta);
     revalidatePath("/admin/users");
     return { reinstated: input.userId };
   },

@@ -7,8 +7,8 @@ import { reverseInput, reverseTransaction } from "@/lib/rewards";
 export const reverseTransactionAction = action({
   permission: "admin:grant",
   input: reverseInput,
-  run: async (input, { session, meta }) => {
-    const posted = await reverseTransaction(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    const posted = await reverseTransaction(actor, input, meta);
     revalidatePath(`/admin/ledger/${input.transactionId}`);
     return posted;
   },

@@ -13,8 +13,8 @@ const flagInput = z.object({
 export const setFlagAction = action({
   permission: "admin:flags",
   input: flagInput,
-  run: async ({ key, enabled }, { session, meta }) => {
-    await setFlag(session.user.id, key, enabled, meta);
+  run: async ({ key, enabled }, { actor, meta }) => {
+    await setFlag(actor, key, enabled, meta);
     revalidatePath("/admin/flags");
     return { key, enabled };
   },

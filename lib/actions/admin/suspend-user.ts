@@ -7,8 +7,8 @@ import { suspendUser, userIdInput } from "@/lib/auth";
 export const suspendUserAction = action({
   permission: "admin:manage-users",
   input: userIdInput,
-  run: async (input, { session, meta }) => {
-    const result = await suspendUser(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    const result = await suspendUser(actor, input, meta);
     revalidatePath("/admin/users");
     return result;
   },

@@ -7,8 +7,8 @@ import { checkIn, checkInInput } from "@/lib/charging";
 export const checkInAction = action({
   permission: "driver:use",
   input: checkInInput,
-  run: async (input, { session, meta }) => {
-    const started = await checkIn(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    const started = await checkIn(actor, input, meta);
     revalidatePath("/app/charge");
     return { sessionId: started.id };
   },

@@ -8,8 +8,8 @@ import { checkOut } from "@/lib/charging";
 export const checkOutAction = action({
   permission: "driver:use",
   input: z.object({ sessionId: z.string().min(1).max(64) }),
-  run: async ({ sessionId }, { session, meta }) => {
-    const outcome = await checkOut(session.user.id, sessionId, meta);
+  run: async ({ sessionId }, { actor, meta }) => {
+    const outcome = await checkOut(actor, sessionId, meta);
     revalidatePath("/app/charge");
     revalidatePath("/app/wallet");
     return outcome;

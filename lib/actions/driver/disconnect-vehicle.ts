@@ -8,8 +8,8 @@ import { disconnectVehicle } from "@/lib/vehicles";
 export const disconnectVehicleAction = action({
   permission: "driver:use",
   input: z.object({ vehicleId: z.string().min(1).max(64) }),
-  run: async ({ vehicleId }, { session, meta }) => {
-    await disconnectVehicle(session.user.id, vehicleId, meta);
+  run: async ({ vehicleId }, { actor, meta }) => {
+    await disconnectVehicle(actor, vehicleId, meta);
     revalidatePath("/app/car");
     return { disconnected: vehicleId };
   },

@@ -7,8 +7,8 @@ import { claimInput, fileClaim } from "@/lib/charging";
 export const fileClaimAction = action({
   permission: "driver:use",
   input: claimInput,
-  run: async (input, { session, meta }) => {
-    const claim = await fileClaim(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    const claim = await fileClaim(actor, input, meta);
     revalidatePath("/app/sessions");
     return { claimId: claim.id };
   },

@@ -8,8 +8,8 @@ import { redeemInput, redeemOffer } from "@/lib/merchants/redemptions";
 export const redeemOfferAction = action({
   permission: "driver:use",
   input: redeemInput,
-  run: async (input, { session, meta }) => {
-    const code = await redeemOffer(session.user.id, input, meta);
+  run: async (input, { actor, meta }) => {
+    const code = await redeemOffer(actor, input, meta);
     // balances in the top bar and wallet change; forms on /app get fresh idempotency keys
     revalidatePath("/app", "layout");
     redirect(`/app/codes/${code.id}`);

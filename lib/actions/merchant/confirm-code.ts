@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { confirmInput, confirmRedemption } from "@/lib/merchants/redemptions";
-import { merchantFor } from "./merchant-for";
+import { confirmInput, confirmRedemption, merchantIdInput } from "@/lib/merchants/redemptions";
 
+// The merchant being worked on comes with the form; the domain call checks the membership.
 export const confirmCodeAction = action({
   permission: "merchant:operate",
-  input: confirmInput,
-  run: async (input, { session, meta }) => {
-    const confirmed = await confirmRedemption(session.user.id, await merchantFor(session), input, meta);
+  input: confirmInput.extend({ merchantId: merchantIdInput }),
+  run: async ({ merchantId, ...input }, { actor, meta }) => {
+    const confirmed = await confirmRedemption(actor, merchantId, input, meta);
     revalidatePath("/merchant", "layout");
     return confirmed;
   },

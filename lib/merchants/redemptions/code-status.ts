@@ -1,6 +1,7 @@
 import "server-only";
+import type { Actor } from "@/lib/auth";
 import { findDriverCode } from "./list-codes";
-import { releaseRedemption } from "./release";
+import { unsafeReleaseRedemption } from "./release";
 
 /** A code as its page shows it: still to show, used, or given back (and why). */
 export type CodeState = "live" | "redeemed" | "expired" | "cancelled";
@@ -48,12 +49,12 @@ export function codeStatusView(code: CodeRow, now = Date.now()): CodeStatusView 
  * One of the driver's own codes as its live status; null when it is not theirs (or does not
  * exist). A hold whose time has run out is given back first, so "expired" means the Nova is back.
  */
-export async function readDriverCodeStatus(driverId: string, codeId: string): Promise<CodeStatusView | null> {
-  const code = await findDriverCode(driverId, codeId);
+export async function readDriverCodeStatus(actor: Actor, codeId: string): Promise<CodeStatusView | null> {
+  const code = await findDriverCode(actor, codeId);
   if (!code) return null;
   if (code.status !== "HELD" || code.expiresAt.getTime() > Date.now()) return codeStatusView(code);
   // the code is the driver's (checked above); an expiry is the system's doing, as in releaseExpiredHolds
-  await releaseRedemption({ codeId: code.id, expired: true });
-  const settled = await findDriverCode(driverId, codeId);
+  await unsafeReleaseRedemption({ codeId: code.id, expired: true });
+  const settled = await findDriverCode(actor, codeId);
   return settled ? codeStatusView(settled) : null;
 }

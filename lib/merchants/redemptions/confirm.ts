@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -8,25 +9,36 @@ import { accounts, ledgerMetrics, postInTx, runMoneyTx } from "@/lib/ledger";
 import { createId } from "@/lib/ledger/ids";
 import { rateLimit } from "@/lib/rate-limit";
 import { normalizeCode } from "./code";
-import { releaseRedemption } from "./release";
+import { unsafeReleaseRedemption } from "./release";
 
 export const confirmInput = z.object({ code: z.string().trim().min(4, "Enter the code.").max(40) });
 
 export type Confirmed = { codeId: string; offerTitle: string; nova: number; transactionId: string };
 
 /**
- * Exactly one confirmation per code under any concurrency: the conditional update from HELD
- * to CONFIRMED decides the winner, and the Nova moves in the same transaction.
+ * A member of the merchant confirms a code at the counter. Exactly one confirmation per code
+ * under any concurrency: the conditional update from HELD to CONFIRMED decides the winner, and
+ * the Nova moves in the same transaction.
  */
 export async function confirmRedemption(
-  merchantUserId: string,
+  actor: Actor,
   merchantId: string,
   input: z.infer<typeof confirmInput>,
   meta: RequestMeta,
 ): Promise<Confirmed> {
+  await requireMembership(actor, merchantId, "merchant:operate");
+  const merchantUserId = actor.userId;
   await rateLimit("redeemCodePerUser", merchantUserId);
   await rateLimit("redeemCodePerIp", meta.ip);
   const code = normalizeCode(input.code);
+  const refusal = {
+    action: "redemption.refused",
+    actorId: merchantUserId,
+    targetType: "merchant",
+    targetId: merchantId,
+    ...meta,
+  };
+  await auditRefusals(refusal, () => refuseOwnCode(code, merchantId, merchantUserId));
   const settleId = createId();
   const confirmed = await runMoneyTx(async (tx) => {
     const rows = await tx.$queryRaw<
@@ -72,6 +84,20 @@ export async function confirmRedemption(
   throw await explainRefusal(code, merchantId);
 }
 
+/** A code redeemed by someone who works at this merchant (the confirming member included) is not theirs to confirm. */
+async function refuseOwnCode(code: string, merchantId: string, merchantUserId: string): Promise<void> {
+  const row = await db().redemptionCode.findUnique({
+    where: { code },
+    select: { driverId: true, offer: { select: { merchantId: true } } },
+  });
+  if (!row || row.offer.merchantId !== merchantId) return;
+  if (row.driverId === merchantUserId || (await isMerchantMember(merchantId, row.driverId)))
+    throw new AppError(
+      "self_dealing",
+      "This code was redeemed by someone who works here: it cannot be confirmed at this merchant.",
+    );
+}
+
 /** Why a code was not confirmed, in words for the person at the counter. */
 async function explainRefusal(code: string, merchantId: string): Promise<AppError> {
   const row = await db().redemptionCode.findUnique({
@@ -95,7 +121,7 @@ async function explainRefusal(code: string, merchantId: string): Promise<AppErro
       "code_cancelled",
       "The driver cancelled this code and got their Nova back. They can redeem the offer again in the app.",
     );
-  if (row!.status === "HELD") await releaseRedemption({ codeId: row!.id, expired: true });
+  if (row!.status === "HELD") await unsafeReleaseRedemption({ codeId: row!.id, expired: true });
   return new AppError("code_expired", "This code has expired. The driver can redeem the offer again in the app.");
 }
 

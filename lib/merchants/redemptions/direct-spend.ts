@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes, createHash } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit, type AuditEntry } from "@/lib/audit";
+import { assertCan, isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -28,8 +29,10 @@ export const directSpendInput = z.object({
   idempotencyKey: z.string().min(16).max(100),
 });
 
-/** The driver's pass (its serial is what the pass QR carries); made on first use. */
-export async function getOrCreatePass(userId: string): Promise<{ serialNumber: string; qrValue: string }> {
+/** The actor's own pass (its serial is what the pass QR carries); made on first use. */
+export async function getOrCreatePass(actor: Actor): Promise<{ serialNumber: string; qrValue: string }> {
+  assertCan(actor, "driver:use");
+  const userId = actor.userId;
   const existing = await db().walletPass.findUnique({ where: { userId }, select: { serialNumber: true } });
   const serialNumber =
     existing?.serialNumber ??
@@ -49,17 +52,20 @@ export async function getOrCreatePass(userId: string): Promise<{ serialNumber: s
 }
 
 /**
- * A merchant takes Nova straight from a driver's balance with a spend code the driver's app
+ * A member of the merchant takes Nova straight from a driver's balance with a spend code the driver's app
  * shows (the driver's consent to this one debit); idempotent per form. The code is used, today's
  * per-merchant limit spent and the Nova moved in one transaction: a replayed, expired or
- * concurrent use pays nothing more. The pass serial only identifies the driver and never pays.
+ * concurrent use pays nothing more. The pass serial only identifies the driver and never pays,
+ * and nobody who works at the merchant can pay it from their own wallet.
  */
 export async function directSpend(
-  merchantUserId: string,
+  actor: Actor,
   merchantId: string,
   input: z.infer<typeof directSpendInput>,
   meta: RequestMeta,
 ) {
+  await requireMembership(actor, merchantId, "merchant:operate");
+  const merchantUserId = actor.userId;
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
     throw new AppError("redemptions_disabled", "Taking Nova is paused right now.");
   await rateLimit("redeemCodePerUser", merchantUserId);
@@ -88,39 +94,53 @@ export async function directSpend(
     ],
   });
 
-  const spent = await runMoneyTx(async (tx) => {
-    const transactionId = createId();
-    const token = await useSpendToken(tx, code, { merchantId, transactionId });
-    if (!token) return null;
-    const day = new Date().toISOString().slice(0, 10);
-    if (
-      !(await spendUsage(
+  // names the driver whose Nova it would have taken, once their code tells who that is
+  const refusal: AuditEntry = {
+    action: "spend.refused",
+    actorId: merchantUserId,
+    targetType: "user",
+    metadata: { merchantId, amount: input.amount },
+    ...meta,
+  };
+  const spent = await auditRefusals(refusal, () =>
+    runMoneyTx(async (tx) => {
+      const transactionId = createId();
+      const token = await useSpendToken(tx, code, { merchantId, transactionId });
+      if (!token) return null;
+      refusal.targetId = token.driverId;
+      // the code stays unused when this rolls back
+      if (token.driverId === merchantUserId || (await isMerchantMember(merchantId, token.driverId)))
+        throw new AppError("self_dealing", "You cannot take Nova from someone who works at this merchant.");
+      const day = new Date().toISOString().slice(0, 10);
+      if (
+        !(await spendUsage(
+          tx,
+          `direct-spend:${merchantId}:${token.driverId}:${day}`,
+          BigInt(input.amount),
+          BigInt(limit),
+        ))
+      )
+        throw new AppError(
+          "spend_daily_limit",
+          `This shop can take at most ${limit} Nova a day from one driver, and this would go over it.`,
+        );
+      const posted = await postInTx(tx, posting(token.driverId, transactionId));
+      // this form's key already paid with another code: a different request under the same key
+      if (posted.replayed) throw new IdempotencyConflict();
+      await recordAudit(
+        {
+          action: "nova.spent",
+          actorId: merchantUserId,
+          targetType: "user",
+          targetId: token.driverId,
+          metadata: { merchantId, amount: input.amount, transactionId, spendTokenId: token.id },
+          ...meta,
+        },
         tx,
-        `direct-spend:${merchantId}:${token.driverId}:${day}`,
-        BigInt(input.amount),
-        BigInt(limit),
-      ))
-    )
-      throw new AppError(
-        "spend_daily_limit",
-        `This shop can take at most ${limit} Nova a day from one driver, and this would go over it.`,
       );
-    const posted = await postInTx(tx, posting(token.driverId, transactionId));
-    // this form's key already paid with another code: a different request under the same key
-    if (posted.replayed) throw new IdempotencyConflict();
-    await recordAudit(
-      {
-        action: "nova.spent",
-        actorId: merchantUserId,
-        targetType: "user",
-        targetId: token.driverId,
-        metadata: { merchantId, amount: input.amount, transactionId, spendTokenId: token.id },
-        ...meta,
-      },
-      tx,
-    );
-    return { ...posted, driverId: token.driverId };
-  });
+      return { ...posted, driverId: token.driverId };
+    }),
+  );
   if (spent) {
     await notifyDriverOfSpend({ ...spent, merchantName: merchant.name, amount: input.amount }, meta);
     return { transactionId: spent.transactionId, replayed: false, amount: input.amount };

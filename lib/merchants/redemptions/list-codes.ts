@@ -1,10 +1,12 @@
 import "server-only";
+import { assertCan, requireMembership, type Actor } from "@/lib/auth";
 import { db } from "@/lib/db";
 
-/** The driver's codes, newest first, with their offer (scoped to the driver). */
-export async function listDriverCodes(driverId: string, take = 20) {
+/** The actor's own codes, newest first, with their offer. */
+export async function listDriverCodes(actor: Actor, take = 20) {
+  assertCan(actor, "driver:use");
   return db().redemptionCode.findMany({
-    where: { driverId },
+    where: { driverId: actor.userId },
     orderBy: { createdAt: "desc" },
     take,
     select: {
@@ -20,10 +22,11 @@ export async function listDriverCodes(driverId: string, take = 20) {
   });
 }
 
-/** One of the driver's own codes; another driver's id matches nothing. */
-export async function findDriverCode(driverId: string, codeId: string) {
+/** One of the actor's own codes; another driver's code id matches nothing. */
+export async function findDriverCode(actor: Actor, codeId: string) {
+  assertCan(actor, "driver:use");
   return db().redemptionCode.findFirst({
-    where: { id: codeId, driverId },
+    where: { id: codeId, driverId: actor.userId },
     select: {
       id: true,
       code: true,
@@ -37,8 +40,9 @@ export async function findDriverCode(driverId: string, codeId: string) {
   });
 }
 
-/** Recent confirmations at a merchant (scoped by merchant). */
-export async function listMerchantRedemptions(merchantId: string, take = 50) {
+/** Recent confirmations at a merchant, for its members. */
+export async function listMerchantRedemptions(actor: Actor, merchantId: string, take = 50) {
+  await requireMembership(actor, merchantId, "merchant:view");
   return db().redemptionCode.findMany({
     where: { offer: { merchantId }, status: "CONFIRMED" },
     orderBy: { settledAt: "desc" },

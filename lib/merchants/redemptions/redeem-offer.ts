@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit } from "@/lib/audit";
+import { assertCan, isMerchantMember, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
@@ -18,7 +19,9 @@ export const redeemInput = z.object({
  * The driver's Nova moves to held and a one-time code is issued, in one transaction with the
  * offer's limits. A repeated submit (same key) returns the same code.
  */
-export async function redeemOffer(driverId: string, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
+export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   if (!(await isEnabled("REDEMPTIONS_ENABLED")))
     throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
   const now = new Date();
@@ -36,60 +39,67 @@ export async function redeemOffer(driverId: string, input: z.infer<typeof redeem
       novaPrice: true,
       totalLimit: true,
       perDriverLimit: true,
-      merchantId: true,
-      merchant: { select: { name: true } },
+      merchant: { select: { id: true, name: true } },
     },
   });
   if (!offer) throw notFound("That offer");
-  return runMoneyTx(async (tx) => {
-    const hold = await postInTx(tx, {
-      idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
-      type: "REDEMPTION_HOLD",
-      reason: `Held for “${offer.title}” at ${offer.merchant.name}`,
-      request: { offerId: offer.id, merchantId: offer.merchantId, driverId },
-      actorId: driverId,
-      metadata: { offerId: offer.id },
-      insufficientMessage: `You need ${offer.novaPrice} Nova for this offer.`,
-      lines: [
-        { account: accounts.driverNova(driverId), amount: -BigInt(offer.novaPrice) },
-        { account: accounts.driverHeldNova(driverId), amount: BigInt(offer.novaPrice) },
-      ],
-    });
-    if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
-    if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
-      throw new AppError("offer_sold_out", "This offer has been fully redeemed.");
-    }
-    if (
-      offer.perDriverLimit &&
-      !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))
-    ) {
-      throw new AppError(
-        "offer_limit",
-        `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
-      );
-    }
-    const code = await tx.redemptionCode.create({
-      data: {
-        code: newRedemptionCode(),
-        offerId: offer.id,
-        driverId,
-        novaAmount: offer.novaPrice,
-        expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000),
-        holdTxId: hold.transactionId,
-      },
-    });
-    await recordAudit(
-      {
-        action: "redemption.held",
+  const holdNova = () =>
+    runMoneyTx(async (tx) => {
+      const hold = await postInTx(tx, {
+        idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
+        type: "REDEMPTION_HOLD",
+        reason: `Held for “${offer.title}” at ${offer.merchant.name}`,
+        request: { offerId: offer.id, merchantId: offer.merchant.id, driverId },
         actorId: driverId,
-        targetType: "redemption_code",
-        targetId: code.id,
-        metadata: { offerId: offer.id, nova: offer.novaPrice },
-        ...meta,
-      },
-      tx,
-    );
-    ledgerMetrics().redemptions.inc({ outcome: "held" });
-    return code;
+        metadata: { offerId: offer.id },
+        insufficientMessage: `You need ${offer.novaPrice} Nova for this offer.`,
+        lines: [
+          { account: accounts.driverNova(driverId), amount: -BigInt(offer.novaPrice) },
+          { account: accounts.driverHeldNova(driverId), amount: BigInt(offer.novaPrice) },
+        ],
+      });
+      if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
+      if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
+        throw new AppError("offer_sold_out", "This offer has been fully redeemed.");
+      }
+      if (
+        offer.perDriverLimit &&
+        !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))
+      ) {
+        throw new AppError(
+          "offer_limit",
+          `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
+        );
+      }
+      const code = await tx.redemptionCode.create({
+        data: {
+          code: newRedemptionCode(),
+          offerId: offer.id,
+          driverId,
+          novaAmount: offer.novaPrice,
+          expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000),
+          holdTxId: hold.transactionId,
+        },
+      });
+      await recordAudit(
+        {
+          action: "redemption.held",
+          actorId: driverId,
+          targetType: "redemption_code",
+          targetId: code.id,
+          metadata: { offerId: offer.id, nova: offer.novaPrice },
+          ...meta,
+        },
+        tx,
+      );
+      ledgerMetrics().redemptions.inc({ outcome: "held" });
+      return code;
+    });
+  const refusal = { action: "redemption.refused", actorId: driverId, targetType: "offer", targetId: offer.id, ...meta };
+  return auditRefusals(refusal, async () => {
+    // the Nova would move to the driver's own shop
+    if (await isMerchantMember(offer.merchant.id, driverId))
+      throw new AppError("self_dealing", "You cannot redeem an offer at a merchant you work for.");
+    return holdNova();
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
 import { accounts, ledgerMetrics, postInTx, refundUsage, runMoneyTx } from "@/lib/ledger";
 import { createId } from "@/lib/ledger/ids";
 
@@ -52,19 +54,39 @@ export async function releaseInTx(tx: Tx, { codeId, expired, driverId }: Release
   return true;
 }
 
-export const releaseRedemption = (input: Release) => runMoneyTx((tx) => releaseInTx(tx, input));
+/** Unscoped (expiry sweeps, tests): releases a code by id, for its driver when `driverId` is given. */
+export const unsafeReleaseRedemption = (input: Release) => runMoneyTx((tx) => releaseInTx(tx, input));
 
-/** Releases holds whose codes ran out (run by readers and, later, by a scheduled job). */
+/** The driver cancels one of their own codes still waiting at a counter; another driver's code is not found. */
+export async function cancelCode(actor: Actor, codeId: string): Promise<{ codeId: string }> {
+  assertCan(actor, "driver:use");
+  if (await unsafeReleaseRedemption({ codeId, expired: false, driverId: actor.userId })) return { codeId };
+  const own = await db().redemptionCode.findFirst({
+    where: { id: codeId, driverId: actor.userId },
+    select: { id: true },
+  });
+  if (!own) throw notFound("That code");
+  throw new AppError(
+    "not_cancellable",
+    "This code can no longer be cancelled: it was already used, cancelled or has expired.",
+  );
+}
+
+/**
+ * Releases holds whose codes ran out: the actor's own before a page reads their balances, or
+ * every driver's (the scheduled job, with no actor).
+ */
 export async function releaseExpiredHolds({
-  driverId,
+  actor,
   limit = 100,
-}: { driverId?: string; limit?: number } = {}): Promise<number> {
+}: { actor?: Actor; limit?: number } = {}): Promise<number> {
+  if (actor) assertCan(actor, "driver:use");
   const due = await db().redemptionCode.findMany({
-    where: { status: "HELD", expiresAt: { lte: new Date() }, ...(driverId ? { driverId } : {}) },
+    where: { status: "HELD", expiresAt: { lte: new Date() }, ...(actor ? { driverId: actor.userId } : {}) },
     select: { id: true },
     take: limit,
   });
   let released = 0;
-  for (const { id } of due) if (await releaseRedemption({ codeId: id, expired: true })) released++;
+  for (const { id } of due) if (await unsafeReleaseRedemption({ codeId: id, expired: true })) released++;
   return released;
 }

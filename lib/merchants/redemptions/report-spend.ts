@@ -44,8 +44,9 @@ export async function reportSpend(actor: Actor, input: z.infer<typeof reportSpen
   return { transactionId: spend.id, alreadyReported: created.count === 0 };
 }
 
-/** Which of these transactions the driver has already reported. */
-export async function reportedSpendIds(driverId: string, transactionIds: string[]): Promise<Set<string>> {
+/** Which of these transactions the actor (a driver) has already reported. */
+export async function reportedSpendIds(actor: Actor, transactionIds: string[]): Promise<Set<string>> {
+  const driverId = actor.userId;
   if (transactionIds.length === 0) return new Set();
   const rows = await db().spendReport.findMany({
     where: { driverId, transactionId: { in: transactionIds } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
+import { assertCan, type Actor } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -27,7 +28,9 @@ function hashSpendCode(code: string): string {
 }
 
 /** A fresh single-use spend code for the signed-in driver, for themself only. */
-export async function mintSpendToken(driverId: string): Promise<SpendToken> {
+export async function mintSpendToken(actor: Actor): Promise<SpendToken> {
+  assertCan(actor, "driver:use");
+  const driverId = actor.userId;
   await rateLimit("spendCodePerDriver", driverId);
   await db().$executeRaw`
     DELETE FROM "SpendToken" WHERE "driverId" = ${driverId} AND "usedAt" IS NULL

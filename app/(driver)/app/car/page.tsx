@@ -1,6 +1,6 @@
 import { CarIcon, ListIcon, ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { listChargers } from "@/lib/discovery";
 import { vehicleProvider } from "@/lib/integrations/smartcar";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
@@ -22,19 +22,22 @@ const CONNECT_HREF = "/api/smartcar/connect";
 
 export default async function CarPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requirePagePermission("driver:use", "/app/car");
+  const actor = actorOf(session);
   const query = await searchParams;
   const sandbox = vehicleProvider().kind === "SANDBOX";
-  let vehicles = await listDriverVehicles(session.user.id);
+  let vehicles = await listDriverVehicles(actor);
   // a car connected a moment ago has no reading yet: ask it once so the page has something to show
   if (vehicles.some((v) => !v.latest)) {
     await Promise.all(
       vehicles
         .filter((v) => !v.latest)
         .map((v) =>
-          refreshTelemetry(v.id).catch((err) => logger.warn({ err, vehicleId: v.id }, "first telemetry read failed")),
+          refreshTelemetry(actor, v.id).catch((err) =>
+            logger.warn({ err, vehicleId: v.id }, "first telemetry read failed"),
+          ),
         ),
     );
-    vehicles = await listDriverVehicles(session.user.id);
+    vehicles = await listDriverVehicles(actor);
   }
   const chargers = vehicles.length > 0 ? await listChargers() : [];
   const now = new Date();

@@ -1,7 +1,7 @@
 import { PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { activeSessionFor, readDriverCharging } from "@/lib/charging";
 import { pingIntervalSeconds } from "@/lib/charging/live-verification";
 import { listChargers } from "@/lib/discovery";
@@ -21,18 +21,18 @@ export const metadata: Metadata = { title: "Charge" };
 
 export default async function ChargePage() {
   const session = await requirePagePermission("driver:use", "/app/charge");
-  const driverId = session.user.id;
-  const [active, vehicles] = await Promise.all([activeSessionFor(driverId), listDriverVehicles(driverId)]);
+  const actor = actorOf(session);
+  const [active, vehicles] = await Promise.all([activeSessionFor(actor), listDriverVehicles(actor)]);
   const sessionCar = active ? vehicles.find((v) => v.id === active.vehicleId) : undefined;
   // The car's cached reading is from before check-in (a parked car is cached for 15 minutes):
   // ask it once now, so the screen can show it charging here instead of waiting on the poll.
   if (active && sessionCar && (!sessionCar.latest || sessionCar.latest.capturedAt < active.startedAt)) {
-    await refreshTelemetry(sessionCar.id, { force: true }).catch((err) =>
+    await refreshTelemetry(actor, sessionCar.id, { force: true }).catch((err) =>
       logger.warn({ err, vehicleId: sessionCar.id }, "check-in telemetry read failed"),
     );
   }
   // The live part (session, verdict, last result) is the charging query, polled by the screen.
-  const [charging, chargers] = await Promise.all([readDriverCharging(driverId), listChargers()]);
+  const [charging, chargers] = await Promise.all([readDriverCharging(actor), listChargers()]);
   const car = vehicles[0];
 
   return (

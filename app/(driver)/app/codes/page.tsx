@@ -1,7 +1,7 @@
 import { QrCodeIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { formatCode, listDriverCodes, releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { CodeStatusBadge } from "@/components/driver/code-status-badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "My codes" };
 
 export default async function DriverCodesPage() {
   const session = await requirePagePermission("driver:use", "/app/codes");
-  await releaseExpiredHolds({ driverId: session.user.id });
-  const codes = await listDriverCodes(session.user.id);
+  await releaseExpiredHolds({ actor: actorOf(session) });
+  const codes = await listDriverCodes(actorOf(session));
   const now = new Date();
 
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission, type Actor } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { getBalances } from "@/lib/ledger";
 import { mintSpendToken } from "@/lib/merchants/redemptions";
@@ -12,9 +12,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My pass" };
 
 /** A first code comes with the page; the client replaces it before it runs out. */
-async function firstCode(driverId: string): Promise<SpendCodeToken | null> {
+async function firstCode(actor: Actor): Promise<SpendCodeToken | null> {
   try {
-    const t = await mintSpendToken(driverId);
+    const t = await mintSpendToken(actor);
     return {
       code: t.display,
       qrValue: t.qrValue,
@@ -30,7 +30,11 @@ async function firstCode(driverId: string): Promise<SpendCodeToken | null> {
 
 export default async function DriverPassPage() {
   const session = await requirePagePermission("driver:use", "/app/pass");
-  const [token, balances] = await Promise.all([firstCode(session.user.id), getBalances("DRIVER", session.user.id)]);
+  const actor = actorOf(session);
+  const [token, balances] = await Promise.all([
+    firstCode(actor),
+    getBalances(actor, { ownerType: "DRIVER", ownerId: actor.userId }),
+  ]);
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { listDriverSessions } from "@/lib/charging";
 import { SessionCard } from "@/components/charging/session-card";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,7 +14,7 @@ const SHOWN = 50;
 
 export default async function SessionsPage() {
   const session = await requirePagePermission("driver:use", "/app/sessions");
-  const sessions = await listDriverSessions(session.user.id, SHOWN);
+  const sessions = await listDriverSessions(actorOf(session), SHOWN);
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getDriverBalances, listStatement } from "@/lib/ledger";
 import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants/redemptions";
 import { BalancesCard } from "@/components/driver/balances-card";
@@ -18,16 +18,16 @@ export const metadata: Metadata = { title: "Wallet" };
 const SHOWN = 100;
 
 export default async function WalletPage() {
-  const session = await requirePagePermission("driver:use", "/app/wallet");
+  const actor = actorOf(await requirePagePermission("driver:use", "/app/wallet"));
   // expired holds go back to available before the balances are read
-  await releaseExpiredHolds({ driverId: session.user.id });
+  await releaseExpiredHolds({ actor });
   const [balances, lines] = await Promise.all([
-    getDriverBalances(session.user.id),
-    listStatement("DRIVER", session.user.id, SHOWN),
+    getDriverBalances(actor),
+    listStatement(actor, { ownerType: "DRIVER", ownerId: actor.userId }, SHOWN),
   ]);
   const activity = walletActivity(lines);
   const reported = await reportedSpendIds(
-    session.user.id,
+    actor,
     activity.filter((a) => a.type === "DIRECT_SPEND").map((a) => a.transactionId),
   );
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getClaimEvidence, policyFromConfig } from "@/lib/charging";
 import { ClaimDecisionForm } from "@/components/admin/claim-decision-form";
 import { ClaimEvidence } from "@/components/admin/claim-evidence";
@@ -28,8 +28,8 @@ function minutesBetween(from: Date, to: Date) {
 
 export default async function AdminClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
   const { claimId } = await params;
-  await requirePagePermission("admin:manage-claims", `/admin/claims/${claimId}`);
-  const claim = await getClaimEvidence(claimId);
+  const viewer = await requirePagePermission("admin:manage-claims", `/admin/claims/${claimId}`);
+  const claim = await getClaimEvidence(actorOf(viewer), claimId);
   if (!claim) notFound();
   const { session } = claim;
   const driver = claimDriverName(claim.driver);

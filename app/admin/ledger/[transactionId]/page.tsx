@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLedgerTransaction } from "@/lib/admin";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { transactionTypeLabel } from "@/lib/ledger";
 import { checkReversal } from "@/lib/rewards";
 import { ReverseForm } from "@/components/admin/reverse-form";
@@ -21,8 +21,11 @@ const link = "font-medium text-brand-800 underline underline-offset-4";
 
 export default async function LedgerTransactionPage({ params }: { params: Promise<{ transactionId: string }> }) {
   const { transactionId } = await params;
-  await requirePagePermission("admin:view", `/admin/ledger/${transactionId}`);
-  const [tx, reversal] = await Promise.all([getLedgerTransaction(transactionId), checkReversal(transactionId)]);
+  const session = await requirePagePermission("admin:view", `/admin/ledger/${transactionId}`);
+  const [tx, reversal] = await Promise.all([
+    getLedgerTransaction(actorOf(session), transactionId),
+    checkReversal(transactionId),
+  ]);
   if (!tx || !reversal) notFound();
 
   return (

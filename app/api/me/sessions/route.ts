@@ -3,7 +3,7 @@ import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/me/sessions", permission: "account:manage" }, async ({ session }) => {
-  const sessions = await listSessions(session.user.id);
+export const GET = route({ name: "/api/me/sessions", permission: "account:manage" }, async ({ session, actor }) => {
+  const sessions = await listSessions(actor);
   return { sessions: sessions.map((s) => ({ ...s, current: s.id === session.sessionId })) };
 });

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { name: "/api/smartcar/callback", permission: "driver:use", sameOrigin: false },
-  async ({ req, session, meta, log }) => {
+  async ({ req, actor, meta, log }) => {
     // the public base URL: behind `next start` or a proxy, req.nextUrl.origin may name another host
     const back = new URL("/app/car", config().NEXTAUTH_URL);
     const params = req.nextUrl.searchParams;
@@ -23,7 +23,7 @@ export const GET = route(
     }
     try {
       const input = callbackInput.parse({ code: params.get("code"), state: params.get("state") });
-      await completeVehicleConnect(session.user.id, input, meta);
+      await completeVehicleConnect(actor, input, meta);
       back.searchParams.set("connected", "1");
     } catch (err) {
       if (!(err instanceof AppError)) log.error({ err }, "vehicle connect failed");

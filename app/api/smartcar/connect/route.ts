@@ -5,6 +5,6 @@ import { startVehicleConnect } from "@/lib/vehicles";
 export const dynamic = "force-dynamic";
 
 /** The Connect button: off to the car maker's consent page with a state bound to this driver. */
-export const GET = route({ name: "/api/smartcar/connect", permission: "driver:use" }, async ({ session }) =>
-  NextResponse.redirect(await startVehicleConnect(session.user.id), 303),
+export const GET = route({ name: "/api/smartcar/connect", permission: "driver:use" }, async ({ actor }) =>
+  NextResponse.redirect(await startVehicleConnect(actor), 303),
 );

@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** A fresh spend code for the signed-in driver's own wallet; the body is ignored. */
 export const POST = route({ name: "/api/wallet/spend-token", permission: "driver:use" }, async ({ actor }) => {
-  const token = await mintSpendToken(actor.userId);
+  const token = await mintSpendToken(actor);
   return {
     code: token.display,
     qrValue: token.qrValue,

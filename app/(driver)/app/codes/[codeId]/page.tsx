@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { codeStatusView, findDriverCode, formatCode, releaseExpiredHolds } from "@/lib/merchants/redemptions";
 import { CodeScreen } from "@/components/driver/code-screen";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
@@ -15,8 +15,8 @@ export default async function DriverCodePage({ params }: { params: Promise<{ cod
   const { codeId } = await params;
   const session = await requirePagePermission("driver:use", `/app/codes/${codeId}`);
   // a hold past its time goes back to the driver before anything is shown
-  await releaseExpiredHolds({ driverId: session.user.id });
-  const code = await findDriverCode(session.user.id, codeId);
+  await releaseExpiredHolds({ actor: actorOf(session) });
+  const code = await findDriverCode(actorOf(session), codeId);
   if (!code) notFound();
   const formatted = formatCode(code.code);
 

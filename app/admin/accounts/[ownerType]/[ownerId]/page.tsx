@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getAccountOwner } from "@/lib/admin";
-import { requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { BackLink } from "@/components/ui/back-link";
@@ -26,15 +26,15 @@ export default async function AdminAccountPage({
   params: Promise<{ ownerType: string; ownerId: string }>;
 }) {
   const raw = await params;
-  await requirePagePermission("admin:view", `/admin/accounts/${raw.ownerType}/${raw.ownerId}`);
+  const actor = actorOf(await requirePagePermission("admin:view", `/admin/accounts/${raw.ownerType}/${raw.ownerId}`));
   const parsed = account.safeParse(raw);
   if (!parsed.success) notFound();
   const { ownerType, ownerId } = parsed.data;
-  const owner = await getAccountOwner(ownerType, ownerId);
+  const owner = await getAccountOwner(actor, ownerType, ownerId);
   if (!owner) notFound();
   const [balances, lines] = await Promise.all([
-    getBalances(ownerType, ownerId),
-    listStatement(ownerType, ownerId, SHOWN),
+    getBalances(actor, { ownerType, ownerId }),
+    listStatement(actor, { ownerType, ownerId }, SHOWN),
   ]);
   const isDriver = ownerType === "DRIVER";
 

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** One of the signed-in driver's codes: its status and countdown (the code page polls it). */
 export const GET = route({ name: "/api/me/codes/[codeId]", permission: "driver:use" }, async ({ actor, params }) => {
   // another driver's code id is indistinguishable from a missing one
-  const code = await readDriverCodeStatus(actor.userId, params.codeId);
+  const code = await readDriverCodeStatus(actor, params.codeId);
   if (!code) throw notFound("That code");
   return code;
 });

@@ -1,22 +1,13 @@
-import { recordAudit } from "@/lib/audit";
 import { revokeSession } from "@/lib/auth";
-import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
+/** Ends one of the caller's own sessions (another person's session id matches nothing: 404). */
 export const DELETE = route(
   { name: "/api/me/sessions/[id]", permission: "account:manage" },
-  async ({ session, params, meta }) => {
-    // scoped to the caller: another person's session id matches nothing
-    if (!(await revokeSession(session.user.id, params.id))) throw notFound("That session");
-    await recordAudit({
-      action: "auth.session_revoked",
-      actorId: session.user.id,
-      targetType: "session",
-      targetId: params.id,
-      ...meta,
-    });
+  async ({ actor, params, meta }) => {
+    await revokeSession(actor, params.id, meta);
     return { revoked: params.id };
   },
 );

@@ -8,12 +8,8 @@ const body = z.object({ idempotencyKey: z.string().min(16).max(100) });
 
 export const POST = route(
   { name: "/api/offers/[offerId]/redeem", permission: "driver:use", body },
-  async ({ session, params, body, meta }) => {
-    const code = await redeemOffer(
-      session.user.id,
-      { offerId: params.offerId, idempotencyKey: body.idempotencyKey },
-      meta,
-    );
+  async ({ actor, params, body, meta }) => {
+    const code = await redeemOffer(actor, { offerId: params.offerId, idempotencyKey: body.idempotencyKey }, meta);
     return json({ id: code.id, code: formatCode(code.code), nova: code.novaAmount, expiresAt: code.expiresAt }, 201);
   },
 );

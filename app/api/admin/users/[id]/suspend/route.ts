@@ -8,5 +8,5 @@ const body = z.object({ reason: z.string().trim().min(1, "Give a reason.").max(3
 
 export const POST = route(
   { name: "/api/admin/users/[id]/suspend", permission: "admin:manage-users", body },
-  ({ session, params, body, meta }) => suspendUser(session.user.id, { userId: params.id, reason: body.reason }, meta),
+  ({ actor, params, body, meta }) => suspendUser(actor, { userId: params.id, reason: body.reason }, meta),
 );

@@ -10,8 +10,8 @@ const params = z.object({ ownerType: z.enum(["DRIVER", "MERCHANT"]), ownerId: z.
 /** Any driver's or merchant's statement as CSV, for admins. */
 export const GET = route(
   { name: "/api/admin/accounts/[ownerType]/[ownerId]/statement", permission: "admin:view", params },
-  async ({ params: account }) => {
-    if (!(await getAccountOwner(account.ownerType, account.ownerId))) throw notFound("That account");
-    return statementCsvResponse(account, `${account.ownerType.toLowerCase()}-statement`);
+  async ({ actor, params: account }) => {
+    if (!(await getAccountOwner(actor, account.ownerType, account.ownerId))) throw notFound("That account");
+    return statementCsvResponse(actor, account, `${account.ownerType.toLowerCase()}-statement`);
   },
 );
