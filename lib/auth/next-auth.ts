@@ -6,6 +6,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
 
 export function googleEnabled(): boolean {
@@ -40,6 +41,11 @@ export function authOptions(): AuthOptions {
         ]
       : [],
     callbacks: {
+      // Every place next-auth redirects to (its callbackUrl, sign-in and error pages): our origin only.
+      redirect({ url, baseUrl }) {
+        const path = safeRedirectPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
+      },
       async signIn({ user, account, profile }) {
         if (
           account?.provider === "google" &&

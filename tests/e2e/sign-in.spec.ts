@@ -116,3 +116,19 @@ test("the middleware-bypass header does not open the admin console", async ({ re
   expect(page.headers()["location"]).toMatch(/\/signin/);
   expect((await request.get("/api/me", { headers })).status()).toBe(401);
 });
+
+test("redirect targets from the address bar never leave the site", async ({ page }) => {
+  await signInWithPassword(page, DEMO.driver, /\/app$/);
+  // Signed in, the sign-in page offers a "Continue" link: to the driver's home, not to evil.example.
+  for (const target of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https:evil.example"]) {
+    await page.goto(`/signin?callbackUrl=${target}`);
+    const href = await page.getByRole("link", { name: "Continue" }).getAttribute("href");
+    expect(new URL(href!, page.url()).origin, target).toBe(new URL(page.url()).origin);
+  }
+  // Google sign-in's landing page: a hostile `to` goes home; CR/LF is not a server error.
+  for (const to of ["/%09/evil.example", "/%0d%0a/x", "//evil.example"]) {
+    const res = await page.goto(`/auth/continue?to=${to}`);
+    expect(res!.status(), to).toBeLessThan(500);
+    await expect(page, to).toHaveURL(/\/app$/);
+  }
+});

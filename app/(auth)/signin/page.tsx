@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getCurrentSession, homeFor } from "@/lib/auth";
 import { googleEnabled } from "@/lib/auth/next-auth";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
 import { DemoAccountsHint } from "@/components/auth/demo-accounts-hint";
@@ -8,7 +9,7 @@ import { EmailLinkForm } from "@/components/auth/email-link-form";
 import { GoogleSignInButton } from "@/components/auth/google-sign-in-button";
 import { Notice } from "@/components/ui/notice";
 import { PasswordSignInForm } from "@/components/auth/password-sign-in-form";
-import { param, safePath, type SearchParams } from "@/components/auth/search-params";
+import { param, type SearchParams } from "@/components/auth/search-params";
 import { parseMethod, SignInMethods } from "@/components/auth/sign-in-methods";
 import { SignInNotices } from "@/components/auth/sign-in-notices";
 import { SmsSignInForm } from "@/components/auth/sms-sign-in-form";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  const callbackUrl = safePath(param(sp.callbackUrl));
+  const callbackUrl = safeRedirectPath(param(sp.callbackUrl)) ?? undefined;
   const method = parseMethod(param(sp.method));
   const session = await getCurrentSession();
   const signUpHref = callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup";

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
-import { param, safePath, type SearchParams } from "@/components/auth/search-params";
+import { param, type SearchParams } from "@/components/auth/search-params";
 import { signInHref } from "@/components/auth/sign-in-methods";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
-  const callbackUrl = safePath(param((await searchParams).callbackUrl));
+  const callbackUrl = safeRedirectPath(param((await searchParams).callbackUrl)) ?? undefined;
   return (
     <>
       <AuthHeading title="Create your account" description="Earn Nova every time you charge beside a Nerava partner." />

@@ -1,0 +1,96 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createUser, signedIn, testDb, uid } from "../support/factories";
+
+// Server actions and pages read the request from next/headers; stand in a browser's, and keep the
+// cookies the code sets.
+const request = { cookie: "", headers: new Headers(), set: [] as Array<{ name: string; value: string }> };
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({
+    get: (name: string) => (request.cookie && name === "nerava.session" ? { name, value: request.cookie } : undefined),
+    set: (name: string, value: string) => void request.set.push({ name, value }),
+  }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const { signInAction } = await import("@/lib/actions/auth/sign-in");
+const { default: continuePage } = await import("@/app/auth/continue/page");
+
+afterAll(() => testDb.$disconnect());
+beforeEach(() => {
+  request.cookie = "";
+  request.set = [];
+  request.headers = new Headers({ "user-agent": "vitest" });
+});
+
+const PASSWORD = "correct horse battery staple";
+const HOSTILE = [
+  "/\t/evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "https://evil.example/",
+  "javascript:alert(1)",
+];
+
+function form(fields: Record<string, string>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+}
+
+/** Runs a server action or page that ends in redirect(); answers where it sent the browser. */
+async function redirectedTo(run: () => Promise<unknown>): Promise<{ location?: string; result?: unknown }> {
+  try {
+    return { result: await run() };
+  } catch (err) {
+    const digest = (err as { digest?: string }).digest ?? "";
+    if (!digest.startsWith("NEXT_REDIRECT")) throw err;
+    return { location: digest.split(";")[2] };
+  }
+}
+
+describe("sign-in redirect targets", () => {
+  it("a target that leaves the origin lands the person on their home instead", async () => {
+    for (const target of HOSTILE) {
+      const user = await createUser({ password: PASSWORD });
+      const out = await redirectedTo(() =>
+        signInAction(null, form({ email: user.email!, password: PASSWORD, callbackUrl: target })),
+      );
+      expect(out.location, JSON.stringify(target)).toBe("/app");
+    }
+  });
+
+  it("a same-origin target is kept", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const out = await redirectedTo(() =>
+      signInAction(null, form({ email: user.email!, password: PASSWORD, callbackUrl: "/app/wallet?tab=nova" })),
+    );
+    expect(out.location).toBe("/app/wallet?tab=nova");
+  });
+
+  it("CR/LF in the target: a safe landing or a 4xx, and never a session left behind by a failure", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const out = await redirectedTo(() =>
+      signInAction(null, form({ email: user.email!, password: PASSWORD, callbackUrl: `/\r\n/x-${uid()}` })),
+    );
+    const sessions = await testDb.session.count({ where: { userId: user.id } });
+    if (out.location !== undefined) {
+      expect(out.location).toBe("/app");
+      expect(sessions).toBe(1);
+    } else {
+      expect(out.result).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+      expect(sessions).toBe(0);
+      expect(request.set).toEqual([]);
+    }
+  });
+});
+
+describe("/auth/continue", () => {
+  it("sends a signed-in person on to a same-origin path only", async () => {
+    const driver = await signedIn((await createUser()).id);
+    request.cookie = driver.sessionToken;
+    const go = (to: string) => redirectedTo(() => continuePage({ searchParams: Promise.resolve({ to }) }));
+    for (const to of [...HOSTILE, "/\r\n/x"]) expect((await go(to)).location, JSON.stringify(to)).toBe("/app");
+    expect((await go("/app/codes")).location).toBe("/app/codes");
+  });
+});
