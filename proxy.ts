@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { malformedActionEnvelope } from "@/lib/http/action-envelope";
 import { requestLogger } from "@/lib/observability/logger";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import { refuseControlCharsInUrl } from "@/lib/validation/control-chars";
 
 // Pages that need a signed-in person. This only redirects early for a nicer experience;
 // every page, action and handler checks the session and role itself.
@@ -26,6 +27,13 @@ export async function proxy(req: NextRequest) {
     });
   }
   const { pathname, search } = req.nextUrl;
+  const refused = refuseControlCharsInUrl(req.nextUrl);
+  if (refused) {
+    const code = refused.status === 404 ? "not_found" : "malformed_request";
+    const res = NextResponse.json({ error: { code, message: refused.message } }, { status: refused.status });
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    return res;
+  }
   if (GATED.some((re) => re.test(pathname)) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
     url.pathname = "/signin";

@@ -8,6 +8,20 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
+import { isSessionTokenShaped } from "./sessions";
+
+/** next-auth reads the same cookie: a malformed one is no session there either. */
+function withTokenShapeCheck(adapter: Adapter): Adapter {
+  const { getSessionAndUser, updateSession, deleteSession } = adapter;
+  return {
+    ...adapter,
+    getSessionAndUser: async (token) => (isSessionTokenShaped(token) ? (getSessionAndUser?.(token) ?? null) : null),
+    updateSession: async (session) => (isSessionTokenShaped(session.sessionToken) ? updateSession?.(session) : null),
+    deleteSession: async (token) => {
+      if (isSessionTokenShaped(token)) await deleteSession?.(token);
+    },
+  };
+}
 
 export function googleEnabled(): boolean {
   const env = config();
@@ -22,7 +36,7 @@ export function authOptions(): AuthOptions {
   const env = config();
   const cookie = sessionCookie();
   return {
-    adapter: PrismaAdapter(db()) as unknown as Adapter,
+    adapter: withTokenShapeCheck(PrismaAdapter(db()) as unknown as Adapter),
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     cookies: { sessionToken: { name: cookie.name, options: cookie.options } },

@@ -132,3 +132,23 @@ test("redirect targets from the address bar never leave the site", async ({ page
     await expect(page, to).toHaveURL(/\/app$/);
   }
 });
+
+test("NUL bytes in the cookie, a path id or the query are a 4xx or 'not signed in', never a 500", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const nul = { cookie: "nerava.session=%00" };
+  expect((await request.get("/api/me", { headers: nul })).status()).toBe(401);
+  expect((await request.get("/api/auth/session", { headers: nul })).status()).toBeLessThan(500);
+  expect((await request.get("/app/wallet", { headers: nul })).status()).toBeLessThan(500);
+  // a browser holding that cookie is sent to sign in
+  await page.context().addCookies([{ name: "nerava.session", value: "%00", url: baseURL! }]);
+  await page.goto("/app/wallet");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await signInWithPassword(page, DEMO.driver, /\/app$/);
+  const del = await page.request.delete("/api/me/sessions/%00", { headers: { origin: baseURL! } });
+  expect(del.status()).toBe(404);
+  expect((await page.request.get("/app/codes/%00")).status()).toBe(404);
+  expect((await page.request.get("/api/me")).status()).toBe(200);
+});
