@@ -23,6 +23,8 @@ export function envSchema(isProduction: boolean) {
     NEXTAUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
     TOKEN_ENCRYPTION_KEY: z.string().default(DEV_ENCRYPTION_KEY),
     ALLOWED_ORIGINS: z.string().default(""),
+    // How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
+    TRUSTED_PROXY_HOPS: wholeNumber({ min: 0, max: 10 }).default(0),
     METRICS_TOKEN: z.string().optional(),
     REDIS_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

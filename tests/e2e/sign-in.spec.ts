@@ -152,3 +152,13 @@ test("NUL bytes in the cookie, a path id or the query are a 4xx or 'not signed i
   expect((await page.request.get("/app/codes/%00")).status()).toBe(404);
   expect((await page.request.get("/api/me")).status()).toBe(200);
 });
+
+test("a client-written X-Forwarded-For is not the address the server records", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  const page = await context.newPage();
+  await signInWithPassword(page, DEMO.admin, /\/admin$/);
+  await page.goto("/account");
+  await expect(page.getByText(/^(::ffff:)?127\.0\.0\.1$/).first()).toBeVisible();
+  await expect(page.getByText("203.0.113.77")).toHaveCount(0);
+  await context.close();
+});

@@ -13,6 +13,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
+process.env.TRUSTED_PROXY_HOPS = "1";
 const { signInAction } = await import("@/lib/actions/auth/sign-in");
 const { default: continuePage } = await import("@/app/auth/continue/page");
 
@@ -20,7 +21,8 @@ afterAll(() => testDb.$disconnect());
 beforeEach(() => {
   request.cookie = "";
   request.set = [];
-  request.headers = new Headers({ "user-agent": "vitest" });
+  // each test its own address behind one proxy: shared Redis keeps sign-in limits across runs
+  request.headers = new Headers({ "user-agent": "vitest", "x-forwarded-for": `2001:db8::${uid().slice(0, 4)}` });
 });
 
 const PASSWORD = "correct horse battery staple";
