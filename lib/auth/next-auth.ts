@@ -4,7 +4,7 @@ import type { AuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
 import { recordAudit } from "@/lib/audit";
-import { config } from "@/lib/config";
+import { config, GOOGLE_ISSUER, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
@@ -23,9 +23,11 @@ function withTokenShapeCheck(adapter: Adapter): Adapter {
   };
 }
 
+/** Google sign-in: a client configured, against Google itself or a sandbox issuer where one may run. */
 export function googleEnabled(): boolean {
   const env = config();
-  return Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET);
+  const issuerAllowed = env.GOOGLE_ISSUER === GOOGLE_ISSUER || sandboxAllowed(env, "google");
+  return Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) && issuerAllowed;
 }
 
 /**

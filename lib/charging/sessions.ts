@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { setSandboxCharging } from "@/lib/integrations/smartcar";
+import { setSandboxCharging, vehicleProviderKind } from "@/lib/integrations/smartcar";
 import { decimalNumber } from "@/lib/validation";
 
 export const checkInInput = z.object({
@@ -23,6 +24,7 @@ export const pingInput = z.object({
 
 /** Starts a session at a charger; the partial unique index allows one active session per driver. */
 export async function checkIn(driverId: string, input: z.infer<typeof checkInInput>, meta: RequestMeta) {
+  if (!config().CHARGING_ENABLED) throw new AppError("charging_disabled", "Charging is switched off right now.");
   const charger = await db().charger.findUnique({
     where: { id: input.chargerId },
     select: { id: true, latitude: true, longitude: true },
@@ -47,7 +49,7 @@ export async function checkIn(driverId: string, input: z.infer<typeof checkInInp
       throw err;
     });
   // the simulated car plugs in at this charger so the sandbox journey works end to end
-  if (vehicle?.provider === "SANDBOX")
+  if (vehicle?.provider === "SANDBOX" && vehicleProviderKind() === "SANDBOX")
     await setSandboxCharging(vehicle.providerVehicleId, {
       charging: true,
       latitude: charger.latitude,

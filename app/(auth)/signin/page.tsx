@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getCurrentSession, homeFor } from "@/lib/auth";
 import { googleEnabled } from "@/lib/auth/next-auth";
+import { smsSignInAvailable } from "@/lib/auth/otp-sender";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
@@ -19,7 +20,9 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const callbackUrl = safeRedirectPath(param(sp.callbackUrl)) ?? undefined;
-  const method = parseMethod(param(sp.method));
+  const sms = smsSignInAvailable();
+  const requested = parseMethod(param(sp.method));
+  const method = requested === "sms" && !sms ? "password" : requested;
   const session = await getCurrentSession();
   const signUpHref = callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup";
 
@@ -50,7 +53,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </>
       ) : null}
 
-      <SignInMethods active={method} callbackUrl={callbackUrl} />
+      <SignInMethods active={method} callbackUrl={callbackUrl} sms={sms} />
       {method === "password" ? <PasswordSignInForm callbackUrl={callbackUrl} forgotHref="/forgot-password" /> : null}
       {method === "email" ? <EmailLinkForm /> : null}
       {method === "sms" ? <SmsSignInForm callbackUrl={callbackUrl} /> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { smsSignInAvailable } from "@/lib/auth/otp-sender";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
@@ -19,8 +20,14 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
       </p>
       <p className="mt-2 text-center text-sm text-slate-600">
         Rather not have a password? Sign in with an{" "}
-        <AuthLink href={signInHref("email", callbackUrl)}>email link</AuthLink> or a{" "}
-        <AuthLink href={signInHref("sms", callbackUrl)}>text message</AuthLink>: your account is created the first time.
+        <AuthLink href={signInHref("email", callbackUrl)}>email link</AuthLink>
+        {smsSignInAvailable() ? (
+          <>
+            {" "}
+            or a <AuthLink href={signInHref("sms", callbackUrl)}>text message</AuthLink>
+          </>
+        ) : null}
+        : your account is created the first time.
       </p>
     </>
   );

@@ -2,7 +2,7 @@ import { CarIcon, ListIcon, ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { listChargers } from "@/lib/discovery";
-import { vehicleProvider } from "@/lib/integrations/smartcar";
+import { vehicleProviderKind } from "@/lib/integrations/smartcar";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
 import { logger } from "@/lib/observability";
 import { param, type SearchParams } from "@/components/auth/search-params";
@@ -23,7 +23,8 @@ const CONNECT_HREF = "/api/smartcar/connect";
 export default async function CarPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requirePagePermission("driver:use", "/app/car");
   const query = await searchParams;
-  const sandbox = vehicleProvider().kind === "SANDBOX";
+  const provider = vehicleProviderKind(); // null: charging is switched off here
+  const sandbox = provider === "SANDBOX";
   let vehicles = await listDriverVehicles(session.user.id);
   // a car connected a moment ago has no reading yet: ask it once so the page has something to show
   if (vehicles.some((v) => !v.latest)) {
@@ -53,7 +54,13 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
         </Notice>
       ) : null}
 
-      {vehicles.length === 0 ? (
+      {vehicles.length === 0 && provider === null ? (
+        <EmptyState
+          icon={<CarIcon className="size-6" />}
+          title="Car connections are off"
+          description="Connecting a car is not available right now. Please check back later."
+        />
+      ) : vehicles.length === 0 ? (
         <EmptyState
           icon={<CarIcon className="size-6" />}
           title="Connect your car"
@@ -90,12 +97,14 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
               <ListIcon className="size-4" />
               My sessions
             </ButtonLink>
-            <a
-              href={CONNECT_HREF}
-              className={buttonVariants({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
-            >
-              Connect another car
-            </a>
+            {provider ? (
+              <a
+                href={CONNECT_HREF}
+                className={buttonVariants({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
+              >
+                Connect another car
+              </a>
+            ) : null}
           </nav>
         </>
       )}
