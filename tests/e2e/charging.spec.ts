@@ -7,7 +7,7 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 
 // The e2e server runs with MIN_DWELL_SECONDS=4 and VERIFY_ACCEPT=car+phone, so a few seconds at
 // the charger with the phone sharing its location verifies. Each test signs up its own driver:
@@ -36,8 +36,16 @@ async function device(
   });
   const page = await context.newPage();
   await blockOutsideRequests(page);
+  const violations = recordCspViolations(page);
+  cspChecks.push(() => expect(violations, "CSP violations").toEqual([]));
   return page;
 }
+
+// Each device page these journeys open must run under the CSP without a refusal.
+let cspChecks: Array<() => void> = [];
+test.afterEach(() => {
+  for (const check of cspChecks.splice(0)) check();
+});
 
 async function signUpNewDriver(page: Page, testInfo: TestInfo, who: string): Promise<string> {
   const tag = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
