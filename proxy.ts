@@ -3,7 +3,7 @@ import { malformedActionEnvelope } from "@/lib/http/action-envelope";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 import { requestLogger } from "@/lib/observability/logger";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
-import { refuseControlCharsInUrl } from "@/lib/validation/control-chars";
+import { refuseControlCharsInUrl } from "@/lib/validation";
 
 // Pages that need a signed-in person. This only redirects early for a nicer experience;
 // every page, action and handler checks the session and role itself.

@@ -6,7 +6,7 @@ import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/sessions";
 import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability";
-import { refuseControlCharsInForm } from "@/lib/validation/control-chars";
+import { refuseControlCharsInForm } from "@/lib/validation";
 
 export type ActionError = { code: string; message: string; fields?: Record<string, string> };
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };

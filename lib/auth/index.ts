@@ -19,3 +19,4 @@ export { requestMagicLink, consumeMagicLink, requestLinkInput, consumeLinkInput 
 export { sendSignInCode, verifySignInCode, sendCodeInput, verifyCodeInput } from "./sign-in-otp";
 export { suspendUser, reinstateUser, changeUserRole, searchUsers, userIdInput, roleInput } from "./manage-users";
 export { assertSameOrigin } from "./same-origin";
+export { smsSignInAvailable } from "./otp-sender";

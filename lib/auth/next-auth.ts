@@ -6,7 +6,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { recordAudit } from "@/lib/audit";
 import { config, GOOGLE_ISSUER, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { safeRedirectPath } from "@/lib/validation";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
 import { isSessionTokenShaped } from "./sessions";
 

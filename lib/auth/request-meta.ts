@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { config } from "@/lib/config";
-import { PEER_ADDRESS_HEADER, peerAddressStampInstalled } from "@/lib/http/peer-address";
+import { PEER_ADDRESS_HEADER, peerAddressStampInstalled } from "./peer-address";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 
 export type RequestMeta = { ip: string; userAgent: string | null; requestId: string };
@@ -16,7 +16,7 @@ function normalise(address: string | null | undefined): string | null {
 
 /**
  * The client's address: the one rate limits, audit records and session records all use. The TCP
- * peer (stamped by lib/http/peer-address) is hop 0; each trusted proxy in front of us appends the
+ * peer (stamped by lib/auth/peer-address) is hop 0; each trusted proxy in front of us appends the
  * address it saw to X-Forwarded-For, so with TRUSTED_PROXY_HOPS = N the answer is the N-th entry
  * from the right, never the left-most one the client wrote. X-Real-IP is not read.
  */

@@ -14,7 +14,7 @@ import {
 } from "@/lib/auth";
 import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
 import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
-import { assertNoControlCharsInRequest } from "@/lib/validation/control-chars";
+import { assertNoControlCharsInRequest } from "@/lib/validation";
 
 type Schema = z.ZodType;
 type Parsed<S, Otherwise> = S extends Schema ? z.output<S> : Otherwise;

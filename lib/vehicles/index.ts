@@ -4,3 +4,4 @@ export { accessTokenFor, reconnectNeeded } from "./access-token";
 export { refreshTelemetry, storeTelemetry, listDriverVehicles, type VehicleState } from "./telemetry";
 export { signConnectState, verifyConnectState } from "./oauth-state";
 export { smartcarWebhook, verifySmartcarSignature, type SmartcarEvent } from "./smartcar-webhook";
+export { vehicleProviderKind } from "@/lib/integrations/smartcar";

@@ -42,7 +42,7 @@ async function device(
 }
 
 // Each device page these journeys open must run under the CSP without a refusal.
-let cspChecks: Array<() => void> = [];
+const cspChecks: Array<() => void> = [];
 test.afterEach(() => {
   for (const check of cspChecks.splice(0)) check();
 });

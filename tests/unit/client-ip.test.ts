@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientIp, UNKNOWN_IP } from "@/lib/auth/request-meta";
-import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
+import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "@/lib/auth/peer-address";
 
 const h = (xff?: string, peer?: string, realIp?: string) =>
   new Headers({

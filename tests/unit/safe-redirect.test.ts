@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { safeRedirectPath } from "@/lib/validation";
 
 const BASES = ["https://nerava.example", "http://127.0.0.1:3140"];
 

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { getCurrentSession, homeFor } from "@/lib/auth";
+import { getCurrentSession, homeFor, smsSignInAvailable } from "@/lib/auth";
 import { googleEnabled } from "@/lib/auth/next-auth";
-import { smsSignInAvailable } from "@/lib/auth/otp-sender";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { safeRedirectPath } from "@/lib/validation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
 import { DemoAccountsHint } from "@/components/auth/demo-accounts-hint";

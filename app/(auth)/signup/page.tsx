@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { smsSignInAvailable } from "@/lib/auth/otp-sender";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { smsSignInAvailable } from "@/lib/auth";
+import { safeRedirectPath } from "@/lib/validation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
 import { param, type SearchParams } from "@/components/auth/search-params";

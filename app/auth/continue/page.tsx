@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getCurrentSession, homeFor } from "@/lib/auth";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { safeRedirectPath } from "@/lib/validation";
 import { param, type SearchParams } from "@/components/auth/search-params";
 
 // Where Google sign-in lands once next-auth has written our session: on to the page the

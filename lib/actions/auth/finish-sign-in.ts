@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { homeFor, setSessionCookie, type Role } from "@/lib/auth";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { safeRedirectPath } from "@/lib/validation";
 
 /**
  * The optional "back to where you were" field of the sign-in forms. Checked while the input is

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth";
-import { vehicleProviderKind } from "@/lib/integrations/smartcar";
+import { vehicleProviderKind } from "@/lib/vehicles";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
