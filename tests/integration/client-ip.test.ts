@@ -1,7 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "@/lib/auth/peer-address";
+import { limiterFor } from "@/lib/rate-limit/limiter";
 import { testDb, uid } from "../support/factories";
 
 // Server actions read the request from next/headers: stand in a browser's.
@@ -15,8 +17,20 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { sendCodeAction } = await import("@/lib/actions/auth/send-code");
 const { signUpAction } = await import("@/lib/actions/auth/sign-up");
 
-afterAll(() => testDb.$disconnect());
 installPeerAddressStamp(); // what instrumentation.ts does in the server process
+
+// With REDIS_URL the limiter's commands fail over to an in-process count until the connection is
+// ready, which would split the count in two: wait for it, so the test measures the policy.
+const shared = globalThis as { nervaRedis?: Redis };
+beforeAll(async () => {
+  limiterFor("warm-up", { points: 1, durationSeconds: 1 });
+  const redis = shared.nervaRedis;
+  if (redis && redis.status !== "ready") await new Promise((ready) => redis.once("ready", ready));
+});
+afterAll(async () => {
+  await shared.nervaRedis?.quit();
+  await testDb.$disconnect();
+});
 
 // One client per test on a fresh documentation address (shared Redis keeps limits across runs).
 let peer = "";
