@@ -1,6 +1,8 @@
 // Runs once when a server instance starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installPeerAddressStamp } = await import("./lib/auth/peer-address");
+    installPeerAddressStamp();
     const { refuseUnsafeConfig } = await import("./lib/config/startup-check");
     refuseUnsafeConfig();
     const { config } = await import("./lib/config");

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedActionEnvelope } from "@/lib/http/action-envelope";
+import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 import { requestLogger } from "@/lib/observability/logger";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import { refuseControlCharsInUrl } from "@/lib/validation";
 
 // Pages that need a signed-in person. This only redirects early for a nicer experience;
 // every page, action and handler checks the session and role itself.
@@ -15,30 +17,46 @@ const SESSION_COOKIES = ["__Host-nerava.session", "nerava.session"];
 
 export async function proxy(req: NextRequest) {
   const requestId = ensureRequestId(req.headers.get(REQUEST_ID_HEADER));
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    mapTileUrl: process.env.MAP_TILE_URL,
+    https: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+  });
+  const finish = (res: NextResponse) => {
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    res.headers.set("Content-Security-Policy", csp);
+    if (process.env.NODE_ENV === "production") res.headers.set("Strict-Transport-Security", HSTS);
+    return res;
+  };
+
   // a hand-made server-action envelope is a bad request, not a 500 from Next's decoder (see the module)
   const malformed = await malformedActionEnvelope(req);
   if (malformed) {
     requestLogger(requestId).warn({ path: req.nextUrl.pathname, malformed }, "malformed action request");
     const body = { error: { code: "malformed_request", message: "This is not a request our pages send." } };
-    return NextResponse.json(body, {
-      status: 400,
-      headers: { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "no-store" },
-    });
+    return finish(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }));
   }
   const { pathname, search } = req.nextUrl;
+  const refused = refuseControlCharsInUrl(req.nextUrl);
+  if (refused) {
+    const code = refused.status === 404 ? "not_found" : "malformed_request";
+    return finish(NextResponse.json({ error: { code, message: refused.message } }, { status: refused.status }));
+  }
   if (GATED.some((re) => re.test(pathname)) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
     url.pathname = "/signin";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    const res = NextResponse.redirect(url);
-    res.headers.set(REQUEST_ID_HEADER, requestId);
-    return res;
+    return finish(NextResponse.redirect(url));
   }
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders;
+  // a client's own copy of either header is replaced.
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  const res = NextResponse.next({ request: { headers } });
-  res.headers.set(REQUEST_ID_HEADER, requestId);
-  return res;
+  headers.set("Content-Security-Policy", csp);
+  headers.set("x-nonce", nonce);
+  return finish(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {

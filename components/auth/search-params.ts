@@ -5,8 +5,3 @@ export function param(value: string | string[] | undefined): string | undefined 
   const v = Array.isArray(value) ? value[0] : value;
   return v === undefined || v === "" ? undefined : v;
 }
-
-/** A same-site path (`/x`, never `//host` or `/\host`) short enough for the actions, or undefined. */
-export function safePath(value: string | undefined): string | undefined {
-  return value && value.length <= 500 && /^\/(?![/\\])/.test(value) ? value : undefined;
-}

@@ -22,11 +22,20 @@ export function signInHref(method: SignInMethod, callbackUrl?: string): string {
 }
 
 /** The method switcher: links (each method has its own URL), styled as a segmented control. */
-export function SignInMethods({ active, callbackUrl }: { active: SignInMethod; callbackUrl?: string }) {
+export function SignInMethods({
+  active,
+  callbackUrl,
+  sms = true,
+}: {
+  active: SignInMethod;
+  callbackUrl?: string;
+  /** Text-message sign-in is available here. */
+  sms?: boolean;
+}) {
   return (
     <nav aria-label="Sign-in method" className="mb-5">
-      <ul className="grid grid-cols-3 gap-1 rounded-xl bg-slate-100 p-1">
-        {METHODS.map((m) => (
+      <ul className="grid auto-cols-fr grid-flow-col gap-1 rounded-xl bg-slate-100 p-1">
+        {METHODS.filter((m) => sms || m.id !== "sms").map((m) => (
           <li key={m.id} className="flex">
             <Link
               href={signInHref(m.id, callbackUrl)}

@@ -7,6 +7,7 @@ import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/sessions";
 import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability";
+import { refuseControlCharsInForm } from "@/lib/validation";
 
 export type ActionError = { code: string; message: string; fields?: Record<string, string> };
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -36,6 +37,8 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
     const meta = await requestMeta();
     try {
       const raw = Object.fromEntries(fields.map((f) => [f, formData.get(f) ?? undefined]));
+      const refused = refuseControlCharsInForm(raw);
+      if (refused) return { ok: false, error: refused };
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const current = await getCurrentSession();

@@ -20,3 +20,4 @@ export { sendSignInCode, verifySignInCode, sendCodeInput, verifyCodeInput } from
 export { suspendUser, reinstateUser, changeUserRole, searchUsers, userIdInput, roleInput } from "./manage-users";
 export { assertSameOrigin } from "./same-origin";
 export { assertCan, requireMembership, isMerchantMember, assertAccountAccess, type AccountOwnerRef } from "./access";
+export { smsSignInAvailable } from "./otp-sender";

@@ -4,13 +4,30 @@ import type { AuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
 import { recordAudit } from "@/lib/audit";
-import { config } from "@/lib/config";
+import { config, GOOGLE_ISSUER, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
+import { safeRedirectPath } from "@/lib/validation";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
+import { isSessionTokenShaped } from "./sessions";
 
+/** next-auth reads the same cookie: a malformed one is no session there either. */
+function withTokenShapeCheck(adapter: Adapter): Adapter {
+  const { getSessionAndUser, updateSession, deleteSession } = adapter;
+  return {
+    ...adapter,
+    getSessionAndUser: async (token) => (isSessionTokenShaped(token) ? (getSessionAndUser?.(token) ?? null) : null),
+    updateSession: async (session) => (isSessionTokenShaped(session.sessionToken) ? updateSession?.(session) : null),
+    deleteSession: async (token) => {
+      if (isSessionTokenShaped(token)) await deleteSession?.(token);
+    },
+  };
+}
+
+/** Google sign-in: a client configured, against Google itself or a sandbox issuer where one may run. */
 export function googleEnabled(): boolean {
   const env = config();
-  return Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET);
+  const issuerAllowed = env.GOOGLE_ISSUER === GOOGLE_ISSUER || sandboxAllowed(env, "google");
+  return Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) && issuerAllowed;
 }
 
 /**
@@ -21,7 +38,7 @@ export function authOptions(): AuthOptions {
   const env = config();
   const cookie = sessionCookie();
   return {
-    adapter: PrismaAdapter(db()) as unknown as Adapter,
+    adapter: withTokenShapeCheck(PrismaAdapter(db()) as unknown as Adapter),
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
@@ -40,6 +57,11 @@ export function authOptions(): AuthOptions {
         ]
       : [],
     callbacks: {
+      // Every place next-auth redirects to (its callbackUrl, sign-in and error pages): our origin only.
+      redirect({ url, baseUrl }) {
+        const path = safeRedirectPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
+      },
       async signIn({ user, account, profile }) {
         if (
           account?.provider === "google" &&

@@ -19,6 +19,13 @@ export type SessionUser = {
 export type CurrentSession = { sessionId: string; user: SessionUser };
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
+// Tokens are base64url (ours) or UUIDs (next-auth's). A cookie of any other shape (`%00`, spaces,
+// kilobytes) is no session: it never reaches the database, where a NUL would be a 500.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+
+export function isSessionTokenShaped(value: unknown): value is string {
+  return typeof value === "string" && TOKEN_SHAPE.test(value);
+}
 
 /** A new, random session id at every sign-in (never reused, so no fixation). */
 export async function createSession(userId: string, meta: SessionMeta = {}) {
@@ -32,6 +39,7 @@ export async function createSession(userId: string, meta: SessionMeta = {}) {
 
 /** The live session behind a cookie value: unexpired and belonging to an active user. */
 export async function findSession(sessionToken: string, meta: SessionMeta = {}): Promise<CurrentSession | null> {
+  if (!isSessionTokenShaped(sessionToken)) return null;
   const row = await db().session.findUnique({
     where: { sessionToken },
     select: {
@@ -81,6 +89,7 @@ export async function revokeSession(actor: Actor, sessionId: string, meta: Reque
 }
 
 export async function revokeSessionByToken(sessionToken: string): Promise<void> {
+  if (!isSessionTokenShaped(sessionToken)) return;
   await db().session.deleteMany({ where: { sessionToken } });
 }
 

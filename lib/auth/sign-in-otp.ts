@@ -39,9 +39,10 @@ export async function sendSignInCode(
   input: z.infer<typeof sendCodeInput>,
   meta: RequestMeta,
 ): Promise<{ phone: string }> {
+  const sender = otpSender(); // refuses first when text-message sign-in is off
   await rateLimit("otpSendPerIp", meta.ip);
   await rateLimit("otpSendPerNumber", input.phone);
-  const result = await otpSender().send(input.phone);
+  const result = await sender.send(input.phone);
   if (!result.ok) {
     const [code, message] = SEND_ERRORS[result.reason];
     throw new AppError(code, message);
@@ -58,8 +59,9 @@ const CHECK_MESSAGES = {
 
 /** A verified number signs in its account, creating a driver account on first use. */
 export async function verifySignInCode(input: z.infer<typeof verifyCodeInput>, meta: RequestMeta) {
+  const sender = otpSender();
   await rateLimit("otpVerifyPerNumber", input.phone);
-  const result = await otpSender().check(input.phone, input.code);
+  const result = await sender.check(input.phone, input.code);
   if (!result.ok) {
     await recordAudit({ action: "auth.sign_in_failed", metadata: { method: "sms", reason: result.reason }, ...meta });
     throw new AppError(result.reason, CHECK_MESSAGES[result.reason]);

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { setSandboxCharging } from "@/lib/integrations/smartcar";
+import { setSandboxCharging, vehicleProviderKind } from "@/lib/integrations/smartcar";
 import { decimalNumber } from "@/lib/validation";
 
 export const checkInInput = z.object({
@@ -26,6 +27,7 @@ export const pingInput = z.object({
 export async function checkIn(actor: Actor, input: z.infer<typeof checkInInput>, meta: RequestMeta) {
   assertCan(actor, "driver:use");
   const driverId = actor.userId;
+  if (!config().CHARGING_ENABLED) throw new AppError("charging_disabled", "Charging is switched off right now.");
   const charger = await db().charger.findUnique({
     where: { id: input.chargerId },
     select: { id: true, latitude: true, longitude: true },
@@ -50,7 +52,7 @@ export async function checkIn(actor: Actor, input: z.infer<typeof checkInInput>,
       throw err;
     });
   // the simulated car plugs in at this charger so the sandbox journey works end to end
-  if (vehicle?.provider === "SANDBOX")
+  if (vehicle?.provider === "SANDBOX" && vehicleProviderKind() === "SANDBOX")
     await setSandboxCharging(vehicle.providerVehicleId, {
       charging: true,
       latitude: charger.latitude,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { wholeNumber } from "@/lib/validation";
+import { sandboxProblems } from "./sandbox";
 
 // Development defaults are marked so production can refuse them by value.
 export const DEV_SECRET_PREFIX = "dev-only-";
@@ -23,6 +24,8 @@ export function envSchema(isProduction: boolean) {
     NEXTAUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
     TOKEN_ENCRYPTION_KEY: z.string().default(DEV_ENCRYPTION_KEY),
     ALLOWED_ORIGINS: z.string().default(""),
+    // How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
+    TRUSTED_PROXY_HOPS: wholeNumber({ min: 0, max: 10 }).default(0),
     METRICS_TOKEN: z.string().optional(),
     REDIS_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -43,6 +46,11 @@ export function envSchema(isProduction: boolean) {
     MIN_DWELL_SECONDS: int(600),
     VERIFY_ACCEPT: z.string().default("car+phone"),
     JOBS_ENABLED: bool(true),
+    // Features that need a provider; on, they need its keys in production (lib/config/sandbox.ts).
+    CHARGING_ENABLED: bool(true),
+    SMS_SIGNIN_ENABLED: bool(true),
+    // Providers production may run as their sandbox twin on purpose (never stripe, square, smartcar).
+    SANDBOX_PROVIDERS: z.string().default(""),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     SQUARE_APPLICATION_ID: z.string().optional(),
@@ -79,13 +87,11 @@ export function productionProblems(env: Env): string[] {
   else if (Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64").length !== 32)
     problems.push("TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
   if (!env.METRICS_TOKEN) problems.push("METRICS_TOKEN is required in production");
-  if (!env.SMTP_URL)
-    problems.push("SMTP_URL is required in production (sign-in links and password resets are emailed)");
   const origins = env.ALLOWED_ORIGINS.split(",").map((o) => o.trim());
   if (origins.includes("*")) problems.push("ALLOWED_ORIGINS must not contain '*' (credentialed requests)");
   const base = new URL(env.NEXTAUTH_URL);
   const isLoopback = ["localhost", "127.0.0.1", "[::1]"].includes(base.hostname); // a local production trial
   if (base.protocol !== "https:" && !isLoopback) problems.push("NEXTAUTH_URL must be https in production");
   if (env.DEMO_MODE) problems.push("DEMO_MODE must be off in production");
-  return problems;
+  return [...problems, ...sandboxProblems(env)];
 }

@@ -1,6 +1,7 @@
 import { envSchema, productionProblems, type Env } from "./env";
 
 export type { Env } from "./env";
+export { activeSandboxTwins, GOOGLE_ISSUER, MONEY_PROVIDERS, sandboxAllowed, type SandboxProvider } from "./sandbox";
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -1,16 +1,21 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { config } from "@/lib/config";
+import { config, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
 
 export type Email = { to: string; subject: string; text: string; html?: string; link?: string };
 
 let transport: Transporter | undefined;
 
-/** Sends over SMTP when SMTP_URL is set; otherwise (sandbox) keeps it in the development outbox. */
+/**
+ * Sends over SMTP when SMTP_URL is set; otherwise (sandbox) keeps it in the development outbox, where
+ * that may run (production refuses to start without SMTP_URL unless SANDBOX_PROVIDERS=email).
+ */
 export async function sendEmail(email: Email): Promise<void> {
-  const { SMTP_URL, EMAIL_FROM } = config();
+  const env = config();
+  const { SMTP_URL, EMAIL_FROM } = env;
   if (!SMTP_URL) {
+    if (!sandboxAllowed(env, "email")) throw new Error("SMTP_URL is not set and the email sandbox may not run here");
     await db().outboxMessage.create({
       data: { channel: "EMAIL", to: email.to, subject: email.subject, body: email.text, link: email.link },
     });

@@ -71,6 +71,9 @@ export const ERROR_STATUS = {
   state_invalid: 400,
   state_expired: 400,
   state_other_user: 400,
+  // a feature this deployment switched off (CHARGING_ENABLED, SMS_SIGNIN_ENABLED) or may not run here
+  charging_disabled: 404,
+  sms_disabled: 404,
   // a webhook whose handling failed: 5xx whatever the cause, so the provider delivers it again
   webhook_failed: 500,
   // anything unknown (never thrown as AppError; shown with the generic message)

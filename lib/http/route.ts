@@ -14,6 +14,7 @@ import {
 } from "@/lib/auth";
 import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
 import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
+import { assertNoControlCharsInRequest } from "@/lib/validation";
 
 type Schema = z.ZodType;
 type Parsed<S, Otherwise> = S extends Schema ? z.output<S> : Otherwise;
@@ -95,6 +96,7 @@ async function prepare(
   let session: CurrentSession | null = null;
   if (spec.permission !== "public") session = authorize(await sessionFromRequest(req), spec.permission);
   if (spec.sameOrigin ?? !SAFE_METHODS.has(req.method)) assertSameOrigin(req.headers);
+  await assertNoControlCharsInRequest(req, rawParams);
   return {
     req,
     session,

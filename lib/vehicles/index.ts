@@ -10,3 +10,4 @@ export {
 } from "./telemetry";
 export { signConnectState, verifyConnectState } from "./oauth-state";
 export { smartcarWebhook, verifySmartcarSignature, type SmartcarEvent } from "./smartcar-webhook";
+export { vehicleProviderKind } from "@/lib/integrations/smartcar";

@@ -7,7 +7,7 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 
 // The e2e server runs with MIN_DWELL_SECONDS=4 and VERIFY_ACCEPT=car+phone, so a few seconds at
 // the charger with the phone sharing its location verifies. Each test signs up its own driver:
@@ -36,8 +36,16 @@ async function device(
   });
   const page = await context.newPage();
   await blockOutsideRequests(page);
+  const violations = recordCspViolations(page);
+  cspChecks.push(() => expect(violations, "CSP violations").toEqual([]));
   return page;
 }
+
+// Each device page these journeys open must run under the CSP without a refusal.
+const cspChecks: Array<() => void> = [];
+test.afterEach(() => {
+  for (const check of cspChecks.splice(0)) check();
+});
 
 async function signUpNewDriver(page: Page, testInfo: TestInfo, who: string): Promise<string> {
   const tag = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -51,16 +59,16 @@ async function signUpNewDriver(page: Page, testInfo: TestInfo, who: string): Pro
   return name;
 }
 
-/** Car tab → Connect → the sandbox car maker's consent page → Allow → back with the car's reading. */
-async function connectSandboxCar(page: Page, testInfo?: TestInfo) {
+/**
+ * Car tab → Connect → Smartcar Connect's consent page (the real SDK against the local fake: production
+ * runs no simulated car) → Allow → back with the car's reading. The fake's cars charge at Mueller.
+ */
+async function connectCar(page: Page, testInfo?: TestInfo) {
   await page.goto("/app/car");
-  await expect(page.getByText("a simulated car stands in for a real car maker")).toBeVisible();
+  await expect(page.getByText("a simulated car stands in for a real car maker")).toHaveCount(0);
   await page.getByRole("link", { name: "Connect your car" }).click();
-  await page.waitForURL(/\/app\/car\/sandbox-connect\?state=/);
-  await expect(
-    page.getByRole("heading", { name: "Nerava wants to read your car’s battery, charging state and location" }),
-  ).toBeVisible();
-  await expect(page.getByText("Sandbox car maker (simulated)")).toBeVisible();
+  await page.waitForURL(/\/oauth\/authorize\?/);
+  await expect(page.getByRole("heading", { name: "Allow Nerava to access your vehicle?" })).toBeVisible();
   if (testInfo) await snap(page, testInfo, "charging-01-consent");
   await page.getByRole("link", { name: "Allow" }).click();
   await page.waitForURL(/\/app\/car\?connected=1$/);
@@ -88,14 +96,14 @@ async function stopCharging(page: Page) {
 
 const novaIn = async (locator: Locator) => Number((await locator.innerText()).replace(/[^\d]/g, ""));
 
-test("a new driver connects the sandbox car, charges at Mueller and is paid once both witnesses agree", async ({
+test("a new driver connects a car, charges at Mueller and is paid once both witnesses agree", async ({
   browser,
   baseURL,
 }, testInfo) => {
   test.setTimeout(120_000);
   const page = await device(browser, baseURL, testInfo, AT_MUELLER);
   await signUpNewDriver(page, testInfo, "Charging Driver");
-  await connectSandboxCar(page, testInfo);
+  await connectCar(page, testInfo);
 
   // Check in; the phone shares its location right away and every few seconds after.
   await checkInAtMueller(page);
@@ -165,14 +173,12 @@ test("without the phone's location a session waits; the driver claims it and an 
   await expect(
     page.getByRole("alert").filter({ hasText: "You didn’t allow access, so no car was connected." }),
   ).toBeVisible();
-  await connectSandboxCar(page);
+  await connectCar(page);
   await checkInAtMueller(page);
   await expect(
-    page
-      .getByRole("alert")
-      .filter({
-        hasText: "We need your location to confirm you stayed at the charger — or your car alone may verify it.",
-      }),
+    page.getByRole("alert").filter({
+      hasText: "We need your location to confirm you stayed at the charger — or your car alone may verify it.",
+    }),
   ).toBeVisible();
   await snap(page, testInfo, "charging-08-location-denied");
   await stopCharging(page);

@@ -7,5 +7,8 @@ export const E2E_FAKES = {
   twilioSid: "AC000000000000000000000000000000e2",
   smtpPort: base + 92,
   googlePort: base + 93,
+  /** Smartcar's auth origin; its API origin (which also serves Connect's consent page) is the next port. */
+  smartcarPort: base + 94,
+  smartcarClientId: "e2e-smartcar-client",
   mailDir: `test-results/e2e-mail-${base}`,
 };

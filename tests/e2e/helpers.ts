@@ -10,6 +10,18 @@ export async function blockOutsideRequests(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
 }
 
+/**
+ * Collects the browser's Content-Security-Policy complaints for this page (Chromium logs each
+ * refused script, style, image or connection as a console error naming the policy).
+ */
+export function recordCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  return violations;
+}
+
 export const DEMO = {
   driver: "driver@nerava.demo",
   merchant: "merchant@nerava.demo",

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
@@ -26,5 +27,35 @@ test.describe("production start", () => {
     expect(output).toMatch(/NEXTAUTH_SECRET is unset or still the development value/);
     expect(output).toMatch(/TOKEN_ENCRYPTION_KEY/);
     expect(output).toMatch(/ALLOWED_ORIGINS must not contain '\*'/);
+  });
+
+  // Everything production needs except Smartcar's keys, with charging on (its default).
+  const SAFE_BUT_SMARTCAR = () => ({
+    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
+    NEXTAUTH_URL: "http://127.0.0.1:3199",
+    NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    METRICS_TOKEN: "metrics-token",
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+    TWILIO_AUTH_TOKEN: "twilio-token",
+    TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000000",
+  });
+
+  test("refuses to run the simulated car: charging enabled and no Smartcar keys", async () => {
+    const { code, output } = await startProduction(SAFE_BUT_SMARTCAR());
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/Refusing to start/);
+    expect(output).toMatch(
+      /Charging is enabled \(CHARGING_ENABLED\) but SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are not set/,
+    );
+    expect(output).not.toMatch(/NEXTAUTH_SECRET|TOKEN_ENCRYPTION_KEY|SMTP_URL is not set|TWILIO_ACCOUNT_SID/);
+  });
+
+  test("SANDBOX_PROVIDERS cannot let a money-moving provider's twin run", async () => {
+    const { code, output } = await startProduction({ ...SAFE_BUT_SMARTCAR(), SANDBOX_PROVIDERS: "smartcar,stripe" });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/SANDBOX_PROVIDERS may not name 'smartcar' in production/);
+    expect(output).toMatch(/SANDBOX_PROVIDERS may not name 'stripe' in production/);
   });
 });

@@ -1,14 +1,16 @@
 // Playwright's web server: a fresh migrated and seeded database, local stand-ins for
-// Twilio Verify, SMTP and Google (the app reaches them through its real clients), then
-// `next start` in production mode.
+// Smartcar, Twilio Verify, SMTP and Google (the app reaches them through its real clients), then
+// `next start` in production mode. Production runs no sandbox twin of a provider it uses: the
+// Google stand-in is the sandbox issuer, so SANDBOX_PROVIDERS names google (and nothing else).
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { seedDemoData } from "../../lib/demo/seed";
 import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
+import { startFakeSmartcar } from "../fakes/smartcar";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
@@ -28,6 +30,29 @@ const twilio = await startFakeTwilioVerify({
   authToken: "e2e-twilio-token",
 });
 const smtp = await startSmtpSink({ port: E2E_FAKES.smtpPort, dir: E2E_FAKES.mailDir });
+// Every car a driver connects is a new one, plugged in and charging at Mueller Town Center (the
+// charger the charging journeys check in at), reporting as of each read.
+const smartcar = await startFakeSmartcar({
+  port: E2E_FAKES.smartcarPort,
+  clientId: E2E_FAKES.smartcarClientId,
+  clientSecret: "e2e-smartcar-secret",
+  redirectUri: `http://127.0.0.1:${port}/api/smartcar/callback`,
+  vehicles: [],
+  connect: {
+    newVehicle: () => ({
+      id: randomUUID(),
+      make: "Tesla",
+      model: "Model 3",
+      year: 2023,
+      percentRemaining: 0.54,
+      range: 264.6,
+      isPluggedIn: true,
+      state: "CHARGING",
+      latitude: 30.3029,
+      longitude: -97.7062,
+    }),
+  },
+});
 const google = await startSandboxIssuer({
   port: E2E_FAKES.googlePort,
   clientId: "e2e-google-client",
@@ -62,6 +87,11 @@ const child = spawn(
       GOOGLE_CLIENT_ID: "e2e-google-client",
       GOOGLE_CLIENT_SECRET: "e2e-google-secret",
       GOOGLE_ISSUER: google.issuer,
+      SANDBOX_PROVIDERS: "google",
+      SMARTCAR_CLIENT_ID: E2E_FAKES.smartcarClientId,
+      SMARTCAR_CLIENT_SECRET: "e2e-smartcar-secret",
+      SMARTCAR_AUTH_ORIGIN: smartcar.authOrigin,
+      SMARTCAR_API_ORIGIN: smartcar.apiOrigin,
     },
   },
 );
@@ -72,7 +102,7 @@ async function stop(code: number) {
   stopping = true;
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
-  await Promise.allSettled([twilio.close(), smtp.close(), google.close()]);
+  await Promise.allSettled([twilio.close(), smtp.close(), google.close(), smartcar.close()]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
 }

@@ -116,3 +116,48 @@ test("the middleware-bypass header does not open the admin console", async ({ re
   expect(page.headers()["location"]).toMatch(/\/signin/);
   expect((await request.get("/api/me", { headers })).status()).toBe(401);
 });
+
+// One sign-in for the hostile-input checks: the suite's password sign-ins all come from 127.0.0.1
+// and share its per-IP limit (30 per 15 minutes).
+test("hostile input from a browser: redirect targets, NUL bytes, a client-written X-Forwarded-For", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  // A NUL session cookie is no session: 401 from the API, sign-in from a page, never a 500.
+  const nul = { cookie: "nerava.session=%00" };
+  expect((await request.get("/api/me", { headers: nul })).status()).toBe(401);
+  expect((await request.get("/api/auth/session", { headers: nul })).status()).toBeLessThan(500);
+  expect((await request.get("/app/wallet", { headers: nul })).status()).toBeLessThan(500);
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  const page = await context.newPage();
+  await context.addCookies([{ name: "nerava.session", value: "%00", url: baseURL! }]);
+  await page.goto("/app/wallet");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+
+  await signInWithPassword(page, DEMO.driver, /\/app$/);
+  // Signed in, the sign-in page offers a "Continue" link: to the driver's home, not to evil.example.
+  for (const target of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https:evil.example"]) {
+    await page.goto(`/signin?callbackUrl=${target}`);
+    const href = await page.getByRole("link", { name: "Continue" }).getAttribute("href");
+    expect(new URL(href!, page.url()).origin, target).toBe(new URL(page.url()).origin);
+  }
+  // Google sign-in's landing page: a hostile `to` goes home; CR/LF is not a server error.
+  for (const to of ["/%09/evil.example", "/%0d%0a/x", "//evil.example"]) {
+    const res = await page.goto(`/auth/continue?to=${to}`);
+    expect(res!.status(), to).toBeLessThan(500);
+    await expect(page, to).toHaveURL(/\/app$/);
+  }
+
+  // NUL in a path id: 404 on an API route and on a page; the session is untouched.
+  const del = await page.request.delete("/api/me/sessions/%00", { headers: { origin: baseURL! } });
+  expect(del.status()).toBe(404);
+  expect((await page.request.get("/app/codes/%00")).status()).toBe(404);
+  expect((await page.request.get("/api/me")).status()).toBe(200);
+
+  // The session was recorded with the socket's address, not the X-Forwarded-For the browser wrote.
+  await page.goto("/account");
+  await expect(page.getByText(/^(::ffff:)?127\.0\.0\.1$/).first()).toBeVisible();
+  await expect(page.getByText("203.0.113.77")).toHaveCount(0);
+  await context.close();
+});

@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 
-test.beforeEach(async ({ page }) => blockOutsideRequests(page));
+// Every journey here runs under the production CSP: the browser must not refuse anything the app uses.
+let cspViolations: string[] = [];
+test.beforeEach(async ({ page }) => {
+  cspViolations = recordCspViolations(page);
+  await blockOutsideRequests(page);
+});
+test.afterEach(() => expect(cspViolations).toEqual([]));
 
 test("landing explains Nerava and hides demo sign-ins in a production build", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -59,4 +65,30 @@ test("operations endpoints answer on the built app", async ({ request }) => {
   expect(await metrics.text()).toMatch(/http_requests_total\{method="GET",route="\/api\/ready"/);
   const version = await (await request.get("/api/version")).json();
   expect(version.gitSha).toMatch(/^([0-9a-f]{40}|unknown)$/);
+});
+
+test("pages carry a CSP with a fresh nonce on every script, HSTS and the other security headers", async ({
+  request,
+}) => {
+  const nonces = [];
+  for (const path of ["/", "/", "/signin", "/app"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    const headers = res.headers();
+    const csp = headers["content-security-policy"];
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // every script tag Next rendered carries this response's nonce, and no other
+    const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    nonces.push(nonce);
+  }
+  expect(new Set(nonces).size).toBe(nonces.length);
 });

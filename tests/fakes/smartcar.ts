@@ -104,6 +104,11 @@ export async function startFakeSmartcar(
     clientSecret?: string;
     redirectUri?: string;
     vehicles?: FakeVehicle[];
+    /**
+     * Connect as a driver sees it (e2e): /oauth/authorize shows a consent page with Allow and Deny,
+     * and each Allow brings a car of its own, made by this function, granted alone.
+     */
+    connect?: { newVehicle: () => FakeVehicle };
   } = {},
 ): Promise<FakeSmartcar> {
   const clientId = opts.clientId ?? "fake-client-id";
@@ -126,7 +131,7 @@ export async function startFakeSmartcar(
   ])
     vehicles.set(v.id, { ...v });
 
-  const codes = new Set<string>();
+  const codes = new Map<string, Set<string>>(); // code → the vehicles it grants
   const accessTokens = new Map<string, Grant>();
   const refreshTokens = new Map<string, Set<string>>(); // single use: rotated on every refresh
   const failures: Failure[] = [];
@@ -160,8 +165,10 @@ export async function startFakeSmartcar(
       if (opts.redirectUri && form.get("redirect_uri") !== opts.redirectUri) {
         return oauthError(res, 400, "invalid_grant", "redirect_uri does not match the authorization request.");
       }
-      if (!codes.delete(code)) return oauthError(res, 400, "invalid_grant", "Invalid or expired authorization code.");
-      return send(res, 200, issueTokens(new Set(vehicles.keys())));
+      const granted = codes.get(code);
+      if (!granted || !codes.delete(code))
+        return oauthError(res, 400, "invalid_grant", "Invalid or expired authorization code.");
+      return send(res, 200, issueTokens(granted));
     }
     if (grantType === "refresh_token") {
       const refresh = form.get("refresh_token") ?? "";
@@ -239,15 +246,41 @@ export async function startFakeSmartcar(
     return apiError(res, 404, "RESOURCE_NOT_FOUND", "PATH", "No such route.");
   }
 
-  /** Connect's authorize page, approving at once: redirects to redirect_uri with a code and the state. */
+  /**
+   * Connect's authorize page. Without `connect`, it approves at once: a redirect to redirect_uri with
+   * a code and the state. With it, a consent page whose Allow link goes to /oauth/approve.
+   */
   function authorize(res: http.ServerResponse, url: URL): void {
     const redirect = url.searchParams.get("redirect_uri");
     if (url.searchParams.get("client_id") !== clientId || !redirect)
       return oauthError(res, 400, "invalid_request", "Unknown client.");
-    const target = new URL(redirect);
-    target.searchParams.set("code", issuedCode());
-    const state = url.searchParams.get("state");
-    if (state) target.searchParams.set("state", state);
+    const back = (params: Record<string, string>) => {
+      const target = new URL(redirect);
+      for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
+      const state = url.searchParams.get("state");
+      if (state) target.searchParams.set("state", state);
+      return target.toString();
+    };
+    if (!opts.connect) return void res.writeHead(302, { location: back({ code: issuedCode() }) }).end();
+    const approve = `/oauth/approve?${new URLSearchParams({ redirect_uri: back({}) })}`;
+    const deny = back({ error: "access_denied" });
+    const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Smartcar Connect (fake)</title></head>` +
+          `<body><main><h1>Allow Nerava to access your vehicle?</h1>` +
+          `<p>Battery, charging state and location. This is the test stand-in for Smartcar Connect.</p>` +
+          `<a href="${escape(approve)}">Allow</a> <a href="${escape(deny)}">Deny</a></main></body></html>`,
+      );
+  }
+
+  /** Allow on the consent page: a new car, granted alone by a fresh code. */
+  function approve(res: http.ServerResponse, url: URL): void {
+    const car = opts.connect!.newVehicle();
+    vehicles.set(car.id, { ...car });
+    const target = new URL(url.searchParams.get("redirect_uri") ?? "");
+    target.searchParams.set("code", issuedCode([car.id]));
     res.writeHead(302, { location: target.toString() }).end();
   }
 
@@ -281,6 +314,8 @@ export async function startFakeSmartcar(
       req.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
       req.on("end", () => {
         if (origin === "api" && req.method === "GET" && url.pathname === "/oauth/authorize") return authorize(res, url);
+        if (origin === "api" && opts.connect && req.method === "GET" && url.pathname === "/oauth/approve")
+          return approve(res, url);
         requests.push({ origin, method: req.method ?? "GET", path: url.pathname });
         const failure = failures.shift();
         if (failure) return fail(origin, res, failure);
@@ -302,9 +337,9 @@ export async function startFakeSmartcar(
   const authOrigin = await listen(authServer, opts.port ?? 0);
   const apiOrigin = await listen(apiServer, opts.port ? opts.port + 1 : 0);
 
-  function issuedCode(): string {
+  function issuedCode(vehicleIds: Iterable<string> = vehicles.keys()): string {
     const code = randomBytes(16).toString("hex");
-    codes.add(code);
+    codes.set(code, new Set(vehicleIds));
     return code;
   }
 

@@ -12,6 +12,9 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
+// Behind one proxy, which appends the address it saw: that entry is the client's (see request-meta).
+process.env.TRUSTED_PROXY_HOPS = "1";
+
 const adminActions = {
   ...(await import("@/lib/actions/admin/suspend-user")),
   ...(await import("@/lib/actions/admin/reinstate-user")),

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { ConfigError, allowedOrigins, parseConfig } from "@/lib/config";
+import { describe, expect, it, vi } from "vitest";
+import { activeSandboxTwins, ConfigError, allowedOrigins, parseConfig, sandboxAllowed } from "@/lib/config";
+import { refuseUnsafeConfig } from "@/lib/config/startup-check";
 
 const SAFE_PRODUCTION = {
   NODE_ENV: "production",
@@ -9,6 +10,12 @@ const SAFE_PRODUCTION = {
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   METRICS_TOKEN: "metrics-token-abc",
   SMTP_URL: "smtp://mail.nerava.example:587",
+  // charging and text-message sign-in are on by default: their providers' keys
+  SMARTCAR_CLIENT_ID: "smartcar-client",
+  SMARTCAR_CLIENT_SECRET: "smartcar-secret",
+  TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+  TWILIO_AUTH_TOKEN: "twilio-token",
+  TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000000",
   ALLOWED_ORIGINS: "https://www.nerava.example",
   DEMO_MODE: "false",
 };
@@ -89,5 +96,86 @@ describe("development encryption key", () => {
   it("is a usable 32-byte AES-256 key", () => {
     const env = parseConfig({ NODE_ENV: "development" });
     expect(Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+  });
+});
+
+describe("sandbox twins in production", () => {
+  const without = (...keys: string[]) => ({
+    ...SAFE_PRODUCTION,
+    ...Object.fromEntries(keys.map((k) => [k, undefined])),
+  });
+
+  it("refuses the simulated car when charging is on and Smartcar's keys are missing, naming the variables", () => {
+    const problems = problemsOf(without("SMARTCAR_CLIENT_SECRET"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^Charging is enabled \(CHARGING_ENABLED\) but SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are not set: the simulated car would verify sessions and earn rewards/,
+    );
+    expect(
+      problemsOf({ ...without("SMARTCAR_CLIENT_ID", "SMARTCAR_CLIENT_SECRET"), CHARGING_ENABLED: "false" }),
+    ).toEqual([]);
+  });
+
+  it("never lets SANDBOX_PROVIDERS allow a provider that earns or moves money", () => {
+    const problems = problemsOf({ ...without("SMARTCAR_CLIENT_ID"), SANDBOX_PROVIDERS: "smartcar, stripe,square" });
+    expect(problems).toEqual([
+      "SANDBOX_PROVIDERS may not name 'smartcar' in production: its sandbox twin moves or earns money",
+      "SANDBOX_PROVIDERS may not name 'stripe' in production: its sandbox twin moves or earns money",
+      "SANDBOX_PROVIDERS may not name 'square' in production: its sandbox twin moves or earns money",
+      expect.stringMatching(/^Charging is enabled \(CHARGING_ENABLED\) but SMARTCAR_CLIENT_ID/),
+    ]);
+    expect(problemsOf({ ...SAFE_PRODUCTION, SANDBOX_PROVIDERS: "twillio" })).toEqual([
+      "SANDBOX_PROVIDERS names 'twillio', which is not a provider (smartcar, twilio, email, google, stripe, square)",
+    ]);
+  });
+
+  it("refuses the SMS twin unless switched off or named on purpose", () => {
+    const keyless = without("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_VERIFY_SERVICE_SID");
+    expect(problemsOf(keyless).join()).toMatch(/Text-message sign-in is enabled \(SMS_SIGNIN_ENABLED\) but TWILIO_/);
+    expect(problemsOf(without("TWILIO_AUTH_TOKEN")).join()).toMatch(/TWILIO_AUTH_TOKEN/);
+    expect(problemsOf({ ...keyless, SMS_SIGNIN_ENABLED: "false" })).toEqual([]);
+    expect(problemsOf({ ...keyless, SANDBOX_PROVIDERS: "twilio" })).toEqual([]);
+  });
+
+  it("refuses the email outbox without SMTP_URL unless named on purpose", () => {
+    expect(problemsOf(without("SMTP_URL")).join()).toMatch(/SMTP_URL is not set: sign-in links and password resets/);
+    expect(problemsOf({ ...without("SMTP_URL"), SANDBOX_PROVIDERS: "email" })).toEqual([]);
+  });
+
+  it("refuses Google sign-in against any issuer but Google's unless named on purpose", () => {
+    const google = { ...SAFE_PRODUCTION, GOOGLE_CLIENT_ID: "g-client", GOOGLE_CLIENT_SECRET: "g-secret" };
+    expect(problemsOf(google)).toEqual([]);
+    const sandboxIssuer = { ...google, GOOGLE_ISSUER: "http://127.0.0.1:3193" };
+    expect(problemsOf(sandboxIssuer).join()).toMatch(
+      /GOOGLE_ISSUER is http:\/\/127\.0\.0\.1:3193, not https:\/\/accounts\.google\.com/,
+    );
+    expect(problemsOf({ ...sandboxIssuer, SANDBOX_PROVIDERS: "google" })).toEqual([]);
+  });
+
+  it("says which twins run and where they may", () => {
+    const dev = parseConfig({ NODE_ENV: "development" });
+    expect(activeSandboxTwins(dev)).toEqual(["smartcar", "twilio", "email"]);
+    expect(sandboxAllowed(dev, "smartcar")).toBe(true);
+    const prod = parseConfig({ ...SAFE_PRODUCTION, SANDBOX_PROVIDERS: "google" });
+    expect(activeSandboxTwins(prod)).toEqual([]);
+    expect(sandboxAllowed(prod, "google")).toBe(true);
+    expect(sandboxAllowed(prod, "twilio")).toBe(false);
+    expect(sandboxAllowed(prod, "smartcar")).toBe(false);
+  });
+
+  it("the start check exits non-zero and names the problem", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    for (const [k, v] of Object.entries(without("SMARTCAR_CLIENT_ID"))) vi.stubEnv(k, v);
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      refuseUnsafeConfig();
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(String(error.mock.calls[0][0])).toMatch(/Refusing to start[\s\S]*SMARTCAR_CLIENT_ID/);
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+      vi.unstubAllEnvs();
+    }
   });
 });

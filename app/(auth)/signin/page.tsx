@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getCurrentSession, homeFor } from "@/lib/auth";
+import { getCurrentSession, homeFor, smsSignInAvailable } from "@/lib/auth";
 import { googleEnabled } from "@/lib/auth/next-auth";
+import { safeRedirectPath } from "@/lib/validation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
 import { DemoAccountsHint } from "@/components/auth/demo-accounts-hint";
@@ -8,7 +9,7 @@ import { EmailLinkForm } from "@/components/auth/email-link-form";
 import { GoogleSignInButton } from "@/components/auth/google-sign-in-button";
 import { Notice } from "@/components/ui/notice";
 import { PasswordSignInForm } from "@/components/auth/password-sign-in-form";
-import { param, safePath, type SearchParams } from "@/components/auth/search-params";
+import { param, type SearchParams } from "@/components/auth/search-params";
 import { parseMethod, SignInMethods } from "@/components/auth/sign-in-methods";
 import { SignInNotices } from "@/components/auth/sign-in-notices";
 import { SmsSignInForm } from "@/components/auth/sms-sign-in-form";
@@ -17,8 +18,10 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  const callbackUrl = safePath(param(sp.callbackUrl));
-  const method = parseMethod(param(sp.method));
+  const callbackUrl = safeRedirectPath(param(sp.callbackUrl)) ?? undefined;
+  const sms = smsSignInAvailable();
+  const requested = parseMethod(param(sp.method));
+  const method = requested === "sms" && !sms ? "password" : requested;
   const session = await getCurrentSession();
   const signUpHref = callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup";
 
@@ -49,7 +52,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </>
       ) : null}
 
-      <SignInMethods active={method} callbackUrl={callbackUrl} />
+      <SignInMethods active={method} callbackUrl={callbackUrl} sms={sms} />
       {method === "password" ? <PasswordSignInForm callbackUrl={callbackUrl} forgotHref="/forgot-password" /> : null}
       {method === "email" ? <EmailLinkForm /> : null}
       {method === "sms" ? <SmsSignInForm callbackUrl={callbackUrl} /> : null}

@@ -44,6 +44,8 @@ const oauthError = (status: number, error: string, description: string, headers?
   json(status, { error, error_description: description }, headers);
 
 export async function startSandboxIssuer(options: SandboxIssuerOptions): Promise<SandboxIssuer> {
+  // It signs anyone in as anyone: a development and test tool that a production process never serves.
+  if (process.env.NODE_ENV === "production") throw new Error("The sandbox Google issuer does not run in production.");
   const { clientId, clientSecret, accounts = [] } = options;
   const { privateKey, publicKey } = await generateKeyPair("RS256");
   const kid = b64url(randomBytes(8));

@@ -1,5 +1,6 @@
 import "server-only";
-import { config } from "@/lib/config";
+import { config, sandboxAllowed } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import {
   createSandboxVehicle,
   type SandboxCarState,
@@ -40,10 +41,16 @@ const globalForVehicles = globalThis as unknown as {
   nervaSandboxStore?: SandboxCarStore;
 };
 
-/** Smartcar when SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are set; the simulated car otherwise. */
+const carsUnavailable = () => new AppError("charging_disabled", "Connecting a car is not available right now.");
+
+/**
+ * Smartcar when SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are set; the simulated car otherwise,
+ * where it may run (never in production). With charging switched off, neither.
+ */
 export function vehicleProvider(): VehicleProvider {
-  if (globalForVehicles.nervaVehicleProvider) return globalForVehicles.nervaVehicleProvider;
   const env = config();
+  if (!env.CHARGING_ENABLED) throw carsUnavailable();
+  if (globalForVehicles.nervaVehicleProvider) return globalForVehicles.nervaVehicleProvider;
   globalForVehicles.nervaVehicleProvider =
     env.SMARTCAR_CLIENT_ID && env.SMARTCAR_CLIENT_SECRET
       ? createSmartcarClient({
@@ -55,8 +62,19 @@ export function vehicleProvider(): VehicleProvider {
   return globalForVehicles.nervaVehicleProvider;
 }
 
-/** The sandbox car, whatever the mode (the sandbox connect page and demo tools drive it). */
+/** Which provider connects cars here, or null when none may (the Car tab says so instead of failing). */
+export function vehicleProviderKind(): VehicleProvider["kind"] | null {
+  try {
+    return vehicleProvider().kind;
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}
+
+/** The sandbox car, where it may run (the sandbox connect page and demo tools drive it). */
 export function sandboxVehicle(): SandboxVehicleProvider {
+  if (!sandboxAllowed(config(), "smartcar")) throw carsUnavailable();
   globalForVehicles.nervaSandboxVehicle ??= createSandboxVehicle({
     store: globalForVehicles.nervaSandboxStore,
     memory: (globalForVehicles.nervaSandboxCars ??= new Map()),
@@ -74,6 +92,6 @@ export function setSandboxCarStore(store: SandboxCarStore): void {
 }
 
 /** Plugs the simulated car in at a charger (its battery then rises ~1%/min) or unplugs it. */
-export function setSandboxCharging(vehicleId: string, input: SandboxChargingInput): Promise<Telemetry> {
+export async function setSandboxCharging(vehicleId: string, input: SandboxChargingInput): Promise<Telemetry> {
   return sandboxVehicle().setCharging(vehicleId, input);
 }

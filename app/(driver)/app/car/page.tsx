@@ -2,8 +2,7 @@ import { CarIcon, ListIcon, ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { listChargers } from "@/lib/discovery";
-import { vehicleProvider } from "@/lib/integrations/smartcar";
-import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
+import { listDriverVehicles, refreshTelemetry, vehicleProviderKind } from "@/lib/vehicles";
 import { logger } from "@/lib/observability";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { Notice } from "@/components/ui/notice";
@@ -24,7 +23,8 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
   const session = await requirePagePermission("driver:use", "/app/car");
   const actor = actorOf(session);
   const query = await searchParams;
-  const sandbox = vehicleProvider().kind === "SANDBOX";
+  const provider = vehicleProviderKind(); // null: charging is switched off here
+  const sandbox = provider === "SANDBOX";
   let vehicles = await listDriverVehicles(actor);
   // a car connected a moment ago has no reading yet: ask it once so the page has something to show
   if (vehicles.some((v) => !v.latest)) {
@@ -56,7 +56,13 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
         </Notice>
       ) : null}
 
-      {vehicles.length === 0 ? (
+      {vehicles.length === 0 && provider === null ? (
+        <EmptyState
+          icon={<CarIcon className="size-6" />}
+          title="Car connections are off"
+          description="Connecting a car is not available right now. Please check back later."
+        />
+      ) : vehicles.length === 0 ? (
         <EmptyState
           icon={<CarIcon className="size-6" />}
           title="Connect your car"
@@ -93,12 +99,14 @@ export default async function CarPage({ searchParams }: { searchParams: SearchPa
               <ListIcon className="size-4" />
               My sessions
             </ButtonLink>
-            <a
-              href={CONNECT_HREF}
-              className={buttonVariants({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
-            >
-              Connect another car
-            </a>
+            {provider ? (
+              <a
+                href={CONNECT_HREF}
+                className={buttonVariants({ variant: "ghost", className: "col-span-2 sm:col-span-1" })}
+              >
+                Connect another car
+              </a>
+            ) : null}
           </nav>
         </>
       )}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth";
-import { vehicleProvider } from "@/lib/integrations/smartcar";
+import { vehicleProviderKind } from "@/lib/vehicles";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: "Sandbox car maker" };
  * one-time code made here, Deny with `error=access_denied`, exactly as Smartcar's page would.
  */
 export default async function SandboxConnectPage({ searchParams }: { searchParams: SearchParams }) {
-  if (vehicleProvider().kind !== "SANDBOX") notFound();
+  // only where the simulated car may run: never in production (it earns money)
+  if (vehicleProviderKind() !== "SANDBOX") notFound();
   const state = param((await searchParams).state);
   await requirePagePermission(
     "driver:use",

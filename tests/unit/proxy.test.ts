@@ -1,0 +1,85 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
+import { tileSource } from "@/lib/http/security-headers";
+import { proxy } from "@/proxy";
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  proxy(new NextRequest(new URL(path, "http://localhost:3000"), { headers }));
+
+describe("proxy: control characters in the URL", () => {
+  it("a path segment with one names nothing (404), on pages and API routes alike", async () => {
+    for (const path of ["/app/codes/%00", "/admin/claims/a%0Db", "/api/me/sessions/%00", "/admin/ledger/%7F"]) {
+      const res = await get(path, { cookie: "nerava.session=x" });
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.code).toBe("not_found");
+    }
+  });
+
+  it("a query value with NUL is a 400; tab, CR and LF are left to the page's own checks", async () => {
+    expect((await get("/admin/users?q=%00", { cookie: "nerava.session=x" })).status).toBe(400);
+    expect((await get("/signin?callbackUrl=%01")).status).toBe(400);
+    for (const path of ["/auth/continue?to=/%0d%0a/x", "/signin?callbackUrl=/%09/evil.example", "/admin/users?q=a%20b"])
+      expect((await get(path, { cookie: "nerava.session=x" })).status, path).toBe(200);
+  });
+});
+
+describe("proxy: Content-Security-Policy with a nonce per request, HSTS in production", () => {
+  const nonceOf = (csp: string | null) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? "")?.[1];
+
+  it("every response carries the policy; each request gets a fresh nonce, passed on to Next", async () => {
+    const seen = new Set<string>();
+    for (const path of ["/", "/signin", "/app", "/admin", "/api/health", "/app/codes/%00"]) {
+      const res = await get(path, { "x-nonce": "attacker", "content-security-policy": "script-src *" });
+      const csp = res.headers.get("content-security-policy");
+      const nonce = nonceOf(csp);
+      expect(nonce, path).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      seen.add(nonce!);
+      expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "connect-src 'self'",
+        "img-src 'self' data: blob:",
+      ])
+        expect(csp, path).toContain(directive);
+      expect(csp).not.toContain("unsafe-eval");
+      // the request Next renders carries our policy and nonce, not the client's
+      if (res.headers.get("x-middleware-next")) {
+        expect(res.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+        expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+      }
+    }
+    expect(seen.size).toBe(6);
+  });
+
+  it("HSTS only in production; eval only in development", async () => {
+    expect((await get("/")).headers.get("strict-transport-security")).toBeNull();
+    vi.stubEnv("NODE_ENV", "production");
+    expect((await get("/")).headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    vi.stubEnv("NODE_ENV", "development");
+    expect((await get("/")).headers.get("content-security-policy")).toMatch(/'strict-dynamic' 'unsafe-eval';/);
+    vi.unstubAllEnvs();
+  });
+
+  it("lets map tiles load from MAP_TILE_URL's host, and upgrades requests when served over https", async () => {
+    vi.stubEnv("MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png");
+    vi.stubEnv("NEXTAUTH_URL", "https://app.nerava.example");
+    const csp = (await get("/app")).headers.get("content-security-policy")!;
+    expect(csp).toContain("img-src 'self' data: blob: https://*.tile.openstreetmap.org;");
+    expect(csp).toMatch(/; upgrade-insecure-requests$/);
+    vi.unstubAllEnvs();
+  });
+});
+
+describe("tileSource", () => {
+  it("reads the host of a tile URL template", () => {
+    expect(tileSource("https://tiles.example.com/{z}/{x}/{y}.png")).toBe("https://tiles.example.com");
+    expect(tileSource("http://127.0.0.1:8080/{z}/{x}/{y}.png")).toBe("http://127.0.0.1:8080");
+    expect(tileSource("https://{s}.tile.osm.org/{z}/{x}/{y}.png")).toBe("https://*.tile.osm.org");
+    for (const bad of [undefined, "", "/tiles/{z}.png", "https://a b/", "https://x.example;script-src *"])
+      expect(tileSource(bad), String(bad)).toBeNull();
+  });
+});
