@@ -14,6 +14,9 @@ const GATED = [
   /^\/account(\/|$)/,
 ];
 const SESSION_COOKIES = ["__Host-nerava.session", "nerava.session"];
+// Pages of the sandbox twins. The pages refuse too, but under a streaming layout (loading.tsx) a
+// page's notFound() still answers 200; here production answers a real 404 before any rendering.
+const SANDBOX_ONLY = [/^\/app\/car\/sandbox-connect(\/|$)/, /^\/dev(\/|$)/];
 
 export async function proxy(req: NextRequest) {
   const requestId = ensureRequestId(req.headers.get(REQUEST_ID_HEADER));
@@ -43,6 +46,10 @@ export async function proxy(req: NextRequest) {
   if (refused) {
     const code = refused.status === 404 ? "not_found" : "malformed_request";
     return finish(NextResponse.json({ error: { code, message: refused.message } }, { status: refused.status }));
+  }
+  if (process.env.NODE_ENV === "production" && SANDBOX_ONLY.some((re) => re.test(pathname))) {
+    const body = { error: { code: "not_found", message: "That was not found." } };
+    return finish(NextResponse.json(body, { status: 404 }));
   }
   if (GATED.some((re) => re.test(pathname)) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();

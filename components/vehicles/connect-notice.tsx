@@ -4,6 +4,7 @@ import { Notice } from "@/components/ui/notice";
 const ERRORS: Record<string, string> = {
   declined: "You didn’t allow access, so no car was connected. You can connect whenever you like.",
   state_invalid: "That connection link wasn’t valid. Please start again with “Connect your car”.",
+  invalid_callback: "That connection link wasn’t complete. Please start again with “Connect your car”.",
   state_expired: "The connection took too long (links last 10 minutes). Please start again.",
   state_other_user: "That connection was started from another Nerava account. Please start again here.",
   vehicle_taken: "This car is already connected to another Nerava account. Disconnect it there first, then try again.",

@@ -39,6 +39,17 @@ export async function unsafeListStatement(ownerType: OwnerType, ownerId: string,
       },
     },
   });
+  // a hold reads by what became of its code (the codes belong to redemptions: read, never written here)
+  const holdIds = [
+    ...new Set(entries.filter((e) => e.transaction.type === "REDEMPTION_HOLD").map((e) => e.transaction.id)),
+  ];
+  const codes = holdIds.length
+    ? await db().redemptionCode.findMany({
+        where: { holdTxId: { in: holdIds } },
+        select: { holdTxId: true, status: true },
+      })
+    : [];
+  const outcome = new Map(codes.map((c) => [c.holdTxId, c.status]));
   return entries.map((e) => ({
     entryId: e.id.toString(),
     transactionId: e.transaction.id,
@@ -54,6 +65,7 @@ export async function unsafeListStatement(ownerType: OwnerType, ownerId: string,
       amount: e.amount,
       metadata: e.transaction.metadata,
       reversed: e.transaction.reversedBy !== null,
+      codeOutcome: outcome.get(e.transaction.id),
     }),
   }));
 }

@@ -11,6 +11,8 @@ export type EntryFacts = {
   metadata: unknown;
   /** The entry's transaction has been reversed since. */
   reversed: boolean;
+  /** For a redemption hold: what became of its code since (still held, confirmed, or given back). */
+  codeOutcome?: "HELD" | "CONFIRMED" | "RELEASED";
 };
 
 type Reversal =
@@ -65,8 +67,8 @@ export const transactionTypes = {
   REDEMPTION_HOLD: {
     label: "Redemption hold",
     reversal: { byAdmin: false, why: FOLLOWS_ITS_CODE },
-    // both sides describe Nova set aside for a code
-    reads: () => "held",
+    // both sides describe Nova set aside for a code, until the code is used (spent) or given back
+    reads: (e) => (e.codeOutcome === "CONFIRMED" ? "spent" : e.codeOutcome === "RELEASED" ? "available" : "held"),
     walletWord: "held",
   },
   REDEMPTION_CONFIRM: {

@@ -1,4 +1,5 @@
-// Control characters at the boundary. PostgreSQL refuses NUL in text (a 500 if it gets that far),
+// Control characters (and lone surrogates) at the boundary. PostgreSQL refuses NUL in text and a
+// lone surrogate in jsonb (a 500 if it gets that far),
 // CR/LF cannot go into headers, and no id, code, email, name or token ever holds one. Every string
 // a request carries (path params, query, JSON and form fields) is checked here before zod sees it.
 import { AppError, notFound } from "@/lib/errors";
@@ -13,8 +14,12 @@ const MAX_DEPTH = 32;
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_BUT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * A control character it may not hold, or half of a UTF-16 surrogate pair (JSON can carry a lone
+ * `\ud800`, which PostgreSQL's jsonb refuses: a 500 once it reaches an audit row).
+ */
 export function hasControlChars(value: string, freeText = false): boolean {
-  return (freeText ? CONTROL_BUT_WHITESPACE : ANY_CONTROL).test(value);
+  return (freeText ? CONTROL_BUT_WHITESPACE : ANY_CONTROL).test(value) || !value.isWellFormed();
 }
 
 /**

@@ -127,6 +127,27 @@ describe("a JSON field with a control character is refused before anything is wr
     expect((await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("SUSPENDED");
   });
 
+  it("a lone UTF-16 surrogate (which jsonb refuses) is refused the same way, not a 500", async () => {
+    const admin = await signedIn((await createUser({ role: "ADMIN" })).id);
+    const driver = await createUser();
+    const res = await call(grant, {
+      method: "POST",
+      headers: { cookie: admin.cookie, origin: ORIGIN, "content-type": "application/json" },
+      body: { driverId: driver.id, amount: 5, reason: "abc\ud800x", idempotencyKey: `key-${uid()}-${uid()}` },
+    });
+    expect(res.status).toBe(422);
+    expect(await testDb.ledgerAccount.count({ where: { ownerId: driver.id } })).toBe(0);
+    const target = await createUser();
+    const suspended = await call(suspend, {
+      method: "POST",
+      params: { id: target.id },
+      headers: { cookie: admin.cookie, origin: ORIGIN, "content-type": "application/json" },
+      body: { reason: "a\udc00b" },
+    });
+    expect(suspended.status).toBe(422);
+    expect((await testDb.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("ACTIVE");
+  });
+
   it("a control character in a query value is a 400", async () => {
     const s = await signedIn((await createUser()).id);
     const res = await call(walletStatement, { path: "/api/wallet/statement?from=%00", headers: { cookie: s.cookie } });

@@ -6,6 +6,19 @@ import { proxy } from "@/proxy";
 const get = (path: string, headers: Record<string, string> = {}) =>
   proxy(new NextRequest(new URL(path, "http://localhost:3000"), { headers }));
 
+describe("proxy: sandbox-only pages in production", () => {
+  it("answer a real 404 before rendering (a streamed notFound() would answer 200)", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    for (const path of ["/app/car/sandbox-connect?state=abc", "/dev/outbox"]) {
+      const res = await get(path, { cookie: "nerava.session=x" });
+      expect(res.status, path).toBe(404);
+    }
+    expect((await get("/app/car", { cookie: "nerava.session=x" })).status).toBe(200);
+    vi.unstubAllEnvs();
+    expect((await get("/dev/outbox")).status).toBe(200);
+  });
+});
+
 describe("proxy: control characters in the URL", () => {
   it("a path segment with one names nothing (404), on pages and API routes alike", async () => {
     for (const path of ["/app/codes/%00", "/admin/claims/a%0Db", "/api/me/sessions/%00", "/admin/ledger/%7F"]) {

@@ -14,7 +14,14 @@ import { walletActivity } from "@/components/driver/wallet-activity";
 // Each type's entries as its flow writes them (kind, amount, metadata) and the state each must
 // read in every statement. `satisfies Record<TransactionType, …>`: a new type without cases
 // does not compile.
-type Case = { entry: string; kind: AccountKind; amount: bigint; metadata?: unknown; state: EntryState };
+type Case = {
+  entry: string;
+  kind: AccountKind;
+  amount: bigint;
+  metadata?: unknown;
+  codeOutcome?: "HELD" | "CONFIRMED" | "RELEASED";
+  state: EntryState;
+};
 const cases = {
   GRANT: [
     { entry: "driver receives", kind: "AVAILABLE", amount: 500n, state: "available" },
@@ -34,6 +41,11 @@ const cases = {
   REDEMPTION_HOLD: [
     { entry: "leaves available", kind: "AVAILABLE", amount: -650n, state: "held" },
     { entry: "arrives in held", kind: "HELD", amount: 650n, state: "held" },
+    { entry: "its code still live", kind: "HELD", amount: 650n, codeOutcome: "HELD", state: "held" },
+    // once the code is used the hold no longer reads as held (the balance says held 0)
+    { entry: "its code confirmed", kind: "AVAILABLE", amount: -650n, codeOutcome: "CONFIRMED", state: "spent" },
+    { entry: "its code confirmed (held side)", kind: "HELD", amount: 650n, codeOutcome: "CONFIRMED", state: "spent" },
+    { entry: "its code given back", kind: "AVAILABLE", amount: -650n, codeOutcome: "RELEASED", state: "available" },
   ],
   REDEMPTION_CONFIRM: [
     { entry: "leaves the driver's held", kind: "HELD", amount: -650n, state: "spent" },
@@ -85,6 +97,7 @@ describe("the transaction-type registry: one entry-state derivation", () => {
           amount: c.amount,
           metadata: c.metadata ?? null,
           reversed: false,
+          codeOutcome: c.codeOutcome,
         });
         expect({ entry: c.entry, state }).toEqual({ entry: c.entry, state: c.state });
       }

@@ -21,9 +21,14 @@ export const GET = route(
       back.searchParams.set("error", "declined");
       return NextResponse.redirect(back, 303);
     }
+    const input = callbackInput.safeParse({ code: params.get("code"), state: params.get("state") });
+    if (!input.success) {
+      // a hand-made or truncated callback: the driver starts again, nothing worth an error log
+      back.searchParams.set("error", "invalid_callback");
+      return NextResponse.redirect(back, 303);
+    }
     try {
-      const input = callbackInput.parse({ code: params.get("code"), state: params.get("state") });
-      await completeVehicleConnect(actor, input, meta);
+      await completeVehicleConnect(actor, input.data, meta);
       back.searchParams.set("connected", "1");
     } catch (err) {
       if (!(err instanceof AppError)) log.error({ err }, "vehicle connect failed");
