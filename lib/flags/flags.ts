@@ -12,7 +12,6 @@ export const FLAGS = {
     fallback: () => config().NOVA_GRANTS_ENABLED,
   },
   REDEMPTIONS_ENABLED: { description: "Drivers may redeem offers and merchants may take Nova.", fallback: () => true },
-  PAYOUTS_ENABLED: { description: "Drivers may cash out rewards to their bank.", fallback: () => true },
 } as const;
 export type FlagKey = keyof typeof FLAGS;
 

@@ -2,7 +2,7 @@ export { accounts, PLATFORM, type AccountRef } from "./accounts";
 export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFingerprint } from "./post";
 export { reverseInTx } from "./reverse";
 export { runMoneyTx } from "./money-tx";
-export { spendUsage, refundUsage, readUsage } from "./usage";
+export { spendUsage, refundUsage } from "./usage";
 export { getBalances, unsafeGetBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
 export { listStatement, unsafeListStatement, statementCsv, type StatementLine } from "./statement";
 export {

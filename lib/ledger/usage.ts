@@ -20,7 +20,3 @@ export async function spendUsage(tx: Tx, key: string, amount: bigint, cap: bigin
 export async function refundUsage(tx: Tx, key: string, amount: bigint): Promise<void> {
   await tx.$executeRaw`UPDATE "UsageCounter" SET "used" = GREATEST("used" - ${amount}, 0), "updatedAt" = now() WHERE "key" = ${key}`;
 }
-
-export async function readUsage(tx: Pick<Tx, "usageCounter">, key: string): Promise<bigint> {
-  return (await tx.usageCounter.findUnique({ where: { key } }))?.used ?? 0n;
-}

@@ -126,7 +126,6 @@ function adminPages(): { path: string; secrets: string[] }[] {
   return [
     { path: "/admin", secrets: everyone },
     { path: "/admin/audit", secrets: [DEMO.admin, "nova.granted"] },
-    { path: "/admin/drivers", secrets: ["Registered driver accounts"] },
     { path: "/admin/merchants", secrets: ["Lamar Greens Grocery", "Barton Creek Books"] },
     { path: "/admin/users?q=nerava.demo", secrets: [DEMO.driver, DEMO.admin] },
     { path: "/admin/grants?q=nerava.demo", secrets: [DEMO.driver, DEMO.admin] },

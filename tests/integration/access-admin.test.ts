@@ -3,7 +3,6 @@ import { POST as grantJson } from "@/app/api/admin/grants/route";
 import { POST as suspendJson } from "@/app/api/admin/users/[id]/suspend/route";
 import { GET as accountStatement } from "@/app/api/admin/accounts/[ownerType]/[ownerId]/statement/route";
 import { getAccountOwner, getAdminOverview, getLedgerTransaction, listLedgerTransactions } from "@/lib/admin";
-import { listAuditEntries } from "@/lib/audit";
 import { changeUserRole, reinstateUser, searchUsers, suspendUser } from "@/lib/auth";
 import { decideClaim, getClaimEvidence, listOpenClaims } from "@/lib/charging";
 import { listFlags, setFlag } from "@/lib/flags";
@@ -181,7 +180,6 @@ describe("admin domain functions decide access themselves", () => {
     for (const actor of [actorFor(w.driver), actorFor(w.merchantUser)]) {
       const calls: [string, () => Promise<unknown>][] = [
         ["getAdminOverview", () => getAdminOverview(actor)],
-        ["listAuditEntries", () => listAuditEntries(actor)],
         ["listLedgerTransactions", () => listLedgerTransactions(actor)],
         ["getLedgerTransaction", () => getLedgerTransaction(actor, w.grant.transactionId)],
         ["getAccountOwner", () => getAccountOwner(actor, "DRIVER", w.driver.id)],

@@ -14,7 +14,6 @@ export const metadata: Metadata = { title: "Feature flags" };
 const OFF_MEANS: Record<string, string> = {
   NOVA_GRANTS_ENABLED: "Every admin grant will be refused until it is turned back on.",
   REDEMPTIONS_ENABLED: "Drivers will not be able to redeem offers until it is turned back on.",
-  PAYOUTS_ENABLED: "Drivers will not be able to cash out until it is turned back on.",
 };
 
 export default async function AdminFlagsPage() {

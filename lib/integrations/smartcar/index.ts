@@ -4,7 +4,6 @@ import { AppError } from "@/lib/errors";
 import {
   createSandboxVehicle,
   type SandboxCarState,
-  type SandboxCarStore,
   type SandboxChargingInput,
   type SandboxVehicleProvider,
 } from "./sandbox-vehicle";
@@ -38,7 +37,6 @@ const globalForVehicles = globalThis as unknown as {
   nervaVehicleProvider?: VehicleProvider;
   nervaSandboxVehicle?: SandboxVehicleProvider;
   nervaSandboxCars?: Map<string, SandboxCarState>;
-  nervaSandboxStore?: SandboxCarStore;
 };
 
 const carsUnavailable = () => new AppError("charging_disabled", "Connecting a car is not available right now.");
@@ -76,19 +74,10 @@ export function vehicleProviderKind(): VehicleProvider["kind"] | null {
 export function sandboxVehicle(): SandboxVehicleProvider {
   if (!sandboxAllowed(config(), "smartcar")) throw carsUnavailable();
   globalForVehicles.nervaSandboxVehicle ??= createSandboxVehicle({
-    store: globalForVehicles.nervaSandboxStore,
     memory: (globalForVehicles.nervaSandboxCars ??= new Map()),
     appUrl: config().NEXTAUTH_URL,
   });
   return globalForVehicles.nervaSandboxVehicle;
-}
-
-/** Persist sandbox cars somewhere shared (call once at start-up, before the first request). */
-export function setSandboxCarStore(store: SandboxCarStore): void {
-  globalForVehicles.nervaSandboxStore = store;
-  if (globalForVehicles.nervaVehicleProvider === globalForVehicles.nervaSandboxVehicle)
-    globalForVehicles.nervaVehicleProvider = undefined;
-  globalForVehicles.nervaSandboxVehicle = undefined;
 }
 
 /** Plugs the simulated car in at a charger (its battery then rises ~1%/min) or unplugs it. */
