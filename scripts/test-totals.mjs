@@ -25,6 +25,7 @@ if (playwright) {
 
 for (const [tier, extra] of [
   ["drift", process.env.DRIFT_FAILED],
+  ["lint", process.env.LINT_FAILED],
   ["build", process.env.BUILD_FAILED],
 ]) {
   if (extra === "1") {

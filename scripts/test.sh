@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: drift check, unit + integration (vitest), e2e (Playwright in Chromium on `next build && next start`).
+# npm test: drift check, lint + format, unit + integration (vitest), e2e (Playwright in Chromium on `next build && next start`).
 # Integration tests use TEST_DATABASE_URL's server when set (a fresh database per run), else embedded PGlite.
 set -u
 cd "$(dirname "$0")/.."
@@ -10,6 +10,11 @@ rm -f test-results/vitest.json test-results/playwright.json
 echo "== schema drift check"
 DRIFT_FAILED=0
 npm run --silent db:diff -- --check || DRIFT_FAILED=1
+
+echo "== lint and format"
+LINT_FAILED=0
+npx eslint . --max-warnings 0 || LINT_FAILED=1
+npx prettier --check . >/dev/null || { echo "Prettier: files need formatting (npm run format)"; LINT_FAILED=1; }
 
 echo "== unit + integration"
 npx vitest run
@@ -32,4 +37,5 @@ else
   echo "No Chromium found (apt-get install chromium, or set CHROME_PATH): e2e tier skipped."
 fi
 
-E2E_EXPECTED=$E2E_EXPECTED DRIFT_FAILED=$DRIFT_FAILED BUILD_FAILED=$BUILD_FAILED node scripts/test-totals.mjs
+E2E_EXPECTED=$E2E_EXPECTED DRIFT_FAILED=$DRIFT_FAILED LINT_FAILED=$LINT_FAILED BUILD_FAILED=$BUILD_FAILED \
+  node scripts/test-totals.mjs

@@ -2,7 +2,7 @@ import { ListIcon, StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
 import { actorOf, requirePagePermission } from "@/lib/auth";
-import { listSpendReports } from "@/lib/merchants/redemptions";
+import { listSpendReports } from "@/lib/merchants";
 import { AuditList } from "@/components/admin/audit-list";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";

@@ -1,6 +1,6 @@
 import { CarIcon, MapPinIcon } from "lucide-react";
 import type { ReactNode } from "react";
-import { distanceMeters, formatDistance, withinRadius } from "@/lib/charging/geo";
+import { distanceMeters, formatDistance, withinRadius } from "@/lib/geo";
 import { chargeStateLabel } from "@/components/vehicles/charge-state";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th } from "@/components/ui/table";

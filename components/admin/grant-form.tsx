@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useId, useRef, useState } from "react";
+import { useStateChange } from "@/components/ui/use-state-change";
 import { grantNovaAction } from "@/lib/actions/admin/grant-nova";
 import { RoleBadge } from "@/components/account/role-badge";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
@@ -42,11 +43,11 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
   useFocusFirstInvalid(form, state);
 
   // After a grant, clear the amount and reason (the driver stays chosen for a follow-up).
-  useEffect(() => {
-    if (!state?.ok) return;
+  useStateChange(state, (next) => {
+    if (!next?.ok) return;
     setAmount("");
     setReason("");
-  }, [state]);
+  });
 
   const granted = state?.ok ? state.data : null;
   const grantedTo = granted ? candidates.find((c) => c.id === granted.driverId) : undefined;
@@ -90,7 +91,7 @@ export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }
                     value={c.id}
                     checked={driverId === c.id}
                     onChange={() => setDriverId(c.id)}
-                    aria-invalid={driverError ? true : undefined}
+                    data-invalid={driverError ? true : undefined}
                     className="size-4 shrink-0 accent-brand-600"
                   />
                   <span className="min-w-0 flex-1">

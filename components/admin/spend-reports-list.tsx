@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SpendReportRow } from "@/lib/merchants/redemptions";
+import type { SpendReportRow } from "@/lib/merchants";
 import { formatDateTime, formatNova } from "@/components/ui/format";
 
 /** Payments drivers reported as "not me", newest first; each links to its transaction (reverse it there). */

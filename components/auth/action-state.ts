@@ -34,6 +34,6 @@ export function useKeptValues(fields: readonly string[]) {
 export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, state: ActionState<unknown>) {
   useEffect(() => {
     if (!state || state.ok || !state.error.fields) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus();
   }, [form, state]);
 }

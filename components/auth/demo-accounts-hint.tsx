@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo";
 
 /** Development only (the caller checks): the seeded sign-ins and where sandbox messages land. */
 export function DemoAccountsHint() {

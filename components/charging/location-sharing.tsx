@@ -2,7 +2,7 @@
 
 import { MapPinIcon, TriangleAlertIcon } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -21,19 +21,22 @@ type Status = "asking" | "sharing" | "denied" | "unavailable";
  * The phone's witness: asks for location, then sends a reading right away and about every
  * `everySeconds` while the page is open.
  */
+// whether this browser can share its location at all (assumed yes while rendering on the server)
+const noSubscription = () => () => undefined;
+const canLocate = () => "geolocation" in navigator;
+
 export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: LocationSharingProps) {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<Status>("asking");
+  const locatable = useSyncExternalStore(noSubscription, canLocate, () => true);
+  const [asked, setStatus] = useState<Status>("asking");
+  const status: Status = locatable ? asked : "unavailable";
   const [base] = useState(sharedSoFar);
   const [sent, setSent] = useState(0);
   const [sendFailed, setSendFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!("geolocation" in navigator)) {
-      setStatus("unavailable");
-      return;
-    }
+    if (!locatable) return;
     const geo = navigator.geolocation;
     const intervalMs = everySeconds * 1000;
     let latest: GeolocationCoordinates | null = null;
@@ -117,7 +120,7 @@ export function LocationSharing({ sessionId, sharedSoFar, everySeconds }: Locati
       clearInterval(timer);
       permission?.removeEventListener("change", onPermissionChange);
     };
-  }, [sessionId, everySeconds, queryClient, attempt]);
+  }, [sessionId, everySeconds, queryClient, attempt, locatable]);
 
   const shared = Math.max(sharedSoFar, base + sent);
 

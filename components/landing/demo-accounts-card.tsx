@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo";
 import { Badge } from "@/components/ui/badge";
 
 /** Development only: the seeded sign-ins, one per surface. */

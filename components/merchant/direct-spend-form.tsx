@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
+import { useStateChange } from "@/components/ui/use-state-change";
 import { directSpendAction } from "@/lib/actions/merchant/direct-spend";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, TextField } from "@/components/ui/form-controls";
@@ -25,14 +26,14 @@ export function DirectSpendForm({ merchantId, idempotencyKey }: { merchantId: st
   const nova = Number(amount);
   const ready = spendCode.trim().length > 0 && Number.isInteger(nova) && nova > 0;
 
-  useEffect(() => {
-    if (!state) return;
+  useStateChange(state, (next) => {
+    if (!next) return;
     setConfirming(false);
-    if (state.ok) {
+    if (next.ok) {
       setSpendCode("");
       setAmount("");
     }
-  }, [state]);
+  });
 
   return (
     <form

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useStateChange } from "@/components/ui/use-state-change";
 import { confirmCodeAction } from "@/lib/actions/merchant/confirm-code";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
@@ -18,9 +19,12 @@ export function RedeemForm({ merchantId }: { merchantId: string }) {
   const input = useRef<HTMLInputElement>(null);
   const codeError = fieldError(state, "code");
 
+  useStateChange(state, (next) => {
+    if (next?.ok) setCode("");
+  });
+  // after each answer the cashier types the next code (or corrects this one) straight away
   useEffect(() => {
     if (!state) return;
-    if (state.ok) setCode("");
     input.current?.focus();
     if (!state.ok) input.current?.select();
   }, [state]);

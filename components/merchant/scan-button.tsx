@@ -1,7 +1,7 @@
 "use client";
 
 import { ScanLineIcon } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 // The Barcode Detection API is not in TypeScript's DOM types (and not in every browser).
@@ -27,8 +27,7 @@ export function ScanButton({ what, onScan }: ScanButtonProps) {
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string>();
   const video = useRef<HTMLVideoElement>(null);
-  const onScanRef = useRef(onScan);
-  onScanRef.current = onScan;
+  const scanned = useEffectEvent(onScan);
 
   useEffect(() => {
     const D = detectorClass();
@@ -50,7 +49,7 @@ export function ScanButton({ what, onScan }: ScanButtonProps) {
       if (stopped) return;
       const [hit] = await detector.detect(el).catch(() => []);
       if (hit?.rawValue) {
-        onScanRef.current(hit.rawValue);
+        scanned(hit.rawValue);
         setScanning(false);
         return;
       }

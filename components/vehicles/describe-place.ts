@@ -1,4 +1,4 @@
-import { distanceMeters, formatDistance, type LatLng } from "@/lib/charging/geo";
+import { distanceMeters, formatDistance, type LatLng } from "@/lib/geo";
 
 type Place = LatLng & { name: string };
 

@@ -1,10 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { authorize, getCurrentSession } from "@/lib/auth/current-user";
-import { actorOf, type Actor } from "@/lib/auth/actor";
-import type { Permission } from "@/lib/auth/permissions";
-import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
-import type { CurrentSession } from "@/lib/auth/sessions";
+import {
+  actorOf,
+  authorize,
+  getCurrentSession,
+  requestMeta,
+  type Actor,
+  type CurrentSession,
+  type Permission,
+  type RequestMeta,
+} from "@/lib/auth";
 import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability";
 import { refuseControlCharsInForm } from "@/lib/validation";

@@ -21,3 +21,4 @@ export { suspendUser, reinstateUser, changeUserRole, searchUsers, userIdInput, r
 export { assertSameOrigin } from "./same-origin";
 export { assertCan, requireMembership, isMerchantMember, assertAccountAccess, type AccountOwnerRef } from "./access";
 export { smsSignInAvailable } from "./otp-sender";
+export { authOptions, googleEnabled } from "./next-auth";

@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { config } from "@/lib/config";
 import { PEER_ADDRESS_HEADER, peerAddressStampInstalled } from "./peer-address";
-import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability";
 
 export type RequestMeta = { ip: string; userAgent: string | null; requestId: string };
 

@@ -6,7 +6,7 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, assertActiveRecipient, postInTx, runMoneyTx } from "@/lib/ledger";
-import { makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
+import { makeRewardAvailable, postPendingReward } from "@/lib/rewards";
 
 export const claimInput = z.object({
   sessionId: z.string().min(1).max(64),

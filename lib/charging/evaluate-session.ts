@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { isActiveRecipient, runMoneyTx } from "@/lib/ledger";
-import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
+import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards";
 import { DEFAULT_POLICY, sessionEnergy, verifySession, type VerificationPolicy } from "./verify-session";
 
 export function policyFromConfig(): VerificationPolicy {

@@ -9,3 +9,4 @@ export {
   type ActiveSessionView,
   type RecentSessionView,
 } from "./driver-charging";
+export { previewActiveSession, pingIntervalSeconds } from "./live-verification";

@@ -1,4 +1,4 @@
-import { distanceMeters, formatDistance, withinRadius, type LatLng } from "./geo";
+import { distanceMeters, formatDistance, withinRadius, type LatLng } from "@/lib/geo";
 
 export type ChargeState = "CHARGING" | "FULLY_CHARGED" | "NOT_CHARGING" | "UNKNOWN";
 export type Ping = { latitude: number; longitude: number; accuracyMeters: number; recordedAt: Date };

@@ -1,8 +1,8 @@
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { unsafeEvaluateSession } from "@/lib/charging/evaluate-session";
-import { releaseExpiredHolds } from "@/lib/merchants/redemptions/release";
-import { unsafeRefreshTelemetry } from "@/lib/vehicles/telemetry";
+import { unsafeEvaluateSession } from "@/lib/charging";
+import { releaseExpiredHolds } from "@/lib/merchants";
+import { unsafeRefreshTelemetry } from "@/lib/vehicles";
 import { logger } from "@/lib/observability";
 
 const HOUR = 3600_000;

@@ -8,3 +8,4 @@ export {
   type MerchantChoice,
   type WorkingMerchant,
 } from "./working-merchant";
+export * from "./redemptions";

@@ -1,2 +1,3 @@
 export { grantNova, reverseTransaction, grantInput, reverseInput } from "./grant-nova";
 export { checkReversal, type ReversalCheck } from "./reversal";
+export { postPendingReward, makeRewardAvailable, forfeitReward, rewardMadeAvailable } from "./session-reward";

@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptToken, encryptToken } from "@/lib/crypto/token-cipher";
+import { decryptToken, encryptToken } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { AuthRevoked, vehicleProvider } from "@/lib/integrations/smartcar";

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
-import { encryptToken } from "@/lib/crypto/token-cipher";
+import { encryptToken } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { InvalidCode, vehicleProvider } from "@/lib/integrations/smartcar";

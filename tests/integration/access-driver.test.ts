@@ -8,7 +8,7 @@ import { checkIn, checkOut, fileClaim, recordPing } from "@/lib/charging";
 import { previewActiveSession } from "@/lib/charging/live-verification";
 import { config } from "@/lib/config";
 import { unsafeGetBalances } from "@/lib/ledger";
-import { cancelCode, findDriverCode, redeemOffer } from "@/lib/merchants/redemptions";
+import { cancelCode, findDriverCode, redeemOffer } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
 import { disconnectVehicle, refreshTelemetry, signConnectState } from "@/lib/vehicles";
 import { actAs, refusedWith, run } from "../support/actions";

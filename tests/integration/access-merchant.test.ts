@@ -4,13 +4,7 @@ import { POST as confirmJson } from "@/app/api/merchants/[merchantId]/redemption
 import { GET as statement } from "@/app/api/merchants/[merchantId]/statement/route";
 import { getBalances, listStatement, unsafeGetBalances } from "@/lib/ledger";
 import { getMerchantDashboard, listMyMerchants, resolveWorkingMerchant, selectWorkingMerchant } from "@/lib/merchants";
-import {
-  confirmRedemption,
-  directSpend,
-  listMerchantRedemptions,
-  mintSpendToken,
-  redeemOffer,
-} from "@/lib/merchants/redemptions";
+import { confirmRedemption, directSpend, listMerchantRedemptions, mintSpendToken, redeemOffer } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
 import { actAs, refusedWith, run } from "../support/actions";
 import { actorFor, createMerchant, createUser, fakeMeta, signedIn, testDb, uid } from "../support/factories";

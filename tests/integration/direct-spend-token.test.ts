@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as mintRoute } from "@/app/api/wallet/spend-token/route";
 import { db } from "@/lib/db";
 import { checkLedger, unsafeGetBalances, type LedgerViolation } from "@/lib/ledger";
-import {
-  directSpend,
-  getOrCreatePass,
-  listSpendReports,
-  mintSpendToken,
-  reportSpend,
-} from "@/lib/merchants/redemptions";
+import { directSpend, getOrCreatePass, listSpendReports, mintSpendToken, reportSpend } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";
 import {

@@ -5,7 +5,7 @@ import { GET as codeStatus } from "@/app/api/me/codes/[codeId]/route";
 import { checkIn, checkOut } from "@/lib/charging";
 import { stopWorkers } from "@/lib/jobs";
 import { checkLedger } from "@/lib/ledger";
-import { confirmRedemption, redeemOffer, unsafeReleaseRedemption } from "@/lib/merchants/redemptions";
+import { confirmRedemption, redeemOffer, unsafeReleaseRedemption } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
 import { call } from "../support/request";
 import {

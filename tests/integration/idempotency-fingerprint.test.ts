@@ -10,13 +10,7 @@ import {
   type RequestFingerprint,
   type TransactionType,
 } from "@/lib/ledger";
-import {
-  confirmRedemption,
-  directSpend,
-  mintSpendToken,
-  redeemOffer,
-  unsafeReleaseRedemption,
-} from "@/lib/merchants/redemptions";
+import { confirmRedemption, directSpend, mintSpendToken, redeemOffer, unsafeReleaseRedemption } from "@/lib/merchants";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards/session-reward";
 import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";

@@ -20,7 +20,7 @@ import {
   redeemOffer,
   releaseExpiredHolds,
   unsafeReleaseRedemption,
-} from "@/lib/merchants/redemptions";
+} from "@/lib/merchants";
 import { clearRateLimit } from "@/lib/rate-limit";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";

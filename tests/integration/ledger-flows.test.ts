@@ -1,12 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
-import {
-  confirmRedemption,
-  directSpend,
-  mintSpendToken,
-  redeemOffer,
-  unsafeReleaseRedemption,
-} from "@/lib/merchants/redemptions";
+import { confirmRedemption, directSpend, mintSpendToken, redeemOffer, unsafeReleaseRedemption } from "@/lib/merchants";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
 

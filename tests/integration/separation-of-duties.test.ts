@@ -3,7 +3,7 @@ import { checkIn, checkOut, decideClaim } from "@/lib/charging";
 import { config } from "@/lib/config";
 import { JOBS, stopWorkers } from "@/lib/jobs";
 import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
-import { confirmRedemption, directSpend, mintSpendToken, redeemOffer } from "@/lib/merchants/redemptions";
+import { confirmRedemption, directSpend, mintSpendToken, redeemOffer } from "@/lib/merchants";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { completeVehicleConnect, signConnectState } from "@/lib/vehicles";
 import { actorFor, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";

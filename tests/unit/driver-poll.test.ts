@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { balancesPollMs, chargingPollMs, codePollMs, POLL } from "@/components/driver/queries/poll";
 import type { DriverChargingView } from "@/lib/charging";
-import type { CodeStatusView } from "@/lib/merchants/redemptions";
+import type { CodeStatusView } from "@/lib/merchants";
 
 const NOW = Date.parse("2026-12-01T12:00:00Z");
 const ago = (ms: number) => new Date(NOW - ms).toISOString();

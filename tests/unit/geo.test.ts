@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EARTH_RADIUS_METERS, distanceMeters, formatDistance, withinRadius } from "@/lib/charging/geo";
+import { EARTH_RADIUS_METERS, distanceMeters, formatDistance, withinRadius } from "@/lib/geo";
 
 // Demo chargers (lib/demo/places.ts): Mueller Town Center and North Lamar Market, Austin.
 const MUELLER = { latitude: 30.3029, longitude: -97.7062 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EARTH_RADIUS_METERS } from "@/lib/charging/geo";
+import { EARTH_RADIUS_METERS } from "@/lib/geo";
 import { DEFAULT_POLICY, sessionEnergy, verifySession } from "@/lib/charging/verify-session";
 import type { ChargeState, Ping, Telemetry, VerifySessionInput } from "@/lib/charging/verify-session";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { envSchema } from "@/lib/config/env";
 import { pingInput } from "@/lib/charging";
-import { directSpendInput } from "@/lib/merchants/redemptions";
+import { directSpendInput } from "@/lib/merchants";
 import { grantInput } from "@/lib/rewards";
 import { decimalNumber, wholeNumber } from "@/lib/validation";
 

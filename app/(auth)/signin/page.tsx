@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getCurrentSession, homeFor, smsSignInAvailable } from "@/lib/auth";
-import { googleEnabled } from "@/lib/auth/next-auth";
+import { googleEnabled } from "@/lib/auth";
 import { safeRedirectPath } from "@/lib/validation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { actorOf, getCurrentSession } from "@/lib/auth";
 import { getDriverBalances } from "@/lib/ledger";
-import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
+import { releaseExpiredHolds } from "@/lib/merchants";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
 import { DriverTopBar } from "@/components/driver/driver-top-bar";
 import { driverQueryKeys } from "@/components/driver/queries/keys";

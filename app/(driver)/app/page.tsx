@@ -2,7 +2,7 @@ import { PlugIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getCurrentSession } from "@/lib/auth";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
-import { HOLD_MINUTES } from "@/lib/merchants/redemptions";
+import { HOLD_MINUTES } from "@/lib/merchants";
 import { ChargerCard } from "@/components/driver/charger-card";
 import { OfferCard } from "@/components/driver/offer-card";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -2,7 +2,7 @@ import { BookTextIcon, CircleCheckIcon, DownloadIcon, StoreIcon } from "lucide-r
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
-import { listMerchantRedemptions } from "@/lib/merchants/redemptions";
+import { listMerchantRedemptions } from "@/lib/merchants";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";

@@ -1,6 +1,6 @@
 import type { DriverChargingView } from "@/lib/charging";
 import type { DriverBalancesView } from "@/lib/ledger";
-import type { CodeStatusView } from "@/lib/merchants/redemptions";
+import type { CodeStatusView } from "@/lib/merchants";
 
 // How often each resource is re-read: often while it can still change on its own, never once it
 // has reached a final state (an action that changes it invalidates it instead).

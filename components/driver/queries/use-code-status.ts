@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { CodeStatusView } from "@/lib/merchants/redemptions";
+import type { CodeStatusView } from "@/lib/merchants";
 import { getJson } from "./get-json";
 import { driverQueryKeys } from "./keys";
 import { codePollMs } from "./poll";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { cancelCode } from "@/lib/merchants/redemptions";
+import { cancelCode } from "@/lib/merchants";
 
 export const cancelCodeAction = action({
   permission: "driver:use",

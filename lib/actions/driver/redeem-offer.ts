@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
-import { redeemInput, redeemOffer } from "@/lib/merchants/redemptions";
+import { redeemInput, redeemOffer } from "@/lib/merchants";
 
 export const redeemOfferAction = action({
   permission: "driver:use",

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { reportSpend, reportSpendInput } from "@/lib/merchants/redemptions";
+import { reportSpend, reportSpendInput } from "@/lib/merchants";
 
 /** "Not me? Report it" on a payment in the driver's wallet. */
 export const reportSpendAction = action({

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { confirmInput, confirmRedemption, merchantIdInput } from "@/lib/merchants/redemptions";
+import { confirmInput, confirmRedemption, merchantIdInput } from "@/lib/merchants";
 
 // The merchant being worked on comes with the form; the domain call checks the membership.
 export const confirmCodeAction = action({

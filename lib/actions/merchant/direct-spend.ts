@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { directSpend, directSpendInput, merchantIdInput } from "@/lib/merchants/redemptions";
+import { directSpend, directSpendInput, merchantIdInput } from "@/lib/merchants";
 
 // The merchant being worked on comes with the form; the domain call checks the membership.
 export const directSpendAction = action({

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import CircuitBreaker from "opossum";
 import pRetry from "p-retry";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import { ProviderUnavailable, RateLimited, VehicleProviderError } from "./errors";
 
 export type CallPolicy = {

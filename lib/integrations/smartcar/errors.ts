@@ -1,5 +1,5 @@
 // Known provider failures. `message` is safe to show a driver; provider details stay in fields for logs.
-import { tagClass } from "@/lib/errors/cross-bundle";
+import { tagClass } from "@/lib/errors";
 
 export type VehicleProviderErrorCode =
   "provider_unavailable" | "rate_limited" | "auth_revoked" | "invalid_code" | "provider_rejected";

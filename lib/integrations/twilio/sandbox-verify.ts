@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import type { OtpSender } from "./types";
 
 export type SandboxVerifyDeps = {

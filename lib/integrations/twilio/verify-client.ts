@@ -1,6 +1,6 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import { logger } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability";
 import type { OtpCheckResult, OtpSender, OtpSendResult } from "./types";
 
 export type TwilioVerifyOptions = {

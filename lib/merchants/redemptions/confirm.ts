@@ -6,7 +6,7 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { accounts, ledgerMetrics, postInTx, runMoneyTx } from "@/lib/ledger";
-import { createId } from "@/lib/ledger/ids";
+import { createId } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
 import { normalizeCode } from "./code";
 import { unsafeReleaseRedemption } from "./release";

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, ledgerMetrics, postInTx, refundUsage, runMoneyTx } from "@/lib/ledger";
-import { createId } from "@/lib/ledger/ids";
+import { createId } from "@/lib/ledger";
 
 type Release = { codeId: string; expired: boolean; driverId?: string };
 

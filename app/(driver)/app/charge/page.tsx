@@ -2,8 +2,8 @@ import { PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { actorOf, requirePagePermission } from "@/lib/auth";
-import { activeSessionFor, readDriverCharging } from "@/lib/charging";
-import { pingIntervalSeconds } from "@/lib/charging/live-verification";
+import { activeSessionFor, pingIntervalSeconds, readDriverCharging } from "@/lib/charging";
+
 import { listChargers } from "@/lib/discovery";
 import { logger } from "@/lib/observability";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";

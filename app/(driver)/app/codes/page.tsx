@@ -2,7 +2,7 @@ import { QrCodeIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { actorOf, requirePagePermission } from "@/lib/auth";
-import { formatCode, listDriverCodes, releaseExpiredHolds } from "@/lib/merchants/redemptions";
+import { formatCode, listDriverCodes, releaseExpiredHolds } from "@/lib/merchants";
 import { CodeStatusBadge } from "@/components/driver/code-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { actorOf, requirePagePermission, type Actor } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { getBalances } from "@/lib/ledger";
-import { mintSpendToken } from "@/lib/merchants/redemptions";
+import { mintSpendToken } from "@/lib/merchants";
 import { SpendCode, type SpendCodeToken } from "@/components/driver/spend-code";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";

@@ -2,7 +2,7 @@ import { DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getDriverBalances, listStatement } from "@/lib/ledger";
-import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants/redemptions";
+import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants";
 import { BalancesCard } from "@/components/driver/balances-card";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http";
 import { getDriverBalances } from "@/lib/ledger";
-import { releaseExpiredHolds } from "@/lib/merchants/redemptions";
+import { releaseExpiredHolds } from "@/lib/merchants";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http";
-import { mintSpendToken } from "@/lib/merchants/redemptions";
+import { mintSpendToken } from "@/lib/merchants";
 
 export const dynamic = "force-dynamic";
 

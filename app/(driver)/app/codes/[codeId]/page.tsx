@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { actorOf, requirePagePermission } from "@/lib/auth";
-import { codeStatusView, findDriverCode, formatCode, releaseExpiredHolds } from "@/lib/merchants/redemptions";
+import { codeStatusView, findDriverCode, formatCode, releaseExpiredHolds } from "@/lib/merchants";
 import { CodeScreen } from "@/components/driver/code-screen";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";

@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http";
-import { readDriverCodeStatus } from "@/lib/merchants/redemptions";
+import { readDriverCodeStatus } from "@/lib/merchants";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http";
-import { confirmInput, confirmRedemption } from "@/lib/merchants/redemptions";
+import { confirmInput, confirmRedemption } from "@/lib/merchants";
 
 export const dynamic = "force-dynamic";
 

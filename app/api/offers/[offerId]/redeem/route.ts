@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { json, route } from "@/lib/http";
-import { formatCode, redeemOffer } from "@/lib/merchants/redemptions";
+import { formatCode, redeemOffer } from "@/lib/merchants";
 
 export const dynamic = "force-dynamic";
 
