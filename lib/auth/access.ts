@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { MemberRole, OwnerType } from "@/lib/db/generated/enums";
 import { forbidden, notFound } from "@/lib/errors";
 import type { Actor } from "./actor";
@@ -28,9 +28,17 @@ export async function requireMembership(
   return { merchantId, role: member.role };
 }
 
-/** Whether a person works at a merchant (owner or staff), for separation-of-duties checks. */
-export async function isMerchantMember(merchantId: string, userId: string): Promise<boolean> {
-  const member = await db().merchantMember.findUnique({
+/**
+ * Whether a person works at a merchant (owner or staff), for separation-of-duties checks. Inside a
+ * money transaction pass its client: a query on db() there would share the transaction's
+ * connection and interleave with it (PostgreSQL answers 08P01 and drops the connection).
+ */
+export async function isMerchantMember(
+  merchantId: string,
+  userId: string,
+  client: Pick<Tx, "merchantMember"> = db(),
+): Promise<boolean> {
+  const member = await client.merchantMember.findUnique({
     where: { merchantId_userId: { merchantId, userId } },
     select: { id: true },
   });

@@ -109,7 +109,7 @@ export async function directSpend(
       if (!token) return null;
       refusal.targetId = token.driverId;
       // the code stays unused when this rolls back
-      if (token.driverId === merchantUserId || (await isMerchantMember(merchantId, token.driverId)))
+      if (token.driverId === merchantUserId || (await isMerchantMember(merchantId, token.driverId, tx)))
         throw new AppError("self_dealing", "You cannot take Nova from someone who works at this merchant.");
       const day = new Date().toISOString().slice(0, 10);
       if (
