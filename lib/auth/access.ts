@@ -30,8 +30,8 @@ export async function requireMembership(
 
 /**
  * Whether a person works at a merchant (owner or staff), for separation-of-duties checks. Inside a
- * money transaction pass its client: a query on db() there would share the transaction's
- * connection and interleave with it (PostgreSQL answers 08P01 and drops the connection).
+ * money transaction pass its client: a query on db() inside the transaction's callback was seen
+ * to interleave with the transaction on the wire (PostgreSQL answered 08P01 and dropped it).
  */
 export async function isMerchantMember(
   merchantId: string,
