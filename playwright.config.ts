@@ -31,10 +31,12 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure", launchOptions },
   projects: [
-    // The production-start check spawns its own process: once (desktop) is enough.
+    // Specs the screen size changes nothing for run once, in the desktop project: the production-start
+    // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
+    // (it spends the merchant's limit for a minute).
     {
       name: "phone",
-      testIgnore: /production-config/,
+      testIgnore: /production-config|page-guards|rate-limit/,
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
     { name: "desktop", use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions } },

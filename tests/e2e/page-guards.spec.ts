@@ -21,8 +21,8 @@ type World = {
 
 let world: World;
 
-// Plain HTTP requests: the screen size changes nothing, so one project (desktop) runs them.
-test.skip(({ isMobile }) => isMobile, "runs once, in the desktop project");
+// Plain HTTP requests: the screen size changes nothing, so only the desktop project runs this file
+// (playwright.config.ts).
 
 /**
  * A signed-in person's page and session cookie. Password sign-ins count against the per-IP
