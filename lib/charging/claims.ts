@@ -46,6 +46,10 @@ export async function fileClaim(actor: Actor, input: z.infer<typeof claimInput>,
   return claim;
 }
 
+// what the claims list and the evidence page both show of the driver and the session
+const driverContact = { select: { email: true, phone: true, name: true } } as const;
+const sessionSummary = { id: true, status: true, startedAt: true, endedAt: true, verificationReason: true } as const;
+
 /** Admin-only: claims waiting for a decision, oldest first. */
 export async function listOpenClaims(actor: Actor) {
   assertCan(actor, "admin:manage-claims");
@@ -56,17 +60,8 @@ export async function listOpenClaims(actor: Actor) {
       id: true,
       note: true,
       createdAt: true,
-      driver: { select: { email: true, phone: true, name: true } },
-      session: {
-        select: {
-          id: true,
-          status: true,
-          startedAt: true,
-          endedAt: true,
-          verificationReason: true,
-          charger: { select: { name: true } },
-        },
-      },
+      driver: driverContact,
+      session: { select: { ...sessionSummary, charger: { select: { name: true } } } },
     },
   });
 }
@@ -82,14 +77,10 @@ export async function getClaimEvidence(actor: Actor, claimId: string) {
       status: true,
       decisionNote: true,
       createdAt: true,
-      driver: { select: { email: true, phone: true, name: true } },
+      driver: driverContact,
       session: {
         select: {
-          id: true,
-          status: true,
-          startedAt: true,
-          endedAt: true,
-          verificationReason: true,
+          ...sessionSummary,
           vehicleId: true,
           kwhDelivered: true,
           charger: { select: { name: true, address: true, latitude: true, longitude: true, radiusMeters: true } },

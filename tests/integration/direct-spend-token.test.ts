@@ -1,7 +1,5 @@
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as mintRoute } from "@/app/api/wallet/spend-token/route";
-import { db } from "@/lib/db";
 import { checkLedger, unsafeGetBalances, type LedgerViolation } from "@/lib/ledger";
 import { directSpend, getOrCreatePass, listSpendReports, mintSpendToken, reportSpend } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
@@ -17,6 +15,7 @@ import {
   testDb,
   uid,
 } from "../support/factories";
+import { closeConnections, newViolations } from "../support/ledger";
 import { call } from "../support/request";
 
 // Item 5 of issue 9: the pass only identifies a driver; a debit needs a spend code from the
@@ -34,16 +33,7 @@ beforeAll(async () => {
   baseline = (await checkLedger(testDb)).violations;
 });
 
-afterAll(async () => {
-  await testDb.$disconnect();
-  await db().$disconnect();
-  await (globalThis as unknown as { nervaRedis?: Redis }).nervaRedis?.quit();
-});
-
-async function newViolations(): Promise<LedgerViolation[]> {
-  const seen = new Set(baseline.map((v) => `${v.kind}:${v.id}`));
-  return (await checkLedger(testDb)).violations.filter((v) => !seen.has(`${v.kind}:${v.id}`));
-}
+afterAll(closeConnections);
 
 async function fundedDriver(amount: number) {
   const driver = await createUser();
@@ -103,7 +93,7 @@ describe("a spend code", () => {
     expect(mail.subject).toBe(`You paid 250 Nova at ${merchant.name}`);
     expect(mail.link).toBe(`http://localhost:3000/app/wallet#tx-${paid.transactionId}`);
     expect(mail.body).toContain("Not me? Report it");
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it("is refused when replayed, and a resubmit of the same form gets the first result", async () => {
@@ -257,7 +247,7 @@ describe.runIf(onPostgresServer)("under concurrency (PostgreSQL server)", () => 
         where: { type: "DIRECT_SPEND", metadata: { path: ["merchantId"], equals: merchant.id } },
       }),
     ).toBe(1);
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it("the daily limit per merchant and driver holds when spends race", async () => {
@@ -288,7 +278,7 @@ describe.runIf(onPostgresServer)("under concurrency (PostgreSQL server)", () => 
     ).resolves.toMatchObject({
       replayed: false,
     });
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 });
 

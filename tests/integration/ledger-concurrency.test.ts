@@ -1,7 +1,5 @@
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
   accounts,
@@ -25,6 +23,7 @@ import { clearRateLimit } from "@/lib/rate-limit";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { onPostgresServer } from "../support/env";
 import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { closeConnections, newViolations } from "../support/ledger";
 
 // Concurrency claims against a real PostgreSQL: every case fires its requests at once through
 // the domain functions (the app's own db() pool, 20 connections here), then checks invariants.
@@ -39,17 +38,7 @@ const STAFF_BUDGET = 15;
 
 let baseline: LedgerViolation[] = [];
 
-afterAll(async () => {
-  await testDb.$disconnect();
-  await db().$disconnect();
-  await (globalThis as unknown as { nervaRedis?: Redis }).nervaRedis?.quit();
-});
-
-/** Violations this file introduced (another file may deliberately leave a broken row behind). */
-async function newViolations(): Promise<LedgerViolation[]> {
-  const seen = new Set(baseline.map((v) => `${v.kind}:${v.id}`));
-  return (await checkLedger(testDb)).violations.filter((v) => !seen.has(`${v.kind}:${v.id}`));
-}
+afterAll(closeConnections);
 
 const errorCode = (r: PromiseSettledResult<unknown>) =>
   r.status === "rejected" ? ((r.reason as { code?: string }).code ?? String(r.reason)) : "ok";
@@ -134,7 +123,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
       status: 409,
     });
     expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(7n);
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   // postInTx directly (not directSpend): directSpend spends the per-merchant-user limit of 20/min
@@ -170,7 +159,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     expect((await unsafeGetBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(wins * x));
     // a refused debit leaves nothing behind: its claimed idempotency key rolled back with it
     expect(await testDb.ledgerTransaction.count({ where: { idempotencyKey: { startsWith: prefix } } })).toBe(wins);
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it("200 confirmations of one code at once: one wins, the merchant is paid once, the rest hear code_used", async () => {
@@ -196,7 +185,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     ).toBe(1);
     expect((await unsafeGetBalances("MERCHANT", merchant.id)).nova.available).toBe(BigInt(offer.novaPrice));
     expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 0n, held: 0n });
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it("confirmation racing expiry: each code ends confirmed or released, never both, and the Nova is in one place", async () => {
@@ -256,7 +245,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
     // with the firing time spread evenly across the expiry, both outcomes occur (else the race was not exercised)
     expect(outcomes.CONFIRMED).toBeGreaterThan(0);
     expect(outcomes.RELEASED).toBeGreaterThan(0);
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it("grants racing the daily cap: exactly cap/amount of them succeed", async () => {
@@ -285,7 +274,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
         where: { type: "GRANT", entries: { some: { account: { ownerId: driver.id } } } },
       }),
     ).toBe(wins);
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it("an offer limited to 5 redemptions, 30 drivers at once: exactly 5 codes", async () => {
@@ -306,7 +295,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
       const nova = (await unsafeGetBalances("DRIVER", d.id)).nova;
       expect(nova).toMatchObject(winners.has(d.id) ? { available: 0n, held: 50n } : { available: 50n, held: 0n });
     }
-    expect(await newViolations()).toEqual([]);
+    expect(await newViolations(baseline)).toEqual([]);
   });
 
   it(
@@ -561,7 +550,7 @@ describe.runIf(onPostgresServer)("ledger under concurrency (PostgreSQL server)",
 
       expect(total).toBe(OPS);
       expect(unexpected.slice(0, 10)).toEqual([]);
-      expect(await newViolations()).toEqual([]);
+      expect(await newViolations(baseline)).toEqual([]);
 
       // Whole database: every NOVA held by drivers and merchants came from issuance.
       const [{ holders, issuance }] = await testDb.$queryRaw<{ holders: bigint; issuance: bigint }[]>`

@@ -8,6 +8,10 @@ afterAll(() => testDb.$disconnect());
 
 const key = () => `k-${uid()}-${uid()}-${uid()}`;
 
+/** An admin grants a driver Nova (a fresh idempotency key each time). */
+const grant = (adminId: string, driverId: string, amount: number, reason = "test") =>
+  grantNova(asAdmin(adminId), { driverId, amount, reason, idempotencyKey: key() }, fakeMeta());
+
 async function world() {
   const admin = await createUser({ role: "ADMIN" });
   const driver = await createUser();
@@ -20,11 +24,7 @@ async function world() {
 describe("grant → redeem → confirm", () => {
   it("moves Nova through held to the merchant and the statements agree", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
-    await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 500, reason: "welcome bonus", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    await grant(admin.id, driver.id, 500, "welcome bonus");
     const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     expect(code.code).toMatch(/^[0-9A-Z]{12}$/);
     expect(await unsafeGetBalances("DRIVER", driver.id)).toMatchObject({ nova: { available: 400n, held: 100n } });
@@ -49,11 +49,7 @@ describe("grant → redeem → confirm", () => {
     const { admin, driver, offer } = await world();
     const other = await createUser({ role: "MERCHANT" });
     const otherShop = await createMerchant(other.id);
-    await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    await grant(admin.id, driver.id, 100);
     const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     await expect(
       confirmRedemption(asMerchant(other.id), otherShop.id, { code: code.code }, fakeMeta()),
@@ -64,11 +60,7 @@ describe("grant → redeem → confirm", () => {
 
   it("a released code returns the Nova and cannot be confirmed", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
-    await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    await grant(admin.id, driver.id, 100);
     const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     expect(await unsafeReleaseRedemption({ codeId: code.id, expired: false, driverId: driver.id })).toBe(true);
     expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 100n, held: 0n });
@@ -81,11 +73,7 @@ describe("grant → redeem → confirm", () => {
 
   it("the counter hears that a cancelled code was cancelled, and that an expired one expired", async () => {
     const { admin, driver, owner, merchant, offer } = await world();
-    await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 200, reason: "test", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    await grant(admin.id, driver.id, 200);
     const cancelled = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     expect(await unsafeReleaseRedemption({ codeId: cancelled.id, expired: false, driverId: driver.id })).toBe(true);
     await expect(
@@ -113,11 +101,7 @@ describe("grant → redeem → confirm", () => {
 
   it("a reversal returns a grant once; spent Nova cannot be reversed", async () => {
     const { admin, driver, owner, merchant } = await world();
-    const g = await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 300, reason: "oops", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    const g = await grant(admin.id, driver.id, 300, "oops");
     await reverseTransaction(
       asAdmin(admin.id),
       { transactionId: g.transactionId, reason: "granted twice", idempotencyKey: key() },
@@ -131,11 +115,7 @@ describe("grant → redeem → confirm", () => {
         fakeMeta(),
       ),
     ).rejects.toMatchObject({ code: "already_reversed" });
-    const g2 = await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 300, reason: "real", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    const g2 = await grant(admin.id, driver.id, 300, "real");
     const token = await mintSpendToken(asDriver(driver.id));
     await directSpend(
       asMerchant(owner.id),
@@ -155,11 +135,7 @@ describe("grant → redeem → confirm", () => {
 
   it("a redemption hold cannot be reversed behind its code's back", async () => {
     const { admin, driver, offer } = await world();
-    await grantNova(
-      asAdmin(admin.id),
-      { driverId: driver.id, amount: 100, reason: "test", idempotencyKey: key() },
-      fakeMeta(),
-    );
+    await grant(admin.id, driver.id, 100);
     const code = await redeemOffer(asDriver(driver.id), { offerId: offer.id, idempotencyKey: key() }, fakeMeta());
     await expect(
       reverseTransaction(
