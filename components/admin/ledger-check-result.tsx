@@ -11,6 +11,7 @@ const kinds: Record<LedgerViolation["kind"], string> = {
   unbalanced_transaction: "Transaction does not sum to zero",
   balance_mismatch: "Balance differs from its entries",
   negative_balance: "Balance below zero",
+  payouts_clearing_mismatch: "Payouts clearing differs from cash-outs in flight",
 };
 
 /** The ledger's invariants: one green line when they hold, the violations when they do not. */

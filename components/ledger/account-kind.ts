@@ -6,6 +6,7 @@ const kinds: Record<string, string> = {
   ISSUANCE: "Issuance",
   REWARDS_EXPENSE: "Rewards expense",
   PAYOUTS_CLEARING: "Payouts clearing",
+  PAYOUTS_SENT: "Paid out",
   FEES: "Fees",
 };
 

@@ -12,6 +12,7 @@ const PERMISSIONS = {
   "admin:grant": ["ADMIN"],
   "admin:flags": ["ADMIN"],
   "admin:manage-claims": ["ADMIN"],
+  "admin:payouts": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

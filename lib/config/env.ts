@@ -14,6 +14,14 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
 const int = (fallback: number) => wholeNumber().default(fallback);
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export function envSchema(isProduction: boolean) {
   return z.object({
@@ -38,6 +46,14 @@ export function envSchema(isProduction: boolean) {
     PAYOUT_MIN_CENTS: int(100),
     PAYOUT_MAX_CENTS: int(10_000),
     PAYOUT_DAILY_CAP_CENTS: int(20_000),
+    // Stripe's instant payout fee (1% in the US), in basis points, charged to the driver and shown first.
+    PAYOUT_INSTANT_FEE_BPS: wholeNumber({ min: 0, max: 1_000 }).default(100),
+    // The day the daily cap counts by (Stripe resets instant payout limits at midnight US Central).
+    BUSINESS_TIME_ZONE: z
+      .string()
+      .default("America/Chicago")
+      .refine(isTimeZone, { message: "must be an IANA time zone such as America/Chicago" }),
+    PAYOUTS_ENABLED: bool(true),
     NOVA_GRANT_MAX: int(5_000),
     NOVA_GRANT_DAILY_CAP: int(20_000),
     NOVA_GRANTS_ENABLED: bool(true),
@@ -54,6 +70,10 @@ export function envSchema(isProduction: boolean) {
     SANDBOX_PROVIDERS: z.string().default(""),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    STRIPE_CONNECT_WEBHOOK_SECRET: z.string().optional(),
+    // Where the stripe SDK sends requests: Stripe itself unless set (the sandbox twin and the test fake).
+    STRIPE_API_BASE: z.string().url().optional(),
+    STRIPE_MAX_NETWORK_RETRIES: wholeNumber({ min: 0, max: 5 }).default(2),
     SQUARE_APPLICATION_ID: z.string().optional(),
     SQUARE_APPLICATION_SECRET: z.string().optional(),
     SQUARE_WEBHOOK_SIGNATURE_KEY: z.string().optional(),

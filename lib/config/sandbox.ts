@@ -27,9 +27,19 @@ const onPurpose = (provider: SandboxProvider) =>
     ? `(SANDBOX_PROVIDERS cannot allow it: it earns or moves money)`
     : `or SANDBOX_PROVIDERS=${provider} to run the twin on purpose`;
 
-// Stripe and Square have no twin yet (payouts and Square onboarding are still to come): each joins
-// this list, with its feature flag, when its client lands.
+// Square has no twin yet (its onboarding is still to come): it joins this list, with its feature
+// flag, when its client lands.
 const TWINS: Twin[] = [
+  {
+    provider: "stripe",
+    enabled: (env) => env.PAYOUTS_ENABLED,
+    configured: (env) =>
+      Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET && env.STRIPE_CONNECT_WEBHOOK_SECRET),
+    refusal: () =>
+      "Cash-out is enabled (PAYOUTS_ENABLED) but STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and " +
+      "STRIPE_CONNECT_WEBHOOK_SECRET are not all set: drivers could not be paid. Set them, or PAYOUTS_ENABLED=false " +
+      onPurpose("stripe"),
+  },
   {
     provider: "smartcar",
     enabled: (env) => env.CHARGING_ENABLED,

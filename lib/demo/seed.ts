@@ -9,6 +9,7 @@ const ROLE = { driver: "DRIVER", merchant: "MERCHANT", admin: "ADMIN" } as const
 const FLAGS = [
   { key: "NOVA_GRANTS_ENABLED", enabled: true, description: "Admins may grant Nova to drivers." },
   { key: "REDEMPTIONS_ENABLED", enabled: true, description: "Drivers may redeem offers for Nova." },
+  { key: "PAYOUTS_ENABLED", enabled: true, description: "Drivers may cash out to their bank." },
 ];
 
 /** Idempotent: running it again changes nothing that already exists. */

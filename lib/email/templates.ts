@@ -52,3 +52,32 @@ export function spendNoticeEmail(spend: { merchantName: string; amount: number; 
     ),
   };
 }
+
+const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+
+/** A cash-out's outcome: paid, failed (money on its way back) or returned (back in the wallet). */
+export function payoutNoticeEmail(
+  payout: { netCents: number; amountCents: number; kind: "paid" | "failed" | "returned"; reason: string | null },
+  link: string,
+) {
+  const copy = {
+    paid: {
+      subject: `Your ${usd(payout.netCents)} cash-out is on its way to your bank`,
+      intro: `Stripe has paid ${usd(payout.netCents)} to your bank account. Banks can take a day to show it.`,
+      outro: "Nothing else to do.",
+    },
+    failed: {
+      subject: "Your cash-out could not be completed",
+      intro: `${payout.reason ?? "Your bank could not accept the deposit."} We are bringing the ${usd(payout.amountCents)} back to your Nerava wallet.`,
+      outro: "You will get another email when it is back. Nothing was lost.",
+    },
+    returned: {
+      subject: `${usd(payout.amountCents)} is back in your Nerava wallet`,
+      intro:
+        `The cash-out did not go through, so ${usd(payout.amountCents)} is available in your wallet again. ${payout.reason ?? ""}`.trim(),
+      outro: "You can cash out again once your bank details are right.",
+    },
+  }[payout.kind];
+  return { subject: copy.subject, link, ...layout(copy.subject, copy.intro, link, "See your cash-out", copy.outro) };
+}

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   daily_cap: 409,
   offer_limit: 409,
   spend_daily_limit: 409,
+  payout_limit: 409,
   // state that refuses the request
   insufficient_funds: 409,
   idempotency_conflict: 409,
@@ -33,6 +34,10 @@ export const ERROR_STATUS = {
   not_reversible: 409,
   grants_disabled: 409,
   redemptions_disabled: 409,
+  payouts_disabled: 409,
+  cash_out_not_ready: 409,
+  instant_unavailable: 409,
+  payout_state: 409,
   merchant_inactive: 409,
   account_suspended: 409,
   offer_sold_out: 409,

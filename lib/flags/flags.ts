@@ -11,6 +11,10 @@ export const FLAGS = {
     description: "Admins may grant Nova to drivers.",
     fallback: () => config().NOVA_GRANTS_ENABLED,
   },
+  PAYOUTS_ENABLED: {
+    description: "Drivers may cash out to their bank, and queued cash-outs are sent to Stripe.",
+    fallback: () => config().PAYOUTS_ENABLED,
+  },
   REDEMPTIONS_ENABLED: { description: "Drivers may redeem offers and merchants may take Nova.", fallback: () => true },
 } as const;
 export type FlagKey = keyof typeof FLAGS;

@@ -3,6 +3,14 @@ import { db } from "@/lib/db/client";
 import { unsafeEvaluateSession } from "@/lib/charging";
 import { releaseExpiredHolds } from "@/lib/merchants";
 import { unsafeRefreshTelemetry } from "@/lib/vehicles";
+import {
+  unsafeAdvancePayout,
+  unsafeReconcilePayouts,
+  unsafeReverseFailedPayout,
+  unsafeSendPayoutNotice,
+  unsafeSweepPayouts,
+  type NoticeKind,
+} from "@/lib/payouts";
 import { logger } from "@/lib/observability";
 
 const HOUR = 3600_000;
@@ -67,6 +75,21 @@ export const JOBS = {
   },
   /** Returns held Nova of redemption codes that ran out. */
   "release-expired-holds": async () => ({ released: await releaseExpiredHolds() }),
+  /** Sends a cash-out to Stripe: transfer, then payout, each with its own derived Idempotency-Key. */
+  "submit-payout": async (data: { payoutId: string }) => ({ state: await unsafeAdvancePayout(data.payoutId) }),
+  /** Pulls a failed payout's money back from the connected account, then returns it to the driver. */
+  "reverse-payout": async (data: { payoutId: string }) => ({ result: await unsafeReverseFailedPayout(data.payoutId) }),
+  /** The email after a cash-out is paid, fails or is returned. */
+  "payout-notice": async (data: { payoutId: string; kind: NoticeKind }) => ({
+    result: await unsafeSendPayoutNotice(data.payoutId, data.kind),
+  }),
+  /** Advances payouts whose job gave up and re-reads those past their arrival date (lost webhooks). */
+  "sweep-payouts": async () => unsafeSweepPayouts(),
+  /** Compares Stripe's transfers and payouts with ours; mismatches go to admins, the metrics and the log. */
+  "reconcile-payouts": async () => {
+    const { checked, mismatches } = await unsafeReconcilePayouts();
+    return { checked, mismatches: mismatches.length };
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -75,4 +98,6 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "close-stale-sessions": "*/5 * * * *",
   "release-expired-holds": "* * * * *",
   "demo-accrual": "* * * * *",
+  "sweep-payouts": "*/5 * * * *",
+  "reconcile-payouts": "20 6 * * *",
 };

@@ -3,7 +3,7 @@ import type { AccountKind, Currency, OwnerType } from "@/lib/db/generated/enums"
 export type AccountRef = { ownerType: OwnerType; ownerId: string; kind: AccountKind; currency: Currency };
 
 export const PLATFORM = "platform";
-const PLATFORM_KINDS: AccountKind[] = ["ISSUANCE", "REWARDS_EXPENSE", "PAYOUTS_CLEARING", "FEES"];
+const PLATFORM_KINDS: AccountKind[] = ["ISSUANCE", "REWARDS_EXPENSE", "PAYOUTS_CLEARING", "PAYOUTS_SENT", "FEES"];
 // Only these platform accounts may go below zero: they are where money enters the system.
 const MAY_GO_NEGATIVE: AccountKind[] = ["ISSUANCE", "REWARDS_EXPENSE"];
 
@@ -64,6 +64,12 @@ export const accounts = {
     ownerType: "PLATFORM",
     ownerId: PLATFORM,
     kind: "PAYOUTS_CLEARING",
+    currency: "USD",
+  }),
+  payoutsSentUsd: (): AccountRef => ({
+    ownerType: "PLATFORM",
+    ownerId: PLATFORM,
+    kind: "PAYOUTS_SENT",
     currency: "USD",
   }),
   feesUsd: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "FEES", currency: "USD" }),

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 
 export type LedgerViolation = {
-  kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance";
+  kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance" | "payouts_clearing_mismatch";
   id: string;
   detail: string;
 };
@@ -20,6 +20,12 @@ export async function checkLedger(
     GROUP BY a."id" HAVING a."balance" <> COALESCE(SUM(e."amount"), 0)`;
   const negative = await client.$queryRaw<{ id: string; balance: bigint }[]>`
     SELECT "id", "balance" FROM "LedgerAccount" WHERE NOT "allowNegative" AND "balance" < 0`;
+  // Payouts clearing holds exactly the cash-outs on their way (net of fees), no more, no less.
+  const [clearing] = await client.$queryRaw<{ balance: bigint; inflight: bigint }[]>`
+    SELECT
+      (SELECT COALESCE(SUM("balance"), 0) FROM "LedgerAccount" WHERE "kind" = 'PAYOUTS_CLEARING')::bigint AS balance,
+      (SELECT COALESCE(SUM("amountCents" - "feeCents"), 0) FROM "Payout"
+        WHERE "state" IN ('REQUESTED', 'TRANSFER_SUBMITTED', 'TRANSFERRED', 'PAYOUT_SUBMITTED', 'FAILED'))::bigint AS inflight`;
   const [{ transactions, accounts }] = await client.$queryRaw<{ transactions: bigint; accounts: bigint }[]>`
     SELECT (SELECT count(*) FROM "LedgerTransaction") AS transactions, (SELECT count(*) FROM "LedgerAccount") AS accounts`;
   return {
@@ -37,6 +43,15 @@ export async function checkLedger(
         detail: `balance ${r.balance} but entries sum to ${r.sum}`,
       })),
       ...negative.map((r) => ({ kind: "negative_balance" as const, id: r.id, detail: `balance ${r.balance}` })),
+      ...(clearing.balance !== clearing.inflight
+        ? [
+            {
+              kind: "payouts_clearing_mismatch" as const,
+              id: "PAYOUTS_CLEARING",
+              detail: `payouts clearing holds ${clearing.balance} cents but in-flight payouts add up to ${clearing.inflight}`,
+            },
+          ]
+        : []),
     ],
   };
 }

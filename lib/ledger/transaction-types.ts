@@ -38,6 +38,9 @@ const byAccount = (e: EntryFacts): EntryState =>
 const FOLLOWS_ITS_CODE =
   "Redemptions follow their code: a hold is given back by cancelling the code or letting it expire, and a confirmed redemption is not reversed here.";
 
+const FOLLOWS_ITS_PAYOUT =
+  "Cash-outs follow their payout: money goes back to the driver from the payout's page (Return money), once.";
+
 /**
  * Every kind of ledger transaction the app writes, with its label, whether and when an admin may
  * reverse it, and how its entries read in statements (driver wallet, merchant reports, admin
@@ -84,6 +87,20 @@ export const transactionTypes = {
     walletWord: "returned",
   },
   DIRECT_SPEND: { label: "Pass payment", reversal: { byAdmin: true }, reads: byAccount },
+  // Cash-out follows its Payout row's state machine (lib/payouts): money is returned by that machine,
+  // exactly once, never by a bare reversal that would leave the payout and the ledger disagreeing.
+  PAYOUT_REQUEST: {
+    label: "Cash-out",
+    reversal: { byAdmin: false, why: FOLLOWS_ITS_PAYOUT },
+    reads: byAccount,
+  },
+  PAYOUT_SETTLE: { label: "Cash-out paid", reversal: { byAdmin: false, why: FOLLOWS_ITS_PAYOUT }, reads: byAccount },
+  PAYOUT_RETURN: {
+    label: "Cash-out returned",
+    reversal: { byAdmin: false, why: FOLLOWS_ITS_PAYOUT },
+    reads: byAccount,
+    walletWord: "returned",
+  },
   REVERSAL: {
     label: "Reversal",
     reversal: { byAdmin: false, why: "A reversal is not reversed in turn. To give the Nova back, make a new grant." },

@@ -19,6 +19,12 @@ export type WebhookReceiver<E extends ProviderEvent> = {
   parseEvent(body: unknown): E;
   /** The allowlist: each type we act on, handled in the transaction that stores the event. */
   handlers: Partial<Record<string, WebhookHandler<E>>>;
+  /**
+   * Runs before the transaction, for handled types only: re-reads the event's object from the
+   * provider (so late and out-of-order events act on its current state) and readies the job
+   * queue. A failure answers 5xx, so the provider delivers the event again.
+   */
+  refresh?: (event: E) => Promise<E>;
   /** Types answered without storing anything, the same answer on every delivery (an endpoint challenge). */
   answerAtOnce?: Partial<Record<string, (event: E) => WebhookAnswer>>;
 };
@@ -55,6 +61,7 @@ export async function receiveWebhook<E extends ProviderEvent>(
     return { ignored: true };
   }
   try {
+    const fresh = receiver.refresh ? await receiver.refresh(event) : event;
     const result = await runMoneyTx(async (tx) => {
       const key = { provider, eventId: event.id };
       const stored = await tx.webhookEvent.createMany({
@@ -62,7 +69,7 @@ export async function receiveWebhook<E extends ProviderEvent>(
         skipDuplicates: true,
       });
       if (stored.count === 0) return { duplicate: true };
-      const handled = (await handle(event, tx)) ?? {};
+      const handled = (await handle(fresh, tx)) ?? {};
       await tx.webhookEvent.update({ where: { provider_eventId: key }, data: { processedAt: new Date() } });
       return handled;
     });

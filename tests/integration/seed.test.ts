@@ -16,7 +16,7 @@ describe("demo seed", () => {
       flags: await db.featureFlag.count(),
     });
     const first = await counts();
-    expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: 2 });
+    expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: 3 });
     await seedDemoData(db);
     expect(await counts()).toEqual(first);
 

@@ -73,6 +73,19 @@ const cases = {
     { entry: "leaves the driver", kind: "AVAILABLE", amount: -40n, state: "spent" },
     { entry: "arrives at the merchant", kind: "AVAILABLE", amount: 40n, state: "available" },
   ],
+  PAYOUT_REQUEST: [
+    { entry: "leaves the driver's cash", kind: "AVAILABLE", amount: -1000n, state: "spent" },
+    { entry: "waits in payouts clearing", kind: "PAYOUTS_CLEARING", amount: 990n, state: "available" },
+    { entry: "the instant fee", kind: "FEES", amount: 10n, state: "available" },
+  ],
+  PAYOUT_SETTLE: [
+    { entry: "leaves clearing", kind: "PAYOUTS_CLEARING", amount: -990n, state: "spent" },
+    { entry: "paid out", kind: "PAYOUTS_SENT", amount: 990n, state: "available" },
+  ],
+  PAYOUT_RETURN: [
+    { entry: "back in the driver's cash", kind: "AVAILABLE", amount: 1000n, state: "available" },
+    { entry: "leaves clearing", kind: "PAYOUTS_CLEARING", amount: -990n, state: "spent" },
+  ],
   REVERSAL: [
     { entry: "a grant taken back", kind: "AVAILABLE", amount: -500n, state: "reversed" },
     { entry: "the platform's side", kind: "ISSUANCE", amount: 500n, state: "reversed" },
@@ -134,9 +147,12 @@ describe("labels", () => {
       "Redemption",
       "Hold released",
       "Pass payment",
+      "Cash-out",
+      "Cash-out paid",
+      "Cash-out returned",
       "Reversal",
     ]);
-    expect(transactionTypeLabel("PAYOUT_RETURN")).toBe("payout return");
+    expect(transactionTypeLabel("PROMO_CREDIT")).toBe("promo credit");
   });
 });
 

@@ -1,0 +1,11 @@
+import { route } from "@/lib/http";
+import { stripeConnectWebhook } from "@/lib/payouts";
+import { receiveWebhook } from "@/lib/webhooks";
+
+export const dynamic = "force-dynamic";
+
+/** Connected accounts' events (payouts, account changes), signed with the Connect endpoint's own secret. */
+export const POST = route(
+  { name: "/api/webhooks/stripe/connect", permission: "public", sameOrigin: false },
+  async ({ req }) => receiveWebhook(stripeConnectWebhook(), await req.text(), req.headers),
+);

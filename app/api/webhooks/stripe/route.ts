@@ -1,0 +1,10 @@
+import { route } from "@/lib/http";
+import { stripePlatformWebhook } from "@/lib/payouts";
+import { receiveWebhook } from "@/lib/webhooks";
+
+export const dynamic = "force-dynamic";
+
+/** Stripe's platform events (transfers): raw body → Stripe-Signature → stored by event id and handled in one transaction. */
+export const POST = route({ name: "/api/webhooks/stripe", permission: "public", sameOrigin: false }, async ({ req }) =>
+  receiveWebhook(stripePlatformWebhook(), await req.text(), req.headers),
+);

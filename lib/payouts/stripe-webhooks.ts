@@ -1,0 +1,112 @@
+import "server-only";
+import type Stripe from "stripe";
+import { z } from "zod";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { jobsReady } from "@/lib/jobs";
+import { expectsLivemode, stripeClient, timedCall } from "@/lib/integrations/stripe";
+import { invalidEvent, type WebhookHandler, type WebhookReceiver } from "@/lib/webhooks";
+import { applyPayoutObject, applyTransferObject } from "./apply-stripe";
+import { syncConnectedAccount } from "./connected-account";
+
+/** A Stripe event as we act on it: its object re-read from Stripe before the transaction. */
+export type StripeEvent = {
+  id: string;
+  type: string;
+  account?: string;
+  object: { id: string } & Record<string, unknown>;
+};
+
+const envelope = z.object({
+  id: z.string().startsWith("evt_").max(255),
+  object: z.literal("event"),
+  type: z.string().min(1).max(100),
+  livemode: z.boolean(),
+  account: z.string().startsWith("acct_").max(255).optional(),
+  data: z.object({ object: z.looseObject({ id: z.string().min(1).max(255) }) }),
+});
+
+function parser(connect: boolean) {
+  return (body: unknown): StripeEvent => {
+    const parsed = envelope.safeParse(body);
+    if (!parsed.success) throw invalidEvent("Unrecognised Stripe event.");
+    const e = parsed.data;
+    // a test-mode event at a live endpoint (or the reverse) is someone else's, or a misconfiguration
+    if (e.livemode !== expectsLivemode()) throw invalidEvent("This event's livemode does not match this server's key.");
+    if (connect !== Boolean(e.account))
+      throw invalidEvent(connect ? "A Connect event names its account." : "Account events go to the Connect endpoint.");
+    return { id: e.id, type: e.type, account: e.account, object: e.data.object };
+  };
+}
+
+const verifier = (secret: string) => (raw: string, headers: Headers) => {
+  const header = headers.get("stripe-signature");
+  if (!header) return false;
+  try {
+    // Stripe's own check: HMAC-SHA256 of "t.body", any v1 (rotation), constant time, 300 s tolerance
+    stripeClient().webhooks.constructEvent(raw, header, secret, 300);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function refresh(event: StripeEvent): Promise<StripeEvent> {
+  await jobsReady();
+  const stripe = stripeClient();
+  const id = event.object.id;
+  const on = event.account ? { stripeAccount: event.account } : undefined;
+  const object = event.type.startsWith("payout.")
+    ? await timedCall("payouts.retrieve", () => stripe.payouts.retrieve(id, {}, on))
+    : event.type.startsWith("transfer.")
+      ? await timedCall("transfers.retrieve", () => stripe.transfers.retrieve(id))
+      : await timedCall("accounts.retrieve", () => stripe.accounts.retrieve(event.account!));
+  return { ...event, object: object as unknown as StripeEvent["object"] };
+}
+
+const onPayout: WebhookHandler<StripeEvent> = (e, tx) =>
+  applyPayoutObject(tx, e.object as unknown as Stripe.Payout, e.id);
+const onTransfer: WebhookHandler<StripeEvent> = (e, tx) =>
+  applyTransferObject(tx, e.object as unknown as Stripe.Transfer, e.id);
+const onAccount: WebhookHandler<StripeEvent> = async (e, tx) => {
+  const row = await syncConnectedAccount(e.object as unknown as Stripe.Account, tx);
+  return { synced: row ? 1 : 0 };
+};
+
+function secretOr404(secret: string | undefined, what: string): string {
+  if (!secret) throw new AppError("not_configured", `${what} are not configured.`);
+  return secret;
+}
+
+/** Platform events (our transfers), at /api/webhooks/stripe with STRIPE_WEBHOOK_SECRET. */
+export function stripePlatformWebhook(): WebhookReceiver<StripeEvent> {
+  return {
+    provider: "STRIPE",
+    verifySignature: verifier(secretOr404(config().STRIPE_WEBHOOK_SECRET, "Stripe webhooks")),
+    parseEvent: parser(false),
+    refresh,
+    handlers: { "transfer.created": onTransfer, "transfer.updated": onTransfer, "transfer.reversed": onTransfer },
+  };
+}
+
+/** Connected accounts' events (payouts, account changes), at /api/webhooks/stripe/connect with its own secret. */
+export function stripeConnectWebhook(): WebhookReceiver<StripeEvent> {
+  return {
+    provider: "STRIPE",
+    verifySignature: verifier(secretOr404(config().STRIPE_CONNECT_WEBHOOK_SECRET, "Stripe Connect webhooks")),
+    parseEvent: parser(true),
+    refresh,
+    handlers: {
+      "payout.created": onPayout,
+      "payout.updated": onPayout,
+      "payout.paid": onPayout,
+      "payout.failed": onPayout,
+      "payout.canceled": onPayout,
+      "account.updated": onAccount,
+      "capability.updated": onAccount,
+      "account.external_account.created": onAccount,
+      "account.external_account.updated": onAccount,
+      "account.external_account.deleted": onAccount,
+    },
+  };
+}
