@@ -40,6 +40,9 @@ test.describe("production start", () => {
     TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
     TWILIO_AUTH_TOKEN: "twilio-token",
     TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000000",
+    STRIPE_SECRET_KEY: "sk_test_production_check",
+    STRIPE_WEBHOOK_SECRET: "whsec_platform",
+    STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_connect",
   });
 
   test("refuses to run the simulated car: charging enabled and no Smartcar keys", async () => {
@@ -49,7 +52,7 @@ test.describe("production start", () => {
     expect(output).toMatch(
       /Charging is enabled \(CHARGING_ENABLED\) but SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are not set/,
     );
-    expect(output).not.toMatch(/NEXTAUTH_SECRET|TOKEN_ENCRYPTION_KEY|SMTP_URL is not set|TWILIO_ACCOUNT_SID/);
+    expect(output).not.toMatch(/NEXTAUTH_SECRET|TOKEN_ENCRYPTION_KEY|SMTP_URL is not set|TWILIO_ACCOUNT_SID|STRIPE_/);
   });
 
   test("SANDBOX_PROVIDERS cannot let a money-moving provider's twin run", async () => {

@@ -16,6 +16,10 @@ const SAFE_PRODUCTION = {
   TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
   TWILIO_AUTH_TOKEN: "twilio-token",
   TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000000",
+  // cash-out is on by default: Stripe's key and both webhook endpoints' secrets
+  STRIPE_SECRET_KEY: "sk_live_abc",
+  STRIPE_WEBHOOK_SECRET: "whsec_platform",
+  STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_connect",
   ALLOWED_ORIGINS: "https://www.nerava.example",
   DEMO_MODE: "false",
 };
@@ -129,6 +133,26 @@ describe("sandbox twins in production", () => {
     ]);
   });
 
+  it("refuses cash-out without Stripe's key and both webhook secrets, unless cash-out is off", () => {
+    const problems = problemsOf(without("STRIPE_CONNECT_WEBHOOK_SECRET"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^Cash-out is enabled \(PAYOUTS_ENABLED\) but STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_CONNECT_WEBHOOK_SECRET are not all set/,
+    );
+    expect(problemsOf({ ...without("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"), PAYOUTS_ENABLED: "false" })).toEqual(
+      [],
+    );
+    expect(problemsOf({ ...without("STRIPE_SECRET_KEY"), SANDBOX_PROVIDERS: "stripe" }).join()).toMatch(
+      /SANDBOX_PROVIDERS may not name 'stripe'/,
+    );
+  });
+
+  it("refuses a business time zone that is not one", () => {
+    expect(problemsOf({ NODE_ENV: "development", BUSINESS_TIME_ZONE: "Mars/Olympus" }).join()).toMatch(
+      /BUSINESS_TIME_ZONE: must be an IANA time zone/,
+    );
+  });
+
   it("refuses the SMS twin unless switched off or named on purpose", () => {
     const keyless = without("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_VERIFY_SERVICE_SID");
     expect(problemsOf(keyless).join()).toMatch(/Text-message sign-in is enabled \(SMS_SIGNIN_ENABLED\) but TWILIO_/);
@@ -154,7 +178,7 @@ describe("sandbox twins in production", () => {
 
   it("says which twins run and where they may", () => {
     const dev = parseConfig({ NODE_ENV: "development" });
-    expect(activeSandboxTwins(dev)).toEqual(["smartcar", "twilio", "email"]);
+    expect(activeSandboxTwins(dev)).toEqual(["stripe", "smartcar", "twilio", "email"]);
     expect(sandboxAllowed(dev, "smartcar")).toBe(true);
     const prod = parseConfig({ ...SAFE_PRODUCTION, SANDBOX_PROVIDERS: "google" });
     expect(activeSandboxTwins(prod)).toEqual([]);
