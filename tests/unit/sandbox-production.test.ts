@@ -72,4 +72,12 @@ describe("production without Smartcar's or Twilio's keys", () => {
       /does not run in production/,
     );
   });
+
+  it("the Stripe sandbox does not start unless allowed", async () => {
+    const { startStripeSandbox } = await import("@/lib/integrations/stripe/sandbox/server");
+    const options = { secretKey: "sk_test_x", settle: { mode: "manual" as const } };
+    await expect(startStripeSandbox(options)).rejects.toThrow(/does not run in production/);
+    const allowed = await startStripeSandbox({ ...options, allowInProduction: true });
+    await allowed.close();
+  });
 });
