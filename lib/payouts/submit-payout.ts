@@ -11,6 +11,7 @@ import { applyPayoutObject } from "./apply-stripe";
 import { failAndReturnInTx } from "./return-money";
 import { movePayout, notePayout } from "./state";
 
+const KEY_LIFETIME_MS = 23 * 3600_000; // Stripe's 24 h, with an hour to spare
 const netOf = (p: Payout) => p.amountCents - p.feeCents;
 export const transferGroupOf = (payoutId: string) => `payout_${payoutId}`;
 
@@ -64,9 +65,10 @@ async function sendTransfer(payout: Payout): Promise<void> {
   const stripe = stripeClient();
   let transfer: Stripe.Transfer;
   try {
-    // After an unknown outcome, ask first: a key older than Stripe's 24 hours would not replay.
+    // Stripe keeps a key's answer for 24 hours: within them a retry sends the same key and gets the
+    // same transfer; after them, the transfer group tells us whether the first call made one.
     transfer =
-      (payout.lastError ? await findTransfer(payout.id) : null) ??
+      (Date.now() - payout.createdAt.getTime() > KEY_LIFETIME_MS ? await findTransfer(payout.id) : null) ??
       (await timedCall("transfers.create", () =>
         stripe.transfers.create(
           {

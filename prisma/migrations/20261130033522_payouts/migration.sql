@@ -109,7 +109,7 @@ ALTER TABLE "StripeAccount" ADD CONSTRAINT "StripeAccount_userId_fkey" FOREIGN K
 ALTER TABLE "PayoutEvent" ADD CONSTRAINT "PayoutEvent_payoutId_fkey" FOREIGN KEY ("payoutId") REFERENCES "Payout"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Invariants Prisma does not model (it leaves CHECK constraints alone when diffing).
--- The owner/kind rule learns PAYOUTS_SENT; compared as text because a value added to an enum cannot
+-- The owner/kind rule learns PAYOUTS_SENT, compared as text because a value added to an enum cannot
 -- be used as that enum in the transaction that added it.
 ALTER TABLE "LedgerAccount" DROP CONSTRAINT "ledger_account_owner_kind";
 ALTER TABLE "LedgerAccount" ADD CONSTRAINT "ledger_account_owner_kind" CHECK (

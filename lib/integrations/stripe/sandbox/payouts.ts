@@ -126,7 +126,9 @@ export function settlePayout(
   failureCode = "no_account",
 ) {
   const payout = findPayout(sandbox, payoutId, undefined);
-  if (payout.status !== "pending" && payout.status !== "in_transit")
+  // a bank can still send a paid payout back days later (paid → failed); nothing else moves on
+  const returnedAfterPaid = payout.status === "paid" && outcome === "failed";
+  if (payout.status !== "pending" && payout.status !== "in_transit" && !returnedAfterPaid)
     throw new Error(`Stripe sandbox: payout ${payoutId} is already ${payout.status}.`);
   const accountId = payoutAccount(sandbox, payout);
   const before = structuredClone(payout);
