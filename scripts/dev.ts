@@ -8,6 +8,7 @@ import { applyMigrations } from "../lib/db/schema-engine";
 import { DEMO_ACCOUNTS } from "../lib/demo/accounts";
 import { seedDemoData } from "../lib/demo/seed";
 import { startSandboxIssuer } from "../lib/integrations/google/sandbox-issuer";
+import { startStripeSandbox } from "../lib/integrations/stripe/sandbox/server";
 import { printDemoAccounts } from "./print-demo-accounts";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -54,6 +55,31 @@ if (!process.env.GOOGLE_CLIENT_ID) {
   console.log(`Sandbox Google sign-in at ${issuer.issuer}; sandbox email and SMS at http://localhost:3000/dev/outbox`);
 }
 
+// Sandbox Stripe: a local Stripe the real stripe SDK talks to. Its setup page stands in for Stripe's
+// onboarding; payouts settle after a few seconds (to the test account 000111111116 they fail) and
+// its webhooks come back to the app like Stripe's. State survives restarts in ./.data.
+let closeStripe: (() => Promise<void>) | undefined;
+if (!process.env.STRIPE_SECRET_KEY) {
+  const appOrigin = `http://localhost:${process.env.PORT ?? "3000"}`;
+  const secrets = { platform: "whsec_sandbox_platform", connect: "whsec_sandbox_connect" };
+  const stripe = await startStripeSandbox({
+    port: Number(process.env.STRIPE_SANDBOX_PORT ?? 54330),
+    secretKey: "sk_test_sandbox",
+    settle: { mode: "auto", afterMs: 5_000 },
+    stateFile: path.resolve(".data/stripe-sandbox.json"),
+    platformWebhook: { url: `${appOrigin}/api/webhooks/stripe`, secret: secrets.platform },
+    connectWebhook: { url: `${appOrigin}/api/webhooks/stripe/connect`, secret: secrets.connect },
+  });
+  closeStripe = stripe.close;
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: "sk_test_sandbox",
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: secrets.platform,
+    STRIPE_CONNECT_WEBHOOK_SECRET: secrets.connect,
+  });
+  console.log(`Sandbox Stripe at ${stripe.url}: cash-out pays in ~5 s; bank account 000111111116 fails.`);
+}
+
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], {
   stdio: "inherit",
@@ -62,6 +88,7 @@ const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)]
 
 async function shutdown(code: number) {
   await closeIssuer?.();
+  await closeStripe?.();
   await embedded?.stop();
   process.exit(code);
 }

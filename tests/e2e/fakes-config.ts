@@ -10,5 +10,7 @@ export const E2E_FAKES = {
   /** Smartcar's auth origin; its API origin (which also serves Connect's consent page) is the next port. */
   smartcarPort: base + 94,
   smartcarClientId: "e2e-smartcar-client",
+  /** Stripe's API, its setup page and its webhooks' sender (the sandbox server, settling in seconds). */
+  stripePort: base + 96,
   mailDir: `test-results/e2e-mail-${base}`,
 };

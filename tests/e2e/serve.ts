@@ -10,6 +10,7 @@ import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { seedDemoData } from "../../lib/demo/seed";
 import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
+import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
 import { startFakeSmartcar } from "../fakes/smartcar";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
@@ -60,6 +61,17 @@ const google = await startSandboxIssuer({
   accounts: [{ email: "driver@nerava.demo", name: "Maya Chen" }],
 });
 
+// Stripe: the sandbox server (the same one `npm run dev` runs), settling payouts two seconds after
+// they are made and sending its signed webhooks to the app.
+const stripeSecrets = { platform: "whsec_e2e_platform", connect: "whsec_e2e_connect" };
+const stripe = await startStripeSandbox({
+  port: E2E_FAKES.stripePort,
+  secretKey: "sk_test_e2e",
+  settle: { mode: "auto", afterMs: 2_000 },
+  platformWebhook: { url: `http://127.0.0.1:${port}/api/webhooks/stripe`, secret: stripeSecrets.platform },
+  connectWebhook: { url: `http://127.0.0.1:${port}/api/webhooks/stripe/connect`, secret: stripeSecrets.connect },
+});
+
 const child = spawn(
   process.execPath,
   [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
@@ -94,6 +106,10 @@ const child = spawn(
       SMARTCAR_CLIENT_SECRET: "e2e-smartcar-secret",
       SMARTCAR_AUTH_ORIGIN: smartcar.authOrigin,
       SMARTCAR_API_ORIGIN: smartcar.apiOrigin,
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_API_BASE: stripe.url,
+      STRIPE_WEBHOOK_SECRET: stripeSecrets.platform,
+      STRIPE_CONNECT_WEBHOOK_SECRET: stripeSecrets.connect,
     },
   },
 );
@@ -104,7 +120,7 @@ async function stop(code: number) {
   stopping = true;
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
-  await Promise.allSettled([twilio.close(), smtp.close(), google.close(), smartcar.close()]);
+  await Promise.allSettled([twilio.close(), smtp.close(), google.close(), smartcar.close(), stripe.close()]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
 }
