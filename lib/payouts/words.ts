@@ -23,6 +23,8 @@ const FAILURES: Record<string, string> = {
   capability_not_active: "Stripe has not finished checking your account yet.",
   transfers_not_allowed: "Stripe has not finished checking your account yet.",
   balance_insufficient: "Cash-outs are paused on our side for a moment.",
+  admin_cancelled: "Our team cancelled this cash-out before it was sent.",
+  canceled: "The payout was cancelled before it reached your bank.",
 };
 
 const NEXT_STEP: Record<string, string> = {
@@ -36,6 +38,8 @@ const NEXT_STEP: Record<string, string> = {
   capability_not_active: "Finish your cash-out setup, then try again.",
   transfers_not_allowed: "Finish your cash-out setup, then try again.",
   balance_insufficient: "Please try again in a few hours.",
+  admin_cancelled: "The money is back in your wallet; write to support if you have questions.",
+  canceled: "The money is back in your wallet; you can cash out again.",
 };
 
 /** What went wrong, in a sentence, and what to do next. */

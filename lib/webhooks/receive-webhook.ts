@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx, WebhookProvider } from "@/lib/db";
+import { db, type Tx, type WebhookProvider } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { runMoneyTx } from "@/lib/ledger";
 import { logger } from "@/lib/observability";
@@ -60,10 +60,18 @@ export async function receiveWebhook<E extends ProviderEvent>(
     count("ignored");
     return { ignored: true };
   }
+  // a redelivery of a handled event needs no call to the provider (the transaction below still decides)
+  const key = { provider, eventId: event.id };
+  if (
+    receiver.refresh &&
+    (await db().webhookEvent.findUnique({ where: { provider_eventId: key }, select: { id: true } }))
+  ) {
+    count("duplicate");
+    return { duplicate: true };
+  }
   try {
     const fresh = receiver.refresh ? await receiver.refresh(event) : event;
     const result = await runMoneyTx(async (tx) => {
-      const key = { provider, eventId: event.id };
       const stored = await tx.webhookEvent.createMany({
         data: [{ ...key, type: event.type, payload: body as object }],
         skipDuplicates: true,
