@@ -1,98 +1,21 @@
+import { expect, test, type Locator } from "@playwright/test";
+import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
 import {
-  expect,
-  test,
-  type Browser,
-  type BrowserContextOptions,
-  type Locator,
-  type Page,
-  type TestInfo,
-} from "@playwright/test";
-import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+  AT_MUELLER,
+  assertNoCspViolations,
+  CHARGER,
+  checkInAtMueller,
+  connectCar,
+  device,
+  signUpNewDriver,
+  stopCharging,
+} from "./journeys";
 
 // The e2e server runs with MIN_DWELL_SECONDS=4 and VERIFY_ACCEPT=car+phone, so a few seconds at
 // the charger with the phone sharing its location verifies. Each test signs up its own driver:
 // the demo driver is shared with the other specs, and this file runs once per project.
-const CHARGER = "Mueller Town Center";
-const AT_MUELLER = { latitude: 30.3029, longitude: -97.7062, accuracy: 10 };
-
 test.beforeEach(async ({ page }) => blockOutsideRequests(page));
-
-/** A fresh device of the project's kind (Pixel 7 or desktop), optionally sharing its location. */
-async function device(
-  browser: Browser,
-  baseURL: string | undefined,
-  testInfo: TestInfo,
-  location?: BrowserContextOptions["geolocation"],
-): Promise<Page> {
-  const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
-  const context = await browser.newContext({
-    baseURL,
-    viewport,
-    userAgent,
-    deviceScaleFactor,
-    isMobile,
-    hasTouch,
-    ...(location ? { geolocation: location, permissions: ["geolocation"] } : {}),
-  });
-  const page = await context.newPage();
-  await blockOutsideRequests(page);
-  const violations = recordCspViolations(page);
-  cspChecks.push(() => expect(violations, "CSP violations").toEqual([]));
-  return page;
-}
-
-// Each device page these journeys open must run under the CSP without a refusal.
-const cspChecks: Array<() => void> = [];
-test.afterEach(() => {
-  for (const check of cspChecks.splice(0)) check();
-});
-
-async function signUpNewDriver(page: Page, testInfo: TestInfo, who: string): Promise<string> {
-  const tag = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  const name = `${who} ${tag}`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${who.toLowerCase().replace(/\W+/g, "-")}-${tag}@e2e.nerava.test`);
-  await page.getByLabel("Password", { exact: true }).fill("charging journey e2e");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => url.pathname === "/app");
-  return name;
-}
-
-/**
- * Car tab → Connect → Smartcar Connect's consent page (the real SDK against the local fake: production
- * runs no simulated car) → Allow → back with the car's reading. The fake's cars charge at Mueller.
- */
-async function connectCar(page: Page, testInfo?: TestInfo) {
-  await page.goto("/app/car");
-  await expect(page.getByText("a simulated car stands in for a real car maker")).toHaveCount(0);
-  await page.getByRole("link", { name: "Connect your car" }).click();
-  await page.waitForURL(/\/oauth\/authorize\?/);
-  await expect(page.getByRole("heading", { name: "Allow Nerava to access your vehicle?" })).toBeVisible();
-  if (testInfo) await snap(page, testInfo, "charging-01-consent");
-  await page.getByRole("link", { name: "Allow" }).click();
-  await page.waitForURL(/\/app\/car\?connected=1$/);
-  await expect(page.getByRole("status").filter({ hasText: "Car connected." })).toBeVisible();
-  const car = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "2023 Tesla Model 3" }) });
-  await expect(car.getByRole("definition").filter({ hasText: /^\d{1,3}%$/ })).toBeVisible();
-  await expect(car.getByText(/^Read just now$/)).toBeVisible();
-  if (testInfo) await snap(page, testInfo, "charging-02-car");
-}
-
-async function checkInAtMueller(page: Page) {
-  await page.goto("/app/charge");
-  const mueller = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: CHARGER }) });
-  await mueller.getByRole("button", { name: /Check in here/ }).click();
-  await expect(page.getByRole("heading", { level: 2, name: CHARGER })).toBeVisible();
-  await expect(page.getByRole("timer")).toHaveText(/^\d+:\d\d$/);
-}
-
-async function stopCharging(page: Page) {
-  await page.getByRole("button", { name: "Stop charging" }).click();
-  await expect(page.getByText(`Stop charging at ${CHARGER}?`)).toBeVisible();
-  await page.getByRole("button", { name: "Stop and verify" }).click();
-  await expect(page.getByRole("heading", { name: /Charging stopped|Session verified/ })).toBeVisible();
-}
+test.afterEach(assertNoCspViolations);
 
 const novaIn = async (locator: Locator) => Number((await locator.innerText()).replace(/[^\d]/g, ""));
 
