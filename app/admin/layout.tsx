@@ -1,4 +1,5 @@
 import {
+  BanknoteIcon,
   BookTextIcon,
   CircleCheckIcon,
   FlagIcon,
@@ -20,6 +21,7 @@ const nav: ConsoleNavItem[] = [
   { href: "/admin/grants", label: "Grants", icon: <GiftIcon className="size-5" /> },
   { href: "/admin/ledger", label: "Ledger", icon: <BookTextIcon className="size-5" /> },
   { href: "/admin/claims", label: "Claims", icon: <CircleCheckIcon className="size-5" /> },
+  { href: "/admin/payouts", label: "Payouts", icon: <BanknoteIcon className="size-5" /> },
   { href: "/admin/audit", label: "Audit log", icon: <ListIcon className="size-5" /> },
   { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon className="size-5" /> },
 ];

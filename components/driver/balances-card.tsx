@@ -45,6 +45,13 @@ export function BalancesCard() {
         <div className="col-span-2 sm:col-span-1">
           <dt className="text-xs tracking-wide text-brand-200 uppercase">Cash rewards</dt>
           <dd className="mt-1 text-3xl font-semibold tabular-nums">{formatUsd(cashCents)}</dd>
+          {cashCents > 0 ? (
+            <dd className="mt-1 text-sm text-brand-100">
+              <Link href="/app/cash-out" className="font-medium text-white underline underline-offset-4">
+                Cash out to your bank
+              </Link>
+            </dd>
+          ) : null}
           {pendingCents > 0 ? (
             <dd className="mt-1 text-sm text-brand-100">+ {formatUsd(pendingCents)} pending verification</dd>
           ) : null}

@@ -1,4 +1,4 @@
-import { DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
+import { BanknoteIcon, DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getDriverBalances, listStatement } from "@/lib/ledger";
@@ -46,6 +46,10 @@ export default async function WalletPage() {
         <ButtonLink href="/app/codes" variant="secondary">
           <TagIcon className="size-4" />
           My codes
+        </ButtonLink>
+        <ButtonLink href="/app/cash-out" variant="secondary" className="col-span-2">
+          <BanknoteIcon className="size-4" />
+          Cash out
         </ButtonLink>
       </nav>
 
