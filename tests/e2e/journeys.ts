@@ -83,3 +83,22 @@ export async function stopCharging(page: Page) {
   await page.getByRole("button", { name: "Stop and verify" }).click();
   await expect(page.getByRole("heading", { name: /Charging stopped|Session verified/ })).toBeVisible();
 }
+
+/**
+ * A new driver's verified charging session at Mueller: the cash reward (VERIFY_REWARD_CENTS, $2.00
+ * here) becomes available once the job queue confirms it. Returns the driver's name.
+ */
+export async function earnCashReward(page: Page, testInfo: TestInfo, who: string): Promise<string> {
+  const name = await signUpNewDriver(page, testInfo, who);
+  await connectCar(page);
+  await checkInAtMueller(page);
+  await page.waitForTimeout(8_000);
+  await stopCharging(page);
+  await page.goto("/app/cash-out");
+  const available = page.getByText("Available to cash out").locator("xpath=following-sibling::p[1]");
+  await expect(async () => {
+    await page.reload();
+    expect(await available.innerText()).toBe("$2.00");
+  }).toPass({ timeout: 45_000, intervals: [2_000] });
+  return name;
+}
