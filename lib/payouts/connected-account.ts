@@ -135,11 +135,12 @@ export async function syncConnectedAccount(account: Stripe.Account, client: Db |
     instantAvailable: (bank?.available_payout_methods ?? []).includes("instant"),
     syncedAt: new Date(),
   };
-  const updated = await client.stripeAccount.updateManyAndReturn({
-    where: { stripeAccountId: account.id },
-    data,
-  });
-  return updated[0] ?? null;
+  // A single-row update by the unique key: Prisma 7 runs updateMany (and updateManyAndReturn) in an
+  // internal transaction, and one of those, waiting on this row's lock behind a webhook's
+  // transaction, interleaved with another query on a pooled connection under next start (08P01
+  // "bind message supplies 3 parameters, but prepared statement requires 14").
+  const exists = await client.stripeAccount.findUnique({ where: { stripeAccountId: account.id }, select: { id: true } });
+  return exists ? client.stripeAccount.update({ where: { id: exists.id }, data }) : null;
 }
 
 /** The account a cash-out pays into, or the reason it cannot (in words), checked before any money moves. */
