@@ -230,6 +230,7 @@ describe("after a failure", () => {
     await expect(
       kit.payouts.retryPayoutSubmission(asAdmin(admin.id), { payoutId: id, reason: "driver asked again" }, fakeMeta()),
     ).rejects.toMatchObject({ code: "payout_state" });
+    expect(await testDb.auditLog.count({ where: { targetId: id, action: "payout.retry_refused" } })).toBe(1);
     expect(await kit.payouts.unsafeReverseFailedPayout(id)).toBe("nothing to reverse");
     expect([transfersFor(id), kit.fake.control.objects.reversals(), kit.fake.control.requests().length]).toEqual(
       stripeBefore,
