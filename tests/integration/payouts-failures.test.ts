@@ -171,6 +171,23 @@ describe("the payout to the bank", () => {
     expect(await payoutOf(id)).toMatchObject({ state: "PAYOUT_SUBMITTED", stripePayoutId: atStripe[0].id });
   });
 
+  it("lost on a payout older than Stripe's 24 h keys: the retry finds it on the account, no second payout", async () => {
+    const { id } = await cashOut(1_800);
+    await testDb.payout.update({ where: { id }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    dropAfter("POST", PAYOUTS);
+    await expect(advance(id)).rejects.toBeInstanceOf(kit.payouts.OutcomeUnknown);
+    const calls = (method: string) =>
+      kit.fake.control.requests().filter((r) => r.method === method && PAYOUTS.test(r.path)).length;
+    const [postsBefore, listsBefore] = [calls("POST"), calls("GET")];
+
+    expect(await advance(id)).toBe("submitted");
+    expect(calls("GET")).toBe(listsBefore + 1);
+    expect(calls("POST")).toBe(postsBefore);
+    const atStripe = kit.fake.control.objects.payouts().filter((p) => p.metadata.payout_id === id);
+    expect(atStripe).toHaveLength(1);
+    expect(await payoutOf(id)).toMatchObject({ state: "PAYOUT_SUBMITTED", stripePayoutId: atStripe[0].id });
+  });
+
   it("sent back by the bank after it was paid: the settlement reversed, then returned — never both", async () => {
     const sentBefore = await sentUsd();
     const { id, userId, accountId } = await cashOut(4_000);
