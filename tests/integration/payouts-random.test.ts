@@ -127,7 +127,10 @@ it(`cash-outs under random faults and deliveries end paid or returned, with the 
           };
       await expected(`request ${input.amountCents} ${input.method}`, async () => {
         const answer = await kit.payouts.requestCashOut(driver.actor, input, fakeMeta());
-        if (!answer.replayed) (ids.push(answer.id), sent.push({ driver, input }));
+        if (!answer.replayed) {
+          ids.push(answer.id);
+          sent.push({ driver, input });
+        }
         return answer;
       });
     } else if (roll <= 55) {
@@ -140,7 +143,10 @@ it(`cash-outs under random faults and deliveries end paid or returned, with the 
         if (state === "REQUESTED" || state === "TRANSFER_SUBMITTED")
           fault = queueFault("transfer", `payout/${id}/transfer`);
         else if (!stripePayoutId) fault = queueFault("payout", `payout/${id}/payout/1`);
-        else (kit.fake.faults.next(READ_FAULT), (fault = "read 500"));
+        else {
+          kit.fake.faults.next(READ_FAULT);
+          fault = "read 500";
+        }
       }
       await expected(`advance ${id} ${fault}`, () => kit.payouts.unsafeAdvancePayout(id));
     } else if (roll <= 70) {
