@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { auditRefusals, recordAudit } from "@/lib/audit";
+import { auditRefusals, recordAudit, type AuditEntry } from "@/lib/audit";
 import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -14,6 +14,20 @@ export const payoutDecisionInput = z.object({
   reason: z.string().trim().min(5, "Give a reason of at least 5 characters.").max(500),
 });
 export type PayoutDecision = z.infer<typeof payoutDecisionInput>;
+
+/**
+ * An admin's payout decision that was refused, kept in the audit log after the rolled-back
+ * transaction. auditRefusals alone keeps only policy refusals, so `payout.*_refused` was never written.
+ */
+async function auditDecision<T>(refusal: AuditEntry, run: () => Promise<T>): Promise<T> {
+  try {
+    return await auditRefusals(refusal, run);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "payout_state")
+      await recordAudit({ ...refusal, metadata: { reason: err.code, message: err.message } });
+    throw err;
+  }
+}
 
 const RETRYABLE = ["REQUESTED", "TRANSFER_SUBMITTED", "TRANSFERRED", "PAYOUT_SUBMITTED", "FAILED"] as const;
 
@@ -30,7 +44,7 @@ export async function retryPayoutSubmission(actor: Actor, input: PayoutDecision,
     targetId: input.payoutId,
     ...meta,
   };
-  return auditRefusals(refusal, async () => {
+  return auditDecision(refusal, async () => {
     const payout = await db().payout.findUnique({
       where: { id: input.payoutId },
       select: { state: true, stripeTransferId: true },
@@ -85,7 +99,7 @@ export async function returnPayoutByAdmin(actor: Actor, input: PayoutDecision, m
     targetId: input.payoutId,
     ...meta,
   };
-  return auditRefusals(refusal, async () => {
+  return auditDecision(refusal, async () => {
     const payout = await db().payout.findUnique({ where: { id: input.payoutId }, select: { state: true } });
     if (!payout) throw notFound("That payout");
     await jobsReady();

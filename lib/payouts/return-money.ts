@@ -37,7 +37,9 @@ export async function failAndReturnInTx(
   // a paid payout the bank sent back: its settlement is undone, the money is in clearing again
   if (left === "PAID" && payout.settleTxId) await unsettlePayoutMoney(tx, payout, payout.settleTxId);
   await enqueueInTx(tx, "payout-notice", { payoutId, kind: "failed" }, { singletonKey: `notice:failed:${payoutId}` });
-  if (!payout.stripeTransferId) await returnInTx(tx, payoutId, failureInWords(failure.code), { kind: "returned" });
+  // the return is the same decision as the failure: an admin's cancel is theirs in the audit log and the ledger
+  if (!payout.stripeTransferId)
+    await returnInTx(tx, payoutId, failureInWords(failure.code), { kind: "returned", actorId: failure.actorId });
   else await enqueueInTx(tx, "reverse-payout", { payoutId }, { singletonKey: `reverse:${payoutId}` });
   return left;
 }

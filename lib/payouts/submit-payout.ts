@@ -108,9 +108,11 @@ async function sendOrReadPayout(payout: Payout): Promise<void> {
   const on = { stripeAccount: payout.stripeAccountId };
   let object: Stripe.Payout;
   try {
+    // as for the transfer: past the key's 24 hours, a lost payout is looked up on the account before resending
     object = payout.stripePayoutId
       ? await timedCall("payouts.retrieve", () => stripe.payouts.retrieve(payout.stripePayoutId!, {}, on))
-      : await timedCall("payouts.create", () =>
+      : ((Date.now() - payout.createdAt.getTime() > KEY_LIFETIME_MS ? await findPayout(payout) : null) ??
+        (await timedCall("payouts.create", () =>
           stripe.payouts.create(
             {
               amount: netOf(payout),
@@ -121,11 +123,21 @@ async function sendOrReadPayout(payout: Payout): Promise<void> {
             },
             { ...on, idempotencyKey: `payout/${payout.id}/payout/${payout.payoutAttempt}` },
           ),
-        );
+        )));
   } catch (err) {
     return handleFailedCall(payout, "payout", outcomeOf(err), ["PAYOUT_SUBMITTED"]);
   }
   await runMoneyTx((tx) => applyPayoutObject(tx, object, null));
+}
+
+/** This payout's Stripe payout on the driver's account, made since the payout was requested. */
+async function findPayout(payout: Payout): Promise<Stripe.Payout | null> {
+  const created = { gte: Math.floor(payout.createdAt.getTime() / 1000) };
+  return timedCall("payouts.list", async () => {
+    const list = stripeClient().payouts.list({ created, limit: 100 }, { stripeAccount: payout.stripeAccountId });
+    for await (const po of list) if (po.metadata?.payout_id === payout.id) return po;
+    return null;
+  });
 }
 
 /**
