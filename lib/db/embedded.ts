@@ -4,6 +4,7 @@ import path from "node:path";
 
 // Embedded PostgreSQL (PGlite) served over the wire protocol, so the app and every
 // script use the same adapter-pg code path whether or not a real server exists.
+import { keepBatchesTogether } from "./embedded-batches";
 import { EMBEDDED_PORT, EMBEDDED_URL } from "./embedded-url";
 
 export { EMBEDDED_PORT, EMBEDDED_URL };
@@ -31,6 +32,7 @@ export async function startEmbeddedPostgres({
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
+  keepBatchesTogether(server);
   await server.start();
   let stopped = false;
   return {

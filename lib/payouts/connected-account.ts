@@ -135,11 +135,10 @@ export async function syncConnectedAccount(account: Stripe.Account, client: Db |
     instantAvailable: (bank?.available_payout_methods ?? []).includes("instant"),
     syncedAt: new Date(),
   };
-  // A single-row update by the unique key: Prisma 7 runs updateMany (and updateManyAndReturn) in an
-  // internal transaction, and one of those, waiting on this row's lock behind a webhook's
-  // transaction, interleaved with another query on a pooled connection under next start (08P01
-  // "bind message supplies 3 parameters, but prepared statement requires 14").
-  const exists = await client.stripeAccount.findUnique({ where: { stripeAccountId: account.id }, select: { id: true } });
+  const exists = await client.stripeAccount.findUnique({
+    where: { stripeAccountId: account.id },
+    select: { id: true },
+  });
   return exists ? client.stripeAccount.update({ where: { id: exists.id }, data }) : null;
 }
 
