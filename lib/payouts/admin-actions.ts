@@ -15,19 +15,8 @@ export const payoutDecisionInput = z.object({
 });
 export type PayoutDecision = z.infer<typeof payoutDecisionInput>;
 
-/**
- * An admin's payout decision that was refused, kept in the audit log after the rolled-back
- * transaction. auditRefusals alone keeps only policy refusals, so `payout.*_refused` was never written.
- */
-async function auditDecision<T>(refusal: AuditEntry, run: () => Promise<T>): Promise<T> {
-  try {
-    return await auditRefusals(refusal, run);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "payout_state")
-      await recordAudit({ ...refusal, metadata: { reason: err.code, message: err.message } });
-    throw err;
-  }
-}
+/** An admin's refused decision is kept in the audit log, after its rolled-back transaction. */
+const auditDecision = <T>(refusal: AuditEntry, run: () => Promise<T>) => auditRefusals(refusal, run, ["payout_state"]);
 
 const RETRYABLE = ["REQUESTED", "TRANSFER_SUBMITTED", "TRANSFERRED", "PAYOUT_SUBMITTED", "FAILED"] as const;
 

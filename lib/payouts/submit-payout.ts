@@ -63,38 +63,80 @@ export async function unsafeAdvancePayout(payoutId: string): Promise<string> {
 
 async function sendTransfer(payout: Payout): Promise<void> {
   const stripe = stripeClient();
-  let transfer: Stripe.Transfer;
-  try {
-    // Stripe keeps a key's answer for 24 hours: within them a retry sends the same key and gets the
-    // same transfer; after them, the transfer group tells us whether the first call made one.
-    transfer =
-      (Date.now() - payout.createdAt.getTime() > KEY_LIFETIME_MS ? await findTransfer(payout.id) : null) ??
-      (await timedCall("transfers.create", () =>
-        stripe.transfers.create(
-          {
-            amount: netOf(payout),
-            currency: "usd",
-            destination: payout.stripeAccountId,
-            transfer_group: transferGroupOf(payout.id),
-            metadata: { payout_id: payout.id, user_id: payout.userId },
-          },
-          { idempotencyKey: `payout/${payout.id}/transfer` },
-        ),
-      ));
-  } catch (err) {
-    return handleFailedCall(payout, "transfer", outcomeOf(err), ["TRANSFER_SUBMITTED"]);
+  const create = () =>
+    timedCall("transfers.create", () =>
+      stripe.transfers.create(
+        {
+          amount: netOf(payout),
+          currency: "usd",
+          destination: payout.stripeAccountId,
+          transfer_group: transferGroupOf(payout.id),
+          metadata: { payout_id: payout.id, user_id: payout.userId },
+        },
+        { idempotencyKey: `payout/${payout.id}/transfer` },
+      ),
+    );
+  // Stripe keeps a key's answer for 24 hours: within them a retry sends the same key and gets the
+  // same transfer; after them, the transfer group tells us whether the first call made one.
+  const found = await lookUp(payout, "transfer", keyMayHaveExpired(payout), () => findTransfer(payout.id));
+  if (found === undefined) return;
+  let transfer = found;
+  if (!transfer) {
+    try {
+      transfer = await create();
+    } catch (err) {
+      const made = await afterRefusal(payout, "transfer", outcomeOf(err), () => findTransfer(payout.id));
+      if (!made) return;
+      transfer = made;
+    }
   }
+  const transferId = transfer.id;
   await runMoneyTx((tx) =>
     movePayout(
       tx,
       payout.id,
       ["TRANSFER_SUBMITTED"],
       "TRANSFERRED",
-      { stripeTransferId: transfer.id, lastError: null },
-      { kind: "transferred", detail: { transferId: transfer.id } },
+      { stripeTransferId: transferId, lastError: null },
+      { kind: "transferred", detail: { transferId } },
     ),
   );
 }
+
+const keyMayHaveExpired = (payout: Payout) => Date.now() - payout.createdAt.getTime() > KEY_LIFETIME_MS;
+
+/**
+ * A read that decides whether to send: `null` when there is nothing to find (or no need to look),
+ * `undefined` when the read failed — handled as an unknown outcome (a failed read says nothing
+ * about the money), so the job retries.
+ */
+async function lookUp<T>(payout: Payout, step: Step, needed: boolean, read: () => Promise<T | null>) {
+  if (!needed) return null;
+  try {
+    return await read();
+  } catch (err) {
+    await handleFailedCall(payout, step, { ...outcomeOf(err), kind: "unknown" }, FROM[step]);
+    return undefined;
+  }
+}
+
+/**
+ * A refusal that follows an earlier unknown answer may only mean the first call already acted
+ * (Stripe replays the first answer, but a history can also end in a refusal): look before failing.
+ * Returns what the first call made, or null once the payout was failed or left for a retry.
+ */
+async function afterRefusal<T>(payout: Payout, step: Step, outcome: CallOutcome, read: () => Promise<T | null>) {
+  if (outcome.kind === "rejected" && payout.lastError) {
+    const made = await lookUp(payout, step, true, read);
+    if (made === undefined) return null;
+    if (made) return made;
+  }
+  await handleFailedCall(payout, step, outcome, FROM[step]);
+  return null;
+}
+
+type Step = "transfer" | "payout";
+const FROM: Record<Step, Payout["state"][]> = { transfer: ["TRANSFER_SUBMITTED"], payout: ["PAYOUT_SUBMITTED"] };
 
 async function findTransfer(payoutId: string): Promise<Stripe.Transfer | null> {
   const list = await timedCall("transfers.list", () =>
@@ -106,13 +148,17 @@ async function findTransfer(payoutId: string): Promise<Stripe.Transfer | null> {
 async function sendOrReadPayout(payout: Payout): Promise<void> {
   const stripe = stripeClient();
   const on = { stripeAccount: payout.stripeAccountId };
-  let object: Stripe.Payout;
-  try {
+  let object: Stripe.Payout | null | undefined;
+  if (payout.stripePayoutId) {
+    object = await lookUp(payout, "payout", true, () =>
+      timedCall("payouts.retrieve", () => stripe.payouts.retrieve(payout.stripePayoutId!, {}, on)),
+    );
+  } else {
     // as for the transfer: past the key's 24 hours, a lost payout is looked up on the account before resending
-    object = payout.stripePayoutId
-      ? await timedCall("payouts.retrieve", () => stripe.payouts.retrieve(payout.stripePayoutId!, {}, on))
-      : ((Date.now() - payout.createdAt.getTime() > KEY_LIFETIME_MS ? await findPayout(payout) : null) ??
-        (await timedCall("payouts.create", () =>
+    object = await lookUp(payout, "payout", keyMayHaveExpired(payout), () => findPayout(payout));
+    if (object === null) {
+      try {
+        object = await timedCall("payouts.create", () =>
           stripe.payouts.create(
             {
               amount: netOf(payout),
@@ -123,11 +169,15 @@ async function sendOrReadPayout(payout: Payout): Promise<void> {
             },
             { ...on, idempotencyKey: `payout/${payout.id}/payout/${payout.payoutAttempt}` },
           ),
-        )));
-  } catch (err) {
-    return handleFailedCall(payout, "payout", outcomeOf(err), ["PAYOUT_SUBMITTED"]);
+        );
+      } catch (err) {
+        object = await afterRefusal(payout, "payout", outcomeOf(err), () => findPayout(payout));
+      }
+    }
   }
-  await runMoneyTx((tx) => applyPayoutObject(tx, object, null));
+  if (!object) return;
+  const found = object;
+  await runMoneyTx((tx) => applyPayoutObject(tx, found, null));
 }
 
 /** This payout's Stripe payout on the driver's account, made since the payout was requested. */
