@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import type { LedgerViolation } from "@/lib/ledger";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fakeMeta, testDb } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
-import { deliver, eventsFor, newKey, readyDriver, startPayoutKit, usdOf, type PayoutKit } from "../support/payouts";
+import { newViolations } from "../support/ledger";
+import { deliver, eventsFor, newKey, readyDriver, payoutKitPerFile, usdOf, type PayoutKit } from "../support/payouts";
 
 // Many requests and deliveries at once against real PostgreSQL: the database, not timing, decides.
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-let baseline: Awaited<ReturnType<typeof import("@/lib/ledger").checkLedger>>["violations"];
-
-beforeAll(async () => {
-  kit = await startPayoutKit();
-  baseline = (await kit.ledger.checkLedger(testDb)).violations;
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
-});
+let baseline: LedgerViolation[];
+beforeAll(() => void ({ kit, baseline } = file));
 
 const standard = (amountCents: number) => ({ amountCents, method: "STANDARD" as const, idempotencyKey: newKey() });
 const payoutOf = (id: string) => testDb.payout.findUniqueOrThrow({ where: { id } });

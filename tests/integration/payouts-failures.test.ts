@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import type { LedgerViolation } from "@/lib/ledger";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asAdmin, createUser, fakeMeta, testDb } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
+import { newViolations } from "../support/ledger";
 import {
   deliver,
   eventsFor,
   newKey,
   readyDriver,
-  startPayoutKit,
+  payoutKitPerFile,
   transferredTo,
   usdOf,
   type PayoutKit,
 } from "../support/payouts";
 
 // The failure matrix: every way Stripe can refuse, fail or not answer, and where the money ends up.
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-let baseline: Awaited<ReturnType<typeof import("@/lib/ledger").checkLedger>>["violations"];
-
-beforeAll(async () => {
-  kit = await startPayoutKit();
-  baseline = (await kit.ledger.checkLedger(testDb)).violations;
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
-});
+let baseline: LedgerViolation[];
+beforeAll(() => void ({ kit, baseline } = file));
 
 const FUNDED = 5_000;
 // every driver made here, for the closing invariant (the admin write-off is checked on its own)

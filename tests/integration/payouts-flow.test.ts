@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import type { LedgerViolation } from "@/lib/ledger";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asDriver, createUser, fakeMeta, testDb } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
+import { newViolations } from "../support/ledger";
 import {
   deliver,
   eventsFor,
   fundDriver,
   newKey,
   readyDriver,
-  startPayoutKit,
+  payoutKitPerFile,
   transferredTo,
   usdOf,
   type PayoutKit,
 } from "../support/payouts";
 
 // A driver's cash-out from setup to the bank, through the real stripe SDK and the fake Stripe.
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-let baseline: Awaited<ReturnType<typeof import("@/lib/ledger").checkLedger>>["violations"];
-
-beforeAll(async () => {
-  kit = await startPayoutKit();
-  baseline = (await kit.ledger.checkLedger(testDb)).violations;
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
-});
+let baseline: LedgerViolation[];
+beforeAll(() => void ({ kit, baseline } = file));
 
 const standard = (amountCents: number) => ({ amountCents, method: "STANDARD" as const, idempotencyKey: newKey() });
 const payoutOf = (id: string) => testDb.payout.findUniqueOrThrow({ where: { id } });
@@ -209,7 +200,9 @@ describe("a cash-out", () => {
     expect(await noticeJobs(`notice:failed:${id}`)).toBe(1);
     expect(await noticeJobs(`notice:returned:${id}`)).toBe(1);
     // Stripe marks the bank errored: the driver is asked to fix it before cashing out again
-    for (const e of kit.fake.control.events().filter((e) => e.type === "account.external_account.updated" && e.account === accountId))
+    for (const e of kit.fake.control
+      .events()
+      .filter((e) => e.type === "account.external_account.updated" && e.account === accountId))
       await deliver(kit, e);
     expect((await kit.payouts.getCashOutSetup(actor)).state).toBe("bank_problem");
     expect(await newViolations(baseline)).toEqual([]);

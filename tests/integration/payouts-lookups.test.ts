@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import { beforeAll, expect, it } from "vitest";
 import { fakeMeta, testDb } from "../support/factories";
-import { closeConnections } from "../support/ledger";
-import { newKey, readyDriver, startPayoutKit, usdOf, type PayoutKit } from "../support/payouts";
+import { newKey, readyDriver, payoutKitPerFile, usdOf, type PayoutKit } from "../support/payouts";
 
 // When Stripe's answer was lost, what Stripe says next is read carefully: a refusal after an
 // unknown outcome may only mean the first call already acted, and a failed read is no refusal.
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-beforeAll(async () => {
-  kit = await startPayoutKit();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
-});
+beforeAll(() => void ({ kit } = file));
 
 async function requested(amountCents = 3_000) {
   const driver = await readyDriver(kit, 5_000);

@@ -1,10 +1,18 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import type { LedgerViolation } from "@/lib/ledger";
+import { beforeAll, expect, it } from "vitest";
 import type { FaultRule } from "../fakes/stripe";
 import type { Fault } from "@/lib/integrations/stripe/sandbox/types";
 import { fakeMeta, testDb } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
-import { deliver, newKey, readyDriver, startPayoutKit, transferredTo, usdOf, type PayoutKit } from "../support/payouts";
+import { newViolations } from "../support/ledger";
+import {
+  deliver,
+  newKey,
+  readyDriver,
+  payoutKitPerFile,
+  transferredTo,
+  usdOf,
+  type PayoutKit,
+} from "../support/payouts";
 
 // Random requests, submissions under faults, bank answers and webhook deliveries (late, repeated,
 // out of order), then a drain: whatever happened, the money adds up at Stripe and in the ledger.
@@ -13,19 +21,10 @@ const SEED = Number(process.env.PAYOUT_RANDOM_SEED ?? 20_261_130);
 const FUNDED = 30_000;
 const OPERATIONS = Number(process.env.PAYOUT_RANDOM_OPS ?? 60);
 
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-let baseline: Awaited<ReturnType<typeof import("@/lib/ledger").checkLedger>>["violations"];
-
-beforeAll(async () => {
-  kit = await startPayoutKit();
-  baseline = (await kit.ledger.checkLedger(testDb)).violations;
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
-});
+let baseline: LedgerViolation[];
+beforeAll(() => void ({ kit, baseline } = file));
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
 function prng(seed: number) {

@@ -1,8 +1,8 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import type { LedgerViolation } from "@/lib/ledger";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asAdmin, asDriver, createUser, fakeMeta, testDb, uid } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
+import { newViolations } from "../support/ledger";
 import {
   deliver,
   eventsFor,
@@ -10,26 +10,19 @@ import {
   newKey,
   PLATFORM_SECRET,
   readyDriver,
-  startPayoutKit,
+  payoutKitPerFile,
   usdOf,
   type PayoutKit,
 } from "../support/payouts";
 
 // The webhook receivers' refusals, the admin's decisions on payouts, and the reconciliation.
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-let baseline: Awaited<ReturnType<typeof import("@/lib/ledger").checkLedger>>["violations"];
+let baseline: LedgerViolation[];
+beforeAll(() => void ({ kit, baseline } = file));
 let admin: { id: string };
-
 beforeAll(async () => {
-  kit = await startPayoutKit();
-  baseline = (await kit.ledger.checkLedger(testDb)).violations;
   admin = await createUser({ role: "ADMIN" });
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
 });
 
 const standard = (amountCents: number) => ({ amountCents, method: "STANDARD" as const, idempotencyKey: newKey() });

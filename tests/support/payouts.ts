@@ -1,7 +1,9 @@
 import Stripe from "stripe";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
+import type { LedgerViolation } from "@/lib/ledger";
 import { startFakeStripe, type FakeStripe } from "../fakes/stripe";
 import { asDriver, createUser, fakeMeta, testDb } from "./factories";
+import { closeConnections } from "./ledger";
 
 // Cash-out tests: the app's real stripe SDK against the fake, Stripe's webhooks delivered straight
 // into the app's receivers (signed the way Stripe signs), the queue's jobs run by hand.
@@ -37,6 +39,25 @@ export async function startPayoutKit(env: Record<string, string> = {}): Promise<
   return { fake, payouts, ledger, webhooks };
 }
 
+/**
+ * One kit per test file: the fake and the app's modules before its tests, with the ledger's
+ * violations at that moment (another file may have left one on purpose); all closed after.
+ */
+export function payoutKitPerFile(env: Record<string, string> = {}) {
+  const file = {} as { kit: PayoutKit; baseline: LedgerViolation[] };
+  beforeAll(async () => {
+    file.kit = await startPayoutKit(env);
+    file.baseline = (await file.kit.ledger.checkLedger(testDb)).violations;
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await file.kit?.fake.close();
+    await (await import("@/lib/jobs")).stopWorkers();
+    await closeConnections();
+  });
+  return file;
+}
+
 /** Money a driver earned (a cash reward), in cents. */
 export async function fundDriver(kit: PayoutKit, userId: string, cents: number) {
   const { runMoneyTx, postInTx, accounts } = kit.ledger;
@@ -55,7 +76,11 @@ export async function fundDriver(kit: PayoutKit, userId: string, cents: number) 
 }
 
 /** A driver who finished Stripe onboarding (bank `accountNumber`), with `cents` to cash out. */
-export async function readyDriver(kit: PayoutKit, cents = 5_000, bank: { accountNumber?: string; instant?: boolean } = {}) {
+export async function readyDriver(
+  kit: PayoutKit,
+  cents = 5_000,
+  bank: { accountNumber?: string; instant?: boolean } = {},
+) {
   const user = await createUser();
   const actor = asDriver(user.id);
   await kit.payouts.startCashOutSetup(actor, fakeMeta());
