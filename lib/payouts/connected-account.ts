@@ -41,11 +41,9 @@ export async function getCashOutSetup(actor: Actor): Promise<CashOutSetup> {
 export async function startCashOutSetup(actor: Actor, meta: RequestMeta): Promise<{ url: string }> {
   assertCan(actor, "driver:use");
   const stripe = stripeClient();
-  const row = await db().stripeAccount.upsert({
-    where: { userId: actor.userId },
-    create: { userId: actor.userId },
-    update: {},
-  });
+  // an upsert races itself (two taps: both miss, both insert, one P2002); insert-or-skip, then read
+  await db().stripeAccount.createMany({ data: [{ userId: actor.userId }], skipDuplicates: true });
+  const row = await db().stripeAccount.findUniqueOrThrow({ where: { userId: actor.userId } });
   let accountId = row.stripeAccountId;
   if (!accountId) {
     const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
