@@ -3,7 +3,18 @@ import { formatUsd } from "@/components/ui/format";
 // The cash-out form's arithmetic, on whole cents only (never floating-point dollars). The server
 // checks everything again; this is so the driver sees a problem before the confirm step.
 
-export type CashOutLimits = { minCents: number; maxCents: number; dailyCapCents: number; instantFeeBps: number };
+export type CashOutLimits = {
+  minCents: number;
+  maxCents: number;
+  dailyCapCents: number;
+  instantFeeBps: number;
+  /** What today's cap still allows (the server counts it again when the cash-out is made). */
+  remainingTodayCents: number;
+};
+
+/** The most this driver can cash out now: the balance, one cash-out's maximum and today's remainder. */
+export const mostNow = (limits: CashOutLimits, availableCents: number) =>
+  Math.min(availableCents, limits.maxCents, limits.remainingTodayCents);
 export type CashOutMethod = "STANDARD" | "INSTANT";
 
 const DOLLARS = /^(\d{0,9})(?:\.(\d*))?$/;
@@ -32,14 +43,17 @@ export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.
 /** "1%", "1.5%" */
 export const percentOf = (bps: number) => `${bps / 100}%`;
 
-/** Why this amount cannot be cashed out, in a sentence, or null. Today's cap is the server's to check. */
+/** Why this amount cannot be cashed out, in a sentence, or null (the server checks all of it again). */
 export function amountProblem(cents: number, limits: CashOutLimits, availableCents: number): string | null {
   if (cents < limits.minCents) return `The smallest cash-out is ${formatUsd(limits.minCents)}.`;
   if (cents > limits.maxCents) return `The largest single cash-out is ${formatUsd(limits.maxCents)}.`;
   if (cents > availableCents) return `You have ${formatUsd(availableCents)} available to cash out.`;
+  if (cents > limits.remainingTodayCents)
+    return `You can cash out ${formatUsd(limits.remainingTodayCents)} more today (the limit is ${formatUsd(limits.dailyCapCents)} a day).`;
   return null;
 }
 
 /** "From $1.00 to $100.00 per cash-out, up to $200.00 a day" */
 export const limitsInWords = (limits: CashOutLimits) =>
-  `From ${formatUsd(limits.minCents)} to ${formatUsd(limits.maxCents)} per cash-out, up to ${formatUsd(limits.dailyCapCents)} a day.`;
+  `From ${formatUsd(limits.minCents)} to ${formatUsd(limits.maxCents)} per cash-out, up to ${formatUsd(limits.dailyCapCents)} a day` +
+  (limits.remainingTodayCents < limits.dailyCapCents ? ` (${formatUsd(limits.remainingTodayCents)} left today).` : ".");

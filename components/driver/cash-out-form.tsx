@@ -75,7 +75,7 @@ export function CashOutForm(props: CashOutFormProps) {
         ) : null}
       </div>
 
-      {availableCents < limits.minCents ? (
+      {money.mostNow(limits, availableCents) < limits.minCents ? (
         <TooLittleToCashOut availableCents={availableCents} limits={limits} />
       ) : (
         <>

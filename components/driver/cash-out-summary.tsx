@@ -48,6 +48,13 @@ export function BankName({ bank }: { bank: { name: string | null; last4: string 
 
 /** Instead of the form while the balance is under the smallest cash-out, with the reason. */
 export function TooLittleToCashOut({ availableCents, limits }: { availableCents: number; limits: CashOutLimits }) {
+  if (availableCents >= limits.minCents)
+    return (
+      <Notice tone="info" role="note">
+        You have reached today&apos;s cash-out limit of {formatUsd(limits.dailyCapCents)}. You can cash out again
+        tomorrow.
+      </Notice>
+    );
   return (
     <Notice tone="info" role="note">
       You need at least {formatUsd(limits.minCents)} in cash rewards to cash out; you have {formatUsd(availableCents)}.{" "}

@@ -8,6 +8,7 @@ import {
   parseDollars,
   type CashOutLimits,
   type CashOutMethod,
+  mostNow,
 } from "./cash-out-amount";
 
 /**
@@ -20,7 +21,7 @@ export function useCashOutDraft(availableCents: number, limits: CashOutLimits) {
   const [method, setMethod] = useState<CashOutMethod>("STANDARD");
   const [checked, setChecked] = useState(false);
 
-  const text = typed ?? centsToInput(Math.min(availableCents, limits.maxCents));
+  const text = typed ?? centsToInput(mostNow(limits, availableCents));
   const parsed = parseDollars(text);
   const problem = "error" in parsed ? parsed.error : amountProblem(parsed.cents, limits, availableCents);
   // a wrong format shows while typing; a limit once the driver leaves the field or continues

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueueInTx, jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
-import { failAndReturnInTx, returnInTx } from "./return-money";
+import { failAndReturnInTx, returnInTx, REVERSAL_REFUSED } from "./return-money";
 import { notePayout } from "./state";
 
 export const payoutDecisionInput = z.object({
@@ -18,7 +18,25 @@ export type PayoutDecision = z.infer<typeof payoutDecisionInput>;
 /** An admin's refused decision is kept in the audit log, after its rolled-back transaction. */
 const auditDecision = <T>(refusal: AuditEntry, run: () => Promise<T>) => auditRefusals(refusal, run, ["payout_state"]);
 
-const RETRYABLE = ["REQUESTED", "TRANSFER_SUBMITTED", "TRANSFERRED", "PAYOUT_SUBMITTED", "FAILED"] as const;
+const IN_FLIGHT_STATES = ["REQUESTED", "TRANSFER_SUBMITTED", "TRANSFERRED", "PAYOUT_SUBMITTED"] as const;
+const inFlight = (state: string) => (IN_FLIGHT_STATES as readonly string[]).includes(state);
+
+/** The payout an admin decides on; nobody decides on their own cash-out (separation of duties). */
+async function decisionTarget(actor: Actor, payoutId: string) {
+  const payout = await db().payout.findUnique({
+    where: { id: payoutId },
+    select: { state: true, userId: true, stripeTransferId: true, lastError: true },
+  });
+  if (!payout) throw notFound("That payout");
+  if (payout.userId === actor.userId)
+    throw new AppError("self_dealing", "You cannot decide on your own cash-out. Ask another admin.");
+  return payout;
+}
+
+const settled = (state: string) =>
+  state === "PAID"
+    ? "This payout was paid to the driver's bank; there is nothing to retry or return."
+    : "This money is already back in the driver's wallet.";
 
 /**
  * Admin: queue the payout's next step again (the same Stripe keys, so nothing is sent twice): the
@@ -34,16 +52,9 @@ export async function retryPayoutSubmission(actor: Actor, input: PayoutDecision,
     ...meta,
   };
   return auditDecision(refusal, async () => {
-    const payout = await db().payout.findUnique({
-      where: { id: input.payoutId },
-      select: { state: true, stripeTransferId: true },
-    });
-    if (!payout) throw notFound("That payout");
-    if (
-      !(RETRYABLE as readonly string[]).includes(payout.state) ||
-      (payout.state === "FAILED" && !payout.stripeTransferId)
-    )
-      throw new AppError("payout_state", `A payout that is ${payout.state.toLowerCase()} has nothing to retry.`);
+    const payout = await decisionTarget(actor, input.payoutId);
+    const reversal = payout.state === "FAILED" && payout.stripeTransferId !== null;
+    if (!inFlight(payout.state) && !reversal) throw new AppError("payout_state", settled(payout.state));
     await jobsReady();
     await runMoneyTx(async (tx) => {
       await notePayout(tx, input.payoutId, {
@@ -51,7 +62,7 @@ export async function retryPayoutSubmission(actor: Actor, input: PayoutDecision,
         actorId: actor.userId,
         detail: { reason: input.reason },
       });
-      const job = payout.state === "FAILED" ? "reverse-payout" : "submit-payout";
+      const job = reversal ? "reverse-payout" : "submit-payout";
       await enqueueInTx(
         tx,
         job,
@@ -75,9 +86,10 @@ export async function retryPayoutSubmission(actor: Actor, input: PayoutDecision,
 }
 
 /**
- * Admin: give the money back to the driver. Only where we know no money is on its way: before
- * anything was sent (REQUESTED) or after a failure (FAILED, e.g. a reversal Stripe refused — the
- * platform then carries the loss, which the reason records). Never while Stripe's outcome is unknown.
+ * Admin: give the money back to the driver, only where no money can still be on its way: before
+ * anything was sent (REQUESTED), or after Stripe refused to reverse a failed payout's transfer (the
+ * platform then carries the loss, which the reason records). Never while Stripe may still act, and
+ * never before the reversal was tried (it brings the money back by itself).
  */
 export async function returnPayoutByAdmin(actor: Actor, input: PayoutDecision, meta: RequestMeta) {
   assertCan(actor, "admin:payouts");
@@ -89,32 +101,38 @@ export async function returnPayoutByAdmin(actor: Actor, input: PayoutDecision, m
     ...meta,
   };
   return auditDecision(refusal, async () => {
-    const payout = await db().payout.findUnique({ where: { id: input.payoutId }, select: { state: true } });
-    if (!payout) throw notFound("That payout");
+    const payout = await decisionTarget(actor, input.payoutId);
+    if (payout.state === "PAID" || payout.state === "RETURNED")
+      throw new AppError("payout_state", settled(payout.state));
+    if (inFlight(payout.state) && payout.state !== "REQUESTED")
+      throw new AppError(
+        "payout_state",
+        "Stripe may still be acting on this payout. Retry the submission to learn the outcome first.",
+      );
+    if (payout.state === "FAILED" && !payout.lastError?.startsWith(REVERSAL_REFUSED))
+      throw new AppError(
+        "payout_state",
+        "The money is on its way back: Stripe has not refused this transfer's reversal. Retry the reversal; return it here only if Stripe refuses.",
+      );
     await jobsReady();
-    const note = {
-      kind: "admin_return",
-      actorId: actor.userId,
-      requestId: meta.requestId,
-      detail: { reason: input.reason },
-    };
-    const done = await runMoneyTx(async (tx) => {
-      if (payout.state === "REQUESTED")
-        return (
-          (await failAndReturnInTx(tx, input.payoutId, ["REQUESTED"], {
+    const detail = { reason: input.reason };
+    const done = await runMoneyTx(async (tx) =>
+      payout.state === "REQUESTED"
+        ? (await failAndReturnInTx(tx, input.payoutId, ["REQUESTED"], {
             code: "admin_cancelled",
             kind: "admin_cancelled",
             actorId: actor.userId,
-            detail: { reason: input.reason },
+            detail,
           })) !== null
-        );
-      return returnInTx(tx, input.payoutId, `Returned by an admin: ${input.reason}`, note);
-    });
+        : returnInTx(tx, input.payoutId, `Returned by an admin: ${input.reason}`, {
+            kind: "admin_return",
+            actorId: actor.userId,
+            requestId: meta.requestId,
+            detail,
+          }),
+    );
     if (!done)
-      throw new AppError(
-        "payout_state",
-        "This payout can only be returned before it is sent or after it failed; Stripe may still be acting on it.",
-      );
+      throw new AppError("payout_state", "This payout moved on meanwhile. Reload the page to see where it is.");
     return { returned: true };
   });
 }

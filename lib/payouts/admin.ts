@@ -13,6 +13,9 @@ export const payoutFilterInput = z.object({
 });
 export type PayoutFilter = z.infer<typeof payoutFilterInput>;
 
+// Prisma's `contains` passes % and _ through to LIKE: a filter of "%" would match everyone
+const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function whereOf(f: PayoutFilter): Prisma.PayoutWhereInput {
   const day = (d: string, end = false) => new Date(`${d}T00:00:00.000Z`).getTime() + (end ? 86_400_000 : 0);
   return {
@@ -20,9 +23,9 @@ function whereOf(f: PayoutFilter): Prisma.PayoutWhereInput {
     ...(f.driver && {
       user: {
         OR: [
-          { email: { contains: f.driver, mode: "insensitive" } },
+          { email: { contains: literal(f.driver), mode: "insensitive" } },
           { id: f.driver },
-          { name: { contains: f.driver, mode: "insensitive" } },
+          { name: { contains: literal(f.driver), mode: "insensitive" } },
         ],
       },
     }),

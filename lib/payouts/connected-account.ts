@@ -7,7 +7,7 @@ import { db, type Db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { stripeClient, timedCall as rawTimedCall } from "@/lib/integrations/stripe";
 import { logger } from "@/lib/observability";
-import { describeSetup, type CashOutSetup } from "./setup-view";
+import { describeSetup, setupRefusal, type CashOutSetup } from "./setup-view";
 
 /** A Stripe call the driver waits on: any failure reads as a sentence, and is logged with its cause. */
 async function timedCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
@@ -106,8 +106,14 @@ export async function refreshCashOutSetup(actor: Actor): Promise<CashOutSetup> {
 }
 
 /** Stripe's expired-or-used link came back: a new one for the signed-in driver, or setup from the start. */
-export async function renewSetupLink(actor: Actor, meta: RequestMeta): Promise<{ url: string }> {
-  return startCashOutSetup(actor, meta);
+/**
+ * Stripe's refresh_url (a plain GET): a new link for an account the driver already started, or
+ * null — an account is only ever made by the setup button (a POST), never by following a link.
+ */
+export async function renewSetupLink(actor: Actor): Promise<{ url: string } | null> {
+  assertCan(actor, "driver:use");
+  const row = await db().stripeAccount.findUnique({ where: { userId: actor.userId } });
+  return row?.stripeAccountId ? { url: await onboardingLink(row.stripeAccountId) } : null;
 }
 
 const bankOf = (account: Stripe.Account) => {
@@ -144,7 +150,6 @@ export async function syncConnectedAccount(account: Stripe.Account, client: Db |
 export async function readyAccountFor(userId: string): Promise<{ stripeAccountId: string; instant: boolean }> {
   const row = await db().stripeAccount.findUnique({ where: { userId } });
   const setup = describeSetup(row);
-  if (setup.state !== "ready" || !row?.stripeAccountId)
-    throw new AppError("cash_out_not_ready", setup.headline + (setup.detail ? ` ${setup.detail}` : ""));
+  if (setup.state !== "ready" || !row?.stripeAccountId) throw new AppError("cash_out_not_ready", setupRefusal(setup));
   return { stripeAccountId: row.stripeAccountId, instant: row.instantAvailable };
 }

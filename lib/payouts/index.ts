@@ -18,7 +18,14 @@ export { stripePlatformWebhook, stripeConnectWebhook, type StripeEvent } from ".
 export { listCashOuts, getCashOut, type CashOutRow } from "./history";
 export { listPayouts, getPayoutForAdmin, listPayoutMismatches, payoutFilterInput, type PayoutFilter } from "./admin";
 export { retryPayoutSubmission, returnPayoutByAdmin, payoutDecisionInput, type PayoutDecision } from "./admin-actions";
-export { payoutLimits, instantFeeCents, businessDay, expectedArrivalText, type PayoutLimits } from "./policy";
+export {
+  payoutLimits,
+  instantFeeCents,
+  businessDay,
+  expectedArrivalText,
+  remainingToday,
+  type PayoutLimits,
+} from "./policy";
 export { IN_FLIGHT } from "./state";
 export { formatUsd, failureInWords } from "./words";
 export type { TimelineLine } from "./timeline-words";

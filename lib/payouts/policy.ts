@@ -1,4 +1,5 @@
 import { config } from "@/lib/config";
+import { db, type Tx } from "@/lib/db";
 import { formatUsd } from "./words";
 
 export type PayoutLimits = { minCents: number; maxCents: number; dailyCapCents: number; instantFeeBps: number };
@@ -35,4 +36,29 @@ export function amountRefusal(amountCents: number, limits = payoutLimits()): str
 /** When the money should reach the bank: instant within about 30 minutes, standard in 2 business days. */
 export function expectedArrivalText(method: "STANDARD" | "INSTANT"): string {
   return method === "INSTANT" ? "usually within 30 minutes" : "in 1–2 business days";
+}
+
+/** Cents already cashed out on the business day (the cap's counter; a returned cash-out gives its share back). */
+export async function usedToday(
+  client: Pick<Tx, "usageCounter">,
+  userId: string,
+  day = businessDay(),
+): Promise<number> {
+  const row = await client.usageCounter.findUnique({
+    where: { key: dailyUsageKey(userId, day) },
+    select: { used: true },
+  });
+  return Number(row?.used ?? 0n);
+}
+
+/** How much more the driver may cash out today. */
+export async function remainingToday(userId: string, cap = payoutLimits().dailyCapCents): Promise<number> {
+  return Math.max(0, cap - (await usedToday(db(), userId)));
+}
+
+export function capRefusal(usedCents: number, capCents: number): string {
+  const left = Math.max(0, capCents - usedCents);
+  return left === 0
+    ? `You have reached today's cash-out limit of ${formatUsd(capCents)}. Try again tomorrow.`
+    : `You can cash out ${formatUsd(left)} more today (the limit is ${formatUsd(capCents)} a day). Try a smaller amount.`;
 }

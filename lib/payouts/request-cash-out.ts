@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
 import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isEnabled } from "@/lib/flags";
 import { enqueueInTx, jobsReady } from "@/lib/jobs";
@@ -11,7 +11,15 @@ import { wholeNumber } from "@/lib/validation";
 import { readyAccountFor } from "./connected-account";
 import { payoutMetrics } from "./metrics";
 import { debitForPayout } from "./money";
-import { amountRefusal, businessDay, dailyUsageKey, instantFeeCents, payoutLimits } from "./policy";
+import {
+  amountRefusal,
+  businessDay,
+  capRefusal,
+  dailyUsageKey,
+  instantFeeCents,
+  payoutLimits,
+  usedToday,
+} from "./policy";
 import { notePayout } from "./state";
 import { formatUsd } from "./words";
 
@@ -32,6 +40,12 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
   const userId = actor.userId;
   const refusal = { action: "payout.refused", actorId: userId, targetType: "user", targetId: userId, ...meta };
   return auditRefusals(refusal, async () => {
+    // a request sent again gets its first answer, whatever changed since (the switch, the balance)
+    const sent = await db().payout.findUnique({
+      where: { userId_requestKey: { userId, requestKey: input.idempotencyKey } },
+      select: { id: true },
+    });
+    if (sent) return replayed(db(), userId, input);
     if (!(await isEnabled("PAYOUTS_ENABLED"))) throw new AppError("payouts_disabled", "Cash-out is paused right now.");
     const limits = payoutLimits();
     const tooSmallOrLarge = amountRefusal(input.amountCents, limits);
@@ -71,10 +85,7 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
         BigInt(limits.dailyCapCents),
       );
       if (!capped)
-        throw new AppError(
-          "payout_limit",
-          `You can cash out up to ${formatUsd(limits.dailyCapCents)} a day. Try a smaller amount, or again tomorrow.`,
-        );
+        throw new AppError("payout_limit", capRefusal(await usedToday(tx, userId, day), limits.dailyCapCents));
       await debitForPayout(tx, payout, debitTxId, `You have ${formatUsd(Number(available))} available to cash out.`);
       await notePayout(tx, id, {
         kind: "requested",
@@ -100,7 +111,7 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
   });
 }
 
-async function replayed(tx: Tx, userId: string, input: CashOutInput) {
+async function replayed(tx: Pick<Tx, "payout">, userId: string, input: CashOutInput) {
   const first = await tx.payout.findUniqueOrThrow({
     where: { userId_requestKey: { userId, requestKey: input.idempotencyKey } },
     select: { id: true, amountCents: true, method: true },

@@ -10,6 +10,9 @@ import { movePayout, notePayout, type TimelineNote } from "./state";
 import { failureInWords } from "./words";
 import type { PayoutState } from "@/lib/db/generated/enums";
 
+/** The mark a payout carries when Stripe refused to reverse its transfer (only then may an admin write it off). */
+export const REVERSAL_REFUSED = "reversal_refused";
+
 type Failure = { code: string; kind: string; detail?: Record<string, unknown>; actorId?: string | null };
 
 /**
@@ -94,7 +97,9 @@ export async function unsafeReverseFailedPayout(payoutId: string): Promise<strin
     const outcome = outcomeOf(err);
     const detail = { code: outcome.code, message: outcome.message };
     await runMoneyTx(async (tx) => {
-      await tx.payout.update({ where: { id: payoutId }, data: { lastError: `reversal: ${outcome.code}` } });
+      // "refused" waits for an admin (Return money); "unknown" is retried by the queue and the sweep
+      const mark = `${outcome.kind === "rejected" ? REVERSAL_REFUSED : "reversal_unknown"}: ${outcome.code}`;
+      await tx.payout.update({ where: { id: payoutId }, data: { lastError: mark } });
       await notePayout(tx, payoutId, { kind: `reversal_${outcome.kind}`, detail });
     });
     if (outcome.kind === "unknown") throw new Error(`reversal outcome unknown (${outcome.code})`);

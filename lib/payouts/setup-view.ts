@@ -51,3 +51,19 @@ export function describeSetup(row: StripeAccount | null): CashOutSetup {
     return view("checking", "Stripe is checking your details", "This usually takes a few minutes.");
   return view("ready", "Cash-out is ready", null);
 }
+
+const REFUSALS: Record<Exclude<SetupState, "ready">, string> = {
+  not_started: "Set up cash-out first: Stripe, our payments partner, needs your bank account.",
+  incomplete: "Finish setting up cash-out first: Stripe still needs a few details.",
+  due: "Stripe needs more information before it can pay you. Add it from the Cash out page.",
+  restricted: "Stripe has paused payouts to your account.",
+  checking: "Stripe is still checking your details; this usually takes a few minutes.",
+  bank_problem: "Your bank sent a cash-out back. Update your bank details before cashing out again.",
+};
+
+/** Why a cash-out is refused for this setup, as one or two whole sentences. */
+export function setupRefusal(setup: CashOutSetup): string {
+  if (setup.state === "ready") return "";
+  if (setup.state === "restricted" && setup.detail) return setup.detail;
+  return REFUSALS[setup.state];
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/observability";
-import { unsafeReverseFailedPayout } from "./return-money";
+import { REVERSAL_REFUSED, unsafeReverseFailedPayout } from "./return-money";
 import { unsafeAdvancePayout } from "./submit-payout";
 
 const MINUTE = 60_000;
@@ -30,7 +30,13 @@ export async function unsafeSweepPayouts(now = new Date()): Promise<{ advanced: 
   for (const { id } of stuck)
     await unsafeAdvancePayout(id).catch((err) => logger.warn({ err, payoutId: id }, "sweep could not advance payout"));
   const failed = await db().payout.findMany({
-    where: { state: "FAILED", stripeTransferId: { not: null }, updatedAt: { lt: quiet } },
+    // a reversal Stripe refused is not retried on a timer: it waits for an admin's decision
+    where: {
+      state: "FAILED",
+      stripeTransferId: { not: null },
+      updatedAt: { lt: quiet },
+      NOT: { lastError: { startsWith: REVERSAL_REFUSED } },
+    },
     select: { id: true },
     take: 100,
   });

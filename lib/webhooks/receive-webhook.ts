@@ -22,9 +22,10 @@ export type WebhookReceiver<E extends ProviderEvent> = {
   /**
    * Runs before the transaction, for handled types only: re-reads the event's object from the
    * provider (so late and out-of-order events act on its current state) and readies the job
-   * queue. A failure answers 5xx, so the provider delivers the event again.
+   * queue. A failure answers 5xx, so the provider delivers the event again; null (the provider
+   * says the object does not exist) acknowledges the event without acting on it.
    */
-  refresh?: (event: E) => Promise<E>;
+  refresh?: (event: E) => Promise<E | null>;
   /** Types answered without storing anything, the same answer on every delivery (an endpoint challenge). */
   answerAtOnce?: Partial<Record<string, (event: E) => WebhookAnswer>>;
 };
@@ -71,6 +72,10 @@ export async function receiveWebhook<E extends ProviderEvent>(
   }
   try {
     const fresh = receiver.refresh ? await receiver.refresh(event) : event;
+    if (fresh === null) {
+      count("ignored");
+      return { ignored: true };
+    }
     const result = await runMoneyTx(async (tx) => {
       const stored = await tx.webhookEvent.createMany({
         data: [{ ...key, type: event.type, payload: body as object }],

@@ -213,7 +213,7 @@ describe("after a failure", () => {
     await deliver(kit, eventsFor(kit, "payout.failed", stripePayoutId!)[0]);
     refuse(/^\/v1\/transfers\/.+\/reversals$/, "balance_insufficient");
     expect(await kit.payouts.unsafeReverseFailedPayout(id)).toBe("needs attention");
-    expect(await payoutOf(id)).toMatchObject({ state: "FAILED", lastError: "reversal: balance_insufficient" });
+    expect(await payoutOf(id)).toMatchObject({ state: "FAILED", lastError: "reversal_refused: balance_insufficient" });
     expect(await usdOf(kit, userId)).toBe(FUNDED - 4_000);
 
     const admin = await createUser({ role: "ADMIN" });

@@ -145,7 +145,7 @@ describe("a cash-out", () => {
     await kit.payouts.requestCashOut(actor, standard(9_000), fakeMeta());
     await expect(kit.payouts.requestCashOut(actor, standard(1_500), fakeMeta())).rejects.toMatchObject({
       code: "payout_limit",
-      message: expect.stringMatching(/^You can cash out up to \$200\.00 a day/),
+      message: "You can cash out $10.00 more today (the limit is $200.00 a day). Try a smaller amount.",
     });
     expect(await testDb.payout.count({ where: { userId: user.id } })).toBe(2);
     expect(await usdOf(kit, user.id)).toBe(11_000);

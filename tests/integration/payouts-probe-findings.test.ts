@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asAdmin, asDriver, createUser, fakeMeta, testDb } from "../support/factories";
-import { closeConnections } from "../support/ledger";
 import {
   fundDriver,
   newKey,
   readyDriver,
-  startPayoutKit,
+  payoutKitPerFile,
   transferredTo,
   usdOf,
   type PayoutKit,
@@ -14,17 +12,9 @@ import {
 
 // Found by probing a real `next start` (probe10): each test states what a driver, an admin or the
 // platform should get, and fails while the behaviour it describes is still wrong.
+const file = payoutKitPerFile();
 let kit: PayoutKit;
-
-beforeAll(async () => {
-  kit = await startPayoutKit();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await kit.fake.close();
-  await stopWorkers();
-  await closeConnections();
-});
+beforeAll(() => void ({ kit } = file));
 
 const payoutOf = (id: string) => testDb.payout.findUniqueOrThrow({ where: { id } });
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { instantFeeCents } from "@/lib/payouts/policy";
-import { amountProblem, centsToInput, feeFor, parseDollars } from "@/components/driver/cash-out-amount";
+import { amountProblem, mostNow, centsToInput, feeFor, parseDollars } from "@/components/driver/cash-out-amount";
 
-const limits = { minCents: 100, maxCents: 10_000, dailyCapCents: 20_000, instantFeeBps: 100 };
+const limits = {
+  minCents: 100,
+  maxCents: 10_000,
+  dailyCapCents: 20_000,
+  instantFeeBps: 100,
+  remainingTodayCents: 20_000,
+};
 
 describe("parseDollars", () => {
   it.each([
@@ -37,6 +43,14 @@ describe("amountProblem", () => {
     expect(amountProblem(10_001, limits, 50_000)).toMatch(/largest single cash-out is \$100\.00/);
     expect(amountProblem(600, limits, 500)).toMatch(/You have \$5\.00 available/);
     expect(amountProblem(500, limits, 500)).toBeNull();
+  });
+
+  it("names what today's cap still allows, and the prefill stays within it", () => {
+    const late = { ...limits, remainingTodayCents: 3_750 };
+    expect(amountProblem(5_000, late, 50_000)).toBe("You can cash out $37.50 more today (the limit is $200.00 a day).");
+    expect(amountProblem(3_750, late, 50_000)).toBeNull();
+    expect(mostNow(late, 50_000)).toBe(3_750);
+    expect(mostNow(limits, 2_000)).toBe(2_000);
   });
 });
 

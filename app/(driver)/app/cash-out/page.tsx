@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { isEnabled } from "@/lib/flags";
 import { getDriverBalances } from "@/lib/ledger";
-import { expectedArrivalText, getCashOutSetup, listCashOuts, payoutLimits } from "@/lib/payouts";
+import { expectedArrivalText, getCashOutSetup, listCashOuts, payoutLimits, remainingToday } from "@/lib/payouts";
 import { CashOutForm } from "@/components/driver/cash-out-form";
 import { CashOutHistory } from "@/components/driver/cash-out-history";
 import { CashOutSetupCard } from "@/components/driver/cash-out-setup-card";
@@ -21,11 +21,12 @@ const arrival = { STANDARD: expectedArrivalText("STANDARD"), INSTANT: expectedAr
 
 export default async function CashOutPage() {
   const actor = actorOf(await requirePagePermission("driver:use", "/app/cash-out"));
-  const [enabled, setup, balances, history] = await Promise.all([
+  const [enabled, setup, balances, history, remainingTodayCents] = await Promise.all([
     isEnabled("PAYOUTS_ENABLED"),
     getCashOutSetup(actor),
     getDriverBalances(actor),
     listCashOuts(actor),
+    remainingToday(actor.userId),
   ]);
   const { available, pending } = balances.usd;
 
@@ -45,7 +46,7 @@ export default async function CashOutPage() {
       {!enabled ? (
         <Notice tone="warning" role="note" icon={<CirclePauseIcon className="size-4" />}>
           <p className="font-medium">Cash-out is paused right now</p>
-          <p>Your cash rewards are safe in your wallet. Please try again later.</p>
+          <p>Your cash rewards are safe. Cash-outs you already asked for wait and are sent once it is back on.</p>
         </Notice>
       ) : setup.state !== "ready" || !setup.bank ? (
         <CashOutSetupCard setup={setup} />
@@ -61,7 +62,7 @@ export default async function CashOutPage() {
           </div>
           <CashOutForm
             availableCents={available}
-            limits={payoutLimits()}
+            limits={{ ...payoutLimits(), remainingTodayCents }}
             bank={setup.bank}
             instantAvailable={setup.instantAvailable}
             arrival={arrival}

@@ -83,22 +83,31 @@ export default async function AdminPayoutPage({ params }: { params: Promise<{ pa
 
       <section aria-labelledby="decisions-heading" className="mt-8">
         <SectionHeader id="decisions-heading" title="Decisions" />
-        <div className="grid gap-4 lg:grid-cols-2">
-          <Card>
-            <h3 className="font-semibold text-slate-900">Retry submission</h3>
-            <p className="mt-1 mb-4 text-sm text-slate-600">
-              While in flight: queue the submission again. After a failure: queue the transfer’s reversal again.
-            </p>
-            <PayoutDecisionForm payoutId={p.id} decision="retry" />
-          </Card>
-          <Card>
-            <h3 className="font-semibold text-slate-900">Return money</h3>
-            <p className="mt-1 mb-4 text-sm text-slate-600">
-              Only before anything was sent (requested) or after a failure; never while Stripe may still pay it out.
-            </p>
-            <PayoutDecisionForm payoutId={p.id} decision="return" />
-          </Card>
-        </div>
+        {p.state === "PAID" || p.state === "RETURNED" ? (
+          <p className="text-sm text-slate-600">
+            {p.state === "PAID"
+              ? "Paid to the driver's bank: nothing to retry or return."
+              : "The money is back in the driver's wallet: nothing to retry or return."}
+          </p>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Card>
+              <h3 className="font-semibold text-slate-900">Retry submission</h3>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                While in flight: queue the submission again. After a failure: queue the transfer’s reversal again.
+              </p>
+              <PayoutDecisionForm payoutId={p.id} decision="retry" />
+            </Card>
+            <Card>
+              <h3 className="font-semibold text-slate-900">Return money</h3>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                Before anything was sent, or after Stripe refused the transfer’s reversal (the platform carries the
+                loss); never while Stripe may still pay it out or bring it back.
+              </p>
+              <PayoutDecisionForm payoutId={p.id} decision="return" />
+            </Card>
+          </div>
+        )}
       </section>
     </>
   );

@@ -42,9 +42,15 @@ export default async function CashOutDetailPage({ params }: { params: Promise<{ 
           <Detail label={payout.method === "INSTANT" ? "Instant fee" : "Fee"}>
             {payout.feeCents > 0 ? formatUsd(payout.feeCents) : "Free (standard)"}
           </Detail>
-          <Detail label="You receive">
-            <span className="font-semibold">{formatUsd(payout.amountCents - payout.feeCents)}</span>
-          </Detail>
+          {payout.state === "RETURNED" ? (
+            <Detail label="Back in your wallet">
+              <span className="font-semibold">{formatUsd(payout.amountCents)}</span>
+            </Detail>
+          ) : (
+            <Detail label="You receive">
+              <span className="font-semibold">{formatUsd(payout.amountCents - payout.feeCents)}</span>
+            </Detail>
+          )}
           <Detail label="Speed">{payout.method === "INSTANT" ? "Instant" : "Standard"}</Detail>
           {inFlight ? (
             <Detail label="Arrival" wide>

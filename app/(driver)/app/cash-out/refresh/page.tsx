@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { actorOf, requestMeta, requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
 import { renewSetupLink } from "@/lib/payouts";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
  */
 export default async function CashOutSetupRefreshPage() {
   const actor = actorOf(await requirePagePermission("driver:use", "/app/cash-out/refresh"));
-  const { url } = await renewSetupLink(actor, await requestMeta());
-  redirect(url);
+  const link = await renewSetupLink(actor);
+  redirect(link?.url ?? "/app/cash-out");
 }
