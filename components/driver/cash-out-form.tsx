@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { requestCashOutAction } from "@/lib/actions/driver/request-cash-out";
 import { formError } from "@/components/auth/action-state";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
@@ -42,6 +43,12 @@ export function CashOutForm(props: CashOutFormProps) {
     close();
     if (next.ok) draft.reset();
   });
+  // a refusal can mean this page is out of date (another tab cashed out): show the balance, today's
+  // remainder and the history as they are now, keeping the refusal on screen
+  const router = useRouter();
+  useEffect(() => {
+    if (state && !state.ok) router.refresh();
+  }, [state, router]);
 
   function askToConfirm() {
     draft.check();

@@ -9,7 +9,7 @@ import { capitalize } from "./cash-out-amount";
 const methodWords = { STANDARD: "Standard", INSTANT: "Instant" } as const;
 
 /** The driver's cash-outs, newest first, each opening its own page with the timeline. */
-export function CashOutHistory({ rows }: { rows: CashOutRow[] }) {
+export function CashOutHistory({ rows, paused = false }: { rows: CashOutRow[]; paused?: boolean }) {
   if (rows.length === 0) {
     return (
       <EmptyState
@@ -39,7 +39,7 @@ export function CashOutHistory({ rows }: { rows: CashOutRow[] }) {
             </span>
             <span className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <PayoutStateBadge state={row.state} label={row.stateWords} />
-              <Outcome row={row} />
+              <Outcome row={row} paused={paused} />
             </span>
           </Link>
         </li>
@@ -48,7 +48,10 @@ export function CashOutHistory({ rows }: { rows: CashOutRow[] }) {
   );
 }
 
-function Outcome({ row }: { row: CashOutRow }) {
+function Outcome({ row, paused }: { row: CashOutRow; paused: boolean }) {
+  // held at home by the kill switch: nothing has been sent yet
+  if (paused && row.state === "REQUESTED")
+    return <span className="text-slate-600">Waiting: sent once cash-out is back on</span>;
   if (row.failureReason) return <span className="block w-full text-rose-800">{row.failureReason}</span>;
   if (row.state === "PAID" || row.state === "RETURNED") return null;
   return <span className="text-slate-600">{arrivalInWords(row)}</span>;

@@ -73,7 +73,7 @@ export default async function CashOutPage() {
 
       <section aria-labelledby="history-heading" className="mt-8">
         <SectionHeader id="history-heading" title="Your cash-outs" description="Newest first. Times in UTC." />
-        <CashOutHistory rows={history} />
+        <CashOutHistory rows={history} paused={!enabled} />
       </section>
     </>
   );
