@@ -13,6 +13,7 @@ const PERMISSIONS = {
   "admin:flags": ["ADMIN"],
   "admin:manage-claims": ["ADMIN"],
   "admin:payouts": ["ADMIN"],
+  "admin:merchant-funding": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

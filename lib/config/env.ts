@@ -54,6 +54,8 @@ export function envSchema(isProduction: boolean) {
       .default("America/Chicago")
       .refine(isTimeZone, { message: "must be an IANA time zone such as America/Chicago" }),
     PAYOUTS_ENABLED: bool(true),
+    // Owners are told when their prepaid cash (which funds purchase rewards) falls below this.
+    MERCHANT_LOW_BALANCE_CENTS: int(2_000),
     NOVA_GRANT_MAX: int(5_000),
     NOVA_GRANT_DAILY_CAP: int(20_000),
     NOVA_GRANTS_ENABLED: bool(true),

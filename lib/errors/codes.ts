@@ -38,6 +38,7 @@ export const ERROR_STATUS = {
   cash_out_not_ready: 409,
   instant_unavailable: 409,
   payout_state: 409,
+  topup_conflict: 409,
   merchant_inactive: 409,
   account_suspended: 409,
   offer_sold_out: 409,

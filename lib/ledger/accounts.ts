@@ -53,6 +53,8 @@ export const accounts = {
     kind: "AVAILABLE",
     currency: "USD",
   }),
+  /** Cash that came into the platform from outside (a merchant's bank transfer). */
+  usdIssuance: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "ISSUANCE", currency: "USD" }),
   novaIssuance: (): AccountRef => ({ ownerType: "PLATFORM", ownerId: PLATFORM, kind: "ISSUANCE", currency: "NOVA" }),
   rewardsExpenseUsd: (): AccountRef => ({
     ownerType: "PLATFORM",

@@ -87,6 +87,7 @@ export const transactionTypes = {
     walletWord: "returned",
   },
   DIRECT_SPEND: { label: "Pass payment", reversal: { byAdmin: true }, reads: byAccount },
+  MERCHANT_TOPUP: { label: "Merchant top-up", reversal: { byAdmin: true }, reads: byAccount },
   // Cash-out follows its Payout row's state machine (lib/payouts): money is returned by that machine,
   // exactly once, never by a bare reversal that would leave the payout and the ledger disagreeing.
   PAYOUT_REQUEST: {

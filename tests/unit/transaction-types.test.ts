@@ -73,6 +73,10 @@ const cases = {
     { entry: "leaves the driver", kind: "AVAILABLE", amount: -40n, state: "spent" },
     { entry: "arrives at the merchant", kind: "AVAILABLE", amount: 40n, state: "available" },
   ],
+  MERCHANT_TOPUP: [
+    { entry: "arrives in the merchant's prepaid cash", kind: "AVAILABLE", amount: 5_000n, state: "available" },
+    { entry: "came in from outside", kind: "ISSUANCE", amount: -5_000n, state: "spent" },
+  ],
   PAYOUT_REQUEST: [
     { entry: "leaves the driver's cash", kind: "AVAILABLE", amount: -1000n, state: "spent" },
     { entry: "waits in payouts clearing", kind: "PAYOUTS_CLEARING", amount: 990n, state: "available" },
@@ -147,6 +151,7 @@ describe("labels", () => {
       "Redemption",
       "Hold released",
       "Pass payment",
+      "Merchant top-up",
       "Cash-out",
       "Cash-out paid",
       "Cash-out returned",

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { getAccountOwner } from "@/lib/admin";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
+import { TopUpForm } from "@/components/admin/top-up-form";
 import { StatementTable } from "@/components/ledger/statement-table";
+import { Card } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -78,6 +80,19 @@ export default async function AdminAccountPage({
           hint={balances.usd.pending > 0n ? `${formatUsd(Number(balances.usd.pending))} pending` : undefined}
         />
       </StatGrid>
+
+      {isDriver ? null : (
+        <section aria-labelledby="topup-heading" className="mt-10">
+          <SectionHeader
+            id="topup-heading"
+            title="Record a top-up"
+            description="Money the merchant sent us becomes their prepaid cash, which funds purchase rewards."
+          />
+          <Card>
+            <TopUpForm merchantId={ownerId} merchantName={owner.name} />
+          </Card>
+        </section>
+      )}
 
       <section aria-labelledby="statement-heading" className="mt-10">
         <SectionHeader
