@@ -60,6 +60,7 @@ export async function applyPayoutObject(tx: Tx, po: Stripe.Payout, stripeEventId
     await failAndReturnInTx(tx, payout.id, ["PAYOUT_SUBMITTED", "PAID"], {
       code,
       kind: "payout_failed",
+      stripeEventId,
       detail: { payout: po.id, message: po.failure_message ?? null, words: failureInWords(code) },
     });
   }

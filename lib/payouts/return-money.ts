@@ -13,7 +13,14 @@ import type { PayoutState } from "@/lib/db/generated/enums";
 /** The mark a payout carries when Stripe refused to reverse its transfer (only then may an admin write it off). */
 export const REVERSAL_REFUSED = "reversal_refused";
 
-type Failure = { code: string; kind: string; detail?: Record<string, unknown>; actorId?: string | null };
+type Failure = {
+  code: string;
+  kind: string;
+  detail?: Record<string, unknown>;
+  actorId?: string | null;
+  /** The Stripe event that told us, for the timeline. */
+  stripeEventId?: string | null;
+};
 
 /**
  * A definite failure. Money still on the platform (no transfer made) goes back to the driver in
@@ -33,7 +40,12 @@ export async function failAndReturnInTx(
     from,
     "FAILED",
     { failureCode: failure.code, failureReason: failureInWords(failure.code) },
-    { kind: failure.kind, detail: { code: failure.code, ...failure.detail }, actorId: failure.actorId },
+    {
+      kind: failure.kind,
+      detail: { code: failure.code, ...failure.detail },
+      actorId: failure.actorId,
+      stripeEventId: failure.stripeEventId,
+    },
   );
   if (!left) return null;
   const payout = await tx.payout.findUniqueOrThrow({ where: { id: payoutId } });
