@@ -135,12 +135,13 @@ function adminPages(): { path: string; secrets: string[] }[] {
     { path: "/admin/claims", secrets: [world.claimDriver.name] },
     { path: `/admin/claims/${world.claimId}`, secrets: [world.claimDriver.name, "Checking that only admins"] },
     { path: `/admin/accounts/DRIVER/${world.claimDriver.id}`, secrets: [world.claimDriver.name, world.grantReason] },
-    { path: `/admin/accounts/MERCHANT/${world.muellerId}`, secrets: ["Mueller Market Coffee"] },
+    { path: `/admin/accounts/MERCHANT/${world.muellerId}`, secrets: ["Mueller Market Coffee", "Record a top-up"] },
+    { path: "/admin/payouts", secrets: ["Reconciliation", "Filter payouts"] },
   ];
 }
 
 /** Every page under /merchant: the demo merchant's own data. */
-const merchantPages = ["/merchant", "/merchant/offers", "/merchant/redeem", "/merchant/reports"];
+const merchantPages = ["/merchant", "/merchant/offers", "/merchant/redeem", "/merchant/reports", "/merchant/funding"];
 
 const REFUSED = [303, 307, 308, 403, 404];
 
