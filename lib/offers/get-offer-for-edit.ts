@@ -6,10 +6,14 @@ import type { OfferRef } from "./offer-input";
 import { isEnded } from "./offer-status";
 import { offerSelect, requireOwner } from "./owned-offer";
 
-/** The offer an owner is about to edit, with whether it has ended (then the page says so instead). */
+/** The offer an owner is about to edit, with its held codes and whether it has ended (then the page says so instead). */
 export async function getOfferForEdit(actor: Actor, ref: OfferRef) {
   await requireOwner(actor, ref.merchantId);
-  const offer = await db().offer.findFirst({ where: { id: ref.offerId, merchantId: ref.merchantId }, select: offerSelect });
-  if (!offer) throw notFound("That offer");
-  return { ...offer, ended: isEnded(offer, new Date()) };
+  const found = await db().offer.findFirst({
+    where: { id: ref.offerId, merchantId: ref.merchantId },
+    select: { ...offerSelect, _count: { select: { codes: { where: { status: "HELD" } } } } },
+  });
+  if (!found) throw notFound("That offer");
+  const { _count, ...offer } = found;
+  return { ...offer, heldCodes: _count.codes, ended: isEnded(offer, new Date()) };
 }

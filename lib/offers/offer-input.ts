@@ -2,10 +2,7 @@ import { z } from "zod";
 import { wholeNumber } from "@/lib/validation";
 
 const blankAsNull = (v: unknown) => (v === "" || v === undefined ? null : v);
-const when = (message: string) =>
-  z.iso
-    .datetime({ offset: true, message })
-    .transform((s) => new Date(s));
+const when = (message: string) => z.iso.datetime({ offset: true, message }).transform((s) => new Date(s));
 const limit = (what: string) =>
   z.preprocess(
     blankAsNull,

@@ -5,7 +5,11 @@ import { db } from "@/lib/db";
 import type { OfferRef } from "./offer-input";
 import { changedFields, lockOpenOffer, offerSelect, requireOwner } from "./owned-offer";
 
-type Change = { action: string; refusal: string; to: (now: Date, startsAt: Date) => { active: boolean; startsAt?: Date; endsAt?: Date } };
+type Change = {
+  action: string;
+  refusal: string;
+  to: (now: Date, startsAt: Date) => { active: boolean; startsAt?: Date; endsAt?: Date };
+};
 
 const PAUSE: Change = {
   action: "offer.paused",
@@ -22,7 +26,9 @@ const END: Change = {
   refusal: "This offer has already ended.",
   // the window must stay ordered: an offer that never started gets a start just before its end
   to: (now, startsAt) =>
-    startsAt < now ? { active: false, endsAt: now } : { active: false, startsAt: new Date(now.getTime() - 1000), endsAt: now },
+    startsAt < now
+      ? { active: false, endsAt: now }
+      : { active: false, startsAt: new Date(now.getTime() - 1000), endsAt: now },
 };
 
 // One locked read-change-audit for the three state changes; a change to the state it is already in does nothing.
