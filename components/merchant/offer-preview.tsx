@@ -16,7 +16,7 @@ type Props = {
 
 const validDate = (iso: string) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso) : null);
 
-/** The driver's own offer card fed with what is typed so far; inert, so its redeem button does nothing here. */
+/** The driver's own offer card fed with what is typed so far; its redeem link does nothing here. */
 export function OfferPreview({ merchant, title, description, novaPrice, startsAt, endsAt }: Props) {
   const price = /^[0-9]+$/.test(novaPrice) ? Number(novaPrice) : 0;
   const start = validDate(startsAt);
@@ -33,7 +33,8 @@ export function OfferPreview({ merchant, title, description, novaPrice, startsAt
       <h2 id="offer-preview-heading" className="text-sm font-semibold text-slate-900">
         Preview: what drivers see
       </h2>
-      <ul inert className="list-none" aria-label="Offer preview">
+      {/* a preview, not a way out: its redeem link does nothing here (it stays readable to screen readers) */}
+      <ul className="list-none" aria-label="Offer preview" onClickCapture={(e) => e.preventDefault()}>
         <OfferCard offer={offer} redeem={null} />
       </ul>
       <p className="text-xs text-slate-500">
