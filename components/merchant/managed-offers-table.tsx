@@ -45,7 +45,7 @@ export function ManagedOffersTable({ offers, merchantId, canManage }: Props) {
               {offer.totalLimit !== null ? ` / ${formatCount(offer.totalLimit)}` : null}
             </Td>
             {canManage ? (
-              <Td>
+              <Td className="min-w-72">
                 <OfferActions merchantId={merchantId} offer={offer} />
               </Td>
             ) : null}

@@ -44,7 +44,7 @@ export function OfferStateButton({
       </Button>
     );
   return (
-    <form action={formAction} className="w-full min-w-64 whitespace-normal">
+    <form action={formAction} className="w-full whitespace-normal">
       <input type="hidden" name="merchantId" value={merchantId} />
       <input type="hidden" name="offerId" value={offerId} />
       <ConfirmBox
