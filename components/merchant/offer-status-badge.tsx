@@ -1,19 +1,35 @@
+import type { OfferStatus as ManagedStatus } from "@/lib/offers";
 import { Badge } from "@/components/ui/badge";
 
 type OfferState = { active: boolean; endsAt: Date | null };
 
 export type OfferStatus = "active" | "paused" | "ended";
 
-/** Paused wins over ended: a paused offer stays paused whatever its end date says. */
+/** The overview's coarse count (live or not): an inactive offer is not live whatever its end date. */
 export function offerStatus(offer: OfferState, now: Date): OfferStatus {
   if (!offer.active) return "paused";
   if (offer.endsAt && offer.endsAt <= now) return "ended";
   return "active";
 }
 
-const labels = { active: "Active", paused: "Paused", ended: "Ended" } as const;
-const tones = { active: "brand", paused: "neutral", ended: "warning" } as const;
+const labels = {
+  active: "Live",
+  live: "Live",
+  scheduled: "Scheduled",
+  paused: "Paused",
+  ended: "Ended",
+  sold_out: "Sold out",
+} as const;
+const tones = {
+  active: "brand",
+  live: "brand",
+  scheduled: "info",
+  paused: "neutral",
+  ended: "warning",
+  sold_out: "danger",
+} as const;
 
-export function OfferStatusBadge({ status }: { status: OfferStatus }) {
+/** `active` is the overview's coarse "live" (it does not know start dates or limits). */
+export function OfferStatusBadge({ status }: { status: ManagedStatus | OfferStatus }) {
   return <Badge tone={tones[status]}>{labels[status]}</Badge>;
 }

@@ -13,11 +13,13 @@ export function assertCan(actor: Actor, permission: Permission): void {
 /**
  * The actor's membership of a merchant, for a merchant permission: a role without it is
  * forbidden; a merchant the actor does not belong to is indistinguishable from a missing one.
+ * With `{ role: "OWNER" }` a staff member is forbidden too (owners manage offers, Square, money).
  */
 export async function requireMembership(
   actor: Actor,
   merchantId: string,
   permission: Extract<Permission, `merchant:${string}`>,
+  options: { role?: "OWNER" } = {},
 ): Promise<{ merchantId: string; role: MemberRole }> {
   assertCan(actor, permission);
   const member = await db().merchantMember.findUnique({
@@ -25,6 +27,7 @@ export async function requireMembership(
     select: { role: true },
   });
   if (!member) throw notFound("That merchant");
+  if (options.role === "OWNER" && member.role !== "OWNER") throw forbidden("Only the merchant's owners can do this.");
   return { merchantId, role: member.role };
 }
 

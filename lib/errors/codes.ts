@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   merchant_inactive: 409,
   account_suspended: 409,
   offer_sold_out: 409,
+  offer_ended: 409,
+  limit_below_redeemed: 409,
   code_used: 409,
   code_expired: 410,
   code_cancelled: 410,

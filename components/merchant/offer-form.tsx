@@ -1,0 +1,140 @@
+"use client";
+
+import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { createOfferAction } from "@/lib/actions/merchant/create-offer";
+import { updateOfferAction } from "@/lib/actions/merchant/update-offer";
+import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
+import { FormAlert, SubmitButton, TextAreaField, TextField } from "@/components/ui/form-controls";
+import { OfferPreview, type PreviewMerchant } from "./offer-preview";
+
+export type OfferFormValues = {
+  title: string;
+  description: string;
+  novaPrice: string;
+  startsAt: string;
+  endsAt: string;
+  totalLimit: string;
+  perDriverLimit: string;
+};
+type Props = { merchant: PreviewMerchant; values: OfferFormValues; offerId?: string; hasCodes?: boolean };
+
+// datetime-local speaks the browser's local time; the server receives ISO instants
+const pad = (n: number) => String(n).padStart(2, "0");
+function isoToLocal(iso: string): string {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return "";
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+const localToIso = (local: string) => (local ? new Date(local).toISOString() : "");
+const noSubscribe = () => () => {};
+
+/** Create or edit an offer (one form), with the driver's card previewed as it is typed. */
+export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Props) {
+  const [state, formAction, pending] = useActionState(offerId ? updateOfferAction : createOfferAction, null);
+  const [values, setValues] = useState(initial);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, state);
+  // local times exist only in the browser: render the date fields empty on the server
+  const inBrowser = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+  const set = (field: keyof OfferFormValues) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+  const setWhen = (field: "startsAt" | "endsAt") => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: localToIso(e.target.value) }));
+  const err = (field: string) => fieldError(state, field);
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <form ref={form} action={formAction} className="space-y-5" noValidate>
+        <input type="hidden" name="merchantId" value={merchant.id} />
+        {offerId ? <input type="hidden" name="offerId" value={offerId} /> : null}
+        <input type="hidden" name="startsAt" value={values.startsAt} />
+        <input type="hidden" name="endsAt" value={values.endsAt} />
+        <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />
+        <TextField
+          name="title"
+          label="Title"
+          value={values.title}
+          onChange={set("title")}
+          maxLength={80}
+          hint="3 to 80 characters, e.g. “Free drip coffee”."
+          error={err("title")}
+          required
+        />
+        <TextAreaField
+          name="description"
+          label="Description"
+          rows={3}
+          value={values.description}
+          onChange={set("description")}
+          maxLength={500}
+          hint="10 to 500 characters: what the driver gets and any conditions."
+          error={err("description")}
+          required
+        />
+        <TextField
+          name="novaPrice"
+          label="Price in Nova"
+          inputMode="numeric"
+          value={values.novaPrice}
+          onChange={set("novaPrice")}
+          hint={
+            hasCodes
+              ? "A whole number from 1 to 100,000. Changing it is fine: codes drivers already hold keep the price they were issued at."
+              : "A whole number from 1 to 100,000. Codes drivers already hold keep the price they were issued at."
+          }
+          error={err("novaPrice")}
+          required
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField
+            name="startsAtLocal"
+            label="Starts"
+            type="datetime-local"
+            value={inBrowser ? isoToLocal(values.startsAt) : ""}
+            onChange={setWhen("startsAt")}
+            hint="Your local time."
+            error={err("startsAt")}
+            required
+          />
+          <TextField
+            name="endsAtLocal"
+            label="Ends (optional)"
+            type="datetime-local"
+            value={inBrowser ? isoToLocal(values.endsAt) : ""}
+            onChange={setWhen("endsAt")}
+            hint="Leave empty to run until you end it."
+            error={err("endsAt")}
+          />
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField
+            name="totalLimit"
+            label="Total limit (optional)"
+            inputMode="numeric"
+            value={values.totalLimit}
+            onChange={set("totalLimit")}
+            hint="How many times it can be redeemed in all."
+            error={err("totalLimit")}
+          />
+          <TextField
+            name="perDriverLimit"
+            label="Per-driver limit (optional)"
+            inputMode="numeric"
+            value={values.perDriverLimit}
+            onChange={set("perDriverLimit")}
+            hint="How many times one driver can redeem it."
+            error={err("perDriverLimit")}
+          />
+        </div>
+        <SubmitButton pending={pending} pendingLabel="Saving…" size="lg" className="w-full sm:w-auto">
+          {offerId ? "Save changes" : "Create offer"}
+        </SubmitButton>
+      </form>
+      <OfferPreview merchant={merchant} {...values} />
+    </div>
+  );
+}
