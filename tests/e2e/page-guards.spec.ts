@@ -136,7 +136,7 @@ function adminPages(): { path: string; secrets: string[] }[] {
     { path: `/admin/claims/${world.claimId}`, secrets: [world.claimDriver.name, "Checking that only admins"] },
     { path: `/admin/accounts/DRIVER/${world.claimDriver.id}`, secrets: [world.claimDriver.name, world.grantReason] },
     { path: `/admin/accounts/MERCHANT/${world.muellerId}`, secrets: ["Mueller Market Coffee", "Record a top-up"] },
-    { path: "/admin/payouts", secrets: ["Reconciliation", "Filter payouts"] },
+    { path: "/admin/payouts", secrets: ["Reconciliation"] },
   ];
 }
 
