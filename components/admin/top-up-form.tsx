@@ -46,7 +46,9 @@ export function TopUpForm({ merchantId, merchantName }: { merchantId: string; me
       </div>
       <FormAlert message={formError(state)} />
       <input type="hidden" name="merchantId" value={merchantId} />
+      {/* what is sent: the fields below are disabled while the confirmation is open */}
       <input type="hidden" name="amountCents" value={cents ?? ""} />
+      <input type="hidden" name="reference" value={reference} />
       <fieldset disabled={open || pending} className="grid gap-4 sm:grid-cols-2">
         <TextField
           name="amount"
@@ -58,7 +60,7 @@ export function TopUpForm({ merchantId, merchantName }: { merchantId: string; me
           error={("error" in parsed && amount.trim() ? parsed.error : undefined) ?? fieldError(state, "amountCents")}
         />
         <TextField
-          name="reference"
+          name="referenceText"
           label="Payment reference"
           hint="The bank transfer or invoice number; the same reference is recorded once."
           value={reference}
