@@ -77,7 +77,9 @@ export function BusinessSignUpForm({
         />
         <Field label="Kind of business" error={err("category")}>
           {(wiring) => (
+            // keyed so React's reset after a failed attempt keeps the chosen kind (defaultValue alone does not)
             <Select
+              key={values.category ?? ""}
               {...wiring}
               name="category"
               controlSize="md"
