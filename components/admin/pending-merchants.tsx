@@ -20,7 +20,7 @@ export function PendingMerchants({ merchants }: { merchants: PendingMerchant[] }
                   {m.category} · {m.address} · {m.latitude.toFixed(4)}, {m.longitude.toFixed(4)}
                 </p>
                 <p className="text-sm text-slate-600">
-                  {[m.contactPhone, m.contactEmail].filter(Boolean).join(" · ")} · signed up{" "}
+                  {[m.contactPhone, m.contactEmail, "signed up"].filter(Boolean).join(" · ")}{" "}
                   <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt)}</time>
                 </p>
               </div>

@@ -1,13 +1,28 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInWithPassword, snap } from "./helpers";
-import { assertNoCspViolations, device } from "./journeys";
+import { expect, test, type Browser, type TestInfo } from "@playwright/test";
+import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 
-test.afterEach(assertNoCspViolations);
+const cspViolations: string[][] = [];
+test.afterEach(() => {
+  for (const v of cspViolations.splice(0)) expect(v, "CSP violations").toEqual([]);
+});
 
-// the phone shots at 390px (the narrowest common phone width), the desktop ones at the project's 1366px
-const narrow = async (page: Page, project: string) => {
-  if (project === "phone") await page.setViewportSize({ width: 390, height: 844 });
-};
+/** A fresh device: the phone project at 390px wide (a common narrow phone), desktop at its 1366px. */
+async function device(browser: Browser, baseURL: string | undefined, testInfo: TestInfo) {
+  const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
+  const phone = testInfo.project.name === "phone";
+  const context = await browser.newContext({
+    baseURL,
+    viewport: phone ? { width: 390, height: 844 } : viewport,
+    userAgent,
+    deviceScaleFactor,
+    isMobile,
+    hasTouch,
+  });
+  const page = await context.newPage();
+  await blockOutsideRequests(page);
+  cspViolations.push(recordCspViolations(page));
+  return page;
+}
 
 test("a business signs up, waits for review, is approved by an admin and sees its dashboard", async ({
   browser,
@@ -16,7 +31,6 @@ test("a business signs up, waits for review, is approved by an admin and sees it
   const tag = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const businessName = `Corner Coffee ${tag}`;
   const owner = await device(browser, baseURL, testInfo);
-  await narrow(owner, testInfo.project.name);
 
   await owner.goto("/merchant/signup");
   await expect(owner.getByRole("heading", { name: "Sign up your business" })).toBeVisible();
@@ -57,7 +71,9 @@ test("a business signs up, waits for review, is approved by an admin and sees it
   const card = admin.getByRole("listitem").filter({ hasText: businessName });
   await card.getByRole("button", { name: "Approve…" }).click();
   await card.getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(card.getByText(`Approved: ${businessName} is live for drivers.`)).toBeVisible();
+  // approved, it leaves the review list and shows as active among the newest merchants
+  await expect(card).toHaveCount(0);
+  await expect(admin.getByRole("row").filter({ hasText: businessName })).toContainText("Active");
 
   await owner.goto("/merchant");
   await expect(owner.getByText("Live offers")).toBeVisible();
