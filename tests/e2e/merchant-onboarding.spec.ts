@@ -64,6 +64,10 @@ test("a business signs up, waits for review, is approved by an admin and sees it
   await expect(owner.getByText(`Invitation sent to barista-${tag}@test.local.`)).toBeVisible();
   await expect(owner.getByRole("heading", { name: "Open invitations (1)" })).toBeVisible();
   await snap(owner, testInfo, "merchant-team");
+  // nothing on the page is wider than the phone (a long email once pushed the cards off-screen)
+  expect(await owner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    owner.viewportSize()!.width,
+  );
 
   const admin = await device(browser, baseURL, testInfo);
   await signInWithPassword(admin, DEMO.admin, /\/admin$/);

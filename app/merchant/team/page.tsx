@@ -46,7 +46,7 @@ export default async function MerchantTeamPage() {
   return (
     <>
       {header}
-      <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <TeamList team={team} merchantId={merchantId} />
         <Card as="section" aria-labelledby="invite-heading">
           <h2 id="invite-heading" className="mb-4 text-lg font-semibold text-slate-900">
