@@ -9,7 +9,8 @@ import { refuseControlCharsInUrl } from "@/lib/validation";
 // every page, action and handler checks the session and role itself.
 const GATED = [
   /^\/app\/(wallet|codes|pass|car|account|charge|sessions)(\/|$)/,
-  /^\/merchant(\/|$)/,
+  // the business sign-up and invitation pages are public (they offer to sign in or sign up)
+  /^\/merchant(?!\/(signup|invite)(\/|$))(\/|$)/,
   /^\/admin(\/|$)/,
   /^\/account(\/|$)/,
 ];

@@ -2,6 +2,7 @@ import { CircleCheckIcon, StoreIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
+import { MerchantReviewState } from "@/components/merchant/merchant-review-state";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { offerStatus } from "@/components/merchant/offer-status-badge";
 import { OffersTable } from "@/components/merchant/offers-table";
@@ -27,6 +28,14 @@ export default async function MerchantOverviewPage() {
     );
   }
   const { merchant, offers, confirmedRedemptions } = dashboard;
+  if (merchant.status !== "ACTIVE") {
+    return (
+      <>
+        <PageHeader title="Overview" description={`${merchant.name} · ${merchant.category} · ${merchant.address}`} />
+        <MerchantReviewState status={merchant.status} reason={merchant.statusReason} />
+      </>
+    );
+  }
   const now = new Date();
   const liveOffers = offers.filter((o) => offerStatus(o, now) === "active").length;
 

@@ -13,13 +13,13 @@ export function assertCan(actor: Actor, permission: Permission): void {
 /**
  * The actor's membership of a merchant, for a merchant permission: a role without it is
  * forbidden; a merchant the actor does not belong to is indistinguishable from a missing one.
- * With `{ role: "OWNER" }` a staff member is forbidden too (owners manage offers, Square, money).
+ * With `memberRole: "OWNER"`, staff of the merchant are refused (403) with a sentence.
  */
 export async function requireMembership(
   actor: Actor,
   merchantId: string,
   permission: Extract<Permission, `merchant:${string}`>,
-  options: { role?: "OWNER" } = {},
+  memberRole?: "OWNER",
 ): Promise<{ merchantId: string; role: MemberRole }> {
   assertCan(actor, permission);
   const member = await db().merchantMember.findUnique({
@@ -27,9 +27,15 @@ export async function requireMembership(
     select: { role: true },
   });
   if (!member) throw notFound("That merchant");
-  if (options.role === "OWNER" && member.role !== "OWNER") throw forbidden("Only the merchant's owners can do this.");
+  if (memberRole === "OWNER" && member.role !== "OWNER") {
+    throw forbidden("Only an owner of this merchant can do this. Ask an owner to do it for you.");
+  }
   return { merchantId, role: member.role };
 }
+
+/** An owner of the merchant (staff are refused with 403, outsiders see 404): team, offers, Square, money. */
+export const requireOwner = (actor: Actor, merchantId: string) =>
+  requireMembership(actor, merchantId, "merchant:operate", "OWNER");
 
 /**
  * Whether a person works at a merchant (owner or staff), for separation-of-duties checks. Inside a

@@ -12,6 +12,7 @@ export {
   type CurrentSession,
 } from "./sessions";
 export { requestMeta, metaFromHeaders, type RequestMeta } from "./request-meta";
+export { emailSchema, newPasswordSchema, hashPassword } from "./password";
 export { signInWithPassword, signUpWithPassword, signInInput, signUpInput } from "./sign-in-password";
 export { changePassword, changePasswordInput } from "./change-password";
 export { requestPasswordReset, resetPassword, requestResetInput, resetPasswordInput } from "./password-reset";
@@ -19,6 +20,13 @@ export { requestMagicLink, consumeMagicLink, requestLinkInput, consumeLinkInput 
 export { sendSignInCode, verifySignInCode, sendCodeInput, verifyCodeInput } from "./sign-in-otp";
 export { suspendUser, reinstateUser, changeUserRole, searchUsers, userIdInput, roleInput } from "./manage-users";
 export { assertSameOrigin } from "./same-origin";
-export { assertCan, requireMembership, isMerchantMember, assertAccountAccess, type AccountOwnerRef } from "./access";
+export {
+  assertCan,
+  requireMembership,
+  requireOwner,
+  isMerchantMember,
+  assertAccountAccess,
+  type AccountOwnerRef,
+} from "./access";
 export { smsSignInAvailable } from "./otp-sender";
 export { authOptions, googleEnabled } from "./next-auth";

@@ -1,2 +1,2 @@
 export { sendEmail, listOutbox, type Email } from "./send-email";
-export { magicLinkEmail, passwordResetEmail, spendNoticeEmail, payoutNoticeEmail } from "./templates";
+export { magicLinkEmail, passwordResetEmail, spendNoticeEmail, payoutNoticeEmail, teamInviteEmail } from "./templates";

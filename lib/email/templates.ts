@@ -81,3 +81,22 @@ export function payoutNoticeEmail(
   }[payout.kind];
   return { subject: copy.subject, link, ...layout(copy.subject, copy.intro, link, "See your cash-out", copy.outro) };
 }
+
+/** An owner's invitation to join a merchant's team on Nerava. */
+export function teamInviteEmail(
+  invite: { merchantName: string; role: "OWNER" | "STAFF"; inviter: string },
+  link: string,
+) {
+  const as = invite.role === "OWNER" ? "an owner" : "staff";
+  return {
+    subject: `Join ${invite.merchantName} on Nerava`,
+    link,
+    ...layout(
+      `Join ${invite.merchantName}`,
+      `${invite.inviter} invited you to join ${invite.merchantName} on Nerava as ${as}. The link works for 7 days; sign in or sign up with this email address to accept.`,
+      link,
+      "Accept the invitation",
+      "If you were not expecting this, ignore this email: nothing happens without the link.",
+    ),
+  };
+}

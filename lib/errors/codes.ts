@@ -60,6 +60,14 @@ export const ERROR_STATUS = {
   claim_exists: 409,
   claim_closed: 409,
   email_taken: 409,
+  // merchant onboarding and team
+  merchant_not_pending: 409,
+  driver_account: 409,
+  invite_pending: 409,
+  already_member: 409,
+  invite_invalid: 410,
+  invite_wrong_email: 403,
+  last_owner: 409,
   self_suspend: 400,
   self_role: 400,
   // sign-in links and codes

@@ -4,7 +4,15 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
 export type MerchantDashboard = {
-  merchant: { id: string; name: string; category: string; address: string; status: string; squareConnected: boolean };
+  merchant: {
+    id: string;
+    name: string;
+    category: string;
+    address: string;
+    status: string;
+    statusReason: string | null;
+    squareConnected: boolean;
+  };
   offers: { id: string; title: string; novaPrice: number; active: boolean; endsAt: Date | null; redemptions: number }[];
   confirmedRedemptions: number;
 };
@@ -20,6 +28,7 @@ export async function getMerchantDashboard(actor: Actor, merchantId: string): Pr
       category: true,
       address: true,
       status: true,
+      statusReason: true,
       squareMerchantId: true,
       offers: {
         orderBy: { createdAt: "desc" },
@@ -50,6 +59,7 @@ export async function getMerchantDashboard(actor: Actor, merchantId: string): Pr
       category: merchant.category,
       address: merchant.address,
       status: merchant.status,
+      statusReason: merchant.statusReason,
       squareConnected: merchant.squareMerchantId !== null,
     },
     offers,

@@ -9,3 +9,5 @@ export {
   type WorkingMerchant,
 } from "./working-merchant";
 export * from "./redemptions";
+export * from "./onboarding";
+export * from "./team";

@@ -19,7 +19,7 @@ export const offerSelect = {
 
 /** Only the merchant's owners manage its offers: outsiders are told it does not exist, staff are refused. */
 export const requireOwner = (actor: Actor, merchantId: string) =>
-  requireMembership(actor, merchantId, "merchant:operate", { role: "OWNER" });
+  requireMembership(actor, merchantId, "merchant:operate", "OWNER");
 
 /** The offer, scoped to its merchant and locked for this change; an ended one is refused. */
 export async function lockOpenOffer(tx: Tx, merchantId: string, offerId: string, refusal: string) {

@@ -14,6 +14,11 @@ export const LIMITS = {
   passwordResetPerIp: { points: 10, durationSeconds: 60 * 60, message: "Too many password reset requests." },
   redeemCodePerUser: { points: 20, durationSeconds: 60, message: "Too many code attempts." },
   redeemCodePerIp: { points: 60, durationSeconds: 60, message: "Too many code attempts from this network." },
+  teamInvitePerUser: {
+    points: 20,
+    durationSeconds: 60 * 60,
+    message: "Too many invitations sent. Try again in an hour.",
+  },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 

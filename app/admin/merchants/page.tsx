@@ -1,9 +1,11 @@
 import { StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
-import { actorOf, requirePagePermission } from "@/lib/auth";
+import { actorOf, can, requirePagePermission } from "@/lib/auth";
+import { listPendingMerchants } from "@/lib/merchants";
 import { MerchantCounts } from "@/components/admin/merchant-counts";
 import { MerchantsTable } from "@/components/admin/merchants-table";
+import { PendingMerchants } from "@/components/admin/pending-merchants";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatGrid } from "@/components/ui/stat-card";
@@ -13,18 +15,21 @@ export const metadata: Metadata = { title: "Merchants" };
 
 export default async function AdminMerchantsPage() {
   const session = await requirePagePermission("admin:view", "/admin/merchants");
-  const { merchants, recentMerchants } = await getAdminOverview(actorOf(session));
+  const actor = actorOf(session);
+  const { merchants, recentMerchants } = await getAdminOverview(actor);
+  const pending = can(actor.role, "admin:manage-merchants") ? await listPendingMerchants(actor) : [];
   return (
     <>
       <PageHeader title="Merchants" description="Businesses in the program and their review status." />
       <StatGrid label="Merchants by status" className="mb-8">
         <MerchantCounts merchants={merchants} />
       </StatGrid>
+      {pending.length > 0 ? <PendingMerchants merchants={pending} /> : null}
       {recentMerchants.length > 0 ? (
         <>
           <MerchantsTable merchants={recentMerchants} caption="Most recent merchants" />
           <p className="mt-3 text-sm text-slate-500">
-            Showing the {recentMerchants.length} newest. Search, approval and suspension arrive with admin actions.
+            Showing the {recentMerchants.length} newest. Search and suspension arrive with the admin console.
           </p>
         </>
       ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { DirectSpendForm } from "@/components/merchant/direct-spend-form";
+import { MerchantReviewState } from "@/components/merchant/merchant-review-state";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedeemForm } from "@/components/merchant/redeem-form";
 import { Card } from "@/components/ui/card";
@@ -12,8 +13,16 @@ export const metadata: Metadata = { title: "Redeem a code" };
 
 export default async function MerchantRedeemPage() {
   await requirePagePermission("merchant:operate", "/merchant/redeem");
-  const { working } = await loadCurrentMerchant();
+  const { working, dashboard } = await loadCurrentMerchant();
   const merchantId = working.kind === "one" ? working.merchant.id : null;
+  if (dashboard && dashboard.merchant.status !== "ACTIVE") {
+    return (
+      <>
+        <PageHeader title="Redeem" />
+        <MerchantReviewState status={dashboard.merchant.status} reason={dashboard.merchant.statusReason} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader
