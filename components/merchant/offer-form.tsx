@@ -60,7 +60,7 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Prop
           value={values.title}
           onChange={set("title")}
           maxLength={80}
-          hint="3 to 80 characters, e.g. “Free drip coffee”."
+          hint="3 to 80 characters, e.g. “Iced latte for one”."
           error={err("title")}
           required
         />

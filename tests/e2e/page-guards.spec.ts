@@ -141,7 +141,15 @@ function adminPages(): { path: string; secrets: string[] }[] {
 }
 
 /** Every page under /merchant: the demo merchant's own data. */
-const merchantPages = ["/merchant", "/merchant/offers", "/merchant/redeem", "/merchant/reports", "/merchant/funding"];
+const merchantPages = [
+  "/merchant",
+  "/merchant/offers",
+  "/merchant/offers/new",
+  "/merchant/redeem",
+  "/merchant/reports",
+  "/merchant/funding",
+  "/merchant/team",
+];
 
 const REFUSED = [303, 307, 308, 403, 404];
 
