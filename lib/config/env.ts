@@ -62,6 +62,7 @@ export function envSchema(isProduction: boolean) {
     DRIVER_DAILY_EARN_CAP_NOVA: int(2_000),
     DIRECT_SPEND_DAILY_LIMIT_NOVA: int(2_000),
     SIGN_IN_PER_IP_LIMIT: int(30),
+    SIGN_UP_PER_IP_LIMIT: int(10),
     MIN_DWELL_SECONDS: int(600),
     VERIFY_ACCEPT: z.string().default("car+phone"),
     JOBS_ENABLED: bool(true),

@@ -5,9 +5,15 @@ import { LIMITS, type LimitName } from "./policies";
 export { LIMITS, type LimitName } from "./policies";
 export { limiterFor } from "./limiter";
 
-// Sign-ins per network are the one limit operators tune (offices and campuses share an address).
-const policy = (name: LimitName): LimitPolicy =>
-  name === "signInPerIp" ? { ...LIMITS.signInPerIp, points: config().SIGN_IN_PER_IP_LIMIT } : LIMITS[name];
+// Sign-ins and sign-ups per network are the limits operators tune (offices and campuses share an address).
+const TUNED: Partial<Record<LimitName, () => number>> = {
+  signInPerIp: () => config().SIGN_IN_PER_IP_LIMIT,
+  signUpPerIp: () => config().SIGN_UP_PER_IP_LIMIT,
+};
+const policy = (name: LimitName): LimitPolicy => {
+  const points = TUNED[name]?.();
+  return points === undefined ? LIMITS[name] : { ...LIMITS[name], points };
+};
 
 export const rateLimit = (name: LimitName, subject: string | null | undefined) =>
   consumeWith(name, policy(name), subject);
