@@ -50,5 +50,5 @@ export function serveConsent(sandbox: Sandbox, req: IncomingMessage, res: Server
     back.searchParams.set("error_description", "user_denied");
   }
   if (state) back.searchParams.set("state", state);
-  redirect(res, back.toString());
+  redirect(res, 302, back.toString());
 }

@@ -1,7 +1,6 @@
 // The sandbox's whole state as one plain JSON value, so a `stateFile` keeps sellers, tokens and
 // orders across dev restarts.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readStateFile, writeStateFile } from "@/lib/integrations/sandbox-kit";
 import type { Customer, Location, Merchant, Order, Payment, Refund, SquareEvent } from "./objects";
 
 /** A one-use authorization code from the consent page (or control.authorize). */
@@ -48,29 +47,11 @@ export function createStore({ stateFile }: { stateFile?: string }): Store {
     refreshTokens: {},
     events: [],
   };
-  const state = (stateFile && readState(stateFile)) || fresh;
+  const state = (stateFile && readStateFile<SandboxState>(stateFile, "Square")) || fresh;
   return {
     state,
     save() {
-      if (!stateFile) return;
-      // Written whole and renamed into place, so a crash mid-write never leaves half a file.
-      mkdirSync(path.dirname(stateFile), { recursive: true });
-      const temporary = `${stateFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(state));
-      renameSync(temporary, stateFile);
+      if (stateFile) writeStateFile(stateFile, state);
     },
   };
-}
-
-function readState(stateFile: string): SandboxState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(stateFile, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
-  }
-  const state = JSON.parse(text) as SandboxState;
-  if (state.version !== 1) throw new Error(`Square sandbox: ${stateFile} holds an unknown state version.`);
-  return state;
 }

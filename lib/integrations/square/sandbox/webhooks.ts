@@ -3,6 +3,7 @@
 import { createHmac } from "node:crypto";
 import { setImmediate as nextTick, setTimeout as sleep } from "node:timers/promises";
 import type { SquareEvent } from "./objects";
+import type { WebhookDelivery } from "@/lib/integrations/sandbox-kit";
 
 export type WebhookSubscription = {
   /** Where the sandbox POSTs (e.g. http://127.0.0.1:3000/api/webhooks/square). */
@@ -12,17 +13,7 @@ export type WebhookSubscription = {
   notificationUrl: string;
 };
 
-export type WebhookDelivery = {
-  eventId: string;
-  type: string;
-  url: string;
-  /** 1 for the first try of this delivery; a redelivery counts again from 1. */
-  attempt: number;
-  /** The receiver's status, or null when the connection failed. */
-  status: number | null;
-  error?: string;
-  at: Date;
-};
+export type { WebhookDelivery };
 
 export type WebhookSender = ReturnType<typeof createWebhookSender>;
 

@@ -1,28 +1,11 @@
-// Writing answers: Stripe's JSON with its headers, and the setup page's HTML and redirects.
+// Writing answers: Stripe's JSON (never cached), and the setup page's HTML under its policy.
 import type { ServerResponse } from "node:http";
+import { sendHtml as sendPage, sendJson as sendAny } from "@/lib/integrations/sandbox-kit";
 import { PAGE_POLICY } from "./pages";
 
-export function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string>) {
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(body),
-    "cache-control": "no-cache, no-store",
-    ...headers,
-  });
-  res.end(body);
-}
+export { redirect } from "@/lib/integrations/sandbox-kit";
 
-export function sendHtml(res: ServerResponse, status: number, html: string) {
-  res.writeHead(status, {
-    "content-type": "text/html; charset=utf-8",
-    "content-security-policy": PAGE_POLICY,
-    "referrer-policy": "no-referrer",
-    "cache-control": "no-store",
-  });
-  res.end(html);
-}
+export const sendJson = (res: ServerResponse, status: number, body: string, headers: Record<string, string>) =>
+  sendAny(res, status, body, { "cache-control": "no-cache, no-store", ...headers });
 
-export function redirect(res: ServerResponse, status: 302 | 303, location: string) {
-  res.writeHead(status, { location, "cache-control": "no-store" });
-  res.end();
-}
+export const sendHtml = (res: ServerResponse, status: number, html: string) => sendPage(res, status, html, PAGE_POLICY);

@@ -1,6 +1,5 @@
 // The sandbox's whole state as one plain JSON value, so a `stateFile` can keep it across dev restarts.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readStateFile, writeStateFile } from "@/lib/integrations/sandbox-kit";
 import type { AccountLinkRecord, Account, Payout, StripeEvent, Transfer, TransferReversal } from "./objects";
 
 /** A completed idempotent request: replayed as it was first answered. */
@@ -40,29 +39,11 @@ export function createStore({ stateFile, platformBalanceCents }: { stateFile?: s
     events: [],
     idempotency: {},
   };
-  const state = (stateFile && readState(stateFile)) || fresh;
+  const state = (stateFile && readStateFile<SandboxState>(stateFile, "Stripe")) || fresh;
   return {
     state,
     save() {
-      if (!stateFile) return;
-      // Written whole and renamed into place, so a crash mid-write never leaves half a file.
-      mkdirSync(path.dirname(stateFile), { recursive: true });
-      const temporary = `${stateFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(state));
-      renameSync(temporary, stateFile);
+      if (stateFile) writeStateFile(stateFile, state);
     },
   } satisfies Store;
-}
-
-function readState(stateFile: string): SandboxState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(stateFile, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
-  }
-  const state = JSON.parse(text) as SandboxState;
-  if (state.version !== 1) throw new Error(`Stripe sandbox: ${stateFile} holds an unknown state version.`);
-  return state;
 }

@@ -3,20 +3,11 @@
 import { setImmediate as nextTick, setTimeout as sleep } from "node:timers/promises";
 import Stripe from "stripe";
 import type { StripeEvent } from "./objects";
+import type { WebhookDelivery } from "@/lib/integrations/sandbox-kit";
 
 export type WebhookEndpoint = { url: string; secret: string };
 
-export type WebhookDelivery = {
-  eventId: string;
-  type: string;
-  url: string;
-  /** 1 for the first try of this delivery; a redelivery counts again from 1. */
-  attempt: number;
-  /** The receiver's status, or null when the connection failed. */
-  status: number | null;
-  error?: string;
-  at: Date;
-};
+export type { WebhookDelivery };
 
 export type WebhookSender = ReturnType<typeof createWebhookSender>;
 
