@@ -1,6 +1,7 @@
 import { CircleCheckIcon, StoreIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
+import type { MerchantDashboard } from "@/lib/merchants";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { MerchantReviewState } from "@/components/merchant/merchant-review-state";
 import { NoMerchant } from "@/components/merchant/no-merchant";
@@ -58,7 +59,7 @@ export default async function MerchantOverviewPage() {
         <StatCard
           icon={<StoreIcon className="size-5" />}
           label="Square"
-          value={merchant.squareConnected ? "Connected" : "Not connected"}
+          value={squareStatusLabel(merchant.squareStatus)}
           hint={
             <span className="inline-flex items-center gap-2">
               Program status <MerchantStatusBadge status={merchant.status} />
@@ -92,4 +93,10 @@ export default async function MerchantOverviewPage() {
       </section>
     </>
   );
+}
+
+function squareStatusLabel(status: MerchantDashboard["merchant"]["squareStatus"]): string {
+  if (status === "CONNECTED") return "Connected";
+  if (status === "RECONNECT_REQUIRED") return "Reconnect required";
+  return "Not connected";
 }

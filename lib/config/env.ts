@@ -43,6 +43,15 @@ export function envSchema(isProduction: boolean) {
     EMAIL_FROM: z.string().default("Nerava <no-reply@nerava.local>"),
     VERIFY_REWARD_CENTS: int(200),
     PURCHASE_REWARD_FLAT_CENTS: int(150),
+    // What the platform charges the merchant for each rewarded purchase, on top of the reward.
+    PURCHASE_PLATFORM_FEE_CENTS: int(30),
+    // A sale matches a charging session from (start − before) to (end + after).
+    PURCHASE_MATCH_BEFORE_MINUTES: int(10),
+    PURCHASE_MATCH_AFTER_MINUTES: int(30),
+    // A purchase reward stays pending this long, so a refund can still take it back before it is spendable.
+    PURCHASE_REFUND_WINDOW_HOURS: int(72),
+    // Offline orders reach Square late; older sales than this are not matched.
+    PURCHASE_LATE_ORDER_HOURS: int(72),
     PAYOUT_MIN_CENTS: int(100),
     PAYOUT_MAX_CENTS: int(10_000),
     PAYOUT_DAILY_CAP_CENTS: int(20_000),
@@ -80,6 +89,13 @@ export function envSchema(isProduction: boolean) {
     SQUARE_APPLICATION_ID: z.string().optional(),
     SQUARE_APPLICATION_SECRET: z.string().optional(),
     SQUARE_WEBHOOK_SIGNATURE_KEY: z.string().optional(),
+    // Where the square SDK and the consent page live: Square itself unless set (the sandbox twin, the test fake).
+    SQUARE_API_BASE: z.string().url().default("https://connect.squareup.com"),
+    // The notification URL exactly as registered with Square: signatures are computed over it, never
+    // over a URL rebuilt from the request. Defaults to NEXTAUTH_URL + /api/webhooks/square.
+    SQUARE_WEBHOOK_URL: z.string().url().optional(),
+    // Square advises refreshing at most every 7 days; a token older than this is refreshed by the job.
+    SQUARE_REFRESH_AFTER_DAYS: wholeNumber({ min: 1, max: 25 }).default(7),
     SMARTCAR_CLIENT_ID: z.string().optional(),
     SMARTCAR_CLIENT_SECRET: z.string().optional(),
     SMARTCAR_WEBHOOK_SECRET: z.string().optional(),

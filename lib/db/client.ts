@@ -16,7 +16,7 @@ export function createDb(url = databaseUrl(), poolSize = Number(process.env.DATA
     omit: {
       user: { passwordHash: true },
       vehicleConnection: { accessTokenEnc: true, refreshTokenEnc: true },
-      merchant: { squareAccessTokenEnc: true, squareRefreshTokenEnc: true },
+      squareConnection: { accessTokenEnc: true, refreshTokenEnc: true },
       walletPass: { authTokenHash: true },
     },
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { requireMembership, type Actor } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { db, type SquareConnectionStatus } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
 export type MerchantDashboard = {
@@ -11,7 +11,8 @@ export type MerchantDashboard = {
     address: string;
     status: string;
     statusReason: string | null;
-    squareConnected: boolean;
+    /** null: never connected. Only CONNECTED means calls to Square work. */
+    squareStatus: SquareConnectionStatus | null;
   };
   offers: { id: string; title: string; novaPrice: number; active: boolean; endsAt: Date | null; redemptions: number }[];
   confirmedRedemptions: number;
@@ -29,7 +30,7 @@ export async function getMerchantDashboard(actor: Actor, merchantId: string): Pr
       address: true,
       status: true,
       statusReason: true,
-      squareMerchantId: true,
+      square: { select: { status: true } },
       offers: {
         orderBy: { createdAt: "desc" },
         select: {
@@ -60,7 +61,7 @@ export async function getMerchantDashboard(actor: Actor, merchantId: string): Pr
       address: merchant.address,
       status: merchant.status,
       statusReason: merchant.statusReason,
-      squareConnected: merchant.squareMerchantId !== null,
+      squareStatus: merchant.square?.status ?? null,
     },
     offers,
     confirmedRedemptions: offers.reduce((sum, o) => sum + o.redemptions, 0),
