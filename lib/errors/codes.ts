@@ -81,6 +81,8 @@ export const ERROR_STATUS = {
   sms_unavailable: 503,
   provider_unavailable: 503,
   reconnect_needed: 409,
+  square_not_connected: 409,
+  purchase_answered: 409,
   invalid_code: 400,
   no_vehicles: 400,
   vehicle_taken: 409,

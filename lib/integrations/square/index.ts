@@ -1,0 +1,1 @@
+export { squareApp, squareSdk } from "./client";

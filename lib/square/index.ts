@@ -1,0 +1,1 @@
+export { withSquareClient, unsafeMarkReconnectRequired } from "./connection/with-square-client";
