@@ -38,6 +38,10 @@ const byAccount = (e: EntryFacts): EntryState =>
 const FOLLOWS_ITS_CODE =
   "Redemptions follow their code: a hold is given back by cancelling the code or letting it expire, and a confirmed redemption is not reversed here.";
 
+// A purchase reward follows its Square order: a full refund takes it back, once, by the order's key.
+const FOLLOWS_ITS_ORDER =
+  "Purchase rewards follow their Square order: a full refund of the order takes the reward back, once.";
+
 const FOLLOWS_ITS_PAYOUT =
   "Cash-outs follow their payout: money goes back to the driver from the payout's page (Return money), once.";
 
@@ -87,6 +91,13 @@ export const transactionTypes = {
     walletWord: "returned",
   },
   DIRECT_SPEND: { label: "Pass payment", reversal: { byAdmin: true }, reads: byAccount },
+  PURCHASE_REWARD: { label: "Purchase reward", reversal: { byAdmin: false, why: FOLLOWS_ITS_ORDER }, reads: byAccount },
+  PURCHASE_REWARD_RELEASE: {
+    label: "Purchase reward available",
+    reversal: { byAdmin: false, why: FOLLOWS_ITS_ORDER },
+    reads: () => "available",
+    walletWord: "now available",
+  },
   MERCHANT_TOPUP: { label: "Merchant top-up", reversal: { byAdmin: true }, reads: byAccount },
   // Cash-out follows its Payout row's state machine (lib/payouts): money is returned by that machine,
   // exactly once, never by a bare reversal that would leave the payout and the ledger disagreeing.

@@ -179,7 +179,9 @@ describe("who may reverse what, and when", () => {
       /reverse the charging reward itself/,
     );
     expect(adminReversalRefusal("REVERSAL", { stillPending: false })).toMatch(/not reversed in turn/);
-    expect(adminReversalRefusal("PURCHASE_REWARD", { stillPending: false })).toMatch(/cannot be reversed/);
+    for (const type of ["PURCHASE_REWARD", "PURCHASE_REWARD_RELEASE"])
+      expect(adminReversalRefusal(type, { stillPending: false })).toMatch(/follow their Square order/);
+    expect(adminReversalRefusal("NO_SUCH_TYPE", { stillPending: false })).toMatch(/cannot be reversed/);
   });
 });
 
