@@ -73,6 +73,15 @@ const cases = {
     { entry: "leaves the driver", kind: "AVAILABLE", amount: -40n, state: "spent" },
     { entry: "arrives at the merchant", kind: "AVAILABLE", amount: 40n, state: "available" },
   ],
+  PURCHASE_REWARD: [
+    { entry: "leaves the merchant's prepaid cash", kind: "AVAILABLE", amount: -180n, state: "spent" },
+    { entry: "driver's pending cash", kind: "PENDING", amount: 150n, state: "pending" },
+    { entry: "the platform fee", kind: "FEES", amount: 30n, state: "available" },
+  ],
+  PURCHASE_REWARD_RELEASE: [
+    { entry: "leaves pending", kind: "PENDING", amount: -150n, state: "available" },
+    { entry: "arrives in available", kind: "AVAILABLE", amount: 150n, state: "available" },
+  ],
   MERCHANT_TOPUP: [
     { entry: "arrives in the merchant's prepaid cash", kind: "AVAILABLE", amount: 5_000n, state: "available" },
     { entry: "came in from outside", kind: "ISSUANCE", amount: -5_000n, state: "spent" },
