@@ -160,6 +160,8 @@ describe("labels", () => {
       "Redemption",
       "Hold released",
       "Pass payment",
+      "Purchase reward",
+      "Purchase reward available",
       "Merchant top-up",
       "Cash-out",
       "Cash-out paid",
