@@ -1,3 +1,3 @@
 export { route, json, errorResponse, type RouteContext } from "./route";
-export { csvResponse } from "./csv";
+export { csvResponse, csvCell, csvText } from "./csv";
 export { statementCsvResponse, type StatementAccount } from "./statement-csv";

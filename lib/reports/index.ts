@@ -1,0 +1,12 @@
+export { getMerchantReport, type MerchantReport, type ReportDay } from "./get-merchant-report";
+export {
+  reportRangeInput,
+  parseReportRange,
+  MAX_REPORT_DAYS,
+  DEFAULT_REPORT_DAYS,
+  type ReportRange,
+  type ReportRangeRaw,
+} from "./range";
+export { reportCsv, reportCsvFilename } from "./report-csv";
+export { returnOnSpend, returnOnSpendWords, formatReturn } from "./words";
+export { addDays, dayIn, daysCounted } from "./days";

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { addDays, dayIn, daysCounted, isCalendarDay } from "./days";
+
+export const MAX_REPORT_DAYS = 366;
+export const DEFAULT_REPORT_DAYS = 30;
+
+// A GET form sends empty fields as "": read them as not given.
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
+const day = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-05-01.")
+    .refine(isCalendarDay, "That date is not on the calendar.")
+    .optional(),
+);
+
+/**
+ * A report's range: calendar days in the business time zone, both included. Without dates, the
+ * last 30 days up to today; with only one, the 30 days starting or ending there.
+ */
+export const reportRangeInput = z
+  .object({
+    from: day,
+    to: day,
+    locationId: z.preprocess(blank, z.string().trim().min(1).max(64).optional()),
+  })
+  .transform(({ from, to, locationId }) => {
+    const today = dayIn(new Date(), config().BUSINESS_TIME_ZONE);
+    const end = to ?? (from ? addDays(from, DEFAULT_REPORT_DAYS - 1) : today);
+    return { from: from ?? addDays(end, -(DEFAULT_REPORT_DAYS - 1)), to: end, locationId };
+  })
+  .superRefine((range, ctx) => {
+    if (range.from > range.to)
+      ctx.addIssue({ code: "custom", path: ["from"], message: "The start date must be on or before the end date." });
+    else if (daysCounted(range.from, range.to) > MAX_REPORT_DAYS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `A report covers at most ${MAX_REPORT_DAYS} days. Choose a shorter range.`,
+      });
+  });
+
+export type ReportRange = z.output<typeof reportRangeInput>;
+export type ReportRangeRaw = z.input<typeof reportRangeInput>;
+
+/** The range, or a 422 that says in a sentence what is wrong with it. */
+export function parseReportRange(input: ReportRangeRaw): ReportRange {
+  const parsed = reportRangeInput.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join(" "));
+}
