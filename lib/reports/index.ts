@@ -2,6 +2,7 @@ export { getMerchantReport, type MerchantReport, type ReportDay } from "./get-me
 export {
   reportRangeInput,
   parseReportRange,
+  reportToday,
   MAX_REPORT_DAYS,
   DEFAULT_REPORT_DAYS,
   type ReportRange,
@@ -10,3 +11,4 @@ export {
 export { reportCsv, reportCsvFilename } from "./report-csv";
 export { returnOnSpend, returnOnSpendWords, formatReturn } from "./words";
 export { addDays, dayIn, daysCounted } from "./days";
+export { listReportLocations } from "./locations";

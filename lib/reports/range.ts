@@ -18,6 +18,9 @@ const day = z.preprocess(
     .optional(),
 );
 
+/** Today in the business time zone, the day reports count by. */
+export const reportToday = () => dayIn(new Date(), config().BUSINESS_TIME_ZONE);
+
 /**
  * A report's range: calendar days in the business time zone, both included. Without dates, the
  * last 30 days up to today; with only one, the 30 days starting or ending there.
@@ -29,7 +32,7 @@ export const reportRangeInput = z
     locationId: z.preprocess(blank, z.string().trim().min(1).max(64).optional()),
   })
   .transform(({ from, to, locationId }) => {
-    const today = dayIn(new Date(), config().BUSINESS_TIME_ZONE);
+    const today = reportToday();
     const end = to ?? (from ? addDays(from, DEFAULT_REPORT_DAYS - 1) : today);
     return { from: from ?? addDays(end, -(DEFAULT_REPORT_DAYS - 1)), to: end, locationId };
   })

@@ -1,15 +1,20 @@
-import { BookTextIcon, CircleCheckIcon, DownloadIcon, StoreIcon } from "lucide-react";
+import { BookTextIcon, CircleCheckIcon, DownloadIcon, StoreIcon, TriangleAlertIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { listMerchantRedemptions } from "@/lib/merchants";
+import { listReportLocations, reportRangeInput, reportToday } from "@/lib/reports";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedemptionsTable } from "@/components/merchant/redemptions-table";
+import { ReportRangeForm } from "@/components/merchant/report-range-form";
+import { ReportSkeleton, ReportView } from "@/components/merchant/report-view";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
+import { Notice } from "@/components/ui/notice";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
@@ -19,7 +24,10 @@ export const metadata: Metadata = { title: "Reports" };
 
 const SHOWN = 50;
 
-export default async function MerchantReportsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function MerchantReportsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("merchant:view", "/merchant/reports");
   const { actor, dashboard } = await loadCurrentMerchant();
   if (!dashboard) {
@@ -31,6 +39,20 @@ export default async function MerchantReportsPage() {
     );
   }
   const merchantId = dashboard.merchant.id;
+  const query = await searchParams;
+  const asked = reportRangeInput.safeParse({
+    from: first(query.from),
+    to: first(query.to),
+    locationId: first(query.locationId),
+  });
+  const locations = await listReportLocations(actor, merchantId);
+  // a range the form cannot show is explained, and the default range shown instead
+  const range = asked.success ? asked.data : reportRangeInput.parse({});
+  let problem = asked.success ? null : asked.error.issues.map((i) => i.message).join(" ");
+  if (range.locationId && !locations.some((l) => l.id === range.locationId)) {
+    range.locationId = undefined;
+    problem = "That location is not one of yours.";
+  }
   const [balances, redemptions, lines] = await Promise.all([
     getBalances(actor, { ownerType: "MERCHANT", ownerId: merchantId }),
     listMerchantRedemptions(actor, merchantId, 20),
@@ -41,7 +63,7 @@ export default async function MerchantReportsPage() {
     <>
       <PageHeader
         title="Reports"
-        description="The Nova drivers have spent with you, and every entry behind it. Times in UTC."
+        description="What the program brought you and what it cost, then every entry behind it."
         actions={
           <a
             href={`/api/merchants/${merchantId}/statement`}
@@ -53,6 +75,23 @@ export default async function MerchantReportsPage() {
           </a>
         }
       />
+      {problem ? (
+        <Notice tone="warning" role="alert" icon={<TriangleAlertIcon className="size-4" />} className="mb-4">
+          <p>{problem} Showing the report for the range below instead.</p>
+        </Notice>
+      ) : null}
+      <ReportRangeForm
+        from={range.from}
+        to={range.to}
+        today={reportToday()}
+        locationId={range.locationId}
+        locations={locations}
+      />
+      <Suspense key={`${range.from}:${range.to}:${range.locationId ?? ""}`} fallback={<ReportSkeleton />}>
+        <ReportView actor={actor} merchantId={merchantId} range={range} />
+      </Suspense>
+
+      <h2 className="mt-12 mb-3 text-lg font-semibold text-slate-900">All time</h2>
       <StatGrid label="Nova at this merchant">
         <StatCard
           icon={<StoreIcon className="size-5" />}
