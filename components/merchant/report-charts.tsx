@@ -44,7 +44,7 @@ export function ReportCharts({ days }: { days: ChartDay[] }) {
     { visits: 0, purchases: 0, sales: 0, cost: 0 },
   );
   return (
-    <div className="grid gap-4 lg:grid-cols-2" data-testid="report-charts">
+    <div className="relative grid gap-4 lg:grid-cols-2" data-testid="report-charts">
       <ChartCard
         title="Visits and purchases per day"
         summary={`${totals.visits} charging visits and ${totals.purchases} matched purchases over ${days.length} days.`}
@@ -79,29 +79,32 @@ export function ReportCharts({ days }: { days: ChartDay[] }) {
           <Line type="monotone" dataKey="cost" name="Reward + fee cost" stroke={ROSE} strokeWidth={2} dot={false} />
         </LineChart>
       </ChartCard>
-      <table className="sr-only">
-        <caption>Day by day (days without activity left out)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Charging visits</th>
-            <th scope="col">Matched purchases</th>
-            <th scope="col">Program sales</th>
-            <th scope="col">Reward and fee cost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {active.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{label(d.day)}</th>
-              <td>{d.visits}</td>
-              <td>{d.purchases}</td>
-              <td>{usd.format(d.salesCents / 100)}</td>
-              <td>{usd.format(d.costCents / 100)}</td>
+      {/* a table is as wide as its content whatever its width: the clipping box is a div */}
+      <div className="sr-only">
+        <table>
+          <caption>Day by day (days without activity left out)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Charging visits</th>
+              <th scope="col">Matched purchases</th>
+              <th scope="col">Program sales</th>
+              <th scope="col">Reward and fee cost</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {active.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{label(d.day)}</th>
+                <td>{d.visits}</td>
+                <td>{d.purchases}</td>
+                <td>{usd.format(d.salesCents / 100)}</td>
+                <td>{usd.format(d.costCents / 100)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

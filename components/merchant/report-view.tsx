@@ -58,7 +58,7 @@ export async function ReportView({
       >
         {r.returnOnSpendWords}
       </p>
-      <StatGrid label="Report figures">
+      <StatGrid label="Report figures" className="xl:grid-cols-4">
         <StatCard
           icon={<PlugZapIcon className="size-5" />}
           label="Charging visits"
