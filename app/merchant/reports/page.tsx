@@ -132,7 +132,7 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
           description={
             lines.length === SHOWN
               ? `The ${SHOWN} newest entries; download the CSV for more.`
-              : "Every entry, newest first."
+              : "Every entry, newest first. Times in UTC."
           }
         />
         {lines.length > 0 ? (
