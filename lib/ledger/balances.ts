@@ -32,7 +32,7 @@ export async function unsafeGetBalances(ownerType: OwnerType, ownerId: string): 
 export type DriverBalancesView = {
   nova: { available: number; held: number; pending: number };
   /** `owedCents` > 0 when a purchase was refunded after its reward was paid out: the debt, shown, not hidden. */
-  usd: { available: number; pending: number; owedCents: number };
+  usd: { available: number; pending: number; owedCents?: number };
 };
 
 /** The actor's own driver balances, as plain numbers. */
