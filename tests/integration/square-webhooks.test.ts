@@ -10,6 +10,7 @@ import { signSquareWebhook, type SquareEvent } from "@/lib/integrations/square/s
 import { startFakeSquare, type FakeSquare } from "../fakes/square";
 import { onPostgresServer } from "../support/env";
 import { asDriver, asMerchant, createMerchant, createUser, testDb, uid } from "../support/factories";
+import { chargingSession, driverWithPhone, topUp } from "../support/purchases";
 import { call } from "../support/request";
 import { connectSeller } from "../support/square-sandbox";
 
@@ -154,7 +155,8 @@ describe("ingestion", () => {
     const first = await orderRow(order.id);
     // the order is fetched as it is now (v2), so the late v1 event stores nothing older
     expect(await deliver(created)).toMatchObject({ version: 2, state: "COMPLETED", stored: false });
-    expect(await deliver(renamed(updated))).toMatchObject({ version: 2, stored: false, settled: null });
+    // settled on every delivery (idempotent): no driver charged nearby, so nothing to pay
+    expect(await deliver(renamed(updated))).toMatchObject({ version: 2, stored: false, settled: "UNMATCHED" });
     expect(await orderRow(order.id)).toEqual(first);
     expect(first).toMatchObject({ version: 2, state: "COMPLETED", totalCents: 1240 });
   });
@@ -198,8 +200,9 @@ describe("ingestion", () => {
       closedAt,
       source: "offline",
     });
-    expect(await deliver(eventsFor(offline.id)[1])).toMatchObject({ stored: true, settled: null });
+    expect(await deliver(eventsFor(offline.id)[1])).toMatchObject({ stored: true, settled: "UNMATCHED" });
     const row = await orderRow(offline.id);
+    expect(await testDb.purchaseReward.count({ where: { orderId: row!.id } })).toBe(1);
     expect(row?.orderedAt.toISOString()).toBe(closedAt.toISOString());
     expect(row?.closedAt?.toISOString()).toBe(closedAt.toISOString());
 
@@ -213,7 +216,9 @@ describe("ingestion", () => {
     const answer = await deliver(eventsFor(late.id)[1]);
     expect(answer).toMatchObject({ stored: true, late: true });
     expect(answer).not.toHaveProperty("settled");
-    expect(await orderRow(late.id)).toMatchObject({ state: "COMPLETED", totalCents: 820 });
+    const lateRow = await orderRow(late.id);
+    expect(lateRow).toMatchObject({ state: "COMPLETED", totalCents: 820 });
+    expect(await testDb.purchaseReward.count({ where: { orderId: lateRow!.id } })).toBe(0);
   });
 
   it("a refund updates the sale's refunded amount (refund events name the return order)", async () => {
@@ -330,6 +335,40 @@ describe("simulate a purchase (sandbox)", () => {
         where: { action: "square.simulate_purchase", targetId: merchant.id },
       });
       expect(audit).toBe(2);
+    } finally {
+      forward = false;
+    }
+  });
+
+  it("a sale with the phone of a driver charging next door pays them; Square's full refund takes it back", async () => {
+    const { owner, merchant, sq } = await connected();
+    const charger = await testDb.charger.create({
+      data: { externalId: `c-${uid()}`, name: "Plaza", address: "1 Test St", latitude: 31, longitude: -98 },
+    });
+    await testDb.merchant.update({ where: { id: merchant.id }, data: { chargerId: charger.id } });
+    await topUp(merchant.id, 5_000);
+    const phone = `+1512555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+    const driver = await driverWithPhone(phone);
+    await chargingSession(driver.id, charger.id, { minutesAgo: 30, lasted: null, status: "ACTIVE" });
+    forward = true;
+    try {
+      const sold = await square.simulateSquarePurchase(asMerchant(owner.id), merchant.id, { totalCents: 1240, phone });
+      await fake.control.webhooksSettled();
+      const row = await orderRow(sold.orderId);
+      const reward = await testDb.purchaseReward.findUniqueOrThrow({ where: { orderId: row!.id } });
+      expect(reward).toMatchObject({ driverId: driver.id, strength: "PHONE", status: "PENDING" });
+
+      fake.control.refundOrder(sold.orderId);
+      await fake.control.webhooksSettled();
+      expect(await orderRow(sold.orderId)).toMatchObject({ refundedCents: 1240, version: 3 });
+      expect(await testDb.purchaseReward.findUniqueOrThrow({ where: { orderId: row!.id } })).toMatchObject({
+        status: "REVERSED",
+      });
+      // every delivery answered 2xx (none left to retry)
+      const failed = fake.control.deliveries().filter((d) => d.status !== 200 && d.eventId);
+      expect(
+        failed.filter((d) => fake.control.events().some((e) => e.event_id === d.eventId && e.merchant_id === sq)),
+      ).toEqual([]);
     } finally {
       forward = false;
     }
