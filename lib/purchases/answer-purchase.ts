@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
 import { lockOrder, type LockedOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
@@ -26,6 +27,7 @@ const answered = (message: string) => new AppError("purchase_answered", message)
  */
 export async function answerPurchase(actor: Actor, input: AnswerPurchaseInput, meta: RequestMeta) {
   assertCan(actor, "driver:use");
+  await jobsReady(); // a yes pays, and queues the release for when the refund window closes
   return runMoneyTx(async (tx) => {
     const asked = await tx.purchaseCandidate.findUnique({
       where: { rewardId_driverId: { rewardId: input.rewardId, driverId: actor.userId } },

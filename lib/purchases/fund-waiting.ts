@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
 import { logger } from "@/lib/observability";
 import { unsafeSendMerchantNotice } from "./notices";
@@ -26,6 +27,7 @@ export async function unsafeFundWaitingPurchases(
     orderBy: { createdAt: "asc" },
     take: 200,
   });
+  if (waiting.length > 0) await jobsReady(); // each payment queues its release
   const short = new Set<string>();
   const funded = new Set<string>();
   let paid = 0;

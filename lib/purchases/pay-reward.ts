@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
+import { enqueueInTx, queueReady } from "@/lib/jobs";
 import { accounts, tryPostInTx } from "@/lib/ledger";
 import { requestMerchantNotice } from "./notices";
 import type { LockedOrder } from "./order-lock";
@@ -50,14 +51,22 @@ export async function payMatchedReward(
     await requestMerchantNotice(tx, order.merchantId, "waiting-funds", now);
     return "WAITING_FUNDS";
   }
+  const releaseAt = releaseAtFor(order.orderedAt, env.PURCHASE_REFUND_WINDOW_HOURS);
   await tx.purchaseReward.updateMany({
     where: { id: reward.id, status: "WAITING_FUNDS" },
-    data: {
-      status: "PENDING",
-      paidAt: now,
-      releaseAt: releaseAtFor(order.orderedAt, env.PURCHASE_REFUND_WINDOW_HOURS),
-    },
+    data: { status: "PENDING", paidAt: now, releaseAt },
   });
+  // the release runs when the window closes (the 5-minute sweep covers a caller without a started queue)
+  if (queueReady())
+    await enqueueInTx(
+      tx,
+      "release-purchase-rewards",
+      {},
+      {
+        startAfterSeconds: Math.max(0, Math.ceil((releaseAt.getTime() - now.getTime()) / 1000)),
+        singletonKey: `purchase-release:${reward.id}`,
+      },
+    );
   const left = await tx.ledgerAccount.findUnique({
     where: {
       ownerType_ownerId_kind_currency: {
