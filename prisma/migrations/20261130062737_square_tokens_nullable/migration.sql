@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SquareConnection" ALTER COLUMN "accessTokenEnc" DROP NOT NULL,
+ALTER COLUMN "refreshTokenEnc" DROP NOT NULL;
