@@ -12,6 +12,7 @@ import {
   type NoticeKind,
 } from "@/lib/payouts";
 import { logger } from "@/lib/observability";
+import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 
 const HOUR = 3600_000;
 
@@ -90,6 +91,8 @@ export const JOBS = {
     const { checked, mismatches } = await unsafeReconcilePayouts();
     return { checked, mismatches: mismatches.length };
   },
+  /** Renews Square grants last refreshed SQUARE_REFRESH_AFTER_DAYS ago or ending within 8 days, one at a time. */
+  "refresh-square-tokens": async () => unsafeRefreshDueSquareTokens(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -100,4 +103,5 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "demo-accrual": "* * * * *",
   "sweep-payouts": "*/5 * * * *",
   "reconcile-payouts": "20 6 * * *",
+  "refresh-square-tokens": "35 * * * *",
 };

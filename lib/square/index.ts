@@ -1,1 +1,5 @@
 export { withSquareClient, unsafeMarkReconnectRequired } from "./connection/with-square-client";
+export { startSquareConnect, completeSquareConnect, squareCallbackInput, SQUARE_SCOPES } from "./connection/connect";
+export { unsafeRefreshSquareToken, unsafeRefreshDueSquareTokens, type RefreshOutcome } from "./connection/refresh";
+export { disconnectSquare } from "./connection/disconnect";
+export { getSquareStatus, type SquareStatus } from "./connection/status";
