@@ -209,6 +209,38 @@ describe("refreshing", () => {
     expect(after.refreshedAt).not.toBeNull();
   });
 
+  it("waits for a refresh another process holds instead of refreshing again", async () => {
+    const { merchantId } = await connected();
+    const soon = new Date(Date.now() + 3600e3);
+    await testDb.squareConnection.update({
+      where: { merchantId },
+      data: { expiresAt: soon, refreshLeaseUntil: new Date(Date.now() + 60e3) },
+    });
+    // the other process finishes its refresh while we wait
+    setTimeout(() => {
+      void testDb.squareConnection.update({
+        where: { merchantId },
+        data: { expiresAt: new Date(Date.now() + 30 * 24 * 3600e3), refreshLeaseUntil: null },
+      });
+    }, 500);
+    const started = Date.now();
+    const seen = await requestsDuring(() => square.withSquareClient(merchantId, (c) => c.locations.list()));
+    expect(seen.map((r) => r.path)).toEqual(["/v2/locations"]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it("a 401 from Square on a call marks the grant reconnect required", async () => {
+    const { merchantId } = await connected();
+    fake.faults.next({
+      path: /^\/v2\/locations$/,
+      kind: { status: 401, errors: [{ category: "AUTHENTICATION_ERROR", code: "ACCESS_TOKEN_REVOKED" }] },
+    });
+    await expect(square.withSquareClient(merchantId, (c) => c.locations.list())).rejects.toMatchObject({
+      statusCode: 401,
+    });
+    expect((await grantOf(merchantId))?.status).toBe("RECONNECT_REQUIRED");
+  });
+
   it("two refreshes at once make exactly one request to Square", async () => {
     const { merchantId } = await connected();
     await testDb.squareConnection.update({
