@@ -1,13 +1,15 @@
-import { CircleCheckIcon, StoreIcon, TagIcon } from "lucide-react";
+import { CircleCheckIcon, FlaskConicalIcon, StoreIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth";
 import type { MerchantDashboard } from "@/lib/merchants";
+import { squareTwinInUse } from "@/lib/square";
 import { loadCurrentDashboard } from "@/components/merchant/current-dashboard";
 import { MerchantReviewState } from "@/components/merchant/merchant-review-state";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { offerStatus } from "@/components/merchant/offer-status-badge";
 import { OffersTable } from "@/components/merchant/offers-table";
+import { SimulatePurchase } from "@/components/merchant/simulate-purchase";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
@@ -99,6 +101,22 @@ export default async function MerchantOverviewPage() {
           />
         )}
       </section>
+
+      {squareTwinInUse() && merchant.squareStatus === "CONNECTED" ? (
+        <section aria-labelledby="sandbox-heading" className="mt-10">
+          <SectionHeader
+            id="sandbox-heading"
+            title="Sandbox"
+            description="Only on this test server: ring up a sale in the Square sandbox, as your register would. No real money moves."
+          />
+          <div className="rounded-xl border border-dashed border-amber-300 bg-amber-50/40 p-4 sm:p-6">
+            <p className="mb-4 flex items-center gap-2 text-sm font-medium text-amber-900">
+              <FlaskConicalIcon className="size-4" aria-hidden="true" /> Simulate a purchase
+            </p>
+            <SimulatePurchase merchantId={merchant.id} />
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

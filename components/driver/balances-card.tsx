@@ -14,6 +14,7 @@ export function BalancesCard() {
   if (!data) return null;
   const { available: nova, held: heldNova, pending: pendingNova } = data.nova;
   const { available: cashCents, pending: pendingCents } = data.usd;
+  const owedCents = data.usd.owedCents ?? Math.max(0, -cashCents);
   return (
     <section
       aria-labelledby="balances-heading"
@@ -52,8 +53,13 @@ export function BalancesCard() {
               </Link>
             </dd>
           ) : null}
+          {owedCents > 0 ? (
+            <dd data-testid="usd-owed" className="mt-1 text-sm font-medium text-white">
+              You owe {formatUsd(owedCents)} — a purchase was refunded after its reward was paid
+            </dd>
+          ) : null}
           {pendingCents > 0 ? (
-            <dd className="mt-1 text-sm text-brand-100">+ {formatUsd(pendingCents)} pending verification</dd>
+            <dd className="mt-1 text-sm text-brand-100">+ {formatUsd(pendingCents)} pending</dd>
           ) : null}
           {cashCents === 0 && pendingCents === 0 ? (
             <dd className="mt-1 text-sm text-brand-100">Cash rewards arrive after your first verified charge.</dd>

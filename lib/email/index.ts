@@ -1,2 +1,10 @@
 export { sendEmail, listOutbox, type Email } from "./send-email";
-export { magicLinkEmail, passwordResetEmail, spendNoticeEmail, payoutNoticeEmail, teamInviteEmail } from "./templates";
+export {
+  magicLinkEmail,
+  passwordResetEmail,
+  spendNoticeEmail,
+  payoutNoticeEmail,
+  teamInviteEmail,
+  purchaseWaitingFundsEmail,
+  lowBalanceEmail,
+} from "./templates";

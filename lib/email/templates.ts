@@ -100,3 +100,40 @@ export function teamInviteEmail(
     ),
   };
 }
+
+/** To a merchant's owners: a matched purchase's reward waits until their prepaid cash can fund it. */
+export function purchaseWaitingFundsEmail(
+  notice: { merchantName: string; waiting: number; balanceCents: number },
+  link: string,
+) {
+  const rewards = notice.waiting === 1 ? "A purchase reward is" : `${notice.waiting} purchase rewards are`;
+  return {
+    subject: "A purchase reward is waiting for funds",
+    link,
+    ...layout(
+      "A purchase reward is waiting for funds",
+      `${rewards} waiting at ${notice.merchantName}: a driver who charged nearby bought from you, but your prepaid balance (${usd(notice.balanceCents)}) cannot fund the reward. It is paid as soon as you top up.`,
+      link,
+      "Top up your balance",
+      "Drivers see the reward once it is funded. You get this email at most once a day.",
+    ),
+  };
+}
+
+/** To a merchant's owners: their prepaid cash fell below the low-balance mark after paying a reward. */
+export function lowBalanceEmail(
+  notice: { merchantName: string; balanceCents: number; thresholdCents: number },
+  link: string,
+) {
+  return {
+    subject: "Your prepaid balance is low",
+    link,
+    ...layout(
+      "Your prepaid balance is low",
+      `${notice.merchantName} has ${usd(notice.balanceCents)} of prepaid cash left, below ${usd(notice.thresholdCents)}. Purchase rewards wait when it runs out.`,
+      link,
+      "Top up your balance",
+      "You get this email at most once a day while the balance stays low.",
+    ),
+  };
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
 import { assertCan, isMerchantMember, type Actor, type RequestMeta } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { enqueueInTx, jobsReady } from "@/lib/jobs";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, IdempotencyConflict, postInTx, runMoneyTx } from "@/lib/ledger";
 import { wholeNumber } from "@/lib/validation";
@@ -40,6 +41,7 @@ export async function recordMerchantTopUp(actor: Actor, input: TopUpInput, meta:
     if (await isMerchantMember(merchant.id, actor.userId))
       throw new AppError("self_dealing", "You cannot record a top-up for a merchant you work at. Ask another admin.");
     const key = `topup:${merchant.id}:${referenceKey(input.reference)}`;
+    await jobsReady();
     return runMoneyTx(async (tx) => {
       const posted = await postInTx(tx, {
         idempotencyKey: key,
@@ -60,22 +62,29 @@ export async function recordMerchantTopUp(actor: Actor, input: TopUpInput, meta:
           );
         throw err;
       });
-      if (!posted.replayed)
-        await recordAudit(
-          {
-            action: "merchant.topup",
-            actorId: actor.userId,
-            targetType: "merchant",
-            targetId: merchant.id,
-            metadata: {
-              amountCents: input.amountCents,
-              reference: input.reference,
-              transactionId: posted.transactionId,
-            },
-            ...meta,
+      if (posted.replayed) return { ...posted, merchantName: merchant.name };
+      // purchase rewards waiting for this merchant's funds are paid once the top-up is committed
+      await enqueueInTx(
+        tx,
+        "fund-waiting-purchases",
+        { merchantId: merchant.id },
+        { singletonKey: `fund:${merchant.id}` },
+      );
+      await recordAudit(
+        {
+          action: "merchant.topup",
+          actorId: actor.userId,
+          targetType: "merchant",
+          targetId: merchant.id,
+          metadata: {
+            amountCents: input.amountCents,
+            reference: input.reference,
+            transactionId: posted.transactionId,
           },
-          tx,
-        );
+          ...meta,
+        },
+        tx,
+      );
       return { ...posted, merchantName: merchant.name };
     });
   });

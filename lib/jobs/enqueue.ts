@@ -27,6 +27,12 @@ export async function jobsReady(): Promise<void> {
   await pending;
 }
 
+/** Whether enqueueInTx can run now (jobsReady() has run in this process): for best-effort follow-ups a sweep also covers. */
+export function queueReady(): boolean {
+  const queue = startedBoss();
+  return queue !== undefined && ready.has(queue);
+}
+
 /** pg-boss's SQL run on the caller's transaction; values prepared the way `pg` would (objects as JSON). */
 function onTransaction(tx: Tx): PgBoss.Db {
   return {

@@ -11,6 +11,12 @@ import {
   unsafeSweepPayouts,
   type NoticeKind,
 } from "@/lib/payouts";
+import {
+  unsafeFundWaitingPurchases,
+  unsafeReleaseDuePurchaseRewards,
+  unsafeSendMerchantNotice,
+  type MerchantNoticeKind,
+} from "@/lib/purchases";
 import { logger } from "@/lib/observability";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 
@@ -93,6 +99,14 @@ export const JOBS = {
   },
   /** Renews Square grants last refreshed SQUARE_REFRESH_AFTER_DAYS ago or ending within 8 days, one at a time. */
   "refresh-square-tokens": async () => unsafeRefreshDueSquareTokens(),
+  /** Purchase rewards whose refund window closed become available to their drivers. */
+  "release-purchase-rewards": async () => unsafeReleaseDuePurchaseRewards(),
+  /** Pays purchase rewards waiting for a merchant's funds (after a top-up, and as a sweep). */
+  "fund-waiting-purchases": async (data: { merchantId?: string } = {}) => unsafeFundWaitingPurchases(data?.merchantId),
+  /** The owners' "waiting for funds" / "low balance" email, at most once a day per merchant each. */
+  "purchase-merchant-notice": async (data: { merchantId: string; kind: MerchantNoticeKind }) => ({
+    result: await unsafeSendMerchantNotice(data.merchantId, data.kind),
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -104,4 +118,6 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "sweep-payouts": "*/5 * * * *",
   "reconcile-payouts": "20 6 * * *",
   "refresh-square-tokens": "35 * * * *",
+  "release-purchase-rewards": "*/5 * * * *",
+  "fund-waiting-purchases": "*/5 * * * *",
 };

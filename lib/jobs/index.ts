@@ -4,7 +4,7 @@ import { JOBS, SCHEDULES, type JobName } from "./handlers";
 
 export { JOBS, type JobName } from "./handlers";
 export { stopBoss } from "./boss";
-export { enqueueInTx, jobsReady, type EnqueueOptions } from "./enqueue";
+export { enqueueInTx, jobsReady, queueReady, type EnqueueOptions } from "./enqueue";
 
 /** Starts this instance's workers and (idempotently) the schedules. */
 export async function startWorkers(): Promise<void> {

@@ -31,7 +31,8 @@ export async function unsafeGetBalances(ownerType: OwnerType, ownerId: string): 
 /** A driver's balances as plain numbers (Nova, and USD in cents), for JSON and the client. */
 export type DriverBalancesView = {
   nova: { available: number; held: number; pending: number };
-  usd: { available: number; pending: number };
+  /** `owedCents` > 0 when a purchase was refunded after its reward was paid out: the debt, shown, not hidden. */
+  usd: { available: number; pending: number; owedCents?: number };
 };
 
 /** The actor's own driver balances, as plain numbers. */
@@ -39,6 +40,10 @@ export async function getDriverBalances(actor: Actor): Promise<DriverBalancesVie
   const b = await getBalances(actor, { ownerType: "DRIVER", ownerId: actor.userId });
   return {
     nova: { available: Number(b.nova.available), held: Number(b.nova.held), pending: Number(b.nova.pending) },
-    usd: { available: Number(b.usd.available), pending: Number(b.usd.pending) },
+    usd: {
+      available: Number(b.usd.available),
+      pending: Number(b.usd.pending),
+      owedCents: Math.max(0, -Number(b.usd.available)),
+    },
   };
 }

@@ -6,7 +6,10 @@ export type LedgerViolation = {
   detail: string;
 };
 
-/** The invariants, checkable at any time: transactions sum to zero per currency; balances equal their entries. */
+/**
+ * The invariants, checkable at any time: transactions sum to zero per currency; balances equal their
+ * entries; no account below zero beyond the debt its overdraft transactions allowed.
+ */
 export async function checkLedger(
   client: Db,
 ): Promise<{ violations: LedgerViolation[]; transactions: number; accounts: number }> {
@@ -18,8 +21,17 @@ export async function checkLedger(
     SELECT a."id", a."balance", COALESCE(SUM(e."amount"), 0)::bigint AS sum
     FROM "LedgerAccount" a LEFT JOIN "LedgerEntry" e ON e."accountId" = a."id"
     GROUP BY a."id" HAVING a."balance" <> COALESCE(SUM(e."amount"), 0)`;
+  // Below zero only as far as transactions allowed to overdraw this account took it (a purchase
+  // clawback after the reward was paid out): that debt is shown to its driver, never more.
   const negative = await client.$queryRaw<{ id: string; balance: bigint }[]>`
-    SELECT "id", "balance" FROM "LedgerAccount" WHERE NOT "allowNegative" AND "balance" < 0`;
+    SELECT a."id", a."balance" FROM "LedgerAccount" a
+    WHERE NOT a."allowNegative" AND a."balance" < 0
+      AND a."balance" < -COALESCE((
+        SELECT SUM(-e."amount") FROM "LedgerEntry" e JOIN "LedgerTransaction" t ON t."id" = e."transactionId"
+        WHERE e."accountId" = a."id" AND e."amount" < 0
+          AND t."metadata" -> 'overdraft' @> jsonb_build_array(
+            a."ownerType"::text || ':' || a."ownerId" || ':' || a."kind"::text || ':' || a."currency"::text)
+      ), 0)`;
   // Payouts clearing holds exactly the cash-outs on their way (net of fees), no more, no less.
   const [clearing] = await client.$queryRaw<{ balance: bigint; inflight: bigint }[]>`
     SELECT

@@ -1,6 +1,7 @@
 export { accounts, PLATFORM, type AccountRef } from "./accounts";
 export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFingerprint } from "./post";
 export { reverseInTx } from "./reverse";
+export { tryPostInTx } from "./try-post";
 export { runMoneyTx } from "./money-tx";
 export { spendUsage, refundUsage } from "./usage";
 export { getBalances, unsafeGetBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";

@@ -26,6 +26,12 @@ export type PostInput = {
   /** Lets a caller reference the transaction (e.g. a code's settleTxId) before posting it. */
   id?: string;
   insufficientMessage?: string;
+  /**
+   * Driver available accounts this one transaction may take below zero (a purchase clawback after
+   * the reward was paid out): the debt stays on the account, visible, and later debits still
+   * need a balance. Recorded in the metadata, where checkLedger reads the allowed debt.
+   */
+  overdraft?: AccountRef[];
 };
 export type Posted = { transactionId: string; replayed: boolean };
 
@@ -36,12 +42,14 @@ export type Posted = { transactionId: string; replayed: boolean };
  */
 export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
   const lines = validate(input.lines);
+  const overdraft = new Set((input.overdraft ?? []).map(assertOverdraftable).map(accountKey));
+  const metadata = overdraft.size ? { ...input.metadata, overdraft: [...overdraft].sort() } : input.metadata;
   const requestHash = hashRequest(input, lines);
   const id = input.id ?? createId();
   const claimed = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "requestHash", "type", "reason", "reversesId", "actorId", "metadata")
     VALUES (${id}, ${input.idempotencyKey}, ${requestHash}, ${input.type}, ${input.reason}, ${input.reversesId ?? null},
-            ${input.actorId ?? null}, ${input.metadata ? JSON.stringify(input.metadata) : null}::jsonb)
+            ${input.actorId ?? null}, ${metadata ? JSON.stringify(metadata) : null}::jsonb)
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING "id"`.catch((err) => {
     if (isUniqueViolation(err, "reversesId")) throw new AlreadyReversed();
@@ -55,12 +63,16 @@ export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
   );
   // fixed order (by account id) so concurrent transactions never wait on each other in a cycle
   const ordered = lines
-    .map((l) => ({ ...l, accountId: ids.get(accountKey(l.account))! }))
+    .map((l) => ({
+      ...l,
+      accountId: ids.get(accountKey(l.account))!,
+      mayOverdraw: overdraft.has(accountKey(l.account)),
+    }))
     .sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
   for (const line of ordered) {
     const moved = await tx.$executeRaw`
       UPDATE "LedgerAccount" SET "balance" = "balance" + ${line.amount}
-      WHERE "id" = ${line.accountId} AND ("allowNegative" OR "balance" + ${line.amount} >= 0)`;
+      WHERE "id" = ${line.accountId} AND ("allowNegative" OR ${line.mayOverdraw} OR "balance" + ${line.amount} >= 0)`;
     if (moved !== 1) throw new InsufficientFunds(input.insufficientMessage);
   }
   await tx.ledgerEntry.createMany({
@@ -96,14 +108,23 @@ function validate(lines: LedgerLine[]): LedgerLine[] {
   return lines;
 }
 
+function assertOverdraftable(a: AccountRef): AccountRef {
+  if (a.ownerType !== "DRIVER" || a.kind !== "AVAILABLE")
+    throw new Error(`ledger: only a driver's available account may be overdrawn, not ${accountKey(a)}`);
+  return a;
+}
+
 function hashRequest(input: PostInput, lines: LedgerLine[]): string {
   const canonical = lines
     .map((l) => `${accountKey(l.account)}=${l.amount}`)
     .sort()
     .join("|");
   const request = JSON.stringify(Object.entries(input.request).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const overdraft = (input.overdraft ?? []).map(accountKey).sort().join(",");
   return createHash("sha256")
-    .update(`${input.type}|${input.reversesId ?? ""}|${canonical}|${request}`)
+    .update(
+      `${input.type}|${input.reversesId ?? ""}|${canonical}|${request}${overdraft ? `|overdraft:${overdraft}` : ""}`,
+    )
     .digest("hex");
 }
 

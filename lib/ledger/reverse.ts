@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import type { AccountRef } from "./accounts";
 import { postInTx, type Posted, type RequestFingerprint } from "./post";
 
 /**
@@ -20,6 +21,8 @@ export async function reverseInTx(
     /** What else changes the outcome (the original is always part of the fingerprint). */
     request: RequestFingerprint;
     pendingReleased?: boolean;
+    /** Driver available accounts this reversal may take below zero (see PostInput.overdraft). */
+    overdraft?: AccountRef[];
   },
 ): Promise<Posted> {
   const original = await tx.ledgerTransaction.findUnique({
@@ -35,6 +38,7 @@ export async function reverseInTx(
     reversesId: original.id,
     request: input.request,
     metadata: { reversedType: original.type },
+    overdraft: input.overdraft,
     insufficientMessage: "This cannot be reversed: the Nova has already been spent or moved.",
     lines: original.entries.map((e) => ({
       account: {

@@ -3,3 +3,7 @@ export { startSquareConnect, completeSquareConnect, squareCallbackInput, SQUARE_
 export { unsafeRefreshSquareToken, unsafeRefreshDueSquareTokens, type RefreshOutcome } from "./connection/refresh";
 export { disconnectSquare } from "./connection/disconnect";
 export { getSquareStatus, type SquareStatus } from "./connection/status";
+export { squareWebhook } from "./webhooks/receiver";
+export type { SquareEvent, OrderFacts } from "./webhooks/event";
+export { simulateSquarePurchase, squareTwinInUse, type SimulatedPurchase } from "./sandbox/simulate-purchase";
+export { unsafeSellerToken } from "./sandbox/seller-token";

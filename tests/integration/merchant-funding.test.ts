@@ -1,10 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getMerchantFunding, recordMerchantTopUp } from "@/lib/funding";
+import { stopWorkers } from "@/lib/jobs";
 import { unsafeGetBalances } from "@/lib/ledger";
 import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb } from "../support/factories";
 import { closeConnections } from "../support/ledger";
 
-afterAll(closeConnections);
+afterAll(async () => {
+  await stopWorkers(); // a top-up starts the queue (it queues the waiting purchase rewards' funding)
+  await closeConnections();
+});
 
 const cash = async (merchantId: string) => Number((await unsafeGetBalances("MERCHANT", merchantId)).usd.available);
 

@@ -1,10 +1,12 @@
 import { PlugIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { getCurrentSession } from "@/lib/auth";
+import { actorOf, can, getCurrentSession } from "@/lib/auth";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
 import { HOLD_MINUTES } from "@/lib/merchants";
+import { listPurchaseQuestions } from "@/lib/purchases";
 import { ChargerCard } from "@/components/driver/charger-card";
 import { OfferCard } from "@/components/driver/offer-card";
+import { PurchaseQuestionCard } from "@/components/driver/purchase-question-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 
@@ -13,9 +15,31 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function DriverHomePage() {
   const [chargers, offers, session] = await Promise.all([listChargers(), listLiveOffers(), getCurrentSession()]);
+  const questions =
+    session && can(session.user.role, "driver:use") ? await listPurchaseQuestions(actorOf(session)) : [];
   return (
     <>
       <PageHeader title="Charge & earn" description="Charge beside a partner, earn Nova, spend it next door." />
+
+      {questions.length > 0 ? (
+        <section aria-labelledby="purchases-heading" className="mb-10">
+          <SectionHeader
+            id="purchases-heading"
+            title="Was this you?"
+            description="Someone bought this while you were charging nearby. Say if it was you to earn the purchase reward."
+          />
+          <ul className="space-y-3">
+            {questions.map((q) => (
+              <PurchaseQuestionCard
+                key={q.rewardId}
+                rewardId={q.rewardId}
+                question={q.question}
+                orderedAt={q.orderedAt}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="chargers-heading">
         <SectionHeader id="chargers-heading" title="Charge near partners" />

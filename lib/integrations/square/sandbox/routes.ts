@@ -5,6 +5,7 @@ import { findMerchant, locationsOf, ownLocation } from "./merchants";
 import { authenticate, obtainToken, revokeToken, tokenStatus } from "./oauth";
 import { findOrder, merchantOfOrder } from "./orders";
 import { searchOrders, type SearchOrdersBody } from "./search";
+import { sellAtLocation } from "./sell";
 import type { AccessTokenRecord } from "./store";
 
 export type ApiCall = {
@@ -90,6 +91,13 @@ const ROUTES: Route[] = [
     path: path("/v2/orders/:id"),
     scope: "ORDERS_READ",
     handle: (s, c) => ({ order: ownOrder(s, c, c.ids[0]) }),
+  },
+  {
+    // the twin's own door (not Square's API): a completed sale by the token's seller
+    method: "POST",
+    path: path("/_sandbox/orders"),
+    scope: "",
+    handle: (s, c) => sellAtLocation(s, c.token.merchantId, c.body),
   },
   {
     method: "GET",

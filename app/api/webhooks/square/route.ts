@@ -1,0 +1,10 @@
+import { route } from "@/lib/http";
+import { squareWebhook } from "@/lib/square";
+import { receiveWebhook } from "@/lib/webhooks";
+
+export const dynamic = "force-dynamic";
+
+/** Square's events (orders, refunds, revocations): raw body → signature over the configured URL → stored by event id and handled in one transaction. */
+export const POST = route({ name: "/api/webhooks/square", permission: "public", sameOrigin: false }, async ({ req }) =>
+  receiveWebhook(squareWebhook(), await req.text(), req.headers),
+);

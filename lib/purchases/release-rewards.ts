@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
+import { logger } from "@/lib/observability";
+import { lockOrder } from "./order-lock";
+import { reverseForRefund } from "./reverse-reward";
+import { fullyRefunded, purchaseKeys } from "./rules";
+
+/**
+ * Job: rewards whose refund window has closed move from the driver's pending to available cash
+ * (once each: a conditional update on the status, and the release's own ledger key). An order
+ * found fully refunded is taken back instead.
+ */
+export async function unsafeReleaseDuePurchaseRewards(now = new Date()): Promise<{ released: number }> {
+  const due = await db().purchaseReward.findMany({
+    where: { status: "PENDING", releaseAt: { lte: now } },
+    select: { id: true, orderId: true },
+    orderBy: { releaseAt: "asc" },
+    take: 200,
+  });
+  let released = 0;
+  for (const { id, orderId } of due) {
+    const done = await runMoneyTx(async (tx) => {
+      const order = await lockOrder(tx, orderId);
+      const reward = await tx.purchaseReward.findUnique({
+        where: { id },
+        select: { status: true, driverId: true, rewardCents: true, merchant: { select: { name: true } } },
+      });
+      if (!order || !reward?.driverId || reward.status !== "PENDING") return false;
+      if (fullyRefunded(order)) {
+        await reverseForRefund(tx, order, { id, status: reward.status, driverId: reward.driverId }, now);
+        return false;
+      }
+      const moved = await tx.purchaseReward.updateMany({
+        where: { id, status: "PENDING", releaseAt: { lte: now } },
+        data: { status: "AVAILABLE" },
+      });
+      if (moved.count === 0) return false;
+      await postInTx(tx, {
+        idempotencyKey: purchaseKeys(order.squareOrderId).available,
+        type: "PURCHASE_REWARD_RELEASE",
+        reason: `Purchase at ${reward.merchant.name}: the refund window has closed`,
+        request: { squareOrderId: order.squareOrderId, driverId: reward.driverId },
+        metadata: { squareOrderId: order.squareOrderId, rewardId: id },
+        lines: [
+          { account: accounts.driverPendingUsd(reward.driverId), amount: -BigInt(reward.rewardCents) },
+          { account: accounts.driverUsd(reward.driverId), amount: BigInt(reward.rewardCents) },
+        ],
+      });
+      return true;
+    }).catch((err) => {
+      logger.warn({ err, rewardId: id }, "purchase reward release failed");
+      return false;
+    });
+    if (done) released++;
+  }
+  return { released };
+}
