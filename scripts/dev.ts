@@ -8,6 +8,7 @@ import { applyMigrations } from "../lib/db/schema-engine";
 import { DEMO_ACCOUNTS } from "../lib/demo/accounts";
 import { seedDemoData } from "../lib/demo/seed";
 import { startSandboxIssuer } from "../lib/integrations/google/sandbox-issuer";
+import { startSquareSandbox } from "../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../lib/integrations/stripe/sandbox/server";
 import { printDemoAccounts } from "./print-demo-accounts";
 
@@ -80,6 +81,37 @@ if (!process.env.STRIPE_SECRET_KEY) {
   console.log(`Sandbox Stripe at ${stripe.url}: cash-out pays in ~5 s; bank account 000111111116 fails.`);
 }
 
+// Sandbox Square: a local Square the real square SDK talks to. Its consent page stands in for
+// Square's (Allow makes a pretend seller with one Austin location); its webhooks come back to the
+// app signed like Square's. State survives restarts in ./.data.
+let closeSquare: (() => Promise<void>) | undefined;
+if (!process.env.SQUARE_APPLICATION_ID) {
+  const appOrigin = `http://localhost:${process.env.PORT ?? "3000"}`;
+  const app = {
+    id: "sandbox-sq0idb-nerava",
+    secret: "sandbox-sq0csb-nerava-secret",
+    signatureKey: "sandbox-square-signature-key",
+  };
+  const webhookUrl = `${appOrigin}/api/webhooks/square`;
+  const square = await startSquareSandbox({
+    port: Number(process.env.SQUARE_SANDBOX_PORT ?? 54331),
+    applicationId: app.id,
+    applicationSecret: app.secret,
+    redirectUrl: `${process.env.NEXTAUTH_URL ?? appOrigin}/api/square/callback`,
+    stateFile: path.resolve(".data/square-sandbox.json"),
+    webhook: { url: webhookUrl, signatureKey: app.signatureKey, notificationUrl: webhookUrl },
+  });
+  closeSquare = square.close;
+  Object.assign(process.env, {
+    SQUARE_APPLICATION_ID: app.id,
+    SQUARE_APPLICATION_SECRET: app.secret,
+    SQUARE_API_BASE: square.url,
+    SQUARE_WEBHOOK_SIGNATURE_KEY: app.signatureKey,
+    SQUARE_WEBHOOK_URL: webhookUrl,
+  });
+  console.log(`Sandbox Square at ${square.url}: Connect on /merchant/square makes a pretend seller.`);
+}
+
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], {
   stdio: "inherit",
@@ -89,6 +121,7 @@ const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)]
 async function shutdown(code: number) {
   await closeIssuer?.();
   await closeStripe?.();
+  await closeSquare?.();
   await embedded?.stop();
   process.exit(code);
 }

@@ -1,4 +1,12 @@
-import { BanknoteIcon, ChartColumnIcon, CircleCheckIcon, LayoutGridIcon, TagIcon, UsersIcon } from "lucide-react";
+import {
+  BanknoteIcon,
+  ChartColumnIcon,
+  CircleCheckIcon,
+  LayoutGridIcon,
+  StoreIcon,
+  TagIcon,
+  UsersIcon,
+} from "lucide-react";
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { AccountMenu, displayName } from "@/components/auth/account-menu";
@@ -14,6 +22,7 @@ const nav: ConsoleNavItem[] = [
   { href: "/merchant/redeem", label: "Redeem", icon: <CircleCheckIcon className="size-5" /> },
   { href: "/merchant/reports", label: "Reports", icon: <ChartColumnIcon className="size-5" /> },
   { href: "/merchant/funding", label: "Funding", icon: <BanknoteIcon className="size-5" /> },
+  { href: "/merchant/square", label: "Square", icon: <StoreIcon className="size-5" /> },
   { href: "/merchant/team", label: "Team", icon: <UsersIcon className="size-5" /> },
 ];
 

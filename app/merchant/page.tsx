@@ -1,5 +1,6 @@
 import { CircleCheckIcon, FlaskConicalIcon, StoreIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth";
 import type { MerchantDashboard } from "@/lib/merchants";
 import { squareTwinInUse } from "@/lib/square";
@@ -61,7 +62,14 @@ export default async function MerchantOverviewPage() {
         <StatCard
           icon={<StoreIcon className="size-5" />}
           label="Square"
-          value={squareStatusLabel(merchant.squareStatus)}
+          value={
+            <Link
+              href="/merchant/square"
+              className="rounded underline-offset-4 hover:text-brand-700 hover:underline focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none"
+            >
+              {squareStatusLabel(merchant.squareStatus)}
+            </Link>
+          }
           hint={
             <span className="inline-flex items-center gap-2">
               Program status <MerchantStatusBadge status={merchant.status} />

@@ -27,8 +27,6 @@ const onPurpose = (provider: SandboxProvider) =>
     ? `(SANDBOX_PROVIDERS cannot allow it: it earns or moves money)`
     : `or SANDBOX_PROVIDERS=${provider} to run the twin on purpose`;
 
-// Square has no twin yet (its onboarding is still to come): it joins this list, with its feature
-// flag, when its client lands.
 const TWINS: Twin[] = [
   {
     provider: "stripe",
@@ -74,6 +72,16 @@ const TWINS: Twin[] = [
       `Google sign-in is enabled (GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET) but GOOGLE_ISSUER is ${env.GOOGLE_ISSUER}, ` +
       `not ${GOOGLE_ISSUER}: a sandbox issuer signs anyone in. Set GOOGLE_ISSUER to Google's, unset ` +
       `GOOGLE_CLIENT_ID, ${onPurpose("google")}`,
+  },
+  {
+    provider: "square",
+    enabled: () => true, // every merchant connects its point of sale
+    configured: (env) =>
+      Boolean(env.SQUARE_APPLICATION_ID && env.SQUARE_APPLICATION_SECRET && env.SQUARE_WEBHOOK_SIGNATURE_KEY),
+    refusal: () =>
+      "SQUARE_APPLICATION_ID, SQUARE_APPLICATION_SECRET and SQUARE_WEBHOOK_SIGNATURE_KEY are not all set: merchants " +
+      "would connect the sandbox Square, whose made-up sales earn rewards. Set them " +
+      onPurpose("square"),
   },
 ];
 

@@ -82,6 +82,7 @@ export const ERROR_STATUS = {
   provider_unavailable: 503,
   reconnect_needed: 409,
   square_not_connected: 409,
+  square_taken: 409,
   purchase_answered: 409,
   invalid_code: 400,
   no_vehicles: 400,

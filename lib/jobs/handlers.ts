@@ -18,6 +18,7 @@ import {
   type MerchantNoticeKind,
 } from "@/lib/purchases";
 import { logger } from "@/lib/observability";
+import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 
 const HOUR = 3600_000;
 
@@ -96,6 +97,8 @@ export const JOBS = {
     const { checked, mismatches } = await unsafeReconcilePayouts();
     return { checked, mismatches: mismatches.length };
   },
+  /** Renews Square grants last refreshed SQUARE_REFRESH_AFTER_DAYS ago or ending within 8 days, one at a time. */
+  "refresh-square-tokens": async () => unsafeRefreshDueSquareTokens(),
   /** Purchase rewards whose refund window closed become available to their drivers. */
   "release-purchase-rewards": async () => unsafeReleaseDuePurchaseRewards(),
   /** Pays purchase rewards waiting for a merchant's funds (after a top-up, and as a sweep). */
@@ -114,6 +117,7 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "demo-accrual": "* * * * *",
   "sweep-payouts": "*/5 * * * *",
   "reconcile-payouts": "20 6 * * *",
+  "refresh-square-tokens": "35 * * * *",
   "release-purchase-rewards": "*/5 * * * *",
   "fund-waiting-purchases": "*/5 * * * *",
 };

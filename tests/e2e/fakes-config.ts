@@ -12,5 +12,7 @@ export const E2E_FAKES = {
   smartcarClientId: "e2e-smartcar-client",
   /** Stripe's API, its setup page and its webhooks' sender (the sandbox server, settling in seconds). */
   stripePort: base + 96,
+  /** Square's API, its consent page and its webhooks' sender (the sandbox server). */
+  squarePort: base + 97,
   mailDir: `test-results/e2e-mail-${base}`,
 };

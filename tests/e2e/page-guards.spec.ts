@@ -149,6 +149,7 @@ const merchantPages = [
   "/merchant/reports",
   "/merchant/funding",
   "/merchant/team",
+  "/merchant/square",
 ];
 
 const REFUSED = [303, 307, 308, 403, 404];

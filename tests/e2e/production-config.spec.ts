@@ -43,6 +43,9 @@ test.describe("production start", () => {
     STRIPE_SECRET_KEY: "sk_test_production_check",
     STRIPE_WEBHOOK_SECRET: "whsec_platform",
     STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_connect",
+    SQUARE_APPLICATION_ID: "sq0idp-production-check",
+    SQUARE_APPLICATION_SECRET: "sq0csp-production-check",
+    SQUARE_WEBHOOK_SIGNATURE_KEY: "square-signature-key",
   });
 
   test("refuses to run the simulated car: charging enabled and no Smartcar keys", async () => {
@@ -52,7 +55,9 @@ test.describe("production start", () => {
     expect(output).toMatch(
       /Charging is enabled \(CHARGING_ENABLED\) but SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET are not set/,
     );
-    expect(output).not.toMatch(/NEXTAUTH_SECRET|TOKEN_ENCRYPTION_KEY|SMTP_URL is not set|TWILIO_ACCOUNT_SID|STRIPE_/);
+    expect(output).not.toMatch(
+      /NEXTAUTH_SECRET|TOKEN_ENCRYPTION_KEY|SMTP_URL is not set|TWILIO_ACCOUNT_SID|STRIPE_|SQUARE_/,
+    );
   });
 
   test("SANDBOX_PROVIDERS cannot let a money-moving provider's twin run", async () => {

@@ -10,6 +10,7 @@ import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { seedDemoData } from "../../lib/demo/seed";
 import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
+import { startSquareSandbox } from "../../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
 import { startFakeSmartcar } from "../fakes/smartcar";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
@@ -72,6 +73,18 @@ const stripe = await startStripeSandbox({
   connectWebhook: { url: `http://127.0.0.1:${port}/api/webhooks/stripe/connect`, secret: stripeSecrets.connect },
 });
 
+// Square: the sandbox server (the same one `npm run dev` runs); its consent page sends the seller
+// back to the app's callback and its signed webhooks go to the app's receiver.
+const squareApp = { id: "e2e-sq0idb-nerava", secret: "e2e-sq0csb-secret", signatureKey: "e2e-square-signature-key" };
+const squareWebhookUrl = `http://127.0.0.1:${port}/api/webhooks/square`;
+const square = await startSquareSandbox({
+  port: E2E_FAKES.squarePort,
+  applicationId: squareApp.id,
+  applicationSecret: squareApp.secret,
+  redirectUrl: `http://127.0.0.1:${port}/api/square/callback`,
+  webhook: { url: squareWebhookUrl, signatureKey: squareApp.signatureKey, notificationUrl: squareWebhookUrl },
+});
+
 const child = spawn(
   process.execPath,
   [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
@@ -112,6 +125,11 @@ const child = spawn(
       STRIPE_API_BASE: stripe.url,
       STRIPE_WEBHOOK_SECRET: stripeSecrets.platform,
       STRIPE_CONNECT_WEBHOOK_SECRET: stripeSecrets.connect,
+      SQUARE_APPLICATION_ID: squareApp.id,
+      SQUARE_APPLICATION_SECRET: squareApp.secret,
+      SQUARE_API_BASE: square.url,
+      SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
+      SQUARE_WEBHOOK_URL: squareWebhookUrl,
     },
   },
 );
@@ -122,7 +140,14 @@ async function stop(code: number) {
   stopping = true;
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
-  await Promise.allSettled([twilio.close(), smtp.close(), google.close(), smartcar.close(), stripe.close()]);
+  await Promise.allSettled([
+    twilio.close(),
+    smtp.close(),
+    google.close(),
+    smartcar.close(),
+    stripe.close(),
+    square.close(),
+  ]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
 }

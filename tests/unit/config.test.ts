@@ -20,6 +20,10 @@ const SAFE_PRODUCTION = {
   STRIPE_SECRET_KEY: "sk_live_abc",
   STRIPE_WEBHOOK_SECRET: "whsec_platform",
   STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_connect",
+  // merchants connect Square: the app's credentials and its webhook signature key
+  SQUARE_APPLICATION_ID: "sq0idp-nerava",
+  SQUARE_APPLICATION_SECRET: "sq0csp-secret",
+  SQUARE_WEBHOOK_SIGNATURE_KEY: "square-signature-key",
   ALLOWED_ORIGINS: "https://www.nerava.example",
   DEMO_MODE: "false",
 };
@@ -161,6 +165,18 @@ describe("sandbox twins in production", () => {
     expect(problemsOf({ ...keyless, SANDBOX_PROVIDERS: "twilio" })).toEqual([]);
   });
 
+  it("refuses the Square twin without all three Square keys, whatever SANDBOX_PROVIDERS says", () => {
+    const problems = problemsOf(without("SQUARE_WEBHOOK_SIGNATURE_KEY"));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^SQUARE_APPLICATION_ID, SQUARE_APPLICATION_SECRET and SQUARE_WEBHOOK_SIGNATURE_KEY are not all set: merchants would connect the sandbox Square/,
+      ),
+    ]);
+    expect(problemsOf({ ...without("SQUARE_APPLICATION_SECRET"), SANDBOX_PROVIDERS: "square" }).join()).toMatch(
+      /SANDBOX_PROVIDERS may not name 'square'.*SQUARE_APPLICATION_SECRET/,
+    );
+  });
+
   it("refuses the email outbox without SMTP_URL unless named on purpose", () => {
     expect(problemsOf(without("SMTP_URL")).join()).toMatch(/SMTP_URL is not set: sign-in links and password resets/);
     expect(problemsOf({ ...without("SMTP_URL"), SANDBOX_PROVIDERS: "email" })).toEqual([]);
@@ -178,7 +194,7 @@ describe("sandbox twins in production", () => {
 
   it("says which twins run and where they may", () => {
     const dev = parseConfig({ NODE_ENV: "development" });
-    expect(activeSandboxTwins(dev)).toEqual(["stripe", "smartcar", "twilio", "email"]);
+    expect(activeSandboxTwins(dev)).toEqual(["stripe", "smartcar", "twilio", "email", "square"]);
     expect(sandboxAllowed(dev, "smartcar")).toBe(true);
     const prod = parseConfig({ ...SAFE_PRODUCTION, SANDBOX_PROVIDERS: "google" });
     expect(activeSandboxTwins(prod)).toEqual([]);

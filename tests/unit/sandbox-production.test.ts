@@ -14,6 +14,10 @@ const PRODUCTION = {
   DEMO_MODE: "false",
   // cash-out is not under test here: it is off, so Stripe's keys are not needed
   PAYOUTS_ENABLED: "false",
+  // merchants always connect Square: its keys are always needed
+  SQUARE_APPLICATION_ID: "sq0idp-nerava",
+  SQUARE_APPLICATION_SECRET: "sq0csp-secret",
+  SQUARE_WEBHOOK_SIGNATURE_KEY: "square-signature-key",
 };
 for (const [k, v] of Object.entries(PRODUCTION)) vi.stubEnv(k, v);
 for (const k of ["SMARTCAR_CLIENT_ID", "SMARTCAR_CLIENT_SECRET", "TWILIO_ACCOUNT_SID", "SANDBOX_PROVIDERS"])

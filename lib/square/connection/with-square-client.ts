@@ -1,24 +1,61 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SquareError, type SquareClient } from "square";
 import { decryptToken } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { squareSdk } from "@/lib/integrations/square";
+import { unsafeRefreshSquareToken } from "./refresh";
+import { squareUnavailable } from "./square-failure";
 
-// SKELETON (issue 11, part 2 replaces it): no refresh yet. The contract other parts rely on:
-// withSquareClient(merchantId, fn) runs fn with the merchant's seller client, refuses with
-// `square_not_connected` unless the grant is CONNECTED, and marks "reconnect required" on a 401.
+// The contract other parts rely on: withSquareClient(merchantId, fn) runs fn with the merchant's
+// seller client, refuses with `square_not_connected` (and calls nothing) unless the grant is
+// CONNECTED, refreshes a token that ends within a day first, and marks "reconnect required" on a 401.
+
+const REFRESH_AHEAD_MS = 24 * 3600_000;
+const WAIT_STEP_MS = 200;
+const WAIT_STEPS = 25;
+
+const read = (merchantId: string) =>
+  db().squareConnection.findUnique({
+    where: { merchantId },
+    select: { status: true, accessTokenEnc: true, expiresAt: true, refreshLeaseUntil: true },
+  });
+type Grant = NonNullable<Awaited<ReturnType<typeof read>>>;
+
+const notConnected = (grant: Grant | null) =>
+  new AppError(
+    "square_not_connected",
+    grant?.status === "RECONNECT_REQUIRED"
+      ? "This business's Square connection needs an owner to reconnect it."
+      : "This business is not connected to Square.",
+  );
+
+/** A CONNECTED grant whose token is good for at least a day, refreshing (or waiting for a refresh) first. */
+async function usableGrant(merchantId: string): Promise<Grant & { accessTokenEnc: string }> {
+  let grant = await read(merchantId);
+  const endsSoon = (g: Grant) => g.expiresAt.getTime() - Date.now() < REFRESH_AHEAD_MS;
+  if (grant?.status === "CONNECTED" && endsSoon(grant)) {
+    const outcome = await unsafeRefreshSquareToken(merchantId, { force: true });
+    grant = await read(merchantId);
+    // another refresh holds the lease: wait briefly for its result
+    for (let i = 0; outcome === "skipped" && i < WAIT_STEPS && grant?.status === "CONNECTED"; i++) {
+      if (!grant.refreshLeaseUntil || grant.refreshLeaseUntil.getTime() < Date.now() || !endsSoon(grant)) break;
+      await sleep(WAIT_STEP_MS);
+      grant = await read(merchantId);
+    }
+  }
+  if (!grant || grant.status !== "CONNECTED" || !grant.accessTokenEnc) throw notConnected(grant);
+  // a refresh that failed for now leaves the old token, usable until it ends
+  if (grant.expiresAt.getTime() <= Date.now()) throw squareUnavailable();
+  return { ...grant, accessTokenEnc: grant.accessTokenEnc };
+}
 
 /** Runs `fn` with the merchant's Square seller client. */
 export async function withSquareClient<T>(merchantId: string, fn: (client: SquareClient) => Promise<T>): Promise<T> {
-  const connection = await db().squareConnection.findUnique({
-    where: { merchantId },
-    select: { status: true, accessTokenEnc: true },
-  });
-  if (!connection || connection.status !== "CONNECTED")
-    throw new AppError("square_not_connected", "This business is not connected to Square.");
+  const grant = await usableGrant(merchantId);
   try {
-    return await fn(squareSdk(decryptToken(connection.accessTokenEnc)));
+    return await fn(squareSdk(decryptToken(grant.accessTokenEnc)));
   } catch (err) {
     if (err instanceof SquareError && err.statusCode === 401)
       await unsafeMarkReconnectRequired(db(), { merchantId }, "Square refused our access (401).");
