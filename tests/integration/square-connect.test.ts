@@ -229,12 +229,19 @@ describe("refreshing", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
   });
 
-  it("a 401 from Square on a call marks the grant reconnect required", async () => {
+  it("a 401 on a call refreshes the token and tries once more; a second 401 marks the grant reconnect required", async () => {
     const { merchantId } = await connected();
-    fake.faults.next({
-      path: /^\/v2\/locations$/,
-      kind: { status: 401, errors: [{ category: "AUTHENTICATION_ERROR", code: "ACCESS_TOKEN_REVOKED" }] },
-    });
+    const revoked = { status: 401, errors: [{ category: "AUTHENTICATION_ERROR", code: "ACCESS_TOKEN_REVOKED" }] };
+    fake.faults.next({ path: /^\/v2\/locations$/, kind: revoked });
+    const once = await requestsDuring(() => square.withSquareClient(merchantId, (c) => c.locations.list()));
+    expect(once.map((r) => `${r.path} ${r.status}`)).toEqual([
+      "/v2/locations 401",
+      "/oauth2/token 200",
+      "/v2/locations 200",
+    ]);
+    expect((await grantOf(merchantId))?.status).toBe("CONNECTED");
+
+    fake.faults.next({ path: /^\/v2\/locations$/, kind: revoked, times: 2 });
     await expect(square.withSquareClient(merchantId, (c) => c.locations.list())).rejects.toMatchObject({
       statusCode: 401,
     });

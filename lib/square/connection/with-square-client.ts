@@ -10,7 +10,8 @@ import { squareUnavailable } from "./square-failure";
 
 // The contract other parts rely on: withSquareClient(merchantId, fn) runs fn with the merchant's
 // seller client, refuses with `square_not_connected` (and calls nothing) unless the grant is
-// CONNECTED, refreshes a token that ends within a day first, and marks "reconnect required" on a 401.
+// CONNECTED, refreshes a token that ends within a day first, and marks "reconnect required" on a 401
+// that a fresh token does not cure.
 
 const REFRESH_AHEAD_MS = 24 * 3600_000;
 const WAIT_STEP_MS = 200;
@@ -51,15 +52,36 @@ async function usableGrant(merchantId: string): Promise<Grant & { accessTokenEnc
   return { ...grant, accessTokenEnc: grant.accessTokenEnc };
 }
 
-/** Runs `fn` with the merchant's Square seller client. */
+const unauthorized = (err: unknown) => err instanceof SquareError && err.statusCode === 401;
+
+/**
+ * Runs `fn` with the merchant's Square seller client. A 401 may be a token that ended early, so
+ * the token is refreshed and `fn` tried once more; a second 401 (or a refused refresh) marks the
+ * grant "reconnect required". `fn` must be safe to run twice (reads, or a call a 401 refused).
+ */
 export async function withSquareClient<T>(merchantId: string, fn: (client: SquareClient) => Promise<T>): Promise<T> {
   const grant = await usableGrant(merchantId);
   try {
     return await fn(squareSdk(decryptToken(grant.accessTokenEnc)));
   } catch (err) {
-    if (err instanceof SquareError && err.statusCode === 401)
+    if (!unauthorized(err)) throw err;
+    let last = err;
+    const refresh = await unsafeRefreshSquareToken(merchantId, { force: true });
+    if (refresh === "refreshed") {
+      const fresh = await read(merchantId);
+      if (fresh?.status === "CONNECTED" && fresh.accessTokenEnc) {
+        try {
+          return await fn(squareSdk(decryptToken(fresh.accessTokenEnc)));
+        } catch (again) {
+          if (!unauthorized(again)) throw again;
+          last = again;
+        }
+      }
+    }
+    // a refresh Square did not answer leaves the grant as it is: the 401 may yet pass
+    if (refresh !== "unavailable")
       await unsafeMarkReconnectRequired(db(), { merchantId }, "Square refused our access (401).");
-    throw err;
+    throw last;
   }
 }
 
