@@ -14,6 +14,14 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
 const int = (fallback: number) => wholeNumber().default(fallback);
+// A duration in hours that may be a fraction ("0.5"): a short window for demos and end-to-end runs.
+const hours = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,4}(\.\d{1,4})?$/, { message: "must be a number of hours such as 72 or 0.5" })
+    .transform(Number)
+    .optional()
+    .transform((v) => v ?? fallback);
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -49,7 +57,7 @@ export function envSchema(isProduction: boolean) {
     PURCHASE_MATCH_BEFORE_MINUTES: int(10),
     PURCHASE_MATCH_AFTER_MINUTES: int(30),
     // A purchase reward stays pending this long, so a refund can still take it back before it is spendable.
-    PURCHASE_REFUND_WINDOW_HOURS: int(72),
+    PURCHASE_REFUND_WINDOW_HOURS: hours(72),
     // Offline orders reach Square late; older sales than this are not matched.
     PURCHASE_LATE_ORDER_HOURS: int(72),
     PAYOUT_MIN_CENTS: int(100),

@@ -107,6 +107,8 @@ const child = spawn(
       METRICS_TOKEN: "e2e-metrics-token",
       // a short phone dwell so the charging journey verifies within the test
       MIN_DWELL_SECONDS: "4",
+      // a purchase reward's refund window of about two minutes: the journey sees it pending, then available
+      PURCHASE_REFUND_WINDOW_HOURS: "0.03",
       VERIFY_ACCEPT: "car+phone",
       SMTP_URL: `${smtp.url}?ignoreTLS=true`,
       TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
