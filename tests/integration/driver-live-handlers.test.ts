@@ -134,11 +134,11 @@ describe("GET /api/me/balances", () => {
     expect(mine.status).toBe(200);
     expect(await mine.json()).toEqual({
       nova: { available: 400, held: 100, pending: 0 },
-      usd: { available: 0, pending: 0 },
+      usd: { available: 0, pending: 0, owedCents: 0 },
     });
     expect(await (await call(balances, { headers: { cookie: otherCookie } })).json()).toEqual({
       nova: { available: 0, held: 0, pending: 0 },
-      usd: { available: 0, pending: 0 },
+      usd: { available: 0, pending: 0, owedCents: 0 },
     });
   });
 });

@@ -394,7 +394,8 @@ describe("simulate a purchase (sandbox)", () => {
     expect(fake.control.events().length).toBe(before);
 
     const { config } = await import("@/lib/config");
-    expect(square.squareTwinInUse({ ...config(), NODE_ENV: "production" })).toBe(false);
+    expect(square.squareTwinInUse(config())).toBe(true);
+    expect(square.squareTwinInUse({ ...config(), SQUARE_API_BASE: "https://nerava-twin.example.com" })).toBe(false);
     expect(square.squareTwinInUse({ ...config(), SQUARE_API_BASE: "https://connect.squareupsandbox.com" })).toBe(false);
     vi.stubEnv("SQUARE_API_BASE", "https://connect.squareup.com");
     vi.stubEnv("SQUARE_WEBHOOK_SIGNATURE_KEY", "");

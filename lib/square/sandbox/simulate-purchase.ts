@@ -10,11 +10,14 @@ import { unsafeSellerToken } from "./seller-token";
 
 const MAX_CENTS = 100_000;
 const TIMEOUT_MS = 15_000;
-const SQUARE_HOSTS = /(^|\.)squareup(sandbox)?\.com$/;
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-/** The app talks to the Square sandbox twin (not Square, nor Square's own sandbox), outside production. */
+/**
+ * The app talks to the Square sandbox twin: it only ever runs on this machine (`npm run dev`, the
+ * e2e server), so a loopback SQUARE_API_BASE is the twin, and Square (or its own sandbox) never is.
+ */
 export function squareTwinInUse(env: Env = config()): boolean {
-  return env.NODE_ENV !== "production" && !SQUARE_HOSTS.test(new URL(env.SQUARE_API_BASE).hostname);
+  return LOOPBACK.has(new URL(env.SQUARE_API_BASE).hostname);
 }
 
 export type SimulatedPurchase = { orderId: string; totalCents: number; locationName: string };
