@@ -33,10 +33,10 @@ export default defineConfig({
   projects: [
     // Specs the screen size changes nothing for run once, in the desktop project: the production-start
     // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
-    // (it spends the merchant's limit for a minute).
+    // (it spends the merchant's limit for a minute), and the Square journey (it opens a phone for its driver).
     {
       name: "phone",
-      testIgnore: /production-config|page-guards|rate-limit/,
+      testIgnore: /production-config|page-guards|rate-limit|square-journey/,
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
     { name: "desktop", use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions } },

@@ -55,8 +55,14 @@ export function ReportCharts({ days }: { days: ChartDay[] }) {
           <YAxis allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} width={40} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="visits" name="Charging visits" fill={BRAND} radius={[3, 3, 0, 0]} />
-          <Bar dataKey="purchases" name="Matched purchases" fill={SKY} radius={[3, 3, 0, 0]} />
+          <Bar dataKey="visits" name="Charging visits" fill={BRAND} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar
+            dataKey="purchases"
+            name="Matched purchases"
+            fill={SKY}
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ChartCard>
       <ChartCard
@@ -75,8 +81,24 @@ export function ReportCharts({ days }: { days: ChartDay[] }) {
           />
           <Tooltip formatter={(v) => usd.format(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="monotone" dataKey="sales" name="Program sales" stroke={BRAND} strokeWidth={2} dot={false} />
-          <Line type="monotone" dataKey="cost" name="Reward + fee cost" stroke={ROSE} strokeWidth={2} dot={false} />
+          <Line
+            type="monotone"
+            dataKey="sales"
+            name="Program sales"
+            stroke={BRAND}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="cost"
+            name="Reward + fee cost"
+            stroke={ROSE}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ChartCard>
       {/* a table is as wide as its content whatever its width: the clipping box is a div */}

@@ -196,7 +196,7 @@ test("grant → redeem → confirm at the counter → balances and statements ag
   await expect(merchant.getByTestId("nova-received")).toContainText(nova(receivedBefore + 650 + 100));
   await expect(merchant.getByRole("region", { name: "Recent confirmations" }).getByText(TACO).first()).toBeVisible();
   await snap(merchant, testInfo, "ledger-12-merchant-reports");
-  const merchantCsvHref = await merchant.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+  const merchantCsvHref = await merchant.getByRole("link", { name: "Download statement CSV" }).getAttribute("href");
   const merchantCsv = await merchant.request.get(merchantCsvHref!);
   expect(merchantCsv.status()).toBe(200);
   expect(await merchantCsv.text()).toContain(`Redeemed “${TACO}” at ${MERCHANT}`);

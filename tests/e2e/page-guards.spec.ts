@@ -82,7 +82,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const demoMerchant = await signedIn(browser, base, DEMO.merchant, /\/merchant$/);
 
   await demoMerchant.page.goto("/merchant/reports");
-  const csv = await demoMerchant.page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+  const csv = await demoMerchant.page.getByRole("link", { name: "Download statement CSV" }).getAttribute("href");
   const muellerId = csv!.match(/\/api\/merchants\/([^/]+)\/statement/)![1];
 
   const claimant = await driverWithClaim(browser, base, tag);

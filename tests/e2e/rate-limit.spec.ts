@@ -17,7 +17,7 @@ test("a rate-limited JSON handler answers 429 with Retry-After after the action 
   await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
 
   await page.goto("/merchant/reports");
-  const csv = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+  const csv = await page.getByRole("link", { name: "Download statement CSV" }).getAttribute("href");
   const merchantId = csv?.match(/^\/api\/merchants\/([^/]+)\/statement$/)?.[1];
   expect(merchantId).toBeTruthy();
 

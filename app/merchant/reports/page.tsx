@@ -64,16 +64,6 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
       <PageHeader
         title="Reports"
         description="What the program brought you and what it cost, then every entry behind it."
-        actions={
-          <a
-            href={`/api/merchants/${merchantId}/statement`}
-            download
-            className={buttonVariants({ variant: "secondary" })}
-          >
-            <DownloadIcon className="size-4" />
-            Download CSV
-          </a>
-        }
       />
       {problem ? (
         <Notice tone="warning" role="alert" icon={<TriangleAlertIcon className="size-4" />} className="mb-4">
@@ -133,6 +123,16 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
             lines.length === SHOWN
               ? `The ${SHOWN} newest entries; download the CSV for more.`
               : "Every entry, newest first. Times in UTC."
+          }
+          actions={
+            <a
+              href={`/api/merchants/${merchantId}/statement`}
+              download
+              className={buttonVariants({ variant: "secondary" })}
+            >
+              <DownloadIcon className="size-4" />
+              Download statement CSV
+            </a>
           }
         />
         {lines.length > 0 ? (

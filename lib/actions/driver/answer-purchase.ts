@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { answerPurchase } from "@/lib/purchases";
@@ -13,8 +12,8 @@ export const answerPurchaseAction = action({
     answer: z.enum(["yes", "no"], { message: "Choose Yes or Not mine." }),
   }),
   run: async ({ rewardId, answer }, { actor, meta }) => {
-    const answered = await answerPurchase(actor, { rewardId, answer: answer === "yes" }, meta);
-    revalidatePath("/app", "layout");
-    return answered;
+    // no revalidation: the card stays to say what became of the answer (the balances query is
+    // refreshed by the card; the question is gone on the next visit)
+    return answerPurchase(actor, { rewardId, answer: answer === "yes" }, meta);
   },
 });
