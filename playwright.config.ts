@@ -33,10 +33,11 @@ export default defineConfig({
   projects: [
     // Specs the screen size changes nothing for run once, in the desktop project: the production-start
     // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
-    // (it spends the merchant's limit for a minute), and the Square journey (it opens a phone for its driver).
+    // (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver) and the
+    // merchant report (its screenshots set their own sizes).
     {
       name: "phone",
-      testIgnore: /production-config|page-guards|rate-limit|square-journey/,
+      testIgnore: /production-config|page-guards|rate-limit|square-journey|merchant-reports/,
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
     { name: "desktop", use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions } },

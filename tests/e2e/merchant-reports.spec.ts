@@ -12,7 +12,6 @@ const SIZES = [
 ];
 
 test("the report shows its figures and charts, follows a preset and downloads as CSV", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "runs once; the screenshots set their own sizes");
   await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
   await page.goto("/merchant/reports");
   const report = page.getByTestId("merchant-report");
