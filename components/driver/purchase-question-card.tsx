@@ -14,8 +14,7 @@ type PurchaseQuestionCardProps = { rewardId: string; question: string; orderedAt
 const OUTCOME: Record<string, string> = {
   PENDING: "Thanks! Your purchase reward is pending until the store's refund window closes.",
   WAITING_FUNDS: "Thanks! Your purchase reward is on its way as soon as the store tops up.",
-  AWAITING_DRIVER: "Thanks, noted: it is not yours.",
-  DECLINED: "Thanks, noted: it is not yours.",
+  NOT_YOURS: "Thanks, noted: it is not yours.",
 };
 
 /** One open question about a purchase near the charger, with Yes / Not mine. */

@@ -53,6 +53,8 @@ export function envSchema(isProduction: boolean) {
     PURCHASE_REWARD_FLAT_CENTS: int(150),
     // What the platform charges the merchant for each rewarded purchase, on top of the reward.
     PURCHASE_PLATFORM_FEE_CENTS: int(30),
+    // A sale smaller than this (after refunds) earns no purchase reward: a one-cent sale never pays $1.50.
+    PURCHASE_MIN_TICKET_CENTS: int(500),
     // A sale matches a charging session from (start − before) to (end + after).
     PURCHASE_MATCH_BEFORE_MINUTES: int(10),
     PURCHASE_MATCH_AFTER_MINUTES: int(30),

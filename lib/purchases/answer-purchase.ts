@@ -1,14 +1,15 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
 import { lockOrder, type LockedOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
-import { fullyRefunded } from "./rules";
+import { belowMinimumTicket, LIVE_REWARD } from "./rules";
 
 export const answerPurchaseInput = z.object({
   rewardId: z.string().min(1).max(64),
@@ -54,12 +55,22 @@ export async function answerPurchase(actor: Actor, input: AnswerPurchaseInput, m
       },
       tx,
     );
-    return { rewardId: input.rewardId, status };
+    // a "no" is answered for this driver alone, whatever became of the reward since
+    return { rewardId: input.rewardId, status: input.answer ? status : ("NOT_YOURS" as const) };
+  }).catch((err: unknown) => {
+    // the partial unique index allows one live purchase reward per charging visit (a race the check below lost)
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw onePerVisit();
+    throw err;
   });
 }
 
+const onePerVisit = () =>
+  answered("You already have a purchase reward for this charging visit: one purchase a visit earns a reward.");
+
 async function claim(tx: Tx, order: LockedOrder, rewardId: string, driverId: string, sessionId: string) {
-  if (fullyRefunded(order)) throw answered("This purchase was refunded, so it no longer earns a reward.");
+  if (belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS))
+    throw answered("This purchase was refunded, so it no longer earns a reward.");
+  if (await tx.purchaseReward.count({ where: { sessionId, status: { in: [...LIVE_REWARD] } } })) throw onePerVisit();
   const won = await tx.purchaseReward.updateMany({
     where: { id: rewardId, status: "AWAITING_DRIVER" },
     data: { status: "WAITING_FUNDS", driverId, sessionId, strength: "CONFIRMED" },

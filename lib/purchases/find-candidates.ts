@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { distanceMeters } from "@/lib/geo";
 import type { LockedOrder } from "./order-lock";
-import { inMatchWindow, NEARBY_CHARGER_METERS, windowBounds } from "./rules";
+import { inMatchWindow, LIVE_REWARD, NEARBY_CHARGER_METERS, windowBounds } from "./rules";
 
 export type Candidate = { driverId: string; sessionId: string; phone: string | null; phoneVerified: boolean };
 
@@ -57,9 +57,18 @@ export async function findCandidates(tx: Tx, order: LockedOrder, now: Date): Pro
     take: 50,
   });
 
+  // a visit that already earned a purchase reward earns no second one (the partial unique index holds it)
+  const rewarded = new Set(
+    (
+      await tx.purchaseReward.findMany({
+        where: { sessionId: { in: sessions.map((s) => s.id) }, status: { in: [...LIVE_REWARD] } },
+        select: { sessionId: true },
+      })
+    ).map((r) => r.sessionId),
+  );
   const byDriver = new Map<string, Candidate>();
   for (const s of sessions) {
-    if (byDriver.has(s.driverId) || !inMatchWindow(s, order.orderedAt, now, times)) continue;
+    if (byDriver.has(s.driverId) || rewarded.has(s.id) || !inMatchWindow(s, order.orderedAt, now, times)) continue;
     const atMerchant = s.charger.id === merchant?.chargerId;
     if (!atMerchant && !(place && distanceMeters(s.charger, place) <= NEARBY_CHARGER_METERS)) continue;
     byDriver.set(s.driverId, {

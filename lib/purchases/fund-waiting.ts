@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
@@ -7,7 +8,7 @@ import { unsafeSendMerchantNotice } from "./notices";
 import { lockOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
 import { reverseForRefund } from "./reverse-reward";
-import { fullyRefunded } from "./rules";
+import { belowMinimumTicket } from "./rules";
 
 const RECENT_MS = 15 * 60_000;
 
@@ -69,7 +70,7 @@ async function fundOne(tx: Tx, id: string, orderId: string, now: Date) {
     select: { status: true, driverId: true, rewardCents: true, feeCents: true, merchant: { select: { name: true } } },
   });
   if (!order || !reward?.driverId || reward.status !== "WAITING_FUNDS") return reward?.status ?? "GONE";
-  if (fullyRefunded(order))
+  if (belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS))
     return reverseForRefund(tx, order, { id, status: reward.status, driverId: reward.driverId }, now);
   return payMatchedReward(
     tx,

@@ -8,7 +8,7 @@ export {
   NEARBY_CHARGER_METERS,
   purchaseKeys,
   inMatchWindow,
-  fullyRefunded,
+  belowMinimumTicket,
   tooLate,
   releaseAtFor,
   purchaseQuestion,

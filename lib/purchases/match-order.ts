@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { findCandidates, type Candidate } from "./find-candidates";
 import type { LockedOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
-import { fullyRefunded, tooLate } from "./rules";
+import { belowMinimumTicket, tooLate } from "./rules";
 
 type Strength = "PHONE" | "CARD";
 
@@ -44,7 +44,8 @@ export async function matchNewOrder(tx: Tx, order: LockedOrder, now: Date): Prom
     feeCents: env.PURCHASE_PLATFORM_FEE_CENTS,
   };
   const candidates =
-    fullyRefunded(order) || tooLate(order.orderedAt, now, env.PURCHASE_LATE_ORDER_HOURS)
+    belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS) ||
+    tooLate(order.orderedAt, now, env.PURCHASE_LATE_ORDER_HOURS)
       ? []
       : await findCandidates(tx, order, now);
   if (candidates.length === 0) {

@@ -1,10 +1,11 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
 import { logger } from "@/lib/observability";
 import { lockOrder } from "./order-lock";
 import { reverseForRefund } from "./reverse-reward";
-import { fullyRefunded, purchaseKeys } from "./rules";
+import { belowMinimumTicket, purchaseKeys } from "./rules";
 
 /**
  * Job: rewards whose refund window has closed move from the driver's pending to available cash
@@ -27,7 +28,7 @@ export async function unsafeReleaseDuePurchaseRewards(now = new Date()): Promise
         select: { status: true, driverId: true, rewardCents: true, merchant: { select: { name: true } } },
       });
       if (!order || !reward?.driverId || reward.status !== "PENDING") return false;
-      if (fullyRefunded(order)) {
+      if (belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS)) {
         await reverseForRefund(tx, order, { id, status: reward.status, driverId: reward.driverId }, now);
         return false;
       }

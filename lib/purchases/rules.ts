@@ -6,6 +6,9 @@ export const NEARBY_CHARGER_METERS = 500;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/** A reward in these states holds its charging visit: one purchase a visit earns (a partial unique index). */
+export const LIVE_REWARD = ["WAITING_FUNDS", "PENDING", "AVAILABLE"] as const;
+
 /** Ledger keys: one reward, one release, one reversal per Square order, whatever the delivery pattern. */
 export const purchaseKeys = (squareOrderId: string) => ({
   reward: `purchase:${squareOrderId}`,
@@ -43,9 +46,13 @@ export function windowBounds(orderedAt: Date, times: MatchTimes) {
 export const tooLate = (orderedAt: Date, now: Date, lateHours: number) =>
   now.getTime() - orderedAt.getTime() > lateHours * HOUR;
 
-/** A full refund takes the reward back; a partial refund leaves the flat reward. */
-export const fullyRefunded = (order: { totalCents: number; refundedCents: number }) =>
-  order.refundedCents >= order.totalCents;
+/**
+ * Whether a sale (no longer) earns the flat reward: what is left after refunds must be at least the
+ * minimum ticket (never below a cent), so a full refund, or one that leaves less, takes the reward
+ * back, and a one-cent sale never earns $1.50.
+ */
+export const belowMinimumTicket = (order: { totalCents: number; refundedCents: number }, minTicketCents: number) =>
+  order.totalCents - order.refundedCents < Math.max(1, minTicketCents);
 
 /** When the refund window closes and a pending reward becomes available. */
 export const releaseAtFor = (orderedAt: Date, refundWindowHours: number) =>

@@ -1,9 +1,10 @@
 import "server-only";
+import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { matchNewOrder } from "./match-order";
 import { lockOrder } from "./order-lock";
 import { reverseForRefund } from "./reverse-reward";
-import { fullyRefunded } from "./rules";
+import { belowMinimumTicket } from "./rules";
 
 export type SettleOutcome = { status: string } | null;
 
@@ -23,7 +24,7 @@ export async function unsafeSettlePurchase(tx: Tx, orderId: string, now = new Da
     select: { id: true, status: true, driverId: true },
   });
   if (reward) {
-    if (!fullyRefunded(order)) return { status: reward.status };
+    if (!belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS)) return { status: reward.status };
     return { status: await reverseForRefund(tx, order, reward, now) };
   }
   if (order.state !== "COMPLETED") return null;

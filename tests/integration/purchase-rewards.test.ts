@@ -116,17 +116,21 @@ describe("a purchase matched by the driver's verified phone", () => {
 });
 
 describe("refunds", () => {
-  it("a full refund, delivered twice, reverses once and gives the merchant everything back; a partial refund keeps the reward", async () => {
+  it("a full refund, delivered twice, reverses once and gives the merchant everything back; a partial refund keeps the reward while the minimum ticket is left", async () => {
     const m = await purchaseMerchant();
     await topUp(m.merchant.id, 5_000);
     const number = phone();
     const driver = await driverWithPhone(number);
     await chargingSession(driver.id, m.charger.id);
+    const otherNumber = phone();
+    const other = await driverWithPhone(otherNumber);
+    await chargingSession(other.id, m.charger.id);
     const fees = await platformFees();
 
-    const partial = await squareOrder(m, { phone: number, totalCents: 2_000 });
+    // $20.00 refunded down to $5.00 (the minimum ticket) still earns
+    const partial = await squareOrder(m, { phone: otherNumber, totalCents: 2_000 });
     await settle(partial.id);
-    await testDb.squareOrder.update({ where: { id: partial.id }, data: { refundedCents: 1_999, version: 2 } });
+    await testDb.squareOrder.update({ where: { id: partial.id }, data: { refundedCents: 1_500, version: 2 } });
     expect(await settle(partial.id)).toEqual({ status: "PENDING" });
 
     const order = await squareOrder(m, { phone: number });
@@ -138,9 +142,18 @@ describe("refunds", () => {
     expect(await ledgerCount(`purchase:${order.squareOrderId}:reversal`)).toBe(1);
     expect(await ledgerCount(`purchase:${partial.squareOrderId}:reversal`)).toBe(0);
     expect(await usd("MERCHANT", m.merchant.id)).toEqual({ available: 5_000 - 180, pending: 0 });
-    expect(await usd("DRIVER", driver.id)).toEqual({ available: 0, pending: 150 });
+    expect(await usd("DRIVER", driver.id)).toEqual({ available: 0, pending: 0 });
+    expect(await usd("DRIVER", other.id)).toEqual({ available: 0, pending: 150 });
     expect((await platformFees()) - fees).toBe(30);
     expect(await rewardOf(order.id)).toMatchObject({ status: "REVERSED" });
+
+    // refunded to below the minimum ticket: taken back, once
+    await testDb.squareOrder.update({ where: { id: partial.id }, data: { refundedCents: 1_501, version: 3 } });
+    expect(await settle(partial.id)).toEqual({ status: "REVERSED" });
+    expect(await settle(partial.id)).toEqual({ status: "REVERSED" });
+    expect(await ledgerCount(`purchase:${partial.squareOrderId}:reversal`)).toBe(1);
+    expect(await usd("MERCHANT", m.merchant.id)).toEqual({ available: 5_000, pending: 0 });
+    expect(await usd("DRIVER", other.id)).toEqual({ available: 0, pending: 0 });
   });
 
   it("after the refund window the reward is available; a later full refund leaves a debt the wallet shows", async () => {
@@ -297,10 +310,42 @@ describe("asking the drivers", () => {
     expect(await listPurchaseQuestions(asDriver(second.id))).toEqual([]);
     expect(await testDb.auditLog.count({ where: { action: "purchase.claimed", targetId: asked.id } })).toBe(1);
 
-    const next = await squareOrder(m, { card, minutesAgo: 15 });
+    // the visit has earned its reward: another sale on that card in the same visit is not theirs to
+    // earn, so only the other driver charging there is asked
+    const sameVisit = await squareOrder(m, { card, minutesAgo: 15 });
+    expect(await settle(sameVisit.id)).toEqual({ status: "AWAITING_DRIVER" });
+    expect((await rewardOf(sameVisit.id)).candidates.map((c) => c.driverId)).toEqual([second.id]);
+    // the next visit: the learned card pays at once
+    await testDb.chargingSession.updateMany({ where: { driverId: second.id }, data: { status: "CANCELLED" } });
+    await chargingSession(first.id, m.charger.id, { minutesAgo: 10, lasted: null, status: "ACTIVE" });
+    const next = await squareOrder(m, { card, minutesAgo: 2 });
     expect(await settle(next.id)).toEqual({ status: "PENDING" });
     expect(await rewardOf(next.id)).toMatchObject({ strength: "CARD", driverId: first.id });
     expect(await usd("DRIVER", first.id)).toEqual({ available: 0, pending: 300 });
+  });
+
+  it("a tiny sale asks nobody and pays nothing; a driver earns one purchase reward a visit, however many sales they claim", async () => {
+    const m = await purchaseMerchant();
+    await topUp(m.merchant.id, 5_000);
+    const driver = await createUser();
+    await chargingSession(driver.id, m.charger.id, { lasted: null, status: "ACTIVE" });
+    const tiny = await squareOrder(m, { totalCents: 1 });
+    expect(await settle(tiny.id)).toEqual({ status: "UNMATCHED" });
+    expect(await listPurchaseQuestions(asDriver(driver.id))).toEqual([]);
+
+    const [a, b] = [await squareOrder(m, { minutesAgo: 5 }), await squareOrder(m, { minutesAgo: 4 })];
+    for (const o of [a, b]) expect(await settle(o.id)).toEqual({ status: "AWAITING_DRIVER" });
+    const [ra, rb] = [await rewardOf(a.id), await rewardOf(b.id)];
+    expect(await answer(driver.id, ra.id, true)).toEqual({ rewardId: ra.id, status: "PENDING" });
+    await expect(answer(driver.id, rb.id, true)).rejects.toMatchObject({
+      code: "purchase_answered",
+      message: expect.stringMatching(/one purchase a visit/),
+    });
+    expect(await usd("DRIVER", driver.id)).toEqual({ available: 0, pending: 150 });
+    expect(await usd("MERCHANT", m.merchant.id)).toEqual({ available: 5_000 - 180, pending: 0 });
+    // and a sale after the visit's reward asks the driver nothing more
+    const later = await squareOrder(m, { minutesAgo: 1 });
+    expect(await settle(later.id)).toEqual({ status: "UNMATCHED" });
   });
 
   it("declines when every candidate says it was not theirs", async () => {
@@ -312,8 +357,10 @@ describe("asking the drivers", () => {
     const order = await squareOrder(m, { card: `sq-1-${Math.random()}` });
     expect(await settle(order.id)).toEqual({ status: "AWAITING_DRIVER" });
     const { id } = await rewardOf(order.id);
-    expect(await answer(a.id, id, false)).toEqual({ rewardId: id, status: "AWAITING_DRIVER" });
-    expect(await answer(b.id, id, false)).toEqual({ rewardId: id, status: "DECLINED" });
+    expect(await answer(a.id, id, false)).toEqual({ rewardId: id, status: "NOT_YOURS" });
+    expect(await rewardOf(order.id)).toMatchObject({ status: "AWAITING_DRIVER" });
+    expect(await answer(b.id, id, false)).toEqual({ rewardId: id, status: "NOT_YOURS" });
+    expect(await rewardOf(order.id)).toMatchObject({ status: "DECLINED" });
     expect(await testDb.cardFingerprint.count({ where: { merchantId: m.merchant.id } })).toBe(0);
     expect(await ledgerCount(`purchase:${order.squareOrderId}`)).toBe(0);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fullyRefunded, inMatchWindow, purchaseKeys, purchaseQuestion, releaseAtFor, tooLate } from "@/lib/purchases";
+import {
+  belowMinimumTicket,
+  inMatchWindow,
+  purchaseKeys,
+  purchaseQuestion,
+  releaseAtFor,
+  tooLate,
+} from "@/lib/purchases";
 
 const MIN = 60_000;
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 30, 12, 0) + minutes * MIN);
@@ -25,8 +32,12 @@ describe("the matching window", () => {
 
 describe("refunds, release and late orders", () => {
   it("only a refund of the whole total is full", () => {
-    expect(fullyRefunded({ totalCents: 1240, refundedCents: 1240 })).toBe(true);
-    expect(fullyRefunded({ totalCents: 1240, refundedCents: 1239 })).toBe(false);
+    expect(belowMinimumTicket({ totalCents: 1240, refundedCents: 1240 }, 0)).toBe(true);
+    expect(belowMinimumTicket({ totalCents: 1240, refundedCents: 1239 }, 0)).toBe(false);
+    // a sale refunded down to under the minimum ticket, or too small to begin with, earns nothing
+    expect(belowMinimumTicket({ totalCents: 1240, refundedCents: 800 }, 500)).toBe(true);
+    expect(belowMinimumTicket({ totalCents: 1240, refundedCents: 740 }, 500)).toBe(false);
+    expect(belowMinimumTicket({ totalCents: 1, refundedCents: 0 }, 500)).toBe(true);
   });
   it("releases 72 hours after the sale and refuses sales older than the late-order limit", () => {
     expect(releaseAtFor(at(0), 72).getTime() - at(0).getTime()).toBe(72 * 60 * MIN);
