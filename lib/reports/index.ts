@@ -2,6 +2,7 @@ export { getMerchantReport, type MerchantReport, type ReportDay } from "./get-me
 export {
   reportRangeInput,
   parseReportRange,
+  reportRangeProblem,
   reportToday,
   MAX_REPORT_DAYS,
   DEFAULT_REPORT_DAYS,

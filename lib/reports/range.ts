@@ -9,14 +9,19 @@ export const DEFAULT_REPORT_DAYS = 30;
 // A GET form sends empty fields as "": read them as not given.
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
-const day = z.preprocess(
-  blank,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-05-01.")
-    .refine(isCalendarDay, "That date is not on the calendar.")
-    .optional(),
-);
+// Years the calendar arithmetic and the database handle: 9999-12-31 + 30 days is no date at all.
+const inSaneYears = (d: string) => d >= "2000-01-01" && d <= "2099-12-31";
+
+const day = (which: "start" | "end") =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `Write the ${which} date like 2026-05-01.`, abort: true })
+      .refine(isCalendarDay, { message: `The ${which} date is not on the calendar.`, abort: true })
+      .refine(inSaneYears, `Choose ${which === "start" ? "a start" : "an end"} date between 2000 and 2099.`)
+      .optional(),
+  );
 
 /** Today in the business time zone, the day reports count by. */
 export const reportToday = () => dayIn(new Date(), config().BUSINESS_TIME_ZONE);
@@ -27,8 +32,8 @@ export const reportToday = () => dayIn(new Date(), config().BUSINESS_TIME_ZONE);
  */
 export const reportRangeInput = z
   .object({
-    from: day,
-    to: day,
+    from: day("start"),
+    to: day("end"),
     locationId: z.preprocess(blank, z.string().trim().min(1).max(64).optional()),
   })
   .transform(({ from, to, locationId }) => {
@@ -54,5 +59,10 @@ export type ReportRangeRaw = z.input<typeof reportRangeInput>;
 export function parseReportRange(input: ReportRangeRaw): ReportRange {
   const parsed = reportRangeInput.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new AppError("invalid_input", parsed.error.issues.map((i) => i.message).join(" "));
+  throw new AppError("invalid_input", reportRangeProblem(parsed.error));
+}
+
+/** Each problem with a range once, in a sentence each. */
+export function reportRangeProblem(error: z.ZodError): string {
+  return [...new Set(error.issues.map((i) => i.message))].join(" ");
 }

@@ -149,8 +149,20 @@ describe("who may see it, and which ranges", () => {
   it.each([
     ["from after to", "from=2025-06-10&to=2025-06-01", /start date must be on or before the end date/],
     ["more than 366 days", "from=2024-01-01&to=2025-01-02", /at most 366 days/],
-    ["not a date", "from=yesterday&to=2025-06-01", /Use a date like 2026-05-01/],
-    ["not on the calendar", "from=2025-02-30&to=2025-03-02", /not on the calendar/],
+    ["not a date", "from=yesterday&to=2025-06-01", /^(from: )?Write the start date like 2026-05-01\.$/],
+    ["not on the calendar", "from=2025-02-30&to=2025-03-02", /^(from: )?The start date is not on the calendar\.$/],
+    // once a 500: the day after 9999-12-31 is no date
+    [
+      "a year past 2099",
+      "from=9999-12-01&to=9999-12-31",
+      /^(from: )?Choose a start date between 2000 and 2099\.;? (to: )?Choose an end date/,
+    ],
+    ["a start alone past 2099", "from=9999-12-15", /^(from: )?Choose a start date between 2000 and 2099\.$/],
+    [
+      "both dates garbled, said once each",
+      "from=x&to=y",
+      /^(from: )?Write the start date like 2026-05-01\.;? (to: )?Write the end date like 2026-05-01\.$/,
+    ],
   ])("refuses %s with 422 invalid_input and a sentence", async (_, query, message) => {
     const res = await call(reportCsvRoute, {
       path: `/?${query}`,

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { listMerchantRedemptions } from "@/lib/merchants";
-import { listReportLocations, reportRangeInput, reportToday } from "@/lib/reports";
+import { listReportLocations, reportRangeInput, reportRangeProblem, reportToday } from "@/lib/reports";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
@@ -48,7 +48,7 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
   const locations = await listReportLocations(actor, merchantId);
   // a range the form cannot show is explained, and the default range shown instead
   const range = asked.success ? asked.data : reportRangeInput.parse({});
-  let problem = asked.success ? null : asked.error.issues.map((i) => i.message).join(" ");
+  let problem = asked.success ? null : reportRangeProblem(asked.error);
   if (range.locationId && !locations.some((l) => l.id === range.locationId)) {
     range.locationId = undefined;
     problem = "That location is not one of yours.";
