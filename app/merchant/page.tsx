@@ -102,12 +102,12 @@ export default async function MerchantOverviewPage() {
         )}
       </section>
 
-      {squareTwinInUse() && merchant.squareStatus === "CONNECTED" ? (
+      {squareTwinInUse() && merchant.squareStatus === "CONNECTED" && dashboard.role === "OWNER" ? (
         <section aria-labelledby="sandbox-heading" className="mt-10">
           <SectionHeader
             id="sandbox-heading"
             title="Sandbox"
-            description="Only on this test server: ring up a sale in the Square sandbox, as your register would. No real money moves."
+            description="Only with the Square sandbox: ring up a pretend sale as your register would. A sale matched to a charging driver pays its reward from your prepaid balance, like a real one."
           />
           <div className="rounded-xl border border-dashed border-amber-300 bg-amber-50/40 p-4 sm:p-6">
             <p className="mb-4 flex items-center gap-2 text-sm font-medium text-amber-900">

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   // the request itself
   invalid_input: 422,
   malformed_request: 400,
+  payload_too_large: 413,
   invalid_event: 400,
   bad_signature: 400,
   not_configured: 404,

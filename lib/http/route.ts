@@ -15,6 +15,7 @@ import {
 import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
 import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
 import { assertNoControlCharsInRequest } from "@/lib/validation";
+import { JSON_BODY_LIMIT, readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
 type Parsed<S, Otherwise> = S extends Schema ? z.output<S> : Otherwise;
@@ -113,7 +114,7 @@ async function prepare(
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyText(req, JSON_BODY_LIMIT);
   try {
     return JSON.parse(text);
   } catch {

@@ -1,6 +1,6 @@
 import "server-only";
 import { requireMembership, type Actor } from "@/lib/auth";
-import { db, type SquareConnectionStatus } from "@/lib/db";
+import { db, type MemberRole, type SquareConnectionStatus } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
 export type MerchantDashboard = {
@@ -16,11 +16,13 @@ export type MerchantDashboard = {
   };
   offers: { id: string; title: string; novaPrice: number; active: boolean; endsAt: Date | null; redemptions: number }[];
   confirmedRedemptions: number;
+  /** The signed-in member's role here: owners manage offers, Square and money. */
+  role: MemberRole;
 };
 
 /** What a merchant's team sees on its dashboard; only its members may read it. */
 export async function getMerchantDashboard(actor: Actor, merchantId: string): Promise<MerchantDashboard> {
-  await requireMembership(actor, merchantId, "merchant:view");
+  const { role } = await requireMembership(actor, merchantId, "merchant:view");
   const merchant = await db().merchant.findUnique({
     where: { id: merchantId },
     select: {
@@ -65,5 +67,6 @@ export async function getMerchantDashboard(actor: Actor, merchantId: string): Pr
     },
     offers,
     confirmedRedemptions: offers.reduce((sum, o) => sum + o.redemptions, 0),
+    role,
   };
 }

@@ -127,6 +127,14 @@ describe("route(): input", () => {
     }
   });
 
+  it("a body over 64 KB is 413, declared or not", async () => {
+    const big = JSON.stringify({ amount: 5, pad: "x".repeat(70 * 1024) });
+    const res = await post(big);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("payload_too_large");
+    expect((await post({ amount: 5, pad: "x".repeat(60 * 1024) })).status).not.toBe(413);
+  });
+
   it("a body, query or path the schema refuses is 422 invalid_input naming the field", async () => {
     const body = await post({ amount: "5" });
     expect(body.status).toBe(422);

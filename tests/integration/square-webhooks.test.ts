@@ -122,6 +122,11 @@ describe("signature", () => {
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBe("bad_signature");
     }
+    // a body over a megabyte is refused before it is read in full, signed or not
+    const huge = body.replace("}", `,"pad":"${"x".repeat(1024 * 1024)}"}`);
+    const big = await post(huge, sign(NOTIFICATION_URL, huge));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe("payload_too_large");
     expect(await eventRows(created.event_id)).toBe(0);
     expect(await orderRow(order.id)).toBeNull();
 
@@ -318,7 +323,11 @@ describe("simulate a purchase (sandbox)", () => {
         totalCents: 1240,
         phone: "(512) 555-0142",
       });
-      const bySt = await square.simulateSquarePurchase(asMerchant(staff.id), merchant.id, { totalCents: 300 });
+      // staff may not: a matched sale spends the merchant's prepaid cash
+      await expect(
+        square.simulateSquarePurchase(asMerchant(staff.id), merchant.id, { totalCents: 300 }),
+      ).rejects.toMatchObject({ status: 403 });
+      const bySt = await square.simulateSquarePurchase(asMerchant(owner.id), merchant.id, { totalCents: 300 });
       await fake.control.webhooksSettled();
       const made = fake.control.events().find((e) => e.data.id === sold.orderId);
       expect(made?.merchant_id).toBe(sq);

@@ -47,7 +47,8 @@ export async function simulateSquarePurchase(
   input: { totalCents: number; phone?: string },
   meta?: RequestMeta,
 ): Promise<SimulatedPurchase> {
-  await requireMembership(actor, merchantId, "merchant:operate");
+  // owners only: a matched sale pays a real reward out of the merchant's prepaid cash
+  await requireMembership(actor, merchantId, "merchant:operate", "OWNER");
   if (!squareTwinInUse())
     throw new AppError("not_configured", "Simulated purchases work only with the Square sandbox, never with Square.");
   const { totalCents } = input;

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { readBodyText, route, WEBHOOK_BODY_LIMIT } from "@/lib/http";
 import { smartcarWebhook } from "@/lib/vehicles";
 import { receiveWebhook } from "@/lib/webhooks";
 
@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
  */
 export const POST = route(
   { name: "/api/webhooks/smartcar", permission: "public", sameOrigin: false },
-  async ({ req }) => receiveWebhook(smartcarWebhook(), await req.text(), req.headers),
+  async ({ req }) => receiveWebhook(smartcarWebhook(), await readBodyText(req, WEBHOOK_BODY_LIMIT), req.headers),
 );

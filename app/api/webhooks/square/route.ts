@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { readBodyText, route, WEBHOOK_BODY_LIMIT } from "@/lib/http";
 import { squareWebhook } from "@/lib/square";
 import { receiveWebhook } from "@/lib/webhooks";
 
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 /** Square's events (orders, refunds, revocations): raw body → signature over the configured URL → stored by event id and handled in one transaction. */
 export const POST = route({ name: "/api/webhooks/square", permission: "public", sameOrigin: false }, async ({ req }) =>
-  receiveWebhook(squareWebhook(), await req.text(), req.headers),
+  receiveWebhook(squareWebhook(), await readBodyText(req, WEBHOOK_BODY_LIMIT), req.headers),
 );

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { readBodyText, route, WEBHOOK_BODY_LIMIT } from "@/lib/http";
 import { stripePlatformWebhook } from "@/lib/payouts";
 import { receiveWebhook } from "@/lib/webhooks";
 
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 /** Stripe's platform events (transfers): raw body → Stripe-Signature → stored by event id and handled in one transaction. */
 export const POST = route({ name: "/api/webhooks/stripe", permission: "public", sameOrigin: false }, async ({ req }) =>
-  receiveWebhook(stripePlatformWebhook(), await req.text(), req.headers),
+  receiveWebhook(stripePlatformWebhook(), await readBodyText(req, WEBHOOK_BODY_LIMIT), req.headers),
 );

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { readBodyText, route, WEBHOOK_BODY_LIMIT } from "@/lib/http";
 import { stripeConnectWebhook } from "@/lib/payouts";
 import { receiveWebhook } from "@/lib/webhooks";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 /** Connected accounts' events (payouts, account changes), signed with the Connect endpoint's own secret. */
 export const POST = route(
   { name: "/api/webhooks/stripe/connect", permission: "public", sameOrigin: false },
-  async ({ req }) => receiveWebhook(stripeConnectWebhook(), await req.text(), req.headers),
+  async ({ req }) => receiveWebhook(stripeConnectWebhook(), await readBodyText(req, WEBHOOK_BODY_LIMIT), req.headers),
 );
