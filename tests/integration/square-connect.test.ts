@@ -172,6 +172,14 @@ describe("connecting", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("http://app.test/merchant/square?error=declined");
     expect(await grantOf(merchantId)).toBeNull();
+    // a session that ended on Square's page: sign in first, then back to this very callback
+    const code = fake.control.authorize().code;
+    const signedOut = await call(GET, { path: `/api/square/callback?code=${code}&state=${state}` });
+    expect(signedOut.status).toBe(303);
+    const signIn = new URL(signedOut.headers.get("location")!);
+    expect(signIn.pathname).toBe("/signin");
+    expect(signIn.searchParams.get("callbackUrl")).toBe(`/api/square/callback?code=${code}&state=${state}`);
+    expect(await grantOf(merchantId)).toBeNull();
     const ok = await call(GET, {
       path: `/api/square/callback?code=${fake.control.authorize().code}&state=${state}`,
       headers: { cookie },
@@ -189,6 +197,23 @@ describe("connecting", () => {
     expect(await refusal(completing)).toBe("square_taken");
     expect(await grantOf(second.merchantId)).toBeNull();
     expect(await testDb.merchantLocation.count({ where: { merchantId: second.merchantId } })).toBe(0);
+  });
+
+  it("lets a seller disconnected from one business connect to another: its locations move along", async () => {
+    const first = await connected();
+    const locations = await testDb.merchantLocation.findMany({ where: { merchantId: first.merchantId } });
+    await square.disconnectSquare(first.owner, first.merchantId, fakeMeta());
+    const second = await ownerWithMerchant();
+    const state = stateOf(await square.startSquareConnect(second.owner, second.merchantId));
+    const { code } = fake.control.authorize(first.squareMerchantId);
+    await square.completeSquareConnect(second.owner, { code, state }, fakeMeta());
+    expect(await grantOf(second.merchantId)).toMatchObject({
+      status: "CONNECTED",
+      squareMerchantId: first.squareMerchantId,
+    });
+    expect(await grantOf(first.merchantId)).toBeNull();
+    const moved = await testDb.merchantLocation.findMany({ where: { id: { in: locations.map((l) => l.id) } } });
+    expect(moved.map((l) => l.merchantId)).toEqual(locations.map(() => second.merchantId));
   });
 });
 

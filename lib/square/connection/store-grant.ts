@@ -35,12 +35,19 @@ export async function storeSquareGrant(tx: Tx, grant: SquareGrant): Promise<void
   const { merchantId, locations, ...fields } = grant;
   const holder = await tx.squareConnection.findUnique({
     where: { squareMerchantId: grant.squareMerchantId },
-    select: { merchantId: true },
+    select: { merchantId: true, status: true },
   });
-  if (holder && holder.merchantId !== merchantId) throw accountTaken();
+  // a seller disconnected from another business may connect here: its old grant (no tokens left)
+  // goes, and its locations move with it; a live grant elsewhere is refused
+  const movingFrom = holder && holder.merchantId !== merchantId ? holder.merchantId : null;
+  if (movingFrom && holder?.status !== "DISCONNECTED") throw accountTaken();
+  if (movingFrom) await tx.squareConnection.delete({ where: { merchantId: movingFrom } });
   const ids = locations.map((l) => l.squareLocationId);
   const foreign = await tx.merchantLocation.count({
-    where: { squareLocationId: { in: ids }, merchantId: { not: merchantId } },
+    where: {
+      squareLocationId: { in: ids },
+      merchantId: { notIn: movingFrom ? [merchantId, movingFrom] : [merchantId] },
+    },
   });
   if (foreign > 0) throw accountTaken();
 
@@ -62,13 +69,11 @@ export async function storeSquareGrant(tx: Tx, grant: SquareGrant): Promise<void
     });
   for (const location of locations) {
     const { squareLocationId, ...rest } = location;
-    const row = await tx.merchantLocation.upsert({
+    await tx.merchantLocation.upsert({
       where: { squareLocationId },
       create: { merchantId, squareLocationId, ...rest },
-      update: rest,
-      select: { merchantId: true },
+      update: { ...rest, merchantId },
     });
-    if (row.merchantId !== merchantId) throw accountTaken();
   }
   // locations Square no longer lists (or of a Square account this merchant connected before)
   await tx.merchantLocation.updateMany({

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { actorOf, sessionFromRequest } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
@@ -8,13 +9,22 @@ export const dynamic = "force-dynamic";
 
 /**
  * Square's OAuth redirect: back to the Square page with the outcome as a code the page turns into
- * a sentence (never a 500). Square's redirect carries no Origin of ours (sameOrigin off).
+ * a sentence (never a 500). Square's redirect carries no Origin of ours (sameOrigin off). Someone
+ * whose session ended on Square's page signs in first and comes back here (the state still binds
+ * the grant to the person who asked); a wrong role is refused by the domain call like any error.
  */
 export const GET = route(
-  { name: "/api/square/callback", permission: "merchant:view", sameOrigin: false },
-  async ({ req, actor, meta, log }) => {
+  { name: "/api/square/callback", permission: "public", sameOrigin: false },
+  async ({ req, meta, log }) => {
     // the public base URL: behind `next start` or a proxy, req.nextUrl.origin may name another host
-    const back = new URL("/merchant/square", config().NEXTAUTH_URL);
+    const base = config().NEXTAUTH_URL;
+    const session = await sessionFromRequest(req);
+    if (!session) {
+      const signIn = new URL("/signin", base);
+      signIn.searchParams.set("callbackUrl", `${req.nextUrl.pathname}${req.nextUrl.search}`);
+      return NextResponse.redirect(signIn, 303);
+    }
+    const back = new URL("/merchant/square", base);
     const params = req.nextUrl.searchParams;
     const error = params.get("error");
     if (error) {
@@ -27,7 +37,7 @@ export const GET = route(
       return NextResponse.redirect(back, 303);
     }
     try {
-      await completeSquareConnect(actor, input.data, meta);
+      await completeSquareConnect(actorOf(session), input.data, meta);
       back.searchParams.set("connected", "1");
     } catch (err) {
       if (!(err instanceof AppError)) log.error({ err }, "square connect failed");
