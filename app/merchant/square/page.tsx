@@ -38,7 +38,7 @@ export default async function MerchantSquarePage({ searchParams }: { searchParam
         {/* the redirect's query stays in the address: once disconnected, its "connected" no longer applies */}
         <SquareOutcome
           connected={square.status === "CONNECTED" ? param(query.connected) : undefined}
-          error={square.status === "CONNECTED" ? undefined : param(query.error)}
+          error={param(query.error)}
         />
         <SquareStatusCard merchantId={working.merchant.id} square={square} />
       </div>

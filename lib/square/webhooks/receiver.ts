@@ -12,7 +12,7 @@ const onRevoked: WebhookHandler<SquareEvent> = async (event, tx) => ({
   reconnectRequired: await unsafeMarkReconnectRequired(
     tx,
     { squareMerchantId: event.squareMerchantId },
-    "The seller revoked Nerava's access in Square. An owner can reconnect Square to resume matching purchases.",
+    "The seller revoked Nerava's access in Square.",
   ),
 });
 
