@@ -53,7 +53,9 @@ if (!process.env.GOOGLE_CLIENT_ID) {
     GOOGLE_CLIENT_SECRET: "sandbox-google-secret",
     GOOGLE_ISSUER: issuer.issuer,
   });
-  console.log(`Sandbox Google sign-in at ${issuer.issuer}; sandbox email and SMS at http://localhost:${process.env.PORT ?? "3000"}/dev/outbox`);
+  console.log(
+    `Sandbox Google sign-in at ${issuer.issuer}; sandbox email and SMS at http://localhost:${process.env.PORT ?? "3000"}/dev/outbox`,
+  );
 }
 
 // Sandbox Stripe: a local Stripe the real stripe SDK talks to. Its setup page stands in for Stripe's
