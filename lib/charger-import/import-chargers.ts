@@ -99,8 +99,15 @@ async function record(out: RegionOutcome, startedAt: Date, blockedUntil: Date | 
     message: out.message,
     ...(out.status === "ok" ? { lastSuccessAt: startedAt } : {}),
   };
-  await db().chargerImportRun.upsert({ where: { region: out.region }, create: { region: out.region, ...data }, update: data });
-  logger[out.status === "ok" ? "info" : "warn"]({ job: "import-chargers", ...out, blockedUntil }, "charger import region");
+  await db().chargerImportRun.upsert({
+    where: { region: out.region },
+    create: { region: out.region, ...data },
+    update: data,
+  });
+  logger[out.status === "ok" ? "info" : "warn"](
+    { job: "import-chargers", ...out, blockedUntil },
+    "charger import region",
+  );
 }
 
 /**

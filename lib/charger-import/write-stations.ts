@@ -28,7 +28,10 @@ const sameFields = (
  * partner flags and check-in radius are ours and stay), and every listed one gets `importedAt`.
  * Running it twice with the same page changes nothing but `importedAt`.
  */
-export async function writeStations(rows: StationRow[], importedAt: Date): Promise<{ created: number; updated: number }> {
+export async function writeStations(
+  rows: StationRow[],
+  importedAt: Date,
+): Promise<{ created: number; updated: number }> {
   if (rows.length === 0) return { created: 0, updated: 0 };
   const ids = rows.map((r) => r.externalId);
   const existing = new Map(
@@ -67,9 +70,7 @@ export async function markUnlisted(region: ImportRegion, listed: Set<string>, ru
     },
     select: { id: true, externalId: true, latitude: true, longitude: true },
   });
-  const gone = candidates.filter(
-    (c) => !listed.has(c.externalId) && distanceMeters(region, c) <= radius * GONE_MARGIN,
-  );
+  const gone = candidates.filter((c) => !listed.has(c.externalId) && distanceMeters(region, c) <= radius * GONE_MARGIN);
   if (gone.length === 0) return 0;
   const marked = await db().charger.updateMany({
     where: { id: { in: gone.map((c) => c.id) }, OR: [{ importedAt: null }, { importedAt: { lt: runStartedAt } }] },

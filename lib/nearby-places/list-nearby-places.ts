@@ -94,8 +94,11 @@ export function createPlacesLister(o: PlacesListerOptions) {
     const pending = inFlight.get(chargerId);
     if (pending) return pending;
     if (Date.now() < quietUntil) return answerWith(BUSY);
-    if (ctx.userId && o.allowLiveCall && !(await o.allowLiveCall(ctx.userId))) return answerWith(BUSY);
-    const call = live(charger).finally(() => inFlight.delete(chargerId));
+    // Registered before any await, so concurrent requests for this charger share one call.
+    const call = (async () => {
+      if (ctx.userId && o.allowLiveCall && !(await o.allowLiveCall(ctx.userId))) return answerWith(BUSY);
+      return live(charger);
+    })().finally(() => inFlight.delete(chargerId));
     inFlight.set(chargerId, call);
     return call;
   };

@@ -31,7 +31,10 @@ const count = z.number().int().min(0).max(10_000).nullish();
 
 const stationSchema = z.object({
   id: z.number().int().positive(),
-  station_name: z.string().transform((s) => s.replace(CONTROL, " ").trim().slice(0, 200)).pipe(z.string().min(1)),
+  station_name: z
+    .string()
+    .transform((s) => s.replace(CONTROL, " ").trim().slice(0, 200))
+    .pipe(z.string().min(1)),
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
   street_address: text(200),
@@ -69,7 +72,12 @@ export type StationRow = {
 
 export const externalIdOf = (nrelId: number | string) => `nrel:${nrelId}`;
 
-function addressOf(s: { street_address: string | null; city: string | null; state: string | null; zip: string | null }) {
+function addressOf(s: {
+  street_address: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}) {
   const region = [s.state, s.zip].filter(Boolean).join(" ");
   return [s.street_address, s.city, region].filter(Boolean).join(", ");
 }

@@ -78,7 +78,10 @@ export function createPlacesClient(opts: PlacesClientOptions) {
       if (!res.ok) {
         const status = typeof body?.error?.status === "string" ? body.error.status : null;
         logger.warn({ provider: "google-places", status: res.status, error: status }, "places request refused");
-        return { ok: false, reason: res.status === 429 || status === "RESOURCE_EXHAUSTED" ? "rate_limited" : "unavailable" };
+        return {
+          ok: false,
+          reason: res.status === 429 || status === "RESOURCE_EXHAUSTED" ? "rate_limited" : "unavailable",
+        };
       }
       // An empty area answers `{}`: no places key at all.
       const raw = Array.isArray(body?.places) ? body.places : [];
