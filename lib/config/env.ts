@@ -22,6 +22,8 @@ const hours = (fallback: number) =>
     .transform(Number)
     .optional()
     .transform((v) => v ?? fallback);
+const NREL_REGION = String.raw`[a-z0-9][a-z0-9_-]{0,39}:-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,\d{1,3}(\.\d+)?`;
+const NREL_REGIONS_PATTERN = new RegExp(`^${NREL_REGION}(;${NREL_REGION})*;?$`);
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -117,7 +119,19 @@ export function envSchema(isProduction: boolean) {
     GOOGLE_CLIENT_SECRET: z.string().optional(),
     GOOGLE_ISSUER: z.string().url().default("https://accounts.google.com"),
     GOOGLE_PLACES_API_KEY: z.string().optional(),
+    // Where Places (New) requests go: Google itself unless set (the test fake).
+    GOOGLE_PLACES_API_BASE: z.string().url().default("https://places.googleapis.com"),
+    // Without a key the charger import does nothing and the demo chargers stay.
     NREL_API_KEY: z.string().optional(),
+    // NREL's AFDC stations API; configurable because NREL has moved hosts before (developer.nlr.gov).
+    NREL_API_BASE: z.string().url().default("https://developer.nrel.gov/api/alt-fuel-stations/v1"),
+    // The regions the import fills: "name:lat,lng,miles" separated by ";" (miles ≤ 500).
+    NREL_REGIONS: z
+      .string()
+      .default("austin:30.2672,-97.7431,25;dallas:32.7767,-96.7970,25")
+      .refine((v) => v.trim() === "" || NREL_REGIONS_PATTERN.test(v.trim()), {
+        message: 'must look like "austin:30.2672,-97.7431,25;dallas:32.7767,-96.7970,25" (name:lat,lng,miles)',
+      }),
     GIT_SHA: z.string().optional(),
     BUILD_TIME: z.string().optional(),
   });

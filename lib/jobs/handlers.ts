@@ -18,6 +18,8 @@ import {
   type MerchantNoticeKind,
 } from "@/lib/purchases";
 import { logger } from "@/lib/observability";
+import { runChargerImport } from "@/lib/charger-import";
+import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 
 const HOUR = 3600_000;
@@ -107,6 +109,10 @@ export const JOBS = {
   "purchase-merchant-notice": async (data: { merchantId: string; kind: MerchantNoticeKind }) => ({
     result: await unsafeSendMerchantNotice(data.merchantId, data.kind),
   }),
+  /** Refreshes chargers from NREL for NREL_REGIONS (nothing without NREL_API_KEY); stops on a 429 and keeps the data. */
+  "import-chargers": async () => runChargerImport(),
+  /** Forgets Google Places coordinates older than 30 days (Google's terms); the place ids stay. */
+  "purge-place-coordinates": async () => purgeExpiredPlaceCoordinates(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -120,4 +126,7 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "refresh-square-tokens": "35 * * * *",
   "release-purchase-rewards": "*/5 * * * *",
   "fund-waiting-purchases": "*/5 * * * *",
+  // NREL refreshes its station data about twice a month: once a day is plenty.
+  "import-chargers": "10 4 * * *",
+  "purge-place-coordinates": "40 4 * * *",
 };

@@ -19,6 +19,8 @@ export const LIMITS = {
     durationSeconds: 60 * 60,
     message: "Too many invitations sent. Try again in an hour.",
   },
+  // Each live Nearby Search is billed by Google; answers held for a charger cost nothing.
+  nearbyPlacesPerUser: { points: 60, durationSeconds: 60 * 60, message: "Too many nearby-place lookups." },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 

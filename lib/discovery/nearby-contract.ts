@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// The contract between the nearby query (lib/discovery), its route (GET /api/discovery/nearby)
+// and the map: query parameters in, chargers and partner merchants out. Plain data, no server code,
+// so the map's client components may import it.
+
+const coordinate = (limit: number) => z.coerce.number().min(-limit).max(limit);
+const flag = z
+  .enum(["1", "0", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+/** Either a bounding box (`bbox=south,west,north,east`) or a centre and radius (`lat`, `lng`, `radius` in metres). */
+export const nearbyQuery = z
+  .object({
+    bbox: z
+      .string()
+      .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, "bbox is south,west,north,east in degrees")
+      .optional(),
+    lat: coordinate(90).optional(),
+    lng: coordinate(180).optional(),
+    radius: z.coerce.number().int().min(50).max(50_000).optional(),
+    /** One connector type as stored on chargers, e.g. CCS, NACS, CHAdeMO, J1772. */
+    connector: z.string().trim().min(1).max(20).optional(),
+    minKw: z.coerce.number().min(0).max(1_000).optional(),
+    network: z.string().trim().min(1).max(60).optional(),
+    partnersOnly: flag,
+    /** Open now: NREL status E (not planned, not temporarily unavailable). */
+    availableNow: flag,
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .refine((q) => q.bbox !== undefined || (q.lat !== undefined && q.lng !== undefined), {
+    message: "Give a bbox, or lat and lng (with an optional radius).",
+  });
+export type NearbyQuery = z.infer<typeof nearbyQuery>;
+
+export type NearbyOffer = { id: string; title: string; novaPrice: number };
+
+/** A partner merchant within walking distance of a charger, with its live offers. */
+export type NearbyPerk = {
+  merchantId: string;
+  name: string;
+  category: string;
+  latitude: number;
+  longitude: number;
+  distanceMeters: number;
+  /** ≈ distance × 1.3 (streets are not straight) ÷ 80 m a minute, rounded up. */
+  walkMinutes: number;
+  offers: NearbyOffer[];
+};
+
+export type NearbyCharger = {
+  id: string;
+  name: string;
+  network: string | null;
+  address: string;
+  latitude: number;
+  longitude: number;
+  powerKw: number | null;
+  connectors: string[];
+  /** E open, P planned, T temporarily unavailable. */
+  status: string;
+  accessHours: string | null;
+  isPartner: boolean;
+  /** From the query's centre (radius queries) or the box's centre. */
+  distanceMeters: number;
+  perks: NearbyPerk[];
+};
+
+export type NearbyResult = {
+  chargers: NearbyCharger[];
+  /** True when more chargers matched than `limit`: zoom in to see them all. */
+  truncated: boolean;
+  /** When the charger data was last refreshed (the newest import), ISO; null for the demo data. */
+  asOf: string | null;
+};
