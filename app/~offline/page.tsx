@@ -17,8 +17,8 @@ export default function OfflinePage() {
         </div>
         <h1 className="mt-8 text-2xl font-semibold tracking-tight text-slate-900">You are offline</h1>
         <p className="mt-2 text-slate-600">
-          Nerava needs a connection to show your chargers, balance and codes. Nothing is kept on this device, so
-          they will be up to date once you are back online.
+          Nerava needs a connection to show chargers, your balance and your codes. They are never stored on this device,
+          so what you see next is up to date.
         </p>
         <div className="mt-6 flex justify-center">
           <ButtonLink href="/app" prefetch={false}>

@@ -18,14 +18,14 @@ import {
 } from "serwist";
 import { isHashedStatic, isPageNavigation, isPublicAsset, OFFLINE_URL, RUNTIME_CACHES } from "./cache-rules";
 
-// Typed by hand instead of pulling the WebWorker lib into the app's DOM-typed program.
-type WorkerScope = {
+// Typed by hand instead of pulling the WebWorker lib into the app's DOM-typed program. The worker's
+// global is `self`, spelled as such: `serwist build` replaces the literal `self.__SW_MANIFEST`.
+declare const self: {
   __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
   location: Location;
   addEventListener(type: "install" | "activate" | "fetch", listener: (event: never) => void): void;
 };
-const sw = globalThis as unknown as WorkerScope;
-const origin = sw.location.origin;
+const origin = self.location.origin;
 const okOnly = () => new CacheableResponsePlugin({ statuses: [200] });
 
 const runtimeCaching: RuntimeCaching[] = [
@@ -33,7 +33,10 @@ const runtimeCaching: RuntimeCaching[] = [
     matcher: ({ request }) => isHashedStatic(request, origin),
     handler: new CacheFirst({
       cacheName: RUNTIME_CACHES.static,
-      plugins: [okOnly(), new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true })],
+      plugins: [
+        okOnly(),
+        new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true }),
+      ],
     }),
   },
   {
@@ -44,7 +47,7 @@ const runtimeCaching: RuntimeCaching[] = [
 ];
 
 const serwist = new Serwist({
-  precacheEntries: sw.__SW_MANIFEST,
+  precacheEntries: self.__SW_MANIFEST,
   precacheOptions: { cleanupOutdatedCaches: true },
   // a new version waits until the person presses "Reload" (components/pwa/update-prompt)
   skipWaiting: false,
@@ -58,6 +61,6 @@ const serwist = new Serwist({
 
 // Serwist's own "cache these URLs" message handler is left out on purpose: no page may ask the
 // worker to store an arbitrary URL.
-sw.addEventListener("install", serwist.handleInstall as (event: never) => void);
-sw.addEventListener("activate", serwist.handleActivate as (event: never) => void);
-sw.addEventListener("fetch", serwist.handleFetch as (event: never) => void);
+self.addEventListener("install", serwist.handleInstall as (event: never) => void);
+self.addEventListener("activate", serwist.handleActivate as (event: never) => void);
+self.addEventListener("fetch", serwist.handleFetch as (event: never) => void);
