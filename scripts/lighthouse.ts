@@ -39,9 +39,10 @@ async function driverCookie(): Promise<string> {
   await page.getByLabel("Email").fill("driver@nerava.demo");
   await page.getByLabel("Password", { exact: true }).fill("nerava-demo-2026");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/app$/);
+  await page.waitForURL((url) => url.pathname === "/app");
   const cookies = await page.context().cookies();
   await browser.close();
+  if (!cookies.some((c) => c.name.endsWith("nerava.session"))) throw new Error("signing the demo driver in failed");
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
