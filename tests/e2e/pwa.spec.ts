@@ -1,7 +1,7 @@
 // The installable driver app: manifest and icons, the service worker served and registered, nothing
 // personal in its caches (before or after sign-out), the offline page, the install offer. Runs in the
 // phone project (a Pixel 7 in Chromium); the desktop project would only repeat it.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { firstLoadFiles } from "../../scripts/bundle-budget.mjs";
 import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
@@ -174,4 +174,39 @@ test("the account page offers 'Install app' when the browser makes an install of
   await install.click();
   await expect(install).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
+});
+
+test("a new version waits for the person: 'A new version is ready' → Reload activates it", async ({
+  page,
+}, testInfo) => {
+  await blockOutsideRequests(page);
+  await page.goto("/app");
+  const first = await controlledBy(page);
+  const prompt = page.getByRole("status").filter({ hasText: "A new version is ready." });
+  await expect(prompt).toHaveCount(0);
+  // a new deploy: the server now serves a different sw.js (restored afterwards)
+  const original = readFileSync("public/sw.js", "utf8");
+  try {
+    writeFileSync("public/sw.js", `${original}\n// e2e: the next version\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(prompt).toBeVisible();
+    // it waits: the old worker still controls the page until the person says so
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
+    await snap(page, testInfo, "pwa-update-prompt");
+    const reloaded = page.waitForEvent("load");
+    await prompt.getByRole("button", { name: "Reload" }).click();
+    await reloaded;
+    await expect(prompt).toHaveCount(0);
+    const after = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return {
+        waiting: !!reg?.waiting,
+        controlled: !!navigator.serviceWorker.controller,
+        script: reg?.active?.scriptURL,
+      };
+    });
+    expect(after).toEqual({ waiting: false, controlled: true, script: first.script });
+  } finally {
+    writeFileSync("public/sw.js", original);
+  }
 });
