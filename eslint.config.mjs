@@ -29,7 +29,15 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "test-results/**", ".data/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "public/sw.js",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "test-results/**",
+    ".data/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

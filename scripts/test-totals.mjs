@@ -33,5 +33,16 @@ for (const [tier, extra] of [
     failed += 1;
   }
 }
+// checks on the build that count as one test each: the service worker and the /app bundle budget
+for (const [check, result] of [
+  ["service worker", process.env.SW_RESULT],
+  ["bundle budget", process.env.BUDGET_RESULT],
+]) {
+  if (result === "pass") passed += 1;
+  if (result === "fail") {
+    console.log(`(${check} check failed)`);
+    failed += 1;
+  }
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

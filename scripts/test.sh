@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# npm test: drift check, lint + format, unit + integration (vitest), e2e (Playwright in Chromium on `next build && next start`).
+# npm test: drift check, lint + format, unit + integration (vitest), e2e (Playwright in Chromium on
+# `npm run build` (next build, then serwist build for public/sw.js) && `next start`), the service
+# worker check and the /app bundle budget (scripts/bundle-budget.mjs) on that build.
 # Integration tests use TEST_DATABASE_URL's server when set (a fresh database per run), else embedded PGlite.
 set -u
 cd "$(dirname "$0")/.."
@@ -22,10 +24,19 @@ npx vitest run
 echo "== e2e"
 E2E_EXPECTED=0
 BUILD_FAILED=0
+BUDGET_RESULT=skip
+SW_RESULT=skip
 chrome=$(node -e 'for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (p && require("fs").existsSync(p)) { console.log(p); break }')
 if [ -n "$chrome" ]; then
   E2E_EXPECTED=1
-  if npx next build; then
+  if npm run --silent build; then
+    echo "== service worker and bundle budget"
+    # the worker must exist and carry its precache list (Serwist's webpack plugin would silently emit none)
+    if grep -q '"/~offline"' public/sw.js 2>/dev/null; then SW_RESULT=pass; else
+      echo "public/sw.js is missing or has no precache list: the PWA would have no worker." >&2
+      SW_RESULT=fail
+    fi
+    if node scripts/bundle-budget.mjs /app 170; then BUDGET_RESULT=pass; else BUDGET_RESULT=fail; fi
     npx playwright test
   else
     BUILD_FAILED=1
@@ -37,5 +48,5 @@ else
   echo "No Chromium found (apt-get install chromium, or set CHROME_PATH): e2e tier skipped."
 fi
 
-E2E_EXPECTED=$E2E_EXPECTED DRIFT_FAILED=$DRIFT_FAILED LINT_FAILED=$LINT_FAILED BUILD_FAILED=$BUILD_FAILED \
+E2E_EXPECTED=$E2E_EXPECTED BUDGET_RESULT=$BUDGET_RESULT SW_RESULT=$SW_RESULT DRIFT_FAILED=$DRIFT_FAILED LINT_FAILED=$LINT_FAILED BUILD_FAILED=$BUILD_FAILED \
   node scripts/test-totals.mjs

@@ -2,7 +2,7 @@ import type { CurrentSession } from "@/lib/auth";
 import { Card } from "@/components/ui/card";
 import { RoleBadge } from "./role-badge";
 
-const missing = <span className="text-slate-400">Not set</span>;
+const missing = <span className="text-slate-500">Not set</span>;
 
 /** Who is signed in: name, how we reach them, and their role. */
 export function ProfileCard({ user }: { user: CurrentSession["user"] }) {

@@ -37,7 +37,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SignedIn
                 <span aria-hidden="true"> · </span>
                 Last seen <time dateTime={s.lastSeenAt.toISOString()}>{formatDateTime(s.lastSeenAt)}</time>
               </p>
-              <p className="text-xs text-slate-400">
+              <p className="text-xs text-slate-500">
                 Signed in <time dateTime={s.createdAt.toISOString()}>{formatDateTime(s.createdAt)}</time>
               </p>
             </div>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signOutEverywhereAction } from "@/lib/actions/account/sign-out-everywhere";
+import { clearRuntimeCaches } from "@/lib/pwa";
 import { formError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
@@ -20,7 +21,7 @@ export function SignOutEverywhere() {
   }
 
   return (
-    <form action={formAction} className="w-full">
+    <form action={formAction} onSubmit={() => void clearRuntimeCaches()} className="w-full">
       <ConfirmBox
         question="This signs you out on every device, including this one."
         confirmLabel="Sign out everywhere"

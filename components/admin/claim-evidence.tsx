@@ -56,7 +56,7 @@ function Column({
   return (
     <section aria-label={title} className="min-w-0">
       <h3 className="flex items-center gap-2 font-semibold text-slate-900">
-        <span className="text-slate-400" aria-hidden="true">
+        <span className="text-slate-500" aria-hidden="true">
           {icon}
         </span>
         {title}
@@ -133,7 +133,7 @@ export function ClaimEvidence({
                         )}
                       />
                     ) : (
-                      <span className="text-slate-400">No location</span>
+                      <span className="text-slate-500">No location</span>
                     )}
                   </Td>
                 </tr>

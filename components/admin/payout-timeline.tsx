@@ -35,20 +35,20 @@ export function PayoutTimeline({ events }: { events: PayoutEventRow[] }) {
                   <span className="font-medium text-slate-900">{payoutStateLabel(e.toState)}</span>
                 </>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
             <Td>
               {e.stripeEventId ? (
                 <code className="font-mono text-xs">{e.stripeEventId}</code>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
             <Td>{e.actor ?? (e.actorId ? <code className="font-mono text-xs">{e.actorId}</code> : "System")}</Td>
             <Td className="max-w-md min-w-64 whitespace-normal">
               {e.detail === null ? (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               ) : (
                 <code className="font-mono text-xs break-all text-slate-700">{JSON.stringify(e.detail)}</code>
               )}

@@ -50,7 +50,7 @@ export function PayoutsTable({ rows }: { rows: AdminPayoutRow[] }) {
                   {p.lastError}
                 </span>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
           </tr>

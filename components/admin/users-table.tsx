@@ -48,7 +48,7 @@ export function UsersTable({
             <tr key={u.id} className="align-top">
               <Td className="min-w-52 whitespace-normal">
                 <span className="block font-medium text-slate-900">
-                  {u.name ?? <span className="font-normal text-slate-400">No name</span>}
+                  {u.name ?? <span className="font-normal text-slate-500">No name</span>}
                   {isYou ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
                 </span>
                 {u.email ? <span className="block break-all text-slate-600">{u.email}</span> : null}
@@ -67,7 +67,7 @@ export function UsersTable({
               </Td>
               <Td>
                 {isYou ? (
-                  <span className="text-xs text-slate-400">Your account</span>
+                  <span className="text-xs text-slate-500">Your account</span>
                 ) : (
                   <UserAccessControl userId={u.id} who={who} status={u.status} />
                 )}

@@ -1,4 +1,5 @@
 import { Notice } from "@/components/ui/notice";
+import { ClearCachesOnMount } from "@/components/pwa/clear-caches-on-mount";
 
 /** What the `error` next-auth (or our Google checks) put on /signin means, in plain words. */
 export function signInErrorMessage(error: string | undefined): string | undefined {
@@ -20,6 +21,7 @@ export function SignInNotices({ error, signedOut, reset }: SignInNoticesProps) {
   if (!errorMessage && !signedOutMessage && !resetMessage) return null;
   return (
     <div className="mb-5 space-y-2">
+      {signedOutMessage ? <ClearCachesOnMount /> : null}
       {errorMessage ? <Notice tone="danger">{errorMessage}</Notice> : null}
       {resetMessage ? <Notice tone="success">{resetMessage}</Notice> : null}
       {signedOutMessage ? <Notice tone="info">{signedOutMessage}</Notice> : null}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signOutAction } from "@/lib/actions/account/sign-out";
+import { clearRuntimeCaches } from "@/lib/pwa";
 import { SubmitButton } from "@/components/ui/form-controls";
 
 type SignOutButtonProps = {
@@ -12,7 +13,10 @@ type SignOutButtonProps = {
   formClassName?: string;
 };
 
-/** Ends this device's session (the server clears the cookie and redirects to /signin). */
+/**
+ * Ends this device's session (the server clears the cookie and redirects to /signin) and empties
+ * the service worker's runtime caches on the way out.
+ */
 export function SignOutButton({
   label = "Sign out",
   variant = "ghost",
@@ -22,7 +26,7 @@ export function SignOutButton({
 }: SignOutButtonProps) {
   const [state, formAction, pending] = useActionState(signOutAction, null);
   return (
-    <form action={formAction} className={formClassName}>
+    <form action={formAction} onSubmit={() => void clearRuntimeCaches()} className={formClassName}>
       <SubmitButton pending={pending} pendingLabel="Signing out…" variant={variant} size={size} className={className}>
         {label}
       </SubmitButton>

@@ -16,7 +16,7 @@ export function ChargerCard({ charger }: { charger: ChargerSummary }) {
             <MapPinIcon className="mt-0.5 size-4 shrink-0 text-slate-400" />
             <span>
               {charger.address}
-              {charger.network ? <span className="text-slate-400"> · {charger.network}</span> : null}
+              {charger.network ? <span className="text-slate-500"> · {charger.network}</span> : null}
             </span>
           </p>
         </div>

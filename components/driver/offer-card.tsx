@@ -16,10 +16,10 @@ export function OfferCard({ offer, redeem }: { offer: Offer; redeem: RedeemConte
         <div className="min-w-0">
           <h3 className="font-semibold text-slate-900">{offer.title}</h3>
           <p className="text-sm text-slate-600">
-            {offer.merchant.name} <span className="text-slate-400">· {offer.merchant.category}</span>
+            {offer.merchant.name} <span className="text-slate-500">· {offer.merchant.category}</span>
           </p>
         </div>
-        <span className="shrink-0 rounded-full bg-brand-600 px-3 py-1 text-sm font-semibold text-white">
+        <span className="shrink-0 rounded-full bg-brand-700 px-3 py-1 text-sm font-semibold text-white">
           <NovaAmount amount={offer.novaPrice} starClassName="text-brand-100" />
         </span>
       </div>

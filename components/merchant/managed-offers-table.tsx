@@ -37,7 +37,7 @@ export function ManagedOffersTable({ offers, merchantId, canManage }: Props) {
               {offer.endsAt ? (
                 <time dateTime={offer.endsAt.toISOString()}>{formatDateTime(offer.endsAt)}</time>
               ) : (
-                <span className="text-slate-400">no end</span>
+                <span className="text-slate-500">no end</span>
               )}
             </Td>
             <Td className="text-right tabular-nums">

@@ -11,7 +11,7 @@ type Props = { merchantId: string; offer: { id: string; title: string; status: O
 
 /** What an owner can do with an offer in its state; an ended offer is history. */
 export function OfferActions({ merchantId, offer }: Props) {
-  if (offer.status === "ended") return <span className="text-slate-400">—</span>;
+  if (offer.status === "ended") return <span className="text-slate-500">—</span>;
   const common = { merchantId, offerId: offer.id, offerTitle: offer.title };
   return (
     <div className="flex flex-wrap items-start gap-2">

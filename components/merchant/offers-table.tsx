@@ -33,7 +33,7 @@ export function OffersTable({ offers, now }: Props) {
               {offer.endsAt ? (
                 <time dateTime={offer.endsAt.toISOString()}>{formatDate(offer.endsAt)}</time>
               ) : (
-                <span className="text-slate-400">No end date</span>
+                <span className="text-slate-500">No end date</span>
               )}
             </Td>
             <Td className="text-right tabular-nums">{formatCount(offer.redemptions)}</Td>

@@ -52,7 +52,7 @@ export function ConsoleShell({ surface, homeHref, context, nav, account, childre
                   exact={item.exact}
                   className="group flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
                 >
-                  <span className="text-slate-400 group-hover:text-slate-600 group-aria-[current=page]:text-brand-600">
+                  <span className="text-slate-500 group-hover:text-slate-600 group-aria-[current=page]:text-brand-600">
                     {item.icon}
                   </span>
                   {item.label}

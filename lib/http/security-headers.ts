@@ -26,7 +26,9 @@ export function tileSource(template: string | undefined): string | null {
  * Scripts: only ours, by nonce ('strict-dynamic' lets those load their chunks); no inline script
  * without the nonce, no eval outside development. Styles: 'unsafe-inline', because React renders
  * style attributes (progress bars) and Next and Tailwind inject style tags; a style cannot run code.
- * Nothing may frame the app, post forms elsewhere, change the base URL or load plugins.
+ * Nothing may frame the app, post forms elsewhere, change the base URL or load plugins. The service
+ * worker and the web manifest come from our own origin: `worker-src` is spelled out because it
+ * would otherwise fall back to script-src, where 'strict-dynamic' ignores 'self'.
  */
 export function contentSecurityPolicy({ nonce, development, mapTileUrl, https }: PolicyInput): string {
   const tiles = tileSource(mapTileUrl);
@@ -37,6 +39,8 @@ export function contentSecurityPolicy({ nonce, development, mapTileUrl, https }:
     `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

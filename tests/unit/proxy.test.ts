@@ -55,6 +55,8 @@ describe("proxy: Content-Security-Policy with a nonce per request, HSTS in produ
         "form-action 'self'",
         "frame-ancestors 'none'",
         "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "img-src 'self' data: blob:",
       ])
         expect(csp, path).toContain(directive);

@@ -42,7 +42,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <>
           <GoogleSignInButton callbackUrl={callbackUrl} />
           <div
-            className="my-5 flex items-center gap-3 text-xs font-medium tracking-wide text-slate-400 uppercase"
+            className="my-5 flex items-center gap-3 text-xs font-medium tracking-wide text-slate-500 uppercase"
             aria-hidden="true"
           >
             <span className="h-px flex-1 bg-slate-200" />

@@ -74,7 +74,7 @@ export default async function AdminLedgerPage() {
                       <span className="block tabular-nums">{formatUsd(t.moved.usdCents)}</span>
                     ) : null}
                   </Td>
-                  <Td className="text-slate-600">{t.actor ?? <span className="text-slate-400">System</span>}</Td>
+                  <Td className="text-slate-600">{t.actor ?? <span className="text-slate-500">System</span>}</Td>
                 </tr>
               ))}
             </TBody>

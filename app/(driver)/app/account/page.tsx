@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth";
 import { AccountPanel } from "@/components/account/account-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { InstallAppButton } from "@/components/pwa/install-app-button";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -10,6 +11,7 @@ export default async function DriverAccountPage() {
   return (
     <>
       <PageHeader title="Account" description="Your profile, the devices you are signed in on, and your password." />
+      <InstallAppButton />
       <AccountPanel session={session} />
     </>
   );

@@ -77,7 +77,7 @@ export default async function AdminClaimPage({ params }: { params: Promise<{ cla
             </span>
           </Detail>
           <Detail label="Verification reason" wide>
-            {session.verificationReason ?? <span className="text-slate-400">None recorded</span>}
+            {session.verificationReason ?? <span className="text-slate-500">None recorded</span>}
           </Detail>
           <Detail label="Energy">
             {session.kwhDelivered === null ? "Not reported" : `${session.kwhDelivered.toFixed(1)} kWh`}

@@ -113,7 +113,7 @@ export default async function AdminPayoutPage({ params }: { params: Promise<{ pa
   );
 }
 
-const none = <span className="text-slate-400">None</span>;
+const none = <span className="text-slate-500">None</span>;
 const id = (value: string) => <code className="font-mono text-xs break-all text-slate-800">{value}</code>;
 const ledger = (txId: string | null) =>
   txId ? (
