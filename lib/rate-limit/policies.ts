@@ -19,6 +19,8 @@ export const LIMITS = {
     durationSeconds: 60 * 60,
     message: "Too many invitations sent. Try again in an hour.",
   },
+  // The discovery map: a driver panning sends one or two a second at most (answers are cached 30 s).
+  nearbyPerIp: { points: 600, durationSeconds: 60, message: "Too many map requests from this network." },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 
