@@ -23,7 +23,10 @@ export function areaOf(q: NearbyQuery): Area {
       throw new AppError("invalid_input", "bbox: latitudes lie within ±90 and longitudes within ±180.");
     if (south > north) throw new AppError("invalid_input", "bbox: south must not be north of north.");
     if (west > east)
-      throw new AppError("invalid_input", "bbox: west must not be east of east (boxes across the date line are not supported).");
+      throw new AppError(
+        "invalid_input",
+        "bbox: west must not be east of east (boxes across the date line are not supported).",
+      );
     return { kind: "bbox", south, west, north, east, lat: (south + north) / 2, lng: (west + east) / 2 };
   }
   return { kind: "radius", lat: q.lat!, lng: q.lng!, radius: q.radius ?? DEFAULT_RADIUS_METERS };

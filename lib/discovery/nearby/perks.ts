@@ -102,4 +102,3 @@ async function readOffers(merchantIds: string[]) {
   for (const { merchantId, ...o } of offers) out.set(merchantId, [...(out.get(merchantId) ?? []), o]);
   return out;
 }
-

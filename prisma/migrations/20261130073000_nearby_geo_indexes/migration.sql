@@ -2,7 +2,7 @@
 -- by PGlite, unlike PostGIS) and GiST indexes on ll_to_earth(latitude, longitude), which
 -- answer earth_box(centre, radius) @> ll_to_earth(lat, lng) without a table scan.
 -- Prisma cannot declare expression indexes, and its schema engine leaves them out of
--- its diff, so `npm run db:diff -- --check` stays clean (tests/integration/nearby-geo.test.ts checks).
+-- its diff, so `npm run db:diff -- --check` stays clean (tests/integration/nearby-pglite.test.ts checks).
 CREATE EXTENSION IF NOT EXISTS cube;
 CREATE EXTENSION IF NOT EXISTS earthdistance;
 
