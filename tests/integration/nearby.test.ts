@@ -93,9 +93,9 @@ describe("findNearby: order, limit and perks", () => {
     expect(r.asOf).toBe(importedAt.toISOString());
   });
 
-  it("cuts at the limit after ordering the last band, and says it was truncated", async () => {
+  it("keeps the nearest `limit` chargers, orders them by the same rule, and says it was truncated", async () => {
     const three = await near({ limit: 3 });
-    expect(ids(three)).toEqual(["C", "D", "E"]); // A is nearest but has no perk: band 0 ranks it last
+    expect(ids(three)).toEqual(["C", "D", "A"]); // A, C, D are nearest; A has no perk: band 0 ranks it last
     expect(three.truncated).toBe(true);
     const five = await near({ limit: 5 });
     expect(ids(five)).toEqual(["C", "D", "E", "A", "B"]);
@@ -146,7 +146,7 @@ describe("GET /api/discovery/nearby", () => {
     const body = (await res.json()) as NearbyResult;
     expect(body.truncated).toBe(true);
     expect(body.asOf).toBe(importedAt.toISOString());
-    expect(body.chargers.map((c) => c.id)).toEqual(["nb_C", "nb_D", "nb_E"]);
+    expect(body.chargers.map((c) => c.id)).toEqual(["nb_C", "nb_D", "nb_A"]);
     expect(Object.keys(body.chargers[1]).sort()).toEqual(
       [
         "accessHours",

@@ -13,6 +13,17 @@ export const liveMerchantSql = Prisma.sql`m."status" = 'ACTIVE' AND EXISTS (
   SELECT 1 FROM "Offer" o WHERE o."merchantId" = m."id" AND o."active"
     AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW}))`;
 
+/**
+ * The live offers of the merchant aliased `m`, cheapest first, at most `max`, as a JSON array
+ * column "offers" (NULL when it has none) — for a CROSS JOIN LATERAL.
+ */
+export const liveOffersSql = (max: number) => Prisma.sql`(
+  SELECT json_agg(json_build_object('id', o."id", 'title', o."title", 'novaPrice', o."novaPrice")
+    ORDER BY o."novaPrice", o."title", o."id") AS "offers"
+  FROM (SELECT o."id", o."title", o."novaPrice" FROM "Offer" o
+    WHERE o."merchantId" = m."id" AND o."active" AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})
+    ORDER BY o."novaPrice", o."title", o."id" LIMIT ${max}) o)`;
+
 /** The location aliased `l` is a pin (active, with coordinates). */
 export const pinnedLocationSql = Prisma.sql`l."active" AND l."latitude" IS NOT NULL AND l."longitude" IS NOT NULL`;
 

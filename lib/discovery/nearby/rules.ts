@@ -15,8 +15,6 @@ export const MAX_PERKS_PER_CHARGER = 6;
 export const MAX_OFFERS_PER_PERK = 5;
 /** Radius used when a centre comes without one. */
 export const DEFAULT_RADIUS_METERS = 5_000;
-/** Safety cap on the chargers read to complete the last distance band. */
-export const MAX_BAND_COMPLETION = 1_000;
 
 /** ≈ minutes on foot for a straight-line distance: ceil(distance × 1.3 ÷ 80). */
 export function walkMinutes(straightMeters: number): number {
