@@ -79,7 +79,9 @@ export function pinsSql(area: Area, chargers: Located[]) {
     UNION ALL
     SELECT m."chargerId", m."id", m."name", m."category", coalesce(l."latitude", m."latitude"),
       coalesce(l."longitude", m."longitude"), lo."offers"
-    FROM "Merchant" m LEFT JOIN "MerchantLocation" l ON l."merchantId" = m."id" AND ${pinnedLocationSql}
+    FROM "Merchant" m
+      LEFT JOIN LATERAL (SELECT l."latitude", l."longitude" FROM "MerchantLocation" l
+        WHERE l."merchantId" = m."id" AND ${pinnedLocationSql} OFFSET 0) l ON true -- OFFSET 0: an index probe per merchant, not a hash join over every location
       CROSS JOIN LATERAL ${offers} lo
     WHERE m."chargerId" = ANY(${chargers.map((c) => c.id)}::text[]) AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL`;
 }
