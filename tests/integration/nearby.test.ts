@@ -120,6 +120,17 @@ describe("findNearby: order, limit and perks", () => {
     // attached by Merchant.chargerId: listed wherever it is, with the real walk (3 km ≈ 49 min)
     expect(perks.C.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_7", 49]]);
   });
+
+  it("finds the same perks when the chargers are far apart (a zoomed-out box probes each charger)", async () => {
+    const perksOf = (r: NearbyResult) =>
+      Object.fromEntries(
+        r.chargers.map((c) => [c.id, c.perks.map((p) => [p.merchantId, p.walkMinutes, p.offers.length])]),
+      );
+    const zoomedOut = perksOf(await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "NDTest" })));
+    const city = perksOf(await near({ network: "NDTest" }));
+    expect(Object.keys(city)).toHaveLength(6);
+    expect(zoomedOut).toMatchObject(city);
+  });
 });
 
 describe("findNearby: filters", () => {

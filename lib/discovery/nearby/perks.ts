@@ -60,28 +60,49 @@ export async function readPerks(area: Area, chargers: Located[]): Promise<Map<st
   return out;
 }
 
+/**
+ * Where to look for pins. Chargers close together (a city): one circle around the area's
+ * centre reaching every charger's walking circle — one index scan. Chargers far apart (a
+ * zoomed-out map), where that circle would be mostly empty land full of other merchants: one
+ * index probe per charger's walking circle instead.
+ */
+function pinPlace(area: Area, chargers: Located[]) {
+  const reach = Math.max(...chargers.map((c) => c.distanceMeters)) + MAX_STRAIGHT_METERS + 1;
+  const spreadOut = reach ** 2 > PROBE_RATIO * chargers.length * MAX_STRAIGHT_METERS ** 2;
+  const W = Prisma.sql`${MAX_STRAIGHT_METERS}::float8`;
+  const walkingCircles = Prisma.sql`(SELECT ll_to_earth(t."lat", t."lng") AS e
+    FROM unnest(${chargers.map((c) => c.latitude)}::float8[], ${chargers.map((c) => c.longitude)}::float8[]) AS t("lat", "lng"))`;
+  return (table: "MerchantLocation" | "Merchant", alias: "l" | "m") => {
+    const lat = Prisma.raw(`${alias}."latitude"`);
+    const lng = Prisma.raw(`${alias}."longitude"`);
+    if (!spreadOut) return withinSql(area, reach, lat, lng);
+    return Prisma.sql`${Prisma.raw(`${alias}."id"`)} IN (SELECT x."id" FROM ${walkingCircles} s
+      JOIN ${Prisma.raw(`"${table}"`)} x ON earth_box(s.e, ${W}) @> ll_to_earth(x."latitude", x."longitude"))`;
+  };
+}
+/** Probe per charger when the centre's circle is this many times the chargers' walking circles. */
+const PROBE_RATIO = 4;
+
 /** The query readPerks runs (bench:nearby EXPLAINs it). */
 export function pinsSql(area: Area, chargers: Located[]) {
-  const reach = Math.max(...chargers.map((c) => c.distanceMeters)) + MAX_STRAIGHT_METERS + 1;
-  const lat = (t: string) => Prisma.raw(`${t}."latitude"`);
-  const lng = (t: string) => Prisma.raw(`${t}."longitude"`);
+  const near = pinPlace(area, chargers);
   const offers = liveOffersSql(MAX_OFFERS_PER_PERK);
   return Prisma.sql`
     SELECT NULL::text AS "chargerId", l."merchantId", m."name", m."category", l."latitude", l."longitude", lo."offers"
     FROM "MerchantLocation" l JOIN "Merchant" m ON m."id" = l."merchantId" CROSS JOIN LATERAL ${offers} lo
-    WHERE ${pinnedLocationSql} AND ${withinSql(area, reach, lat("l"), lng("l"))} AND m."status" = 'ACTIVE'
+    WHERE ${pinnedLocationSql} AND ${near("MerchantLocation", "l")} AND m."status" = 'ACTIVE'
       AND lo."offers" IS NOT NULL
     UNION ALL
     SELECT NULL::text, m."id", m."name", m."category", m."latitude", m."longitude", lo."offers"
     FROM "Merchant" m CROSS JOIN LATERAL ${offers} lo
-    WHERE ${withinSql(area, reach, lat("m"), lng("m"))} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL
+    WHERE ${near("Merchant", "m")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL
       AND ${ownPinSql}
     UNION ALL
     SELECT m."chargerId", m."id", m."name", m."category", coalesce(l."latitude", m."latitude"),
       coalesce(l."longitude", m."longitude"), lo."offers"
     FROM "Merchant" m
       LEFT JOIN LATERAL (SELECT l."latitude", l."longitude" FROM "MerchantLocation" l
-        WHERE l."merchantId" = m."id" AND ${pinnedLocationSql} OFFSET 0) l ON true -- OFFSET 0: an index probe per merchant, not a hash join over every location
+        WHERE l."merchantId" = m."id" AND ${pinnedLocationSql} OFFSET 0) l ON true -- OFFSET 0: an index probe per merchant, not a hash join over all locations
       CROSS JOIN LATERAL ${offers} lo
     WHERE m."chargerId" = ANY(${chargers.map((c) => c.id)}::text[]) AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL`;
 }
