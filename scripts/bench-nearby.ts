@@ -82,7 +82,9 @@ async function explain(db: Db) {
   // as readChargers runs it: bitmap scans off for the chargers statement
   const plan = async (title: string, sql: Prisma.Sql, noBitmap = false) => {
     const [, rows] = await db.$transaction([
-      db.$executeRawUnsafe(`SET LOCAL enable_bitmapscan = ${noBitmap ? "off" : "on"}`),
+      db.$executeRawUnsafe(
+        `SELECT set_config('enable_bitmapscan', '${noBitmap ? "off" : "on"}', true), set_config('enable_seqscan', '${noBitmap ? "off" : "on"}', true)`,
+      ),
       db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`),
     ]);
     console.log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${title}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);

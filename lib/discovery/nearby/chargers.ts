@@ -36,11 +36,12 @@ function filtersSql(q: NearbyQuery): Prisma.Sql {
  */
 export function readChargers(area: Area, q: NearbyQuery, take: number): Promise<ChargerRow[]> {
   // The planner cannot estimate how many rows a cube test keeps (it guesses 0.1%), so it
-  // would read every charger in the area and sort them; turning bitmap scans off for this
-  // one statement leaves it the index scan that returns them nearest first and stops at `take`.
+  // would read every charger in the area (or the table) and sort them; turning bitmap and
+  // sequential scans off for this one statement leaves it the index scan that returns them
+  // nearest first and stops at `take`.
   return db()
     .$transaction([
-      db().$executeRaw`SET LOCAL enable_bitmapscan = off`,
+      db().$queryRaw`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`,
       db().$queryRaw<ChargerRow[]>(chargersSql(area, q, take)),
     ])
     .then(([, rows]) => rows);

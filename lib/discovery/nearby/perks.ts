@@ -64,20 +64,23 @@ export async function readPerks(area: Area, chargers: Located[]): Promise<Map<st
  * Where to look for pins. Chargers close together (a city): one circle around the area's
  * centre reaching every charger's walking circle — one index scan. Chargers far apart (a
  * zoomed-out map), where that circle would be mostly empty land full of other merchants: one
- * index probe per charger's walking circle instead.
+ * index probe per charger's walking circle instead (a LATERAL per charger; duplicates where
+ * circles overlap are merged in memory).
  */
 function pinPlace(area: Area, chargers: Located[]) {
   const reach = Math.max(...chargers.map((c) => c.distanceMeters)) + MAX_STRAIGHT_METERS + 1;
   const spreadOut = reach ** 2 > PROBE_RATIO * chargers.length * MAX_STRAIGHT_METERS ** 2;
-  const W = Prisma.sql`${MAX_STRAIGHT_METERS}::float8`;
-  const walkingCircles = Prisma.sql`(SELECT ll_to_earth(t."lat", t."lng") AS e
+  const circles = Prisma.sql`(SELECT ll_to_earth(t."lat", t."lng") AS e
     FROM unnest(${chargers.map((c) => c.latitude)}::float8[], ${chargers.map((c) => c.longitude)}::float8[]) AS t("lat", "lng"))`;
-  return (table: "MerchantLocation" | "Merchant", alias: "l" | "m") => {
-    const lat = Prisma.raw(`${alias}."latitude"`);
-    const lng = Prisma.raw(`${alias}."longitude"`);
-    if (!spreadOut) return withinSql(area, reach, lat, lng);
-    return Prisma.sql`${Prisma.raw(`${alias}."id"`)} IN (SELECT x."id" FROM ${walkingCircles} s
-      JOIN ${Prisma.raw(`"${table}"`)} x ON earth_box(s.e, ${W}) @> ll_to_earth(x."latitude", x."longitude"))`;
+  return {
+    near: (alias: "l" | "m") => {
+      const [lat, lng] = [Prisma.raw(`${alias}."latitude"`), Prisma.raw(`${alias}."longitude"`)];
+      return spreadOut
+        ? Prisma.sql`earth_box(s.e, ${MAX_STRAIGHT_METERS}::float8) @> ll_to_earth(${lat}, ${lng})`
+        : withinSql(area, reach, lat, lng);
+    },
+    each: (rows: Prisma.Sql) =>
+      spreadOut ? Prisma.sql`SELECT p.* FROM ${circles} s CROSS JOIN LATERAL (${rows} OFFSET 0) p` : rows,
   };
 }
 /** Probe per charger when the centre's circle is this many times the chargers' walking circles. */
@@ -85,18 +88,18 @@ const PROBE_RATIO = 4;
 
 /** The query readPerks runs (bench:nearby EXPLAINs it). */
 export function pinsSql(area: Area, chargers: Located[]) {
-  const near = pinPlace(area, chargers);
+  const { near, each } = pinPlace(area, chargers);
   const offers = liveOffersSql(MAX_OFFERS_PER_PERK);
   return Prisma.sql`
-    SELECT NULL::text AS "chargerId", l."merchantId", m."name", m."category", l."latitude", l."longitude", lo."offers"
+    ${each(Prisma.sql`SELECT NULL::text AS "chargerId", l."merchantId", m."name", m."category", l."latitude",
+      l."longitude", lo."offers"
     FROM "MerchantLocation" l JOIN "Merchant" m ON m."id" = l."merchantId" CROSS JOIN LATERAL ${offers} lo
-    WHERE ${pinnedLocationSql} AND ${near("MerchantLocation", "l")} AND m."status" = 'ACTIVE'
-      AND lo."offers" IS NOT NULL
+    WHERE ${pinnedLocationSql} AND ${near("l")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL`)}
     UNION ALL
-    SELECT NULL::text, m."id", m."name", m."category", m."latitude", m."longitude", lo."offers"
+    ${each(Prisma.sql`SELECT NULL::text AS "chargerId", m."id" AS "merchantId", m."name", m."category", m."latitude",
+      m."longitude", lo."offers"
     FROM "Merchant" m CROSS JOIN LATERAL ${offers} lo
-    WHERE ${near("Merchant", "m")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL
-      AND ${ownPinSql}
+    WHERE ${near("m")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL AND ${ownPinSql}`)}
     UNION ALL
     SELECT m."chargerId", m."id", m."name", m."category", coalesce(l."latitude", m."latitude"),
       coalesce(l."longitude", m."longitude"), lo."offers"
