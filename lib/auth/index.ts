@@ -11,7 +11,7 @@ export {
   revokeSessionByToken,
   type CurrentSession,
 } from "./sessions";
-export { requestMeta, metaFromHeaders, type RequestMeta } from "./request-meta";
+export { requestMeta, metaFromHeaders, UNKNOWN_IP, type RequestMeta } from "./request-meta";
 export { emailSchema, newPasswordSchema, hashPassword } from "./password";
 export { signInWithPassword, signUpWithPassword, signInInput, signUpInput } from "./sign-in-password";
 export { changePassword, changePasswordInput } from "./change-password";

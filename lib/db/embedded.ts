@@ -6,6 +6,7 @@ import path from "node:path";
 // script use the same adapter-pg code path whether or not a real server exists.
 import { keepBatchesTogether } from "./embedded-batches";
 import { EMBEDDED_PORT, EMBEDDED_URL } from "./embedded-url";
+import { pgliteExtensions } from "./pglite-extensions";
 
 export { EMBEDDED_PORT, EMBEDDED_URL };
 export const EMBEDDED_DATA_DIR = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".data/pglite");
@@ -30,7 +31,7 @@ export async function startEmbeddedPostgres({
   const { existsSync } = await import("node:fs");
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
   keepBatchesTogether(server);
   await server.start();

@@ -102,7 +102,8 @@ export async function diffMigrationsToSchema(opts: { migrationsDir: string; sche
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   // One in-memory PGlite (~2 s to boot) is both the engine's "main" connection
   // (opened eagerly, unused by this diff) and the shadow database.
-  const db = new PGlite();
+  const { pgliteExtensions } = await import("./pglite-extensions");
+  const db = new PGlite({ extensions: await pgliteExtensions() });
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
     adapterName: "@prisma/adapter-pglite",

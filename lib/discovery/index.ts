@@ -1,2 +1,11 @@
 export { listChargers, type ChargerSummary } from "./list-chargers";
 export { listLiveOffers, type OfferCard } from "./list-offers";
+export { findNearby } from "./nearby/find-nearby";
+export {
+  nearbyQuery,
+  type NearbyQuery,
+  type NearbyResult,
+  type NearbyCharger,
+  type NearbyPerk,
+  type NearbyOffer,
+} from "./nearby-contract";

@@ -21,6 +21,8 @@ export const LIMITS = {
   },
   // Each live Nearby Search is billed by Google; answers held for a charger cost nothing.
   nearbyPlacesPerUser: { points: 60, durationSeconds: 60 * 60, message: "Too many nearby-place lookups." },
+  // The discovery map: a driver panning sends one or two a second at most (answers are cached 30 s).
+  nearbyPerIp: { points: 600, durationSeconds: 60, message: "Too many map requests from this network." },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 

@@ -1,0 +1,68 @@
+import { db, Prisma } from "@/lib/db";
+import type { NearbyQuery } from "../nearby-contract";
+import { centreSql, inAreaSql, type Area } from "./area";
+import { hasPerkSql } from "./perk-sql";
+
+export type ChargerRow = {
+  id: string;
+  name: string;
+  network: string | null;
+  address: string;
+  latitude: number;
+  longitude: number;
+  powerKw: number | null;
+  connectors: string[];
+  status: string;
+  accessHours: string | null;
+  isPartner: boolean;
+  distanceMeters: number;
+};
+
+/** The query's filters on the charger aliased `c`. */
+function filtersSql(q: NearbyQuery): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (q.connector !== undefined) parts.push(Prisma.sql`${q.connector} = ANY(c."connectors")`);
+  if (q.minKw !== undefined && q.minKw > 0) parts.push(Prisma.sql`c."powerKw" >= ${q.minKw}::float8`);
+  if (q.network !== undefined) parts.push(Prisma.sql`lower(c."network") = lower(${q.network})`);
+  if (q.availableNow) parts.push(Prisma.sql`c."status" = 'E' AND c."accessCode" = 'public'`);
+  if (q.partnersOnly) parts.push(Prisma.sql`(c."isPartner" OR ${hasPerkSql()})`);
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+/**
+ * Matching chargers nearest the area's centre first, at most `take`. The ORDER BY on the cube
+ * distance `<->` (monotonic in great-circle distance) lets the GiST index return rows in order
+ * (a KNN scan), so a wide radius costs no more than a narrow one.
+ */
+export function readChargers(area: Area, q: NearbyQuery, take: number): Promise<ChargerRow[]> {
+  // The planner cannot estimate how many rows a cube test keeps (it guesses 0.1%), so it
+  // would read every charger in the area (or the table) and sort them; turning bitmap and
+  // sequential scans off for this one statement leaves it the index scan that returns them
+  // nearest first and stops at `take`.
+  return db()
+    .$transaction([
+      db().$queryRaw`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`,
+      db().$queryRaw<ChargerRow[]>(chargersSql(area, q, take)),
+    ])
+    .then(([, rows]) => rows);
+}
+
+/** The statement readChargers runs (bench:nearby EXPLAINs it). */
+export function chargersSql(area: Area, q: NearbyQuery, take: number) {
+  const centre = centreSql(area);
+  const point = Prisma.sql`ll_to_earth(c."latitude", c."longitude")`;
+  return Prisma.sql`
+    SELECT c."id", c."name", c."network", c."address", c."latitude", c."longitude", c."powerKw",
+      c."connectors", c."status", c."accessHours", c."isPartner",
+      earth_distance(${centre}, ${point}) AS "distanceMeters"
+    FROM "Charger" c
+    WHERE ${inAreaSql(area, Prisma.sql`c."latitude"`, Prisma.sql`c."longitude"`)} ${filtersSql(q)}
+    ORDER BY ${point} <-> ${centre}
+    LIMIT ${take}`;
+}
+
+/** When the charger data was last refreshed: the newest import (an index-only read), ISO; null for demo data. */
+export async function readAsOf(): Promise<string | null> {
+  const rows = await db().$queryRaw<{ asOf: Date | null }[]>`SELECT max("importedAt") AS "asOf" FROM "Charger"`;
+  return rows[0]?.asOf ? new Date(rows[0].asOf).toISOString() : null;
+}

@@ -1,0 +1,48 @@
+import { Prisma } from "@/lib/db";
+import { MAX_STRAIGHT_METERS } from "./rules";
+
+// What makes a merchant a perk, as SQL shared by the perks query and the partnersOnly filter,
+// so both agree: an ACTIVE merchant with a live offer (active, started, not ended), pinned at
+// its active Square locations with coordinates, else at its own latitude/longitude.
+
+/** "now" as the timestamp-without-time-zone Prisma stores (UTC). */
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+/** The merchant aliased `m` is ACTIVE and has a live offer. */
+export const liveMerchantSql = Prisma.sql`m."status" = 'ACTIVE' AND EXISTS (
+  SELECT 1 FROM "Offer" o WHERE o."merchantId" = m."id" AND o."active"
+    AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW}))`;
+
+/**
+ * The live offers of the merchant aliased `m`, cheapest first, at most `max`, as a JSON array
+ * column "offers" (NULL when it has none) — for a CROSS JOIN LATERAL.
+ */
+export const liveOffersSql = (max: number) => Prisma.sql`(
+  SELECT json_agg(json_build_object('id', o."id", 'title', o."title", 'novaPrice', o."novaPrice")
+    ORDER BY o."novaPrice", o."title", o."id") AS "offers"
+  FROM (SELECT o."id", o."title", o."novaPrice" FROM "Offer" o
+    WHERE o."merchantId" = m."id" AND o."active" AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})
+    ORDER BY o."novaPrice", o."title", o."id" LIMIT ${max}) o)`;
+
+/** The location aliased `l` is a pin (active, with coordinates). */
+export const pinnedLocationSql = Prisma.sql`l."active" AND l."latitude" IS NOT NULL AND l."longitude" IS NOT NULL`;
+
+/** The merchant aliased `m` has no pinned location, so its own coordinates are its pin. */
+export const ownPinSql = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "MerchantLocation" l WHERE l."merchantId" = m."id" AND ${pinnedLocationSql})`;
+
+const W = Prisma.sql`${MAX_STRAIGHT_METERS}::float8`;
+const near = (e: Prisma.Sql, lat: Prisma.Sql, lng: Prisma.Sql) =>
+  Prisma.sql`earth_box(${e}, ${W}) @> ll_to_earth(${lat}, ${lng}) AND earth_distance(${e}, ll_to_earth(${lat}, ${lng})) <= ${W}`;
+
+/** The charger aliased `c` has at least one perk (the partnersOnly filter; see perks.ts for the list). */
+export function hasPerkSql(): Prisma.Sql {
+  const e = Prisma.sql`ll_to_earth(c."latitude", c."longitude")`;
+  return Prisma.sql`(
+    EXISTS (SELECT 1 FROM "MerchantLocation" l JOIN "Merchant" m ON m."id" = l."merchantId"
+      WHERE ${pinnedLocationSql} AND ${near(e, Prisma.sql`l."latitude"`, Prisma.sql`l."longitude"`)} AND ${liveMerchantSql})
+    OR EXISTS (SELECT 1 FROM "Merchant" m
+      WHERE ${near(e, Prisma.sql`m."latitude"`, Prisma.sql`m."longitude"`)} AND ${liveMerchantSql} AND ${ownPinSql})
+    OR EXISTS (SELECT 1 FROM "Merchant" m WHERE m."chargerId" = c."id" AND ${liveMerchantSql})
+  )`;
+}

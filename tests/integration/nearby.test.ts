@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findNearby, nearbyQuery, type NearbyResult } from "@/lib/discovery";
+import { AppError } from "@/lib/errors";
+import { GET } from "@/app/api/discovery/nearby/route";
+import { call } from "../support/request";
+import { testDb } from "../support/factories";
+import {
+  C,
+  CHARGERS,
+  ELSEWHERE,
+  haversine,
+  offset,
+  SCENARIO_IMPORTED_AT as importedAt,
+  seedNearbyScenario,
+} from "../support/nearby-scenario";
+
+beforeAll(() => seedNearbyScenario(testDb));
+afterAll(() => testDb.$disconnect());
+
+const near = (extra: Record<string, string | number> = {}) =>
+  findNearby(nearbyQuery.parse({ lat: C.lat, lng: C.lng, radius: 2000, ...extra }));
+const ids = (r: NearbyResult) => r.chargers.map((c) => c.id.replace("nb_", ""));
+const at = (id: string) => [...CHARGERS, ...ELSEWHERE].find((c) => c.id === id)!.at;
+
+describe("findNearby: distances", () => {
+  it("agrees with the great-circle distance of known city pairs within 0.5%", async () => {
+    const austin = { lat: 30.2672, lng: -97.7431 };
+    const nyc = { lat: 40.7128, lng: -74.006 };
+    // a box centred on the first city measures from it
+    const fromAustin = await findNearby(
+      nearbyQuery.parse({
+        bbox: `${austin.lat - 3},${austin.lng - 2},${austin.lat + 3},${austin.lng + 2}`,
+        network: "pairs",
+      }),
+    );
+    const fromNyc = await findNearby(
+      nearbyQuery.parse({
+        bbox: `${nyc.lat - 6.7},${nyc.lng - 44.3},${nyc.lat + 6.7},${nyc.lng + 44.3}`,
+        network: "pairs",
+      }),
+    );
+    const dallas = fromAustin.chargers.find((c) => c.id === "pair_dallas")!;
+    const la = fromNyc.chargers.find((c) => c.id === "pair_la")!;
+    // mean-radius haversine: Austin–Dallas ≈ 292 km, New York–Los Angeles ≈ 3,936 km
+    const expectedDallas = haversine(austin, at("pair_dallas"), 6_371_008.8);
+    const expectedLa = haversine(nyc, at("pair_la"), 6_371_008.8);
+    expect(expectedDallas / 1000).toBeCloseTo(292, -1);
+    expect(Math.abs(dallas.distanceMeters / expectedDallas - 1)).toBeLessThan(0.005);
+    expect(Math.abs(la.distanceMeters / expectedLa - 1)).toBeLessThan(0.005);
+  });
+
+  it("includes a charger 5 m inside the radius and leaves out one 5 m outside", async () => {
+    const r = await near();
+    expect(ids(r)).toContain("IN");
+    expect(ids(r)).not.toContain("OUT");
+    const inside = r.chargers.find((c) => c.id === "nb_IN")!;
+    expect(inside.distanceMeters).toBeCloseTo(1995, 0);
+    const wider = await near({ radius: 2010 });
+    expect(ids(wider)).toContain("OUT");
+  });
+
+  it("answers a box: only what lies inside it, measured from its centre, 1 cm either side of an edge", async () => {
+    const box = `${C.lat - 0.01},${C.lng - 0.013},${C.lat + 0.01},${C.lng + 0.013}`;
+    const r = await findNearby(nearbyQuery.parse({ bbox: box }));
+    expect(ids(r)).toEqual(["C", "D", "E", "A"]);
+    expect(r.chargers.find((c) => c.id === "nb_A")!.distanceMeters).toBeCloseTo(100, 0);
+    const edge = await findNearby(nearbyQuery.parse({ bbox: "34.99,-106.01,35.01,-105.99", network: "edge" }));
+    expect(edge.chargers.map((c) => c.id)).toEqual(["edge_in"]);
+  });
+
+  it("answers a continental US box without the date line: Hawaii and Alaska stay out", async () => {
+    const r = await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "usnet" }));
+    expect(r.chargers.map((c) => c.id).sort()).toEqual(["us_maine", "us_miami", "us_seattle"]);
+    const centre = { lat: (24.4 + 49.5) / 2, lng: (-125 - 66.9) / 2 };
+    for (const c of r.chargers)
+      expect(Math.abs(c.distanceMeters / haversine(centre, at(c.id)) - 1)).toBeLessThan(0.005);
+  });
+
+  it("refuses a box across the date line or upside down with a sentence (422)", async () => {
+    for (const bbox of ["20,170,30,-170", "30,-100,20,-90"]) {
+      const err = await findNearby(nearbyQuery.parse({ bbox })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).status).toBe(422);
+    }
+  });
+});
+
+describe("findNearby: order, limit and perks", () => {
+  it("orders 1 km bands with perks first, then partner chargers, then distance", async () => {
+    const r = await near();
+    expect(ids(r)).toEqual(["C", "D", "E", "A", "B", "F", "IN"]);
+    expect(r.truncated).toBe(false);
+    expect(r.asOf).toBe(importedAt.toISOString());
+  });
+
+  it("keeps the nearest `limit` chargers, orders them by the same rule, and says it was truncated", async () => {
+    const three = await near({ limit: 3 });
+    expect(ids(three)).toEqual(["C", "D", "A"]); // A, C, D are nearest; A has no perk: band 0 ranks it last
+    expect(three.truncated).toBe(true);
+    const five = await near({ limit: 5 });
+    expect(ids(five)).toEqual(["C", "D", "E", "A", "B"]);
+    expect(five.truncated).toBe(true);
+    expect((await near({ limit: 7 })).truncated).toBe(false);
+  });
+
+  it("lists live offers of active merchants within an 800 m walk, with walk times", async () => {
+    const r = await near();
+    const perks = Object.fromEntries(r.chargers.map((c) => [c.id.replace("nb_", ""), c.perks]));
+    expect(perks.A).toEqual([]); // suspended, ended-only and suspended-attached merchants
+    expect(perks.D.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_6", 10]]); // 600 m; 700 m is too far
+    expect(perks.D[0].distanceMeters).toBeCloseTo(600, 0);
+    // two Square locations: once, at the nearer (200 m), not the merchant's own address
+    expect(perks.B.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_2", 4]]);
+    expect(perks.B[0].latitude).toBeCloseTo(offset(C, 90, 1400).lat, 6);
+    expect(perks.F.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_1", 7]]);
+    expect(perks.F[0].offers.map((o) => [o.title, o.novaPrice])).toEqual([
+      ["Cookie", 50],
+      ["Coffee", 200],
+    ]);
+    // attached by Merchant.chargerId: listed wherever it is, with the real walk (3 km ≈ 49 min)
+    expect(perks.C.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_7", 49]]);
+  });
+
+  it("finds the same perks when the chargers are far apart (a zoomed-out box probes each charger)", async () => {
+    const perksOf = (r: NearbyResult) =>
+      Object.fromEntries(
+        r.chargers.map((c) => [c.id, c.perks.map((p) => [p.merchantId, p.walkMinutes, p.offers.length])]),
+      );
+    const zoomedOut = perksOf(await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "NDTest" })));
+    const city = perksOf(await near({ network: "NDTest" }));
+    expect(Object.keys(city)).toHaveLength(6);
+    expect(zoomedOut).toMatchObject(city);
+  });
+});
+
+describe("findNearby: filters", () => {
+  const cases: [string, Record<string, string | number>, string[]][] = [
+    ["connector", { connector: "CCS" }, ["D", "E", "A", "F"]],
+    ["minimum power", { minKw: 100 }, ["A", "B", "F"]],
+    ["network (any case)", { network: "othernet" }, ["E"]],
+    ["partners only", { partnersOnly: "1" }, ["C", "D", "E", "B", "F"]],
+    ["available now", { availableNow: "true" }, ["E", "A", "B", "F", "IN"]],
+    ["connector + available now + power", { connector: "CCS", availableNow: "1", minKw: 60 }, ["E", "A", "F"]],
+    ["partners only + connector", { partnersOnly: "1", connector: "CCS" }, ["D", "E", "F"]],
+    ["partners only, limit 2", { partnersOnly: "1", limit: 2 }, ["C", "D"]],
+  ];
+  it.each(cases)("%s", async (_name, filters, expected) => {
+    expect(ids(await near(filters))).toEqual(expected);
+  });
+});
+
+describe("GET /api/discovery/nearby", () => {
+  it("answers the contract's shape, cacheable privately for 30 s", async () => {
+    const res = await call(GET, { path: `/api/discovery/nearby?lat=${C.lat}&lng=${C.lng}&radius=2000&limit=3` });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, max-age=30");
+    const body = (await res.json()) as NearbyResult;
+    expect(body.truncated).toBe(true);
+    expect(body.asOf).toBe(importedAt.toISOString());
+    expect(body.chargers.map((c) => c.id)).toEqual(["nb_C", "nb_D", "nb_A"]);
+    expect(Object.keys(body.chargers[1]).sort()).toEqual(
+      [
+        "accessHours",
+        "address",
+        "connectors",
+        "distanceMeters",
+        "id",
+        "isPartner",
+        "latitude",
+        "longitude",
+        "name",
+        "network",
+        "perks",
+        "powerKw",
+        "status",
+      ].sort(),
+    );
+    expect(body.chargers[1].perks[0]).toMatchObject({
+      merchantId: "nbm_6",
+      walkMinutes: 10,
+      offers: [{ title: "Donut", novaPrice: 80 }],
+    });
+  });
+
+  it.each([
+    ["no place", "/api/discovery/nearby?radius=100"],
+    ["latitude out of range", "/api/discovery/nearby?lat=91&lng=0"],
+    ["malformed box", "/api/discovery/nearby?bbox=1,2,3"],
+    ["box across the date line", "/api/discovery/nearby?bbox=20,170,30,-170"],
+    ["radius too large", "/api/discovery/nearby?lat=30&lng=-97&radius=900000"],
+  ])("a bad query (%s) is a 422 with a sentence", async (_name, path) => {
+    const res = await call(GET, { path });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.message.length).toBeGreaterThan(10);
+  });
+});
