@@ -1,0 +1,114 @@
+"use client";
+
+import "leaflet/dist/leaflet.css";
+import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
+import type { LeafletKeyboardEvent } from "leaflet";
+import { useEffect, useRef } from "react";
+import { Circle, CircleMarker, MapContainer, Marker, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import MarkerClusterGroup from "react-leaflet-cluster";
+import type { NearbyCharger } from "@/lib/discovery/nearby-contract";
+import type { Bbox, MapTarget } from "./map-query";
+import { chargerIcon, clusterIcon } from "./map-icons";
+import type { Position } from "./use-position";
+
+export type ChargerMapProps = {
+  chargers: NearbyCharger[];
+  /** Empty: no tile layer, the markers on a plain background. */
+  tileUrl: string;
+  initialBounds: Bbox;
+  /** Where to go next (a search result, the driver's position); a new `seq` moves the map. */
+  target: MapTarget | null;
+  position: Position | null;
+  onBoundsChange: (box: Bbox) => void;
+  onSelect: (charger: NearbyCharger) => void;
+};
+
+const DEBOUNCE_MS = 300;
+
+/** Reports the visible box once the map settles (debounced), and once at start. */
+function BoundsReporter({ onBoundsChange }: { onBoundsChange: (box: Bbox) => void }) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const report = useRef(onBoundsChange);
+  useEffect(() => {
+    report.current = onBoundsChange;
+  }, [onBoundsChange]);
+  const map = useMapEvents({
+    moveend: () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const b = map.getBounds();
+        report.current({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() });
+      }, DEBOUNCE_MS);
+    },
+  });
+  useEffect(() => {
+    map.fire("moveend");
+    return () => clearTimeout(timer.current);
+  }, [map]);
+  return null;
+}
+
+function FlyTo({ target }: { target: MapTarget | null }) {
+  const map = useMap();
+  useEffect(() => {
+    if (target) map.setView([target.latitude, target.longitude], Math.max(map.getZoom(), target.zoom));
+  }, [map, target]);
+  return null;
+}
+
+const pressed = (e: LeafletKeyboardEvent) => e.originalEvent.key === "Enter" || e.originalEvent.key === " ";
+
+export default function ChargerMapInner(props: ChargerMapProps) {
+  const { chargers, tileUrl, initialBounds: b, target, position, onBoundsChange, onSelect } = props;
+  return (
+    <MapContainer
+      bounds={[
+        [b.south, b.west],
+        [b.north, b.east],
+      ]}
+      attributionControl={false}
+      className="size-full bg-slate-100!"
+      aria-label="Map of chargers"
+    >
+      {tileUrl ? <TileLayer url={tileUrl} /> : null}
+      <BoundsReporter onBoundsChange={onBoundsChange} />
+      <FlyTo target={target} />
+      <MarkerClusterGroup
+        chunkedLoading
+        maxClusterRadius={40}
+        showCoverageOnHover={false}
+        iconCreateFunction={(cluster: { getChildCount(): number }) => clusterIcon(cluster.getChildCount())}
+      >
+        {chargers.map((c) => (
+          <Marker
+            key={c.id}
+            position={[c.latitude, c.longitude]}
+            icon={chargerIcon(c.isPartner, c.status)}
+            title={c.isPartner ? `${c.name} (partner)` : c.name}
+            zIndexOffset={c.isPartner ? 500 : 0}
+            eventHandlers={{
+              click: () => onSelect(c),
+              keypress: (e) => pressed(e as LeafletKeyboardEvent) && onSelect(c),
+            }}
+          />
+        ))}
+      </MarkerClusterGroup>
+      {position ? (
+        <>
+          <Circle
+            center={[position.latitude, position.longitude]}
+            radius={Math.min(position.accuracy, 2_000)}
+            interactive={false}
+            pathOptions={{ color: "#0284c7", weight: 1, fillOpacity: 0.1 }}
+          />
+          <CircleMarker
+            center={[position.latitude, position.longitude]}
+            radius={7}
+            interactive={false}
+            pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#0284c7", fillOpacity: 1 }}
+          />
+        </>
+      ) : null}
+    </MapContainer>
+  );
+}
