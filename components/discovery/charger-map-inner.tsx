@@ -66,6 +66,9 @@ export default function ChargerMapInner(props: ChargerMapProps) {
         [b.south, b.west],
         [b.north, b.east],
       ]}
+      // clustering needs the zoom range, which a tile layer would otherwise give (and there may be none)
+      minZoom={3}
+      maxZoom={18}
       attributionControl={false}
       className="size-full bg-slate-100!"
       aria-label="Map of chargers"
