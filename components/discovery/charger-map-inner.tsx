@@ -2,6 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
+import type L from "leaflet";
 import type { LeafletKeyboardEvent } from "leaflet";
 import { useEffect, useRef } from "react";
 import { Circle, CircleMarker, MapContainer, Marker, TileLayer, useMap, useMapEvents } from "react-leaflet";
@@ -20,7 +21,8 @@ export type ChargerMapProps = {
   target: MapTarget | null;
   position: Position | null;
   onBoundsChange: (box: Bbox) => void;
-  onSelect: (charger: NearbyCharger) => void;
+  /** With the marker's element, for focus to return to when the sheet closes. */
+  onSelect: (charger: NearbyCharger, from: HTMLElement | null) => void;
 };
 
 const DEBOUNCE_MS = 300;
@@ -90,8 +92,9 @@ export default function ChargerMapInner(props: ChargerMapProps) {
             title={c.isPartner ? `${c.name} (partner)` : c.name}
             zIndexOffset={c.isPartner ? 500 : 0}
             eventHandlers={{
-              click: () => onSelect(c),
-              keypress: (e) => pressed(e as LeafletKeyboardEvent) && onSelect(c),
+              click: (e) => onSelect(c, (e.target as L.Marker).getElement() ?? null),
+              keypress: (e) =>
+                pressed(e as LeafletKeyboardEvent) && onSelect(c, (e.target as L.Marker).getElement() ?? null),
             }}
           />
         ))}

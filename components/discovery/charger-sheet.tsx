@@ -1,7 +1,7 @@
 "use client";
 
 import { ClockIcon, MapPinIcon, XIcon } from "lucide-react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, type RefObject } from "react";
 import type { NearbyCharger } from "@/lib/discovery/nearby-contract";
 import { Badge } from "@/components/ui/badge";
 import { CheckInButton } from "@/components/charging/check-in-button";
@@ -13,19 +13,28 @@ import { PerkList } from "./perk-list";
  * it), focus on its heading when it opens and back where it was when it closes. Every word from
  * the database is React text.
  */
-export function ChargerSheet({ charger, onClose }: { charger: NearbyCharger; onClose: () => void }) {
+type ChargerSheetProps = {
+  charger: NearbyCharger;
+  onClose: () => void;
+  /** Where focus goes back to (the marker or button that opened it); else what had focus before. */
+  returnFocus?: RefObject<HTMLElement | null>;
+};
+
+export function ChargerSheet({ charger, onClose, returnFocus }: ChargerSheetProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener =
+      returnFocus?.current ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     if (dialog && !dialog.open) dialog.showModal();
     headingRef.current?.focus();
     return () => {
       if (dialog?.open) dialog.close();
       if (opener?.isConnected) opener.focus({ preventScroll: true });
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening: the sheet is keyed by charger
   }, []);
 
   return (

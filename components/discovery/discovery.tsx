@@ -1,7 +1,7 @@
 "use client";
 
-import { LocateFixedIcon, PlugIcon } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { LocateFixedIcon, PlugIcon, SlidersHorizontalIcon } from "lucide-react";
+import { useRef, useState, type ReactNode } from "react";
 import type { NearbyCharger, NearbyResult } from "@/lib/discovery/nearby-contract";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +12,7 @@ import { ChargerList } from "./charger-list";
 import { ChargerMap } from "./charger-map";
 import { ChargerSheet } from "./charger-sheet";
 import { FilterBar } from "./filter-bar";
-import { AUSTIN, mergeNetworks, NO_FILTERS, type Bbox, type MapTarget } from "./map-query";
+import { AUSTIN, countActiveFilters, mergeNetworks, NO_FILTERS, type Bbox, type MapTarget } from "./map-query";
 import { PlaceSearch } from "./place-search";
 import { ResultLine } from "./result-line";
 import { useNearby } from "./use-nearby";
@@ -39,6 +39,8 @@ const boxAround = (p: Position): Bbox => ({
 export function Discovery({ initialView, tileUrl, tileAttribution, intro }: DiscoveryProps) {
   const [view, setView] = useState(initialView);
   const [filters, setFilters] = useState(NO_FILTERS);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = countActiveFilters(filters);
   const [box, setBox] = useState<Bbox>(AUSTIN);
   const [selected, setSelected] = useState<NearbyCharger | null>(null);
   const [target, setTarget] = useState<MapTarget | null>(null);
@@ -54,6 +56,13 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
     setNetworks(mergeNetworks(networks, query.data.chargers));
   }
 
+  // what opened the sheet (a marker, a list button, the search box): focus returns there
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (c: NearbyCharger, from?: HTMLElement | null) => {
+    opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    setSelected(c);
+  };
+
   const switchView = (next: DiscoveryView) => {
     setView(next);
     const url = new URL(window.location.href);
@@ -63,7 +72,7 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
   };
   const goTo = (c: NearbyCharger) => {
     setTarget((t) => ({ latitude: c.latitude, longitude: c.longitude, zoom: 15, seq: (t?.seq ?? 0) + 1 }));
-    setSelected(c);
+    open(c);
   };
   const nearMe = () =>
     locate((p) => {
@@ -80,8 +89,24 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
       />
       {intro}
       <div className="space-y-3">
-        <PlaceSearch chargers={chargers} onPick={goTo} />
-        <FilterBar filters={filters} networks={networks} onChange={setFilters} />
+        <div className="flex items-start gap-2">
+          <div className="min-w-0 flex-1">
+            <PlaceSearch chargers={chargers} onPick={goTo} />
+          </div>
+          <Button
+            variant="secondary"
+            className="h-11"
+            aria-expanded={filtersOpen}
+            aria-controls="map-filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            <SlidersHorizontalIcon aria-hidden="true" className="size-4" />
+            Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
+          </Button>
+        </div>
+        {filtersOpen ? (
+          <FilterBar id="map-filters" filters={filters} networks={networks} onChange={setFilters} />
+        ) : null}
         <div className="flex items-center justify-between gap-3">
           <ResultLine result={query.data} fetching={query.isFetching} />
           <Button variant="secondary" size="sm" onClick={nearMe} disabled={where.state === "locating"}>
@@ -110,11 +135,11 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
             <ChargerMap
               chargers={chargers}
               tileUrl={tileUrl}
-              initialBounds={AUSTIN}
+              initialBounds={box}
               target={target}
               position={where.state === "found" ? where.position : null}
               onBoundsChange={setBox}
-              onSelect={setSelected}
+              onSelect={open}
             />
             {tileUrl && tileAttribution ? (
               <p className="absolute right-0 bottom-0 z-[1000] bg-white/80 px-1.5 text-[11px] text-slate-700">
@@ -129,7 +154,7 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
             <Skeleton className="h-36 rounded-2xl" />
           </div>
         ) : chargers.length > 0 ? (
-          <ChargerList chargers={chargers} onOpen={setSelected} />
+          <ChargerList chargers={chargers} onOpen={open} />
         ) : (
           <EmptyState
             level={3}
@@ -140,7 +165,9 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
         )}
       </div>
       {view === "map" ? <MapLegend /> : null}
-      {selected ? <ChargerSheet key={selected.id} charger={selected} onClose={() => setSelected(null)} /> : null}
+      {selected ? (
+        <ChargerSheet key={selected.id} charger={selected} returnFocus={opener} onClose={() => setSelected(null)} />
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { CONNECTORS, countActiveFilters, MIN_KW_CHOICES, NO_FILTERS, type MapFilters } from "./map-query";
 
 type FilterBarProps = {
+  id?: string;
   filters: MapFilters;
   networks: string[];
   onChange: (next: MapFilters) => void;
@@ -40,11 +41,11 @@ function Toggle({ on, label, onToggle }: { on: boolean; label: string; onToggle:
 }
 
 /** Connector, minimum power, network, partners only, available now: two short rows at phone width. */
-export function FilterBar({ filters, networks, onChange }: FilterBarProps) {
+export function FilterBar({ id, filters, networks, onChange }: FilterBarProps) {
   const set = (patch: Partial<MapFilters>) => onChange({ ...filters, ...patch });
   const active = countActiveFilters(filters);
   return (
-    <fieldset className="space-y-2">
+    <fieldset id={id} className="space-y-2 rounded-xl border border-slate-200 bg-white p-3">
       <legend className="sr-only">Filter chargers</legend>
       <div className="grid grid-cols-3 gap-2">
         <Labelled label="Connector">

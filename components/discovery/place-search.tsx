@@ -1,7 +1,7 @@
 "use client";
 
 import { SearchIcon } from "lucide-react";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { NearbyCharger } from "@/lib/discovery/nearby-contract";
 import { controlVariants } from "@/components/ui/form-controls";
 import { searchPlaces } from "./map-query";
@@ -10,6 +10,13 @@ import { searchPlaces } from "./map-query";
 export function PlaceSearch({ chargers, onPick }: { chargers: NearbyCharger[]; onPick: (c: NearbyCharger) => void }) {
   const id = useId();
   const [text, setText] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+  // the result button goes away as the sheet opens: focus comes back to the box afterwards
+  const pick = (c: NearbyCharger) => {
+    input.current?.focus();
+    setText("");
+    onPick(c);
+  };
   const matches = searchPlaces(chargers, text);
   const searching = text.trim().length > 0;
   return (
@@ -20,6 +27,7 @@ export function PlaceSearch({ chargers, onPick }: { chargers: NearbyCharger[]; o
       <div className="relative">
         <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-3 left-3 size-5 text-slate-400" />
         <input
+          ref={input}
           id={id}
           type="search"
           value={text}
@@ -27,8 +35,7 @@ export function PlaceSearch({ chargers, onPick }: { chargers: NearbyCharger[]; o
           onKeyDown={(e) => {
             if (e.key === "Enter" && matches[0]) {
               e.preventDefault();
-              onPick(matches[0].charger);
-              setText("");
+              pick(matches[0].charger);
             }
           }}
           placeholder="Search chargers, streets, shops"
@@ -49,8 +56,7 @@ export function PlaceSearch({ chargers, onPick }: { chargers: NearbyCharger[]; o
                   <button
                     type="button"
                     onClick={() => {
-                      onPick(m.charger);
-                      setText("");
+                      pick(m.charger);
                     }}
                     className="block w-full px-3 py-2 text-left hover:bg-slate-50"
                   >
