@@ -4,7 +4,7 @@ import "leaflet/dist/leaflet.css";
 import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
 import type L from "leaflet";
 import type { LeafletKeyboardEvent } from "leaflet";
-import { useEffect, useRef } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 import { Circle, CircleMarker, MapContainer, Marker, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import MarkerClusterGroup from "react-leaflet-cluster";
 import type { NearbyCharger } from "@/lib/discovery/nearby-contract";
@@ -60,8 +60,48 @@ function FlyTo({ target }: { target: MapTarget | null }) {
 
 const pressed = (e: LeafletKeyboardEvent) => e.originalEvent.key === "Enter" || e.originalEvent.key === " ";
 
+type Select = ChargerMapProps["onSelect"];
+
+/**
+ * One charger's marker. Its position array only changes when the charger moves: a new array makes
+ * react-leaflet call setLatLng, and the cluster group then re-adds the marker with a new element
+ * (losing focus, and churning every marker on every render).
+ */
+const ChargerMarker = memo(function ChargerMarker({
+  charger: c,
+  onSelect,
+}: {
+  charger: NearbyCharger;
+  onSelect: Select;
+}) {
+  const position = useMemo<[number, number]>(() => [c.latitude, c.longitude], [c.latitude, c.longitude]);
+  const handlers = useMemo(
+    () => ({
+      click: (e: L.LeafletEvent) => onSelect(c, (e.target as L.Marker).getElement() ?? null),
+      keypress: (e: L.LeafletEvent) =>
+        pressed(e as LeafletKeyboardEvent) && onSelect(c, (e.target as L.Marker).getElement() ?? null),
+    }),
+    [c, onSelect],
+  );
+  return (
+    <Marker
+      position={position}
+      icon={chargerIcon(c.isPartner, c.status)}
+      title={c.isPartner ? `${c.name} (partner)` : c.name}
+      zIndexOffset={c.isPartner ? 500 : 0}
+      eventHandlers={handlers}
+    />
+  );
+});
+
 export default function ChargerMapInner(props: ChargerMapProps) {
   const { chargers, tileUrl, initialBounds: b, target, position, onBoundsChange, onSelect } = props;
+  // a stable callback, so the markers do not re-render when the page does
+  const latest = useRef(onSelect);
+  useEffect(() => {
+    latest.current = onSelect;
+  }, [onSelect]);
+  const select = useCallback<Select>((c, from) => latest.current(c, from), []);
   return (
     <MapContainer
       bounds={[
@@ -85,18 +125,7 @@ export default function ChargerMapInner(props: ChargerMapProps) {
         iconCreateFunction={(cluster: { getChildCount(): number }) => clusterIcon(cluster.getChildCount())}
       >
         {chargers.map((c) => (
-          <Marker
-            key={c.id}
-            position={[c.latitude, c.longitude]}
-            icon={chargerIcon(c.isPartner, c.status)}
-            title={c.isPartner ? `${c.name} (partner)` : c.name}
-            zIndexOffset={c.isPartner ? 500 : 0}
-            eventHandlers={{
-              click: (e) => onSelect(c, (e.target as L.Marker).getElement() ?? null),
-              keypress: (e) =>
-                pressed(e as LeafletKeyboardEvent) && onSelect(c, (e.target as L.Marker).getElement() ?? null),
-            }}
-          />
+          <ChargerMarker key={c.id} charger={c} onSelect={select} />
         ))}
       </MarkerClusterGroup>
       {position ? (
