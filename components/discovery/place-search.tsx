@@ -38,7 +38,7 @@ export function PlaceSearch({ chargers, onPick }: { chargers: NearbyCharger[]; o
               pick(matches[0].charger);
             }
           }}
-          placeholder="Search chargers, streets, shops"
+          placeholder="Charger, street or shop"
           autoComplete="off"
           className={controlVariants({ size: "md", className: "pl-10" })}
           aria-describedby={searching ? `${id}-results` : undefined}
