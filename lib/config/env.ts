@@ -49,6 +49,8 @@ export function envSchema(isProduction: boolean) {
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DEMO_MODE: bool(!isProduction),
     MAP_TILE_URL: z.string().default(""),
+    // Credit for the tiles, shown as text in the map's corner (OpenStreetMap's tiles ask for this line).
+    MAP_TILE_ATTRIBUTION: z.string().max(200).default("© OpenStreetMap contributors"),
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default("Nerava <no-reply@nerava.local>"),
     VERIFY_REWARD_CENTS: int(200),

@@ -70,7 +70,8 @@ export async function connectCar(page: Page, testInfo?: TestInfo) {
 }
 
 export async function checkInAtMueller(page: Page) {
-  await page.goto("/app/charge");
+  // the list view: the map's accessible equivalent, with a check-in button per charger
+  await page.goto("/app/charge?view=list");
   const mueller = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: CHARGER }) });
   await mueller.getByRole("button", { name: /Check in here/ }).click();
   await expect(page.getByRole("heading", { level: 2, name: CHARGER })).toBeVisible();

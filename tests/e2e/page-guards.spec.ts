@@ -55,7 +55,7 @@ async function driverWithClaim(browser: Browser, baseURL: string, tag: string): 
   await page.getByLabel("Password", { exact: true }).fill("page guards e2e pass");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname === "/app");
-  await page.goto("/app/charge");
+  await page.goto("/app/charge?view=list");
   const mueller = page
     .getByRole("listitem")
     .filter({ has: page.getByRole("heading", { name: "Mueller Town Center" }) });

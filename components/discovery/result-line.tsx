@@ -1,0 +1,20 @@
+import type { NearbyResult } from "@/lib/discovery/nearby-contract";
+
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric" });
+
+/** How many chargers the map shows (announced politely as it changes) and how fresh the data is. */
+export function ResultLine({ result, fetching }: { result: NearbyResult | undefined; fetching: boolean }) {
+  const n = result?.chargers.length;
+  return (
+    <p role="status" className="min-w-0 text-sm text-slate-600">
+      <span data-testid="charger-count">
+        {n === undefined ? "Loading chargers…" : n === 1 ? "1 charger in this area" : `${n} chargers in this area`}
+      </span>
+      {result?.truncated ? <span> · zoom in to see them all</span> : null}
+      {fetching && n !== undefined ? <span className="text-slate-400"> · updating…</span> : null}
+      {result?.asOf ? (
+        <span className="block text-xs text-slate-500">Charger data as of {dateOf(result.asOf)}</span>
+      ) : null}
+    </p>
+  );
+}

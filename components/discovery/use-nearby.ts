@@ -1,0 +1,21 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { NearbyResult } from "@/lib/discovery/nearby-contract";
+import { getJson } from "@/components/driver/queries/get-json";
+import { discoveryKeys, nearbyParams, type Bbox, type MapFilters } from "./map-query";
+
+/**
+ * Chargers in the (rounded) box with the filters. The previous answer stays on screen while the
+ * next loads; an answer is reused for five minutes (the data changes twice a month).
+ */
+export function useNearby(box: Bbox, filters: MapFilters) {
+  const params = nearbyParams(box, filters);
+  return useQuery({
+    queryKey: discoveryKeys.nearby(params),
+    queryFn: ({ signal }) => getJson<NearbyResult>(`/api/discovery/nearby?${params}`, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
