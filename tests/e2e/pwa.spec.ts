@@ -6,10 +6,6 @@ import { expect, test, type Page } from "@playwright/test";
 import { firstLoadFiles } from "../../scripts/bundle-budget.mjs";
 import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "the installable app is checked at phone size");
-});
-
 /** Every cached request URL, by cache name, as the page sees Cache Storage. */
 const cacheEntries = (page: Page) =>
   page.evaluate(async () => {
