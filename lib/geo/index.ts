@@ -28,3 +28,13 @@ export function withinRadius(point: LatLng, center: LatLng, radiusMeters: number
 export function formatDistance(meters: number): string {
   return Math.round(meters) < 1000 ? `${Math.round(meters)} m` : `${(meters / 1000).toFixed(1)} km`;
 }
+
+/** Streets are not straight: a walk is about 1.3 × the straight line. */
+export const WALK_DETOUR = 1.3;
+/** A relaxed walking pace, metres a minute (field studies: 80–95). */
+export const WALK_METERS_PER_MINUTE = 80;
+
+/** ≈ minutes on foot for a straight-line distance: ceil(distance × 1.3 ÷ 80). */
+export function walkMinutes(straightMeters: number): number {
+  return Math.ceil((straightMeters * WALK_DETOUR) / WALK_METERS_PER_MINUTE);
+}

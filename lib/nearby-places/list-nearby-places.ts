@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { distanceMeters } from "@/lib/geo";
+import { distanceMeters, walkMinutes } from "@/lib/geo";
 import { createPlacesClient, type PlaceHit } from "@/lib/integrations/places";
 import { logger } from "@/lib/observability";
 import type { NearbyPlace, NearbyPlacesAnswer } from "./contract";
@@ -28,8 +28,6 @@ const BUSY = "Nearby places are busy right now. Try again in a few minutes.";
 const DOWN = "Nearby places could not be loaded right now. Try again later.";
 const answerWith = (note: string): NearbyPlacesAnswer => ({ places: [], note, attribution: null });
 
-const walkMinutes = (meters: number) => Math.max(1, Math.ceil((meters * 1.3) / 80));
-
 function placeOf(hit: PlaceHit, from: { latitude: number; longitude: number }): NearbyPlace {
   const meters = Math.round(distanceMeters(from, hit));
   const query = new URLSearchParams({ api: "1", query: hit.name, query_place_id: hit.id });
@@ -38,7 +36,7 @@ function placeOf(hit: PlaceHit, from: { latitude: number; longitude: number }): 
     name: hit.name,
     type: hit.primaryType ? hit.primaryType.replace(/_/g, " ") : null,
     distanceMeters: meters,
-    walkMinutes: walkMinutes(meters),
+    walkMinutes: Math.max(1, walkMinutes(meters)),
     mapsUrl: `https://www.google.com/maps/search/?${query}`,
   };
 }

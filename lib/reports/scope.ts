@@ -3,11 +3,10 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { distanceMeters, type LatLng } from "@/lib/geo";
 import { config } from "@/lib/config";
+// a charger this close to one of the merchant's locations is "at the merchant": the rule purchases match by
+import { NEARBY_CHARGER_METERS } from "@/lib/purchases";
 import { dayStart, addDays } from "./days";
 import type { ReportRange } from "./range";
-
-/** A charger this close to one of the merchant's locations brings it visits. */
-export const NEARBY_CHARGER_METERS = 500;
 
 export type ReportScope = {
   merchantId: string;

@@ -1,22 +1,10 @@
 import { db, Prisma } from "@/lib/db";
-import type { NearbyQuery } from "../nearby-contract";
+import type { NearbyCharger, NearbyQuery } from "../nearby-contract";
 import { centreSql, inAreaSql, type Area } from "./area";
 import { hasPerkSql } from "./perk-sql";
 
-export type ChargerRow = {
-  id: string;
-  name: string;
-  network: string | null;
-  address: string;
-  latitude: number;
-  longitude: number;
-  powerKw: number | null;
-  connectors: string[];
-  status: string;
-  accessHours: string | null;
-  isPartner: boolean;
-  distanceMeters: number;
-};
+/** A charger as the query reads it; its perks are paired with it afterwards. */
+export type ChargerRow = Omit<NearbyCharger, "perks">;
 
 /** The query's filters on the charger aliased `c`. */
 function filtersSql(q: NearbyQuery): Prisma.Sql {

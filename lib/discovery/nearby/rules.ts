@@ -1,9 +1,8 @@
-// The numbers behind the nearby answer, in one place (README "Nearby query").
+// The numbers behind the nearby answer, in one place (README "Nearby query"); walking pace and
+// detour are lib/geo's, shared with the Places list.
+import { WALK_DETOUR } from "@/lib/geo";
 
-/** Streets are not straight: a walk is about 1.3 × the straight line. */
-export const WALK_DETOUR = 1.3;
-/** A relaxed walking pace, metres a minute (field studies: 80–95). */
-export const WALK_METERS_PER_MINUTE = 80;
+export { walkMinutes } from "@/lib/geo";
 /** Merchants count as "beside" a charger up to 800 m of walking (10 minutes)… */
 export const MAX_WALK_METERS = 800;
 /** …which is this far in a straight line (≈ 615 m). */
@@ -15,11 +14,6 @@ export const MAX_PERKS_PER_CHARGER = 6;
 export const MAX_OFFERS_PER_PERK = 5;
 /** Radius used when a centre comes without one. */
 export const DEFAULT_RADIUS_METERS = 5_000;
-
-/** ≈ minutes on foot for a straight-line distance: ceil(distance × 1.3 ÷ 80). */
-export function walkMinutes(straightMeters: number): number {
-  return Math.ceil((straightMeters * WALK_DETOUR) / WALK_METERS_PER_MINUTE);
-}
 
 /** 0 for the first kilometre, 1 for the second, … */
 export function bandOf(distanceMeters: number): number {
