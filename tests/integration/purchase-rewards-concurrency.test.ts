@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
-import { checkLedger, type LedgerViolation } from "@/lib/ledger";
+import { describe, expect, it } from "vitest";
 import { answerPurchase, unsafeReleaseDuePurchaseRewards } from "@/lib/purchases";
 import { asDriver, createUser, fakeMeta, testDb } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
 import {
   chargingSession,
   driverWithPhone,
@@ -14,20 +11,14 @@ import {
   squareOrder,
   topUp,
   usd,
+  keepLedgerSound,
+  phoneIn,
 } from "../support/purchases";
 
 const HOUR = 3600_000;
-let baseline: LedgerViolation[] = [];
-beforeAll(async () => {
-  baseline = (await checkLedger(testDb)).violations;
-});
-afterAll(async () => {
-  expect(await newViolations(baseline)).toEqual([]);
-  await stopWorkers();
-  await closeConnections();
-});
+keepLedgerSound();
 
-const phone = () => `+1737${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+const phone = () => phoneIn("737");
 
 describe("purchase rewards under concurrency", () => {
   it("20 concurrent settles of one order pay exactly once", async () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopWorkers } from "@/lib/jobs";
-import { accounts, checkLedger, getDriverBalances, postInTx, runMoneyTx, type LedgerViolation } from "@/lib/ledger";
+import { describe, expect, it } from "vitest";
+import { accounts, checkLedger, getDriverBalances, postInTx, runMoneyTx } from "@/lib/ledger";
 import {
   answerPurchase,
   listPurchaseQuestions,
@@ -8,7 +7,6 @@ import {
   unsafeReleaseDuePurchaseRewards,
 } from "@/lib/purchases";
 import { asDriver, createUser, fakeMeta, testDb } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
 import {
   chargingSession,
   driverWithPhone,
@@ -20,18 +18,12 @@ import {
   squareOrder,
   topUp,
   usd,
+  keepLedgerSound,
+  phoneIn,
 } from "../support/purchases";
 
 const HOUR = 3600_000;
-let baseline: LedgerViolation[] = [];
-beforeAll(async () => {
-  baseline = (await checkLedger(testDb)).violations;
-});
-afterAll(async () => {
-  expect(await newViolations(baseline)).toEqual([]);
-  await stopWorkers();
-  await closeConnections();
-});
+const ledger = keepLedgerSound();
 
 /** The driver's available cash leaves for somewhere else (as a cash-out would), through the ledger. */
 const spendElsewhere = (driverId: string, cents: number) =>
@@ -48,7 +40,7 @@ const spendElsewhere = (driverId: string, cents: number) =>
     }),
   );
 
-const phone = () => `+1512${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+const phone = () => phoneIn("512");
 const answer = (driverId: string, rewardId: string, yes: boolean) =>
   answerPurchase(asDriver(driverId), { rewardId, answer: yes }, fakeMeta());
 
@@ -184,7 +176,7 @@ describe("refunds", () => {
     expect((await getDriverBalances(asDriver(driver.id))).usd).toEqual({ available: -150, pending: 0, owedCents: 150 });
     // the debt is allowed by the clawback, nothing more: the ledger check stays clean here...
     expect((await checkLedger(testDb)).violations.filter((v) => v.kind === "negative_balance")).toEqual(
-      baseline.filter((v) => v.kind === "negative_balance"),
+      ledger.baseline().filter((v) => v.kind === "negative_balance"),
     );
     // ...and a debit cannot deepen it
     await expect(spendElsewhere(driver.id, 1)).rejects.toMatchObject({ code: "insufficient_funds" });

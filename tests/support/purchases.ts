@@ -1,7 +1,27 @@
+import { afterAll, beforeAll, expect } from "vitest";
 import { recordMerchantTopUp } from "@/lib/funding";
-import { runMoneyTx, unsafeGetBalances } from "@/lib/ledger";
+import { stopWorkers } from "@/lib/jobs";
+import { checkLedger, runMoneyTx, unsafeGetBalances, type LedgerViolation } from "@/lib/ledger";
 import { unsafeSettlePurchase } from "@/lib/purchases";
 import { asAdmin, createMerchant, createUser, fakeMeta, testDb, uid } from "./factories";
+import { closeConnections, newViolations } from "./ledger";
+
+/** For a purchase test file: the ledger holds no new violation at the end, then the queue and connections close; `baseline()` is what it held before. */
+export function keepLedgerSound() {
+  let baseline: LedgerViolation[] = [];
+  beforeAll(async () => {
+    baseline = (await checkLedger(testDb)).violations;
+  });
+  afterAll(async () => {
+    expect(await newViolations(baseline)).toEqual([]);
+    await stopWorkers();
+    await closeConnections();
+  });
+  return { baseline: () => baseline };
+}
+
+/** A fresh phone number in the given area code. */
+export const phoneIn = (area: string) => `+1${area}${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
 
 const MINUTE = 60_000;
 
