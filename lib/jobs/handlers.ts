@@ -21,6 +21,7 @@ import { logger } from "@/lib/observability";
 import { runChargerImport } from "@/lib/charger-import";
 import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
+import { unsafeSyncWalletPasses } from "@/lib/wallet";
 
 const HOUR = 3600_000;
 
@@ -113,9 +114,14 @@ export const JOBS = {
   "import-chargers": async () => runChargerImport(),
   /** Forgets Google Places coordinates older than 30 days (Google's terms); the place ids stay. */
   "purge-place-coordinates": async () => purgeExpiredPlaceCoordinates(),
+  /** Tells wallets about changed balances (woken by the ledger's outbox; the minute sweep catches the rest). */
+  "sync-wallet-passes": async () => unsafeSyncWalletPasses(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
+// "short": at most one queued job per singleton key, so a burst of wake-ups coalesces into one run.
+export const QUEUE_POLICIES: Partial<Record<JobName, "short">> = { "sync-wallet-passes": "short" };
+
 export const SCHEDULES: Partial<Record<JobName, string>> = {
   "poll-telemetry": "* * * * *",
   "close-stale-sessions": "*/5 * * * *",
@@ -129,4 +135,5 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   // NREL refreshes its station data about twice a month: once a day is plenty.
   "import-chargers": "10 4 * * *",
   "purge-place-coordinates": "40 4 * * *",
+  "sync-wallet-passes": "* * * * *",
 };

@@ -1,6 +1,6 @@
 import { logger } from "@/lib/observability";
 import { boss, stopBoss } from "./boss";
-import { JOBS, SCHEDULES, type JobName } from "./handlers";
+import { JOBS, QUEUE_POLICIES, SCHEDULES, type JobName } from "./handlers";
 
 export { JOBS, type JobName } from "./handlers";
 export { stopBoss } from "./boss";
@@ -10,7 +10,7 @@ export { enqueueInTx, jobsReady, queueReady, type EnqueueOptions } from "./enque
 export async function startWorkers(): Promise<void> {
   const queue = await boss();
   for (const name of Object.keys(JOBS) as JobName[]) {
-    await queue.createQueue(name);
+    await queue.createQueue(name, { name, policy: QUEUE_POLICIES[name as JobName] ?? "standard" });
     await queue.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) {
         const result = await JOBS[name](job.data as never);

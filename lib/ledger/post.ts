@@ -5,6 +5,7 @@ import { createId } from "./ids";
 import { accountKey, allowsNegative, assertValidRef, type AccountRef } from "./accounts";
 import { AlreadyReversed, IdempotencyConflict, InsufficientFunds, UnbalancedTransaction } from "./errors";
 import { ledgerMetrics } from "./metrics";
+import { noteDriverBalanceChange } from "./balance-outbox";
 import type { TransactionType } from "./transaction-types";
 
 export type LedgerLine = { account: AccountRef; amount: bigint };
@@ -78,6 +79,9 @@ export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
   await tx.ledgerEntry.createMany({
     data: ordered.map((l) => ({ transactionId: id, accountId: l.accountId, amount: l.amount })),
   });
+  await noteDriverBalanceChange(tx, [
+    ...new Set(lines.filter((l) => l.account.ownerType === "DRIVER").map((l) => l.account.ownerId)),
+  ]);
   ledgerMetrics().transactions.inc({ type: input.type });
   return { transactionId: id, replayed: false };
 }

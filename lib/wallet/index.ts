@@ -1,0 +1,1 @@
+export { unsafeSyncWalletPasses } from "./sync";
