@@ -134,6 +134,38 @@ export function envSchema(isProduction: boolean) {
       .refine((v) => v.trim() === "" || NREL_REGIONS_PATTERN.test(v.trim()), {
         message: 'must look like "austin:30.2672,-97.7431,25;dallas:32.7767,-96.7970,25" (name:lat,lng,miles)',
       }),
+    // Apple Wallet: the Pass Type ID certificate signs passes and is also the APNs client
+    // certificate. PEM text; "\n" escapes are accepted for one-line env files. Without all of
+    // type id, team id, WWDR, certificate and key, the app says passes are unavailable.
+    APPLE_PASS_TYPE_ID: z
+      .string()
+      .regex(/^pass\.[A-Za-z0-9.-]+$/, { message: "must look like pass.com.example.card" })
+      .optional(),
+    APPLE_TEAM_ID: z
+      .string()
+      .regex(/^[A-Z0-9]{10}$/, { message: "must be the 10-character Apple team id" })
+      .optional(),
+    APPLE_WWDR_CERT: z.string().optional(),
+    APPLE_PASS_CERT: z.string().optional(),
+    APPLE_PASS_KEY: z.string().optional(),
+    APPLE_PASS_KEY_PASSPHRASE: z.string().optional(),
+    // The pass's webServiceURL (devices append /v1/…); defaults to NEXTAUTH_URL + /api/wallet/apple.
+    WALLET_WEB_SERVICE_URL: z.string().url().optional(),
+    // APNs over HTTP/2 (pass updates use the production gateway); APNS_CA_CERT trusts a test server.
+    APNS_URL: z.string().url().default("https://api.push.apple.com"),
+    APNS_CA_CERT: z.string().optional(),
+    // Google Wallet: issuer id, the service account's JSON key (client_email, private_key,
+    // token_uri), the REST base, and the loyalty class id suffix ("<issuerId>.<suffix>").
+    GOOGLE_WALLET_ISSUER_ID: z
+      .string()
+      .regex(/^\d{5,25}$/, { message: "must be the numeric issuer id" })
+      .optional(),
+    GOOGLE_WALLET_SERVICE_ACCOUNT: z.string().optional(),
+    GOOGLE_WALLET_API_BASE: z.string().url().default("https://walletobjects.googleapis.com/walletobjects/v1"),
+    GOOGLE_WALLET_CLASS_SUFFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,60}$/)
+      .default("nerava-nova"),
     GIT_SHA: z.string().optional(),
     BUILD_TIME: z.string().optional(),
   });
