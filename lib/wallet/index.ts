@@ -1,1 +1,2 @@
 export { unsafeSyncWalletPasses } from "./sync";
+export { unsafeGetCardFacts, cardCash, type CardFacts } from "./card";
