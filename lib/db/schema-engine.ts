@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { splitSqlStatements } from "./sql-statements";
 
 /** Advisory lock key serialising `applyMigrations` runs. Must differ from
  * 72707369, which the engine itself locks on its own connection. */
@@ -66,7 +67,7 @@ async function applyLocked(opts: ApplyOptions) {
     // One connection, so the engine's own lock and its statements share a session.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1 });
     try {
-      const out = await withSchemaEngine(new PrismaPg(pool), (engine) =>
+      const out = await withSchemaEngine(statementAware(new PrismaPg(pool), pool), (engine) =>
         engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
       );
       return { applied: out.appliedMigrationNames };
@@ -77,6 +78,25 @@ async function applyLocked(opts: ApplyOptions) {
   } finally {
     await lock.end();
   }
+}
+
+/**
+ * The pg adapter, with scripts split where statements really end (sql-statements.ts) and each
+ * sent on the same one-connection pool the adapter uses — its own split breaks plpgsql bodies.
+ */
+function statementAware(factory: SqlMigrationAwareDriverAdapterFactory, pool: pg.Pool) {
+  const patch = <T extends { executeScript(script: string): Promise<void> }>(adapter: T): T => {
+    adapter.executeScript = async (script) => {
+      for (const statement of splitSqlStatements(script)) await pool.query(statement);
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  } satisfies SqlMigrationAwareDriverAdapterFactory;
 }
 
 /** Reads a schema file, or every `.prisma` file of a schema folder. */

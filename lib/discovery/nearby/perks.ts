@@ -1,22 +1,15 @@
 import { db, Prisma } from "@/lib/db";
-import type { NearbyOffer, NearbyPerk } from "../nearby-contract";
+import type { NearbyPerk } from "../nearby-contract";
+import { readPlacePinsCached, type PlacePin } from "./pin-cells";
 import { withinSql, type Area } from "./area";
 import { earthDistance, pairWithin } from "./pair";
 import { liveOffersSql, ownPinSql, pinnedLocationSql } from "./perk-sql";
 import { MAX_OFFERS_PER_PERK, MAX_PERKS_PER_CHARGER, MAX_STRAIGHT_METERS, walkMinutes } from "./rules";
 
 type Located = { id: string; latitude: number; longitude: number; distanceMeters: number };
-type PinRow = {
-  /** Set for merchants attached to that charger (Merchant.chargerId); null for pins found by place. */
-  chargerId: string | null;
-  merchantId: string;
-  name: string;
-  category: string;
-  latitude: number;
-  longitude: number;
-  offers: NearbyOffer[];
-};
-type Near = { pin: PinRow; distanceMeters: number };
+/** A merchant attached to one of the chargers (Merchant.chargerId), wherever it is. */
+type PinRow = PlacePin & { chargerId: string };
+type Near = { pin: PlacePin; distanceMeters: number };
 
 /**
  * Each charger's perks in one query whatever the number of chargers: the pins of ACTIVE
@@ -25,15 +18,20 @@ type Near = { pin: PinRow; distanceMeters: number };
  * them by Merchant.chargerId wherever they are; paired with the chargers in memory (pair.ts).
  * A merchant with several pins counts once, at its nearest; a charger keeps its nearest six.
  */
-export async function readPerks(area: Area, chargers: Located[]): Promise<Map<string, NearbyPerk[]>> {
+export async function readPerks(
+  area: Area,
+  chargers: Located[],
+  discoveryVersion: string,
+): Promise<Map<string, NearbyPerk[]>> {
   const out = new Map<string, NearbyPerk[]>();
   if (chargers.length === 0) return out;
-  const pins = await db().$queryRaw<PinRow[]>(pinsSql(area, chargers));
-  const byPlace = pairWithin(
-    chargers,
-    pins.filter((p) => p.chargerId === null),
-  );
-  const attached = pins.filter((p) => p.chargerId !== null);
+  const [placePins, attached] = await Promise.all([
+    readPlacePinsCached(chargers, discoveryVersion).then(
+      (cached) => cached ?? db().$queryRaw<PlacePin[]>(pinsSql(area, chargers)),
+    ),
+    db().$queryRaw<PinRow[]>(attachedPinsSql(chargers)),
+  ]);
+  const byPlace = pairWithin(chargers, placePins);
   for (const c of chargers) {
     const near: Near[] = [
       ...(byPlace.get(c.id) ?? []),
@@ -86,23 +84,26 @@ function pinPlace(area: Area, chargers: Located[]) {
 /** Probe per charger when the centre's circle is this many times the chargers' walking circles. */
 const PROBE_RATIO = 4;
 
-/** The query readPerks runs (bench:nearby EXPLAINs it). */
+/** The place pins readPerks reads when the cell cache cannot answer (bench:nearby EXPLAINs it). */
 export function pinsSql(area: Area, chargers: Located[]) {
   const { near, each } = pinPlace(area, chargers);
   const offers = liveOffersSql(MAX_OFFERS_PER_PERK);
   return Prisma.sql`
-    ${each(Prisma.sql`SELECT NULL::text AS "chargerId", l."merchantId", m."name", m."category", l."latitude",
-      l."longitude", lo."offers"
+    ${each(Prisma.sql`SELECT l."merchantId", m."name", m."category", l."latitude", l."longitude", lo."offers"
     FROM "MerchantLocation" l JOIN "Merchant" m ON m."id" = l."merchantId" CROSS JOIN LATERAL ${offers} lo
     WHERE ${pinnedLocationSql} AND ${near("l")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL`)}
     UNION ALL
-    ${each(Prisma.sql`SELECT NULL::text AS "chargerId", m."id" AS "merchantId", m."name", m."category", m."latitude",
-      m."longitude", lo."offers"
+    ${each(Prisma.sql`SELECT m."id" AS "merchantId", m."name", m."category", m."latitude", m."longitude", lo."offers"
     FROM "Merchant" m CROSS JOIN LATERAL ${offers} lo
-    WHERE ${near("m")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL AND ${ownPinSql}`)}
-    UNION ALL
-    SELECT m."chargerId", m."id", m."name", m."category", coalesce(l."latitude", m."latitude"),
-      coalesce(l."longitude", m."longitude"), lo."offers"
+    WHERE ${near("m")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL AND ${ownPinSql}`)}`;
+}
+
+/** Live merchants attached to one of the chargers by Merchant.chargerId, at their pin. */
+export function attachedPinsSql(chargers: { id: string }[]) {
+  const offers = liveOffersSql(MAX_OFFERS_PER_PERK);
+  return Prisma.sql`
+    SELECT m."chargerId", m."id" AS "merchantId", m."name", m."category", coalesce(l."latitude", m."latitude") AS "latitude",
+      coalesce(l."longitude", m."longitude") AS "longitude", lo."offers"
     FROM "Merchant" m
       LEFT JOIN LATERAL (SELECT l."latitude", l."longitude" FROM "MerchantLocation" l
         WHERE l."merchantId" = m."id" AND ${pinnedLocationSql} OFFSET 0) l ON true -- OFFSET 0: an index probe per merchant, not a hash join over all locations
