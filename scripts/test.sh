@@ -9,19 +9,19 @@ export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results/screenshots
 rm -f test-results/vitest.json test-results/playwright.json
 
-echo "== schema drift check"
+echo "== schema drift check (at ${SECONDS} s)"
 DRIFT_FAILED=0
 npm run --silent db:diff -- --check || DRIFT_FAILED=1
 
-echo "== lint and format"
+echo "== lint and format (at ${SECONDS} s)"
 LINT_FAILED=0
 npx eslint . --max-warnings 0 || LINT_FAILED=1
 npx prettier --check . >/dev/null || { echo "Prettier: files need formatting (npm run format)"; LINT_FAILED=1; }
 
-echo "== unit + integration"
+echo "== unit + integration (at ${SECONDS} s)"
 npx vitest run
 
-echo "== e2e"
+echo "== e2e (at ${SECONDS} s)"
 E2E_EXPECTED=0
 BUILD_FAILED=0
 BUDGET_RESULT=skip
@@ -30,7 +30,7 @@ chrome=$(node -e 'for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium",
 if [ -n "$chrome" ]; then
   E2E_EXPECTED=1
   if npm run --silent build; then
-    echo "== service worker and bundle budget"
+    echo "== service worker and bundle budget (at ${SECONDS} s)"
     # the worker must exist and carry its precache list (Serwist's webpack plugin would silently emit none)
     if grep -q '"/~offline"' public/sw.js 2>/dev/null; then SW_RESULT=pass; else
       echo "public/sw.js is missing or has no precache list: the PWA would have no worker." >&2
@@ -48,5 +48,6 @@ else
   echo "No Chromium found (apt-get install chromium, or set CHROME_PATH): e2e tier skipped."
 fi
 
+echo "== totals (at ${SECONDS} s)"
 E2E_EXPECTED=$E2E_EXPECTED BUDGET_RESULT=$BUDGET_RESULT SW_RESULT=$SW_RESULT DRIFT_FAILED=$DRIFT_FAILED LINT_FAILED=$LINT_FAILED BUILD_FAILED=$BUILD_FAILED \
   node scripts/test-totals.mjs

@@ -6,6 +6,7 @@ import type { NearbyCharger } from "@/lib/discovery/nearby-contract";
 import { Badge } from "@/components/ui/badge";
 import { CheckInButton } from "@/components/charging/check-in-button";
 import { ChargerFacts } from "./charger-facts";
+import { NearbyPlaces } from "./nearby-places";
 import { PerkList } from "./perk-list";
 
 /**
@@ -90,6 +91,7 @@ export function ChargerSheet({ charger, onClose, returnFocus }: ChargerSheetProp
           </h3>
           <PerkList perks={charger.perks} />
         </section>
+        <NearbyPlaces chargerId={charger.id} headingId={`${titleId}-places`} />
 
         <div className="mt-6">
           {charger.status === "E" ? (

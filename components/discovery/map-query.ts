@@ -64,6 +64,7 @@ export function nearbyParams(box: Bbox, filters: MapFilters): URLSearchParams {
 /** One cache entry per rounded box and filter set. */
 export const discoveryKeys = {
   nearby: (params: URLSearchParams) => ["discovery", "nearby", params.toString()] as const,
+  places: (chargerId: string) => ["discovery", "places", chargerId] as const,
 };
 
 export function countActiveFilters(f: MapFilters): number {

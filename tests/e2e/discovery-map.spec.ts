@@ -103,6 +103,16 @@ test("the map shows the chargers on a plain background; filters, the list and th
   await expect(drip).toContainText("Free drip coffee");
   await expect(drip).toContainText("300");
   await expect(sheet.getByRole("button", { name: `Check in here at ${CHARGER}` })).toBeVisible();
+  // other places (Google) as a list with Google's credit, a name with markup as plain text
+  const also = sheet.getByRole("region", { name: "Also nearby" });
+  await expect(also.getByText("<img src=x onerror=alert(1)> Taqueria", { exact: true })).toBeVisible();
+  await expect(also.getByText("Mueller Lake Park")).toBeVisible();
+  await expect(also.getByText("Places from Google Maps")).toBeVisible();
+  await expect(also.getByRole("link", { name: /Directions to Mueller Lake Park/ })).toHaveAttribute(
+    "href",
+    /google\.com\/maps/,
+  );
+  await expect(sheet.locator("img[src=x]")).toHaveCount(0);
   await snap(page, testInfo, "discovery-02-sheet");
   await page.keyboard.press("Escape");
   await expect(sheet).toHaveCount(0);

@@ -13,6 +13,7 @@ import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer
 import { startSquareSandbox } from "../../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
 import { startFakeSmartcar } from "../fakes/smartcar";
+import { fakePlace, startFakePlaces } from "../fakes/places";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
@@ -85,6 +86,14 @@ const square = await startSquareSandbox({
   webhook: { url: squareWebhookUrl, signatureKey: squareApp.signatureKey, notificationUrl: squareWebhookUrl },
 });
 
+// Google Places (New): a list of other places beside Mueller for the charger sheet, one named with
+// markup (it must show as the characters they are).
+const places = await startFakePlaces({ apiKey: "e2e-places-key" });
+places.places.push(
+  fakePlace("Mueller Lake Park", 30.3005, -97.7058, "park"),
+  fakePlace("<img src=x onerror=alert(1)> Taqueria", 30.3021, -97.7049, "restaurant"),
+);
+
 const child = spawn(
   process.execPath,
   [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
@@ -107,8 +116,8 @@ const child = spawn(
       METRICS_TOKEN: "e2e-metrics-token",
       // a short phone dwell so the charging journey verifies within the test
       MIN_DWELL_SECONDS: "4",
-      // a purchase reward's refund window of about two minutes: the journey sees it pending, then available
-      PURCHASE_REFUND_WINDOW_HOURS: "0.03",
+      // a purchase reward's refund window of 36 seconds: the journey sees it pending, then available
+      PURCHASE_REFUND_WINDOW_HOURS: "0.01",
       VERIFY_ACCEPT: "car+phone",
       SMTP_URL: `${smtp.url}?ignoreTLS=true`,
       TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
@@ -132,6 +141,8 @@ const child = spawn(
       SQUARE_API_BASE: square.url,
       SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
       SQUARE_WEBHOOK_URL: squareWebhookUrl,
+      GOOGLE_PLACES_API_KEY: places.apiKey,
+      GOOGLE_PLACES_API_BASE: places.url,
     },
   },
 );
@@ -149,6 +160,7 @@ async function stop(code: number) {
     smartcar.close(),
     stripe.close(),
     square.close(),
+    places.close(),
   ]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);

@@ -5,7 +5,7 @@ import { AT_MUELLER, checkInAtMueller, connectCar, signUpNewDriver, stopCharging
 // Issue 11's whole journey on the production build: a business signs up, an admin approves and funds
 // it, it connects Square (the sandbox twin), makes an offer; a driver charges at Mueller, a sale rings
 // up at the shop's Square location 470 m away, the driver confirms it, the reward is pending, then
-// available once the (e2e: two-minute) refund window closes, and the report shows the visit, the
+// available once the (e2e: 36-second) refund window closes, and the report shows the visit, the
 // purchase and its cost. Merchant pages are shot at laptop (1366) and tablet (1024) width.
 // (desktop project only: the journey opens its own phone for the driver)
 
