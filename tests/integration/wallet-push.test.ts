@@ -28,6 +28,8 @@ const { unsafeSyncWalletPasses, unsafePushPassUpdate, closeApnsSession, PassPush
 const { grantNova } = await import("@/lib/rewards");
 const { accounts, postInTx, runMoneyTx } = await import("@/lib/ledger");
 const { jobsReady, stopWorkers } = await import("@/lib/jobs");
+const { sendPassPush } = await import("@/lib/wallet/apns/send-push");
+const { apnsSettings } = await import("@/lib/wallet/apns");
 
 let adminId = "";
 beforeAll(async () => {
@@ -175,6 +177,27 @@ describe("a balance change pushes the pass to its devices", () => {
     // the connection is still good for the next push
     apns.outcome(silent, "ok");
     expect(await unsafePushPassUpdate(serialNumber)).toEqual({ sent: 2, removed: 0, failed: 0 });
+  });
+});
+
+describe("one push when APNs cannot be reached or the client cannot be used", () => {
+  it("an unreachable APNs is retried later; an unusable key is rejected at once", async () => {
+    const settings = apnsSettings()!;
+    const unreachable = await sendPassPush({ ...settings, url: "https://127.0.0.1:1" }, token(), { retries: 0 });
+    expect(unreachable.kind).toBe("retry_later");
+    const unusable = await sendPassPush({ ...settings, key: "not a key" }, token(), { retries: 0 });
+    expect(unusable).toMatchObject({ kind: "rejected", reason: expect.stringMatching(/not usable/) });
+  });
+
+  it("a client certificate APNs does not trust never gets a push through", async () => {
+    const stranger = makeWalletCerts();
+    const outcome = await sendPassPush(
+      { ...apnsSettings()!, cert: stranger.signerCert, key: stranger.signerKey },
+      token(),
+      { retries: 0, timeoutMs: 2_000 },
+    );
+    expect(outcome.kind).not.toBe("sent");
+    expect(apns.pushes).toHaveLength(0);
   });
 });
 

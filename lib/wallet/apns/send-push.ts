@@ -11,7 +11,7 @@ export type PushOutcome =
   /** 429, 5xx, a timeout or a broken connection, still failing after the in-process retries. */
   | { kind: "retry_later"; status?: number; reason: string }
   /** Any other refusal (bad topic, certificate, payload): retrying the same push cannot help. */
-  | { kind: "rejected"; status: number; reason: string };
+  | { kind: "rejected"; status?: number; reason: string };
 
 export type PushOptions = { timeoutMs?: number; retries?: number };
 
@@ -89,7 +89,9 @@ export async function sendPassPush(
       return { kind: "unregistered", status: answer.status, reason: answer.reason || "Unregistered" };
     return { kind: "rejected", status: answer.status, reason: answer.reason || `APNs answered ${answer.status}` };
   } catch (err) {
-    // also a refused TLS handshake or an unreachable host: the next sweep tries a new connection
-    return { kind: "retry_later", status: (err as Transient).status, reason: (err as Error).message };
+    // a refused TLS handshake or an unreachable host fails the stream: the next sweep reconnects
+    if (err instanceof Transient) return { kind: "retry_later", status: err.status, reason: err.message };
+    // the certificate or key cannot be used at all (bad PEM, wrong passphrase): waiting cannot help
+    return { kind: "rejected", reason: `APNs client not usable: ${(err as Error).message}` };
   }
 }
