@@ -12,10 +12,12 @@ import { seedDemoData } from "../../lib/demo/seed";
 import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
 import { startSquareSandbox } from "../../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
+import { startFakeApns } from "../fakes/apns";
 import { startFakeSmartcar } from "../fakes/smartcar";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
+import { makeWalletCerts } from "../support/wallet-certs";
 import { E2E_FAKES } from "./fakes-config";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -85,6 +87,27 @@ const square = await startSquareSandbox({
   webhook: { url: squareWebhookUrl, signatureKey: squareApp.signatureKey, notificationUrl: squareWebhookUrl },
 });
 
+// ---- Apple Wallet: throwaway certificates (test CA → WWDR → Pass Type ID signer) and the fake APNs ----
+// One block on purpose (the pass and the push work both need it). A year's validity keeps the
+// 30-day certificate warning out of the server log.
+const wallet = makeWalletCerts({ days: 365 });
+const apns = await startFakeApns({
+  port: E2E_FAKES.apnsPort,
+  key: wallet.apnsServerKey,
+  cert: wallet.apnsServerCert,
+  ca: wallet.caCert + wallet.wwdrCert,
+});
+const walletEnv = {
+  APPLE_PASS_TYPE_ID: wallet.passTypeIdentifier,
+  APPLE_TEAM_ID: wallet.teamIdentifier,
+  APPLE_WWDR_CERT: wallet.wwdrCert,
+  APPLE_PASS_CERT: wallet.signerCert,
+  APPLE_PASS_KEY: wallet.signerKey,
+  APNS_URL: apns.url,
+  APNS_CA_CERT: wallet.caCert,
+};
+// ---- end Apple Wallet ----
+
 const child = spawn(
   process.execPath,
   [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
@@ -132,6 +155,7 @@ const child = spawn(
       SQUARE_API_BASE: square.url,
       SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
       SQUARE_WEBHOOK_URL: squareWebhookUrl,
+      ...walletEnv,
     },
   },
 );
@@ -149,6 +173,7 @@ async function stop(code: number) {
     smartcar.close(),
     stripe.close(),
     square.close(),
+    apns.close(),
   ]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
