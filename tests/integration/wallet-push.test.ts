@@ -170,9 +170,10 @@ describe("a balance change pushes the pass to its devices", () => {
     const [silent, steady] = [token(), token()];
     const { serialNumber } = await driverWithPass([silent, steady]);
     apns.outcome(silent, "hang");
-    const push = unsafePushPassUpdate(serialNumber, { timeoutMs: 300, retries: 0 });
+    const push = unsafePushPassUpdate(serialNumber, { timeoutMs: 300 });
     await expect(push).rejects.toBeInstanceOf(PassPushDeferred);
     await expect(push).rejects.toMatchObject({ result: { sent: 1, removed: 0, failed: 1 } });
+    expect(pushesTo(silent)).toHaveLength(1); // a timeout waits for the next sweep, not an in-process retry
     expect(await registrationsOf(serialNumber)).toHaveLength(2);
     // the connection is still good for the next push
     apns.outcome(silent, "ok");

@@ -21,6 +21,8 @@ class Transient extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** A timeout is not retried in-process: a hung APNs would hold the sweep for every driver. */
+    readonly retryNow = true,
   ) {
     super(message);
   }
@@ -40,7 +42,7 @@ function post(session: http2.ClientHttp2Session, topic: string, token: string, t
     req.setEncoding("utf8");
     req.setTimeout(timeoutMs, () => {
       req.close(http2.constants.NGHTTP2_CANCEL);
-      reject(new Transient(`APNs did not answer within ${timeoutMs} ms`));
+      reject(new Transient(`APNs did not answer within ${timeoutMs} ms`, undefined, false));
     });
     req.on("response", (headers) => (status = Number(headers[":status"])));
     req.on("data", (chunk: string) => (body += chunk));
@@ -81,7 +83,7 @@ export async function sendPassPush(
         retries: opts.retries ?? 2,
         minTimeout: 200,
         factor: 2,
-        shouldRetry: ({ error }) => error instanceof Transient,
+        shouldRetry: ({ error }) => error instanceof Transient && error.retryNow,
       },
     );
     if (answer.status === 200) return { kind: "sent" };
