@@ -5,6 +5,9 @@ export async function register() {
     installPeerAddressStamp();
     const { refuseUnsafeConfig } = await import("./lib/config/startup-check");
     refuseUnsafeConfig();
+    // the pass certificate's expiry is warned about at each start too, not only by the daily job
+    const { logWalletCertificateStatus } = await import("./lib/wallet/certificate");
+    logWalletCertificateStatus();
     const { config } = await import("./lib/config");
     if (config().JOBS_ENABLED) {
       const { startWorkers } = await import("./lib/jobs");

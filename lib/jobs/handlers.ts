@@ -21,7 +21,7 @@ import { logger } from "@/lib/observability";
 import { runChargerImport } from "@/lib/charger-import";
 import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
-import { unsafeSyncWalletPasses } from "@/lib/wallet";
+import { logWalletCertificateStatus, unsafeSyncWalletPasses } from "@/lib/wallet";
 
 const HOUR = 3600_000;
 
@@ -116,6 +116,11 @@ export const JOBS = {
   "purge-place-coordinates": async () => purgeExpiredPlaceCoordinates(),
   /** Tells wallets about changed balances (woken by the ledger's outbox; the minute sweep catches the rest). */
   "sync-wallet-passes": async () => unsafeSyncWalletPasses(),
+  /** Warns once a day from 30 days before the pass certificate expires (it signs passes and pushes). */
+  "check-wallet-certificate": async () => {
+    const { configured, daysLeft, warning } = logWalletCertificateStatus();
+    return { configured, daysLeft, warning };
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -136,4 +141,5 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "import-chargers": "10 4 * * *",
   "purge-place-coordinates": "40 4 * * *",
   "sync-wallet-passes": "* * * * *",
+  "check-wallet-certificate": "0 9 * * *",
 };

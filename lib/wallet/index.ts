@@ -1,2 +1,10 @@
 export { unsafeSyncWalletPasses } from "./sync";
 export { unsafeGetCardFacts, cardCash, type CardFacts } from "./card";
+export { unsafePushPassUpdate, PassPushDeferred, closeApnsSession, type PassPushResult } from "./apns";
+export {
+  walletCertificateStatus,
+  logWalletCertificateStatus,
+  CERTIFICATE_WARNING_DAYS,
+  type WalletCertificateStatus,
+} from "./certificate";
+export { registerWalletCertificateMetrics } from "./certificate-metrics";

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/observability";
+import { unsafePushPassUpdate } from "./apns";
 
 const BATCH = 200;
 
@@ -35,7 +36,9 @@ async function syncOne({ driverId, changedAt }: Change): Promise<void> {
     })
     .catch(() => null); // no pass: nothing to tell
   if (pass) {
-    // the Apple push and the Google patch join here (lib/wallet/apple-push, lib/wallet/google)
+    // throws when some devices could not be told yet: the outbox row stays for the next sweep
+    await unsafePushPassUpdate(pass.serialNumber);
+    // the Google patch joins here (lib/wallet/google)
   }
   await db().$executeRaw`
     DELETE FROM "DriverBalanceChange" WHERE "driverId" = ${driverId} AND "changedAt" = ${changedAt}`;

@@ -14,5 +14,7 @@ export const E2E_FAKES = {
   stripePort: base + 96,
   /** Square's API, its consent page and its webhooks' sender (the sandbox server). */
   squarePort: base + 97,
+  /** APNs's HTTP/2 push API (TLS, demands the pass certificate), receiving pass-update pushes. */
+  apnsPort: base + 98,
   mailDir: `test-results/e2e-mail-${base}`,
 };

@@ -12,11 +12,13 @@ import { seedDemoData } from "../../lib/demo/seed";
 import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
 import { startSquareSandbox } from "../../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
+import { startFakeApns } from "../fakes/apns";
 import { startFakeSmartcar } from "../fakes/smartcar";
 import { fakePlace, startFakePlaces } from "../fakes/places";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
+import { makeWalletCerts } from "../support/wallet-certs";
 import { E2E_FAKES } from "./fakes-config";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -93,6 +95,26 @@ places.places.push(
   fakePlace("Mueller Lake Park", 30.3005, -97.7058, "park"),
   fakePlace("<img src=x onerror=alert(1)> Taqueria", 30.3021, -97.7049, "restaurant"),
 );
+// ---- Apple Wallet: throwaway certificates (test CA → WWDR → Pass Type ID signer) and the fake APNs ----
+// One block on purpose (the pass and the push work both need it). A year's validity keeps the
+// 30-day certificate warning out of the server log.
+const wallet = makeWalletCerts({ days: 365 });
+const apns = await startFakeApns({
+  port: E2E_FAKES.apnsPort,
+  key: wallet.apnsServerKey,
+  cert: wallet.apnsServerCert,
+  ca: wallet.caCert + wallet.wwdrCert,
+});
+const walletEnv = {
+  APPLE_PASS_TYPE_ID: wallet.passTypeIdentifier,
+  APPLE_TEAM_ID: wallet.teamIdentifier,
+  APPLE_WWDR_CERT: wallet.wwdrCert,
+  APPLE_PASS_CERT: wallet.signerCert,
+  APPLE_PASS_KEY: wallet.signerKey,
+  APNS_URL: apns.url,
+  APNS_CA_CERT: wallet.caCert,
+};
+// ---- end Apple Wallet ----
 
 const child = spawn(
   process.execPath,
@@ -143,6 +165,7 @@ const child = spawn(
       SQUARE_WEBHOOK_URL: squareWebhookUrl,
       GOOGLE_PLACES_API_KEY: places.apiKey,
       GOOGLE_PLACES_API_BASE: places.url,
+      ...walletEnv,
     },
   },
 );
@@ -161,6 +184,7 @@ async function stop(code: number) {
     stripe.close(),
     square.close(),
     places.close(),
+    apns.close(),
   ]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { metrics } from "@/lib/observability";
 import { canReadMetrics } from "@/lib/ops";
+import { registerWalletCertificateMetrics } from "@/lib/wallet";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,7 @@ export const GET = route({ name: "/api/metrics", permission: "public" }, async (
   if (!canReadMetrics(req.headers.get("authorization"))) {
     throw new AppError("unauthorized", "A valid metrics token is required.", { "WWW-Authenticate": "Bearer" });
   }
+  registerWalletCertificateMetrics();
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType } });
 });
