@@ -106,7 +106,7 @@ test("the map shows the chargers on a plain background; filters, the list and th
   // other places (Google) as a list with Google's credit, a name with markup as plain text
   const also = sheet.getByRole("region", { name: "Also nearby" });
   await expect(also.getByText("<img src=x onerror=alert(1)> Taqueria", { exact: true })).toBeVisible();
-  await expect(also.getByText("Mueller Lake Park")).toBeVisible();
+  await expect(also.getByText("Mueller Lake Park", { exact: true })).toBeVisible();
   await expect(also.getByText("Places from Google Maps")).toBeVisible();
   await expect(also.getByRole("link", { name: /Directions to Mueller Lake Park/ })).toHaveAttribute(
     "href",
