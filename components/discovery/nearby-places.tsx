@@ -50,7 +50,7 @@ export function NearbyPlaces({ chargerId, headingId }: { chargerId: string; head
             <div className="min-w-0">
               <p className="text-sm font-medium break-words text-slate-900">{p.name}</p>
               <p className="text-xs text-slate-600">
-                {p.type ? `${p.type} · ` : ""}
+                {p.type ? `${p.type[0].toUpperCase()}${p.type.slice(1)} · ` : ""}
                 {walkText(p.walkMinutes)}
               </p>
             </div>
