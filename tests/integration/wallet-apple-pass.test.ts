@@ -8,8 +8,9 @@ import { grantNova } from "@/lib/rewards";
 import { applePassAvailability, downloadApplePass, passAuthToken } from "@/lib/wallet";
 import { asAdmin, asDriver, createMerchant, createUser, fakeMeta, signedIn, testDb, uid } from "../support/factories";
 import { call } from "../support/request";
+import { stubAppleEnv } from "../support/wallet-env";
 import { makeWalletCerts } from "../support/wallet-certs";
-import { manifestMismatches, passJsonOf, signatureVerifies, stubAppleEnv, unzipPass } from "../support/wallet-pass";
+import { manifestMismatches, passJsonOf, signatureVerifies, unzipPass } from "../support/wallet-pass";
 
 // The Apple Wallet pass, signed with a throwaway CA → WWDR → Pass Type ID chain made by openssl.
 const certs = makeWalletCerts();

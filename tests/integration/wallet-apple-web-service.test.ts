@@ -17,8 +17,9 @@ import {
 } from "@/lib/wallet";
 import { asAdmin, asDriver, createUser, fakeMeta, testDb, uid } from "../support/factories";
 import { call } from "../support/request";
+import { stubAppleEnv } from "../support/wallet-env";
 import { makeWalletCerts } from "../support/wallet-certs";
-import { passJsonOf, stubAppleEnv, unzipPass } from "../support/wallet-pass";
+import { passJsonOf, unzipPass } from "../support/wallet-pass";
 
 // The PassKit web service as an iPhone calls it: no session, no Origin, the pass's own token.
 const certs = makeWalletCerts();

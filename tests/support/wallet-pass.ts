@@ -1,12 +1,10 @@
-// Reading a .pkpass in tests: unzip it, read pass.json, check the manifest and the signature.
+// Reading a .pkpass in tests (vitest and Playwright): unzip it, read pass.json, check the manifest and the signature.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { vi } from "vitest";
-import type { WalletCerts } from "./wallet-certs";
 
 export type PassFiles = Record<string, Uint8Array>;
 
@@ -51,14 +49,4 @@ export function signatureVerifies(files: PassFiles, caCert: string, manifest = f
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Configures this test file's server to sign passes with the test chain (the key given with "\n" escapes). */
-export function stubAppleEnv(certs: WalletCerts, webServiceUrl = "https://wallet.nerava.test/api/wallet/apple") {
-  vi.stubEnv("APPLE_PASS_TYPE_ID", certs.passTypeIdentifier);
-  vi.stubEnv("APPLE_TEAM_ID", certs.teamIdentifier);
-  vi.stubEnv("APPLE_WWDR_CERT", certs.wwdrCert);
-  vi.stubEnv("APPLE_PASS_CERT", certs.signerCert);
-  vi.stubEnv("APPLE_PASS_KEY", certs.signerKey.replace(/\n/g, "\\n"));
-  vi.stubEnv("WALLET_WEB_SERVICE_URL", webServiceUrl);
 }
