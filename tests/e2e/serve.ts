@@ -16,6 +16,7 @@ import { startFakeSmartcar } from "../fakes/smartcar";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
+import { makeWalletCerts } from "../support/wallet-certs";
 import { E2E_FAKES } from "./fakes-config";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -85,6 +86,18 @@ const square = await startSquareSandbox({
   webhook: { url: squareWebhookUrl, signatureKey: squareApp.signatureKey, notificationUrl: squareWebhookUrl },
 });
 
+// ---- Apple Wallet passes: a throwaway CA → WWDR → Pass Type ID chain, so the pass download and the
+// PassKit web service (webServiceURL = NEXTAUTH_URL + /api/wallet/apple) run for real. ----
+const walletCerts = makeWalletCerts();
+const appleWalletEnv = {
+  APPLE_PASS_TYPE_ID: walletCerts.passTypeIdentifier,
+  APPLE_TEAM_ID: walletCerts.teamIdentifier,
+  APPLE_WWDR_CERT: walletCerts.wwdrCert,
+  APPLE_PASS_CERT: walletCerts.signerCert,
+  APPLE_PASS_KEY: walletCerts.signerKey,
+};
+// ---- end Apple Wallet passes ----
+
 const child = spawn(
   process.execPath,
   [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
@@ -132,6 +145,7 @@ const child = spawn(
       SQUARE_API_BASE: square.url,
       SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
       SQUARE_WEBHOOK_URL: squareWebhookUrl,
+      ...appleWalletEnv,
     },
   },
 );
