@@ -189,6 +189,19 @@ describe("latest pass", () => {
   });
 });
 
+describe("changes within one second", () => {
+  it("each make the pass newer than the copy a device fetched just before (HTTP dates have whole seconds)", async () => {
+    const carol = await driverWithPass();
+    let lastModified = (await fetchPass(carol.serial, carol.token)).headers.get("last-modified")!;
+    for (let i = 0; i < 3; i++) {
+      await balanceChanges(carol.id, 1);
+      const res = await fetchPass(carol.serial, carol.token, lastModified);
+      expect(res.status, `change ${i + 1}`).toBe(200);
+      lastModified = res.headers.get("last-modified")!;
+    }
+  });
+});
+
 describe("unregister", () => {
   it("401 with a wrong token; 200 removes the registration and the device then has nothing to update", async () => {
     const d = device();
