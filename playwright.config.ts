@@ -33,11 +33,11 @@ export default defineConfig({
   projects: [
     // Specs the screen size changes nothing for run once, in the desktop project: the production-start
     // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
-    // (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver) and the
-    // merchant report (its screenshots set their own sizes).
+    // (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver), the
+    // merchant report (its screenshots set their own sizes) and the Apple PassKit web service (plain HTTP requests).
     {
       name: "phone",
-      testIgnore: /production-config|page-guards|rate-limit|square-journey|merchant-reports/,
+      testIgnore: /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple/,
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
     // The installable app is checked at phone size only.

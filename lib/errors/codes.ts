@@ -81,6 +81,8 @@ export const ERROR_STATUS = {
   // providers
   sms_unavailable: 503,
   provider_unavailable: 503,
+  // this server cannot sign Apple Wallet passes (a certificate setting is missing or wrong)
+  wallet_unavailable: 503,
   reconnect_needed: 409,
   square_not_connected: 409,
   square_taken: 409,

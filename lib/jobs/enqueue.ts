@@ -5,8 +5,14 @@ import { JOBS, QUEUE_POLICIES, type JobName } from "./handlers";
 
 export type EnqueueOptions = { startAfterSeconds?: number; singletonKey?: string };
 
-const preparing = new WeakMap<PgBoss, Promise<void>>();
-const ready = new WeakSet<PgBoss>();
+// On globalThis like the queue itself: Next bundles instrumentation (which starts the workers)
+// apart from the routes, and a route must see the queues the workers' start made ready.
+const globalForReady = globalThis as unknown as {
+  nervaJobsPreparing?: WeakMap<PgBoss, Promise<void>>;
+  nervaJobsReady?: WeakSet<PgBoss>;
+};
+const preparing = (globalForReady.nervaJobsPreparing ??= new WeakMap<PgBoss, Promise<void>>());
+const ready = (globalForReady.nervaJobsReady ??= new WeakSet<PgBoss>());
 
 /**
  * Starts the queue and creates every job's queue (idempotent, once per queue instance). Call it

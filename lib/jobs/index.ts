@@ -1,5 +1,6 @@
 import { logger } from "@/lib/observability";
 import { boss, stopBoss } from "./boss";
+import { jobsReady } from "./enqueue";
 import { JOBS, QUEUE_POLICIES, SCHEDULES, type JobName } from "./handlers";
 
 export { JOBS, type JobName } from "./handlers";
@@ -19,6 +20,8 @@ export async function startWorkers(): Promise<void> {
     });
   }
   for (const [name, cron] of Object.entries(SCHEDULES)) await queue.schedule(name, cron);
+  // follow-ups queued inside a posting's transaction (the wallet outbox's wake-up) need this
+  await jobsReady();
   logger.info({ jobs: Object.keys(JOBS) }, "job workers started");
 }
 

@@ -23,6 +23,10 @@ export const LIMITS = {
   nearbyPlacesPerUser: { points: 60, durationSeconds: 60 * 60, message: "Too many nearby-place lookups." },
   // The discovery map: a driver panning sends one or two a second at most (answers are cached 30 s).
   nearbyPerIp: { points: 600, durationSeconds: 60, message: "Too many map requests from this network." },
+  // The PassKit web service (public, called by iPhones): a device asks a few times per pass update.
+  passDevicePerId: { points: 60, durationSeconds: 60, message: "Too many pass requests from this device." },
+  passFetchPerSerial: { points: 60, durationSeconds: 60, message: "Too many requests for this pass." },
+  passLogPerIp: { points: 30, durationSeconds: 60, message: "Too many pass log reports." },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 

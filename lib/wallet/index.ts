@@ -8,3 +8,5 @@ export {
   type WalletCertificateStatus,
 } from "./certificate";
 export { registerWalletCertificateMetrics } from "./certificate-metrics";
+export { getOrCreatePass, PASS_PREFIX } from "./pass";
+export * from "./apple";

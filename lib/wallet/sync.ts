@@ -28,10 +28,11 @@ export async function unsafeSyncWalletPasses(): Promise<{ synced: number; left: 
 }
 
 async function syncOne({ driverId, changedAt }: Change): Promise<void> {
+  const previous = await db().walletPass.findUnique({ where: { userId: driverId }, select: { updatedAt: true } });
   const pass = await db()
     .walletPass.update({
       where: { userId: driverId },
-      data: { updatedAt: new Date() },
+      data: { updatedAt: nextChangeTime(previous?.updatedAt) },
       select: { serialNumber: true },
     })
     .catch(() => null); // no pass: nothing to tell
@@ -42,4 +43,13 @@ async function syncOne({ driverId, changedAt }: Change): Promise<void> {
   }
   await db().$executeRaw`
     DELETE FROM "DriverBalanceChange" WHERE "driverId" = ${driverId} AND "changedAt" = ${changedAt}`;
+}
+
+/**
+ * Now, but at least the next whole second after the last change: Last-Modified and If-Modified-Since
+ * have whole seconds, so two versions within one second would earn a device holding the first a 304.
+ */
+function nextChangeTime(previous: Date | undefined): Date {
+  const nextSecond = previous ? Math.floor(previous.getTime() / 1000) * 1000 + 1000 : 0;
+  return new Date(Math.max(Date.now(), nextSecond));
 }

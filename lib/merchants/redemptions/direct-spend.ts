@@ -1,8 +1,7 @@
 import "server-only";
-import { randomBytes, createHash } from "node:crypto";
 import { z } from "zod";
 import { auditRefusals, recordAudit, type AuditEntry } from "@/lib/audit";
-import { assertCan, isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
+import { isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -18,38 +17,16 @@ import {
   type PostInput,
 } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
+import { PASS_PREFIX } from "@/lib/wallet";
 import { wholeNumber } from "@/lib/validation";
 import { notifyDriverOfSpend } from "./spend-notice";
 import { findSpendToken, parseSpendCode, spendTokenRefusals, useSpendToken } from "./spend-token";
 
-export const PASS_PREFIX = "NERAVA-PASS:";
 export const directSpendInput = z.object({
   spendCode: z.string().trim().min(1, "Scan or type the spend code from the driver’s app.").max(120),
   amount: wholeNumber({ min: 1, max: 100_000, message: "Whole Nova only.", tooSmall: "Enter an amount." }),
   idempotencyKey: z.string().min(16).max(100),
 });
-
-/** The actor's own pass (its serial is what the pass QR carries); made on first use. */
-export async function getOrCreatePass(actor: Actor): Promise<{ serialNumber: string; qrValue: string }> {
-  assertCan(actor, "driver:use");
-  const userId = actor.userId;
-  const existing = await db().walletPass.findUnique({ where: { userId }, select: { serialNumber: true } });
-  const serialNumber =
-    existing?.serialNumber ??
-    (
-      await db().walletPass.upsert({
-        where: { userId },
-        update: {},
-        create: {
-          userId,
-          serialNumber: randomBytes(12).toString("base64url"),
-          authTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-        },
-        select: { serialNumber: true },
-      })
-    ).serialNumber;
-  return { serialNumber, qrValue: `${PASS_PREFIX}${serialNumber}` };
-}
 
 /**
  * A member of the merchant takes Nova straight from a driver's balance with a spend code the driver's app
