@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/observability";
+import { unsafeSyncGooglePass } from "./google";
 
 const BATCH = 200;
 
@@ -36,6 +37,7 @@ async function syncOne({ driverId, changedAt }: Change): Promise<void> {
     .catch(() => null); // no pass: nothing to tell
   if (pass) {
     // the Apple push and the Google patch join here (lib/wallet/apple-push, lib/wallet/google)
+    await unsafeSyncGooglePass(driverId);
   }
   await db().$executeRaw`
     DELETE FROM "DriverBalanceChange" WHERE "driverId" = ${driverId} AND "changedAt" = ${changedAt}`;
