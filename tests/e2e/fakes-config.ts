@@ -14,5 +14,8 @@ export const E2E_FAKES = {
   stripePort: base + 96,
   /** Square's API, its consent page and its webhooks' sender (the sandbox server). */
   squarePort: base + 97,
+  /** Google Wallet: its token endpoint and its REST API under /walletobjects/v1 (the fake). */
+  googleWalletPort: base + 99,
+  googleWalletIssuerId: "3388000000022900001",
   mailDir: `test-results/e2e-mail-${base}`,
 };

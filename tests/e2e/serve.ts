@@ -12,6 +12,7 @@ import { seedDemoData } from "../../lib/demo/seed";
 import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer";
 import { startSquareSandbox } from "../../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
+import { makeServiceAccount, startFakeGoogleWallet } from "../fakes/google-wallet";
 import { startFakeSmartcar } from "../fakes/smartcar";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
@@ -85,6 +86,20 @@ const square = await startSquareSandbox({
   webhook: { url: squareWebhookUrl, signatureKey: squareApp.signatureKey, notificationUrl: squareWebhookUrl },
 });
 
+// Google Wallet: the fake token endpoint and Wallet API, trusting a throwaway service account's key.
+const googleWalletAccount = makeServiceAccount();
+const googleWallet = await startFakeGoogleWallet({
+  port: E2E_FAKES.googleWalletPort,
+  serviceAccountPublicKey: googleWalletAccount.publicKey,
+  clientEmail: googleWalletAccount.clientEmail,
+  issuerId: E2E_FAKES.googleWalletIssuerId,
+});
+const googleWalletEnv = {
+  GOOGLE_WALLET_ISSUER_ID: E2E_FAKES.googleWalletIssuerId,
+  GOOGLE_WALLET_SERVICE_ACCOUNT: googleWalletAccount.json(googleWallet.tokenUri),
+  GOOGLE_WALLET_API_BASE: googleWallet.apiBase,
+};
+
 const child = spawn(
   process.execPath,
   [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
@@ -132,6 +147,7 @@ const child = spawn(
       SQUARE_API_BASE: square.url,
       SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
       SQUARE_WEBHOOK_URL: squareWebhookUrl,
+      ...googleWalletEnv,
     },
   },
 );
@@ -149,6 +165,7 @@ async function stop(code: number) {
     smartcar.close(),
     stripe.close(),
     square.close(),
+    googleWallet.close(),
   ]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
