@@ -7,7 +7,8 @@ export const NOTICES_PER_DAY = 3;
 const slotKeys = (serialNumber: string) =>
   Array.from({ length: NOTICES_PER_DAY }, (_, i) => `google-wallet-notice:${serialNumber}:${i}`);
 
-export type NoticeSlot = { key: string; previousUse: Date };
+/** `previousUse` is the slot's former timestamp as PostgreSQL text (no time-zone round trip). */
+export type NoticeSlot = { key: string; previousUse: string };
 
 /**
  * Takes one of the pass's notice slots, free when last used more than 24 hours ago (a rolling
@@ -20,7 +21,7 @@ export async function takeNoticeSlot(serialNumber: string): Promise<NoticeSlot |
     INSERT INTO "UsageCounter" ("key", "used", "updatedAt")
     SELECT unnest(${keys}::text[]), 0, 'epoch'::timestamp
     ON CONFLICT ("key") DO NOTHING`;
-  const rows = await db().$queryRaw<{ key: string; previousUse: Date }[]>`
+  const rows = await db().$queryRaw<NoticeSlot[]>`
     WITH free AS (
       SELECT "key", "updatedAt" FROM "UsageCounter"
       WHERE "key" = ANY(${keys}::text[]) AND "updatedAt" <= now() - interval '24 hours'
@@ -29,13 +30,13 @@ export async function takeNoticeSlot(serialNumber: string): Promise<NoticeSlot |
     UPDATE "UsageCounter" AS u SET "used" = u."used" + 1, "updatedAt" = now()
     FROM free
     WHERE u."key" = free."key" AND u."updatedAt" <= now() - interval '24 hours'
-    RETURNING u."key", free."updatedAt" AS "previousUse"`;
+    RETURNING u."key", free."updatedAt"::text AS "previousUse"`;
   return rows[0] ?? null;
 }
 
 /** Gives a slot back when the notice it was taken for never reached Google. */
 export async function returnNoticeSlot(slot: NoticeSlot): Promise<void> {
   await db().$executeRaw`
-    UPDATE "UsageCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = ${slot.previousUse}
+    UPDATE "UsageCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = ${slot.previousUse}::timestamp
     WHERE "key" = ${slot.key}`;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import pRetry from "p-retry";
 import { logger } from "@/lib/observability";
 import { accessToken, dropAccessToken } from "./access-token";
+import { createGoogleCircuit, type GoogleCircuit } from "./circuit";
 import { GoogleWalletError } from "./errors";
 import type { GoogleWalletSetup } from "./service-account";
 
@@ -9,6 +10,13 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 /** After the first attempt; each waits about twice the previous (300 ms, 600 ms). */
 const RETRIES = 2;
 const FIRST_BACKOFF_MS = 300;
+
+const circuits = new Map<string, GoogleCircuit>();
+const circuitFor = (apiBase: string) => {
+  let circuit = circuits.get(apiBase);
+  if (!circuit) circuits.set(apiBase, (circuit = createGoogleCircuit(`google-wallet ${apiBase}`)));
+  return circuit;
+};
 
 export type GoogleReply = { status: number; body: Record<string, unknown> | null };
 
@@ -25,10 +33,12 @@ type Call = {
  * One Wallet REST call with the service account's token: a timeout per attempt, retries with
  * backoff for 429, 5xx, a garbled answer and a dropped connection; any other 4xx fails at once.
  * Every call here is safe to repeat (an insert repeated answers 409, which callers treat as done).
+ * Behind a circuit breaker per API base (see circuit.ts).
  */
 export async function googleRequest(setup: GoogleWalletSetup, call: Call): Promise<GoogleReply> {
   try {
-    return await pRetry(() => attempt(setup, call), {
+    // retries sit outside the breaker: each attempt counts, and an open breaker stops the retrying
+    return await pRetry(() => circuitFor(setup.apiBase).run(() => attempt(setup, call)), {
       retries: RETRIES,
       minTimeout: FIRST_BACKOFF_MS,
       factor: 2,
