@@ -10,3 +10,11 @@ export {
 export { registerWalletCertificateMetrics } from "./certificate-metrics";
 export { getOrCreatePass, PASS_PREFIX } from "./pass";
 export * from "./apple";
+export {
+  getGoogleSaveLink,
+  getGooglePassStatus,
+  googleWalletAvailability,
+  unsafeSyncGooglePass,
+  type GooglePassStatus,
+  type GoogleWalletAvailability,
+} from "./google";

@@ -11,20 +11,20 @@ export async function getOrCreatePass(actor: Actor): Promise<{ serialNumber: str
   assertCan(actor, "driver:use");
   const userId = actor.userId;
   const existing = await db().walletPass.findUnique({ where: { userId }, select: { serialNumber: true } });
+  if (!existing) {
+    // ON CONFLICT DO NOTHING: two first requests at once (a double tap) both end with the one pass
+    await db().walletPass.createMany({
+      data: {
+        userId,
+        serialNumber: randomBytes(12).toString("base64url"),
+        // a hash of a token never handed out: no device can use the pass until Apple's is issued
+        authTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      },
+      skipDuplicates: true,
+    });
+  }
   const serialNumber =
     existing?.serialNumber ??
-    (
-      await db().walletPass.upsert({
-        where: { userId },
-        update: {},
-        create: {
-          userId,
-          serialNumber: randomBytes(12).toString("base64url"),
-          // a hash of a token never handed out: no device can use the pass until Apple's is issued
-          authTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-        },
-        select: { serialNumber: true },
-      })
-    ).serialNumber;
+    (await db().walletPass.findUniqueOrThrow({ where: { userId }, select: { serialNumber: true } })).serialNumber;
   return { serialNumber, qrValue: `${PASS_PREFIX}${serialNumber}` };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/observability";
 import { unsafePushPassUpdate } from "./apns";
+import { unsafeSyncGooglePass } from "./google";
 
 const BATCH = 200;
 
@@ -37,9 +38,9 @@ async function syncOne({ driverId, changedAt }: Change): Promise<void> {
     })
     .catch(() => null); // no pass: nothing to tell
   if (pass) {
-    // throws when some devices could not be told yet: the outbox row stays for the next sweep
+    // each throws when its wallet could not be told yet: the outbox row stays for the next sweep
     await unsafePushPassUpdate(pass.serialNumber);
-    // the Google patch joins here (lib/wallet/google)
+    await unsafeSyncGooglePass(driverId);
   }
   await db().$executeRaw`
     DELETE FROM "DriverBalanceChange" WHERE "driverId" = ${driverId} AND "changedAt" = ${changedAt}`;

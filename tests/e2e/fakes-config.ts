@@ -16,5 +16,8 @@ export const E2E_FAKES = {
   squarePort: base + 97,
   /** APNs's HTTP/2 push API (TLS, demands the pass certificate), receiving pass-update pushes. */
   apnsPort: base + 98,
+  /** Google Wallet: its token endpoint and its REST API under /walletobjects/v1 (the fake). */
+  googleWalletPort: base + 99,
+  googleWalletIssuerId: "3388000000022900001",
   mailDir: `test-results/e2e-mail-${base}`,
 };

@@ -13,6 +13,7 @@ import { startSandboxIssuer } from "../../lib/integrations/google/sandbox-issuer
 import { startSquareSandbox } from "../../lib/integrations/square/sandbox/server";
 import { startStripeSandbox } from "../../lib/integrations/stripe/sandbox/server";
 import { startFakeApns } from "../fakes/apns";
+import { makeServiceAccount, startFakeGoogleWallet } from "../fakes/google-wallet";
 import { startFakeSmartcar } from "../fakes/smartcar";
 import { fakePlace, startFakePlaces } from "../fakes/places";
 import { startFakeTwilioVerify } from "../fakes/twilio-verify";
@@ -115,6 +116,19 @@ const walletEnv = {
   APNS_CA_CERT: wallet.caCert,
 };
 // ---- end Apple Wallet ----
+// Google Wallet: the fake token endpoint and Wallet API, trusting a throwaway service account's key.
+const googleWalletAccount = makeServiceAccount();
+const googleWallet = await startFakeGoogleWallet({
+  port: E2E_FAKES.googleWalletPort,
+  serviceAccountPublicKey: googleWalletAccount.publicKey,
+  clientEmail: googleWalletAccount.clientEmail,
+  issuerId: E2E_FAKES.googleWalletIssuerId,
+});
+const googleWalletEnv = {
+  GOOGLE_WALLET_ISSUER_ID: E2E_FAKES.googleWalletIssuerId,
+  GOOGLE_WALLET_SERVICE_ACCOUNT: googleWalletAccount.json(googleWallet.tokenUri),
+  GOOGLE_WALLET_API_BASE: googleWallet.apiBase,
+};
 
 const child = spawn(
   process.execPath,
@@ -166,6 +180,7 @@ const child = spawn(
       GOOGLE_PLACES_API_KEY: places.apiKey,
       GOOGLE_PLACES_API_BASE: places.url,
       ...walletEnv,
+      ...googleWalletEnv,
     },
   },
 );
@@ -185,6 +200,7 @@ async function stop(code: number) {
     square.close(),
     places.close(),
     apns.close(),
+    googleWallet.close(),
   ]);
   await database.drop().catch((err) => console.error("could not drop e2e database:", err));
   process.exit(code);
