@@ -18,3 +18,5 @@ export {
   type GooglePassStatus,
   type GoogleWalletAvailability,
 } from "./google";
+export { getWalletPassesView, type WalletPassesView } from "./passes-view";
+export { walletPlatformOf } from "./platform";

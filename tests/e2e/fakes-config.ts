@@ -20,4 +20,6 @@ export const E2E_FAKES = {
   googleWalletPort: base + 99,
   googleWalletIssuerId: "3388000000022900001",
   mailDir: `test-results/e2e-mail-${base}`,
+  /** Every push the fake APNs receives, one JSON line each, for the specs (another process) to read. */
+  apnsLog: `test-results/e2e-apns-${base}.jsonl`,
 };

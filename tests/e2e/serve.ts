@@ -4,7 +4,7 @@
 // Google stand-in is the sandbox issuer, so SANDBOX_PROVIDERS names google (and nothing else).
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/schema-engine";
@@ -106,6 +106,12 @@ const apns = await startFakeApns({
   cert: wallet.apnsServerCert,
   ca: wallet.caCert + wallet.wwdrCert,
 });
+writeFileSync(E2E_FAKES.apnsLog, "");
+apns.onPush = (push) =>
+  appendFileSync(
+    E2E_FAKES.apnsLog,
+    `${JSON.stringify({ pushToken: push.pushToken, topic: push.topic, body: push.body })}\n`,
+  );
 const walletEnv = {
   APPLE_PASS_TYPE_ID: wallet.passTypeIdentifier,
   APPLE_TEAM_ID: wallet.teamIdentifier,

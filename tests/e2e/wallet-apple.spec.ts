@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { manifestMismatches, passJsonOf, unzipPass } from "../support/wallet-pass";
+import { E2E_FAKES } from "./fakes-config";
 import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
 import { signUpNewDriver } from "./journeys";
 
@@ -111,6 +113,17 @@ test("Apple Wallet: download the pass, register a device, a grant updates the se
   expect(newer.status()).toBe(200);
   expect(Date.parse(newer.headers()["last-modified"])).toBeGreaterThan(Date.parse(lastModified));
   expect(nova(passJsonOf(unzipPass(await newer.body())))).toBe(125);
+  // and the device was told: one empty push for its token, with the pass type as topic (the sync
+  // marks the pass changed just before it pushes, so the push may land a moment after)
+  const pushesTo = (token: string) =>
+    readFileSync(E2E_FAKES.apnsLog, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { pushToken: string; topic: string; body: string })
+      .filter((p) => p.pushToken === token);
+  await expect
+    .poll(() => pushesTo("e2epushtoken0001"), { timeout: 15_000 })
+    .toEqual([{ pushToken: "e2epushtoken0001", topic: pass.passTypeIdentifier, body: "{}" }]);
 
   // Wallet's log, then the pass removed from the device
   expect((await request.post(`${v1}/log`, { data: { logs: ["e2e: pass updated"] } })).status()).toBe(200);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { actorOf, requirePagePermission, type Actor } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { getBalances } from "@/lib/ledger";
@@ -7,6 +8,9 @@ import { SpendCode, type SpendCodeToken } from "@/components/driver/spend-code";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { NovaAmount } from "@/components/ui/nova-amount";
+import { AddToWallet } from "@/components/driver/add-to-wallet";
+import { WalletCardPreview } from "@/components/driver/wallet-card-preview";
+import { getWalletPassesView, walletPlatformOf } from "@/lib/wallet";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My pass" };
@@ -31,9 +35,11 @@ async function firstCode(actor: Actor): Promise<SpendCodeToken | null> {
 export default async function DriverPassPage() {
   const session = await requirePagePermission("driver:use", "/app/pass");
   const actor = actorOf(session);
-  const [token, balances] = await Promise.all([
+  const [token, balances, wallet, userAgent] = await Promise.all([
     firstCode(actor),
     getBalances(actor, { ownerType: "DRIVER", ownerId: actor.userId }),
+    getWalletPassesView(actor),
+    headers().then((h) => h.get("user-agent")),
   ]);
 
   return (
@@ -52,6 +58,23 @@ export default async function DriverPassPage() {
           Each code pays once and changes every minute, so a code someone saw earlier cannot charge you. Every payment
           shows in your wallet with “Not me? Report it”.
         </p>
+      </Card>
+      <Card as="section" aria-labelledby="wallet-card-title" className="mx-auto mt-4 max-w-sm">
+        <h2 id="wallet-card-title" className="text-lg font-semibold tracking-tight text-slate-900">
+          Your card in your phone’s wallet
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-600">
+          Your balance on the lock screen, updated when it changes. Its code shows who you are; it never pays.
+        </p>
+        <WalletCardPreview
+          holderName={wallet.card.holderName}
+          novaAvailable={wallet.card.novaAvailable}
+          novaHeld={wallet.card.novaHeld}
+          cashText={wallet.card.cash}
+        />
+        <div className="mt-4">
+          <AddToWallet view={wallet} platform={walletPlatformOf(userAgent)} />
+        </div>
       </Card>
     </>
   );

@@ -1,0 +1,107 @@
+import { CheckCircle2Icon, RefreshCwIcon } from "lucide-react";
+import type { WalletPassesView } from "@/lib/wallet";
+import { formatDateTime } from "@/components/ui/format";
+
+export type WalletPlatform = "apple" | "google" | "both";
+
+/**
+ * "Add to Apple Wallet" / "Add to Google Wallet", the one the phone uses first (both on a
+ * computer), each with its state: added, updating, not added yet, or unavailable and why.
+ */
+export function AddToWallet({ view, platform }: { view: WalletPassesView; platform: WalletPlatform }) {
+  const apple = <AppleWallet key="apple" view={view} />;
+  const google = <GoogleWallet key="google" view={view} />;
+  const order = platform === "google" ? [google, apple] : [apple, google];
+  return (
+    <div className="space-y-4">
+      {platform === "both" ? order : order[0]}
+      {platform === "both" ? null : (
+        <details className="text-sm text-slate-600">
+          <summary className="cursor-pointer py-2">Use the other wallet</summary>
+          <div className="mt-2">{order[1]}</div>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function AppleWallet({ view }: { view: WalletPassesView }) {
+  const { apple } = view;
+  return (
+    <section aria-label="Apple Wallet" className="space-y-2">
+      {apple.available ? (
+        <a
+          href="/api/wallet/apple/download"
+          download="nerava.pkpass"
+          className="flex min-h-12 w-full items-center justify-center gap-2 rounded-xl bg-black px-4 text-base font-medium text-white hover:bg-slate-800"
+        >
+          Add to Apple Wallet
+        </a>
+      ) : (
+        <Unavailable wallet="Apple Wallet" reason={apple.reason} />
+      )}
+      {apple.available ? (
+        <State
+          added={apple.devices > 0}
+          updating={view.updating && apple.devices > 0}
+          addedText={`In Apple Wallet on ${apple.devices === 1 ? "1 device" : `${apple.devices} devices`}; it updates itself.`}
+          since={apple.updatedAt}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function GoogleWallet({ view }: { view: WalletPassesView }) {
+  const { google } = view;
+  return (
+    <section aria-label="Google Wallet" className="space-y-2">
+      {google.available ? (
+        <a
+          href="/api/wallet/google/save"
+          className="flex min-h-12 w-full items-center justify-center gap-2 rounded-xl bg-slate-900 px-4 text-base font-medium text-white hover:bg-slate-700"
+        >
+          Add to Google Wallet
+        </a>
+      ) : (
+        <Unavailable wallet="Google Wallet" reason={google.reason} />
+      )}
+      {google.available ? (
+        <State
+          added={google.added}
+          updating={view.updating && google.added}
+          addedText="Your card is in Google Wallet; its balance follows yours."
+          since={google.syncedAt}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function State(props: { added: boolean; updating: boolean; addedText: string; since: Date | null }) {
+  if (!props.added) return <p className="text-sm text-slate-600">Not added yet.</p>;
+  return (
+    <p className="flex items-start gap-1.5 text-sm text-slate-700" role="status">
+      {props.updating ? (
+        <RefreshCwIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0 animate-spin text-slate-500" />
+      ) : (
+        <CheckCircle2Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-brand-700" />
+      )}
+      <span>
+        {props.updating ? "Updating with your new balance…" : props.addedText}
+        {!props.updating && props.since ? (
+          <span className="block text-xs text-slate-500">Last change {formatDateTime(props.since)}</span>
+        ) : null}
+      </span>
+    </p>
+  );
+}
+
+function Unavailable({ wallet, reason }: { wallet: string; reason?: string }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600">
+      <p className="font-medium text-slate-800">{wallet} is not available here yet.</p>
+      {reason ? <p className="mt-0.5">{reason}</p> : null}
+    </div>
+  );
+}
