@@ -51,13 +51,16 @@ describe.runIf(onPostgresServer)("findNearby: PGlite answers as PostgreSQL does"
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // the app's client and DATABASE_URL (the chargers' own pool and the pin cache follow it) point at one database
   async function on(client: Db, raw: Record<string, string | number>): Promise<NearbyResult> {
-    const previous = g.nervaDb;
+    const [previous, previousUrl] = [g.nervaDb, process.env.DATABASE_URL];
     g.nervaDb = client;
+    process.env.DATABASE_URL = client === pglite ? server.url : previousUrl;
     try {
       return await findNearby(nearbyQuery.parse(raw));
     } finally {
       g.nervaDb = previous;
+      process.env.DATABASE_URL = previousUrl;
     }
   }
   // float formatting may differ in the last bits between the two builds: compare to the millimetre

@@ -2,6 +2,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
+import { databaseUrl } from "@/lib/db/client";
 import type { NearbyOffer } from "../nearby-contract";
 import { inAreaSql, type Area } from "./area";
 import { liveOffersSql, ownPinSql, pinnedLocationSql } from "./perk-sql";
@@ -54,9 +55,10 @@ export async function readPlacePinsCached(chargers: Located[], version: string):
   if (!store || !range) return null;
   const keys: string[] = [];
   for (let i = range.i0; i <= range.i1; i++) for (let j = range.j0; j <= range.j1; j++) keys.push(`${i}:${j}`);
-  const missing = keys.filter((k) => !store.has(`${version}/${k}`));
-  if (missing.length) await loadCells(store, version, missing);
-  return keys.flatMap((k) => store.get(`${version}/${k}`) ?? []);
+  const scope = `${databaseUrl()}#${version}`; // one process may read two databases (tests)
+  const missing = keys.filter((k) => !store.has(`${scope}/${k}`));
+  if (missing.length) await loadCells(store, scope, missing);
+  return keys.flatMap((k) => store.get(`${scope}/${k}`) ?? []);
 }
 
 type Range = { i0: number; i1: number; j0: number; j1: number };
@@ -81,7 +83,7 @@ function cellRange(chargers: Located[]): Range | null {
   return (range.i1 - range.i0 + 1) * (range.j1 - range.j0 + 1) <= MAX_CELLS ? range : null;
 }
 
-async function loadCells(store: LRUCache<string, PlacePin[]>, version: string, keys: string[]): Promise<void> {
+async function loadCells(store: LRUCache<string, PlacePin[]>, scope: string, keys: string[]): Promise<void> {
   const ij = keys.map((k) => k.split(":").map(Number));
   const range = {
     i0: Math.min(...ij.map(([i]) => i)),
@@ -103,7 +105,7 @@ async function loadCells(store: LRUCache<string, PlacePin[]>, version: string, k
   const filed = new Map<string, PlacePin[]>();
   for (let i = range.i0; i <= range.i1; i++) for (let j = range.j0; j <= range.j1; j++) filed.set(`${i}:${j}`, []);
   for (const p of pins) filed.get(`${cellOf(p.latitude)}:${cellOf(p.longitude)}`)?.push(p);
-  for (const [k, list] of filed) store.set(`${version}/${k}`, list);
+  for (const [k, list] of filed) store.set(`${scope}/${k}`, list);
 }
 
 /** Pins (pinned Square locations, else the merchant's own coordinates) of live partners in a box. */
