@@ -27,53 +27,68 @@ export function AddToWallet({ view, platform }: { view: WalletPassesView; platfo
 
 function AppleWallet({ view }: { view: WalletPassesView }) {
   const { apple } = view;
+  const devices = apple.devices === 1 ? "1 device" : `${apple.devices} devices`;
   return (
-    <section aria-label="Apple Wallet" className="space-y-2">
-      {apple.available ? (
-        <a
-          href="/api/wallet/apple/download"
-          download="nerava.pkpass"
-          className="flex min-h-12 w-full items-center justify-center gap-2 rounded-xl bg-black px-4 text-base font-medium text-white hover:bg-slate-800"
-        >
-          Add to Apple Wallet
-        </a>
-      ) : (
-        <Unavailable wallet="Apple Wallet" reason={apple.reason} />
-      )}
-      {apple.available ? (
-        <State
-          added={apple.devices > 0}
-          updating={view.updating && apple.devices > 0}
-          addedText={`In Apple Wallet on ${apple.devices === 1 ? "1 device" : `${apple.devices} devices`}; it updates itself.`}
-          since={apple.updatedAt}
-        />
-      ) : null}
-    </section>
+    <WalletOption
+      wallet="Apple Wallet"
+      href="/api/wallet/apple/download"
+      download="nerava.pkpass"
+      tone="bg-black hover:bg-slate-800"
+      status={apple}
+      added={apple.devices > 0}
+      updating={view.updating}
+      addedText={`In Apple Wallet on ${devices}; it updates itself.`}
+      since={apple.updatedAt}
+    />
   );
 }
 
 function GoogleWallet({ view }: { view: WalletPassesView }) {
   const { google } = view;
   return (
-    <section aria-label="Google Wallet" className="space-y-2">
-      {google.available ? (
-        <a
-          href="/api/wallet/google/save"
-          className="flex min-h-12 w-full items-center justify-center gap-2 rounded-xl bg-slate-900 px-4 text-base font-medium text-white hover:bg-slate-700"
-        >
-          Add to Google Wallet
-        </a>
-      ) : (
-        <Unavailable wallet="Google Wallet" reason={google.reason} />
-      )}
-      {google.available ? (
-        <State
-          added={google.added}
-          updating={view.updating && google.added}
-          addedText="Your card is in Google Wallet; its balance follows yours."
-          since={google.syncedAt}
-        />
-      ) : null}
+    <WalletOption
+      wallet="Google Wallet"
+      href="/api/wallet/google/save"
+      tone="bg-slate-900 hover:bg-slate-700"
+      status={google}
+      added={google.added}
+      updating={view.updating}
+      addedText="Your card is in Google Wallet; its balance follows yours."
+      since={google.syncedAt}
+    />
+  );
+}
+
+type WalletOptionProps = {
+  wallet: string;
+  href: string;
+  download?: string;
+  tone: string;
+  status: { available: boolean; reason?: string };
+  added: boolean;
+  updating: boolean;
+  addedText: string;
+  since: Date | null;
+};
+
+/** One wallet's button and state line, or why it is not available. */
+function WalletOption({ wallet, href, download, tone, status, ...state }: WalletOptionProps) {
+  if (!status.available)
+    return (
+      <section aria-label={wallet}>
+        <Unavailable wallet={wallet} reason={status.reason} />
+      </section>
+    );
+  return (
+    <section aria-label={wallet} className="space-y-2">
+      <a
+        href={href}
+        download={download}
+        className={`flex min-h-12 w-full items-center justify-center gap-2 rounded-xl px-4 text-base font-medium text-white ${tone}`}
+      >
+        Add to {wallet}
+      </a>
+      <State {...state} updating={state.updating && state.added} />
     </section>
   );
 }
