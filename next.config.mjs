@@ -15,6 +15,9 @@ function gitSha() {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next holds a request body up to this before the app sees it (default 10 MB); our largest
+  // accepted body is a 1 MB webhook, refused past that by lib/http/read-body.
+  experimental: { proxyClientMaxBodySize: "2mb" },
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",

@@ -24,7 +24,8 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // not awaited: a cloned request's body is a tee, whose cancel waits for the other branch too
+      void reader.cancel().catch(() => undefined);
       throw tooLarge(limit);
     }
     chunks.push(value);

@@ -49,6 +49,8 @@ export type RouteSpec<P, B, Q, R> = {
   sameOrigin?: boolean;
   /** JSON body schema; a body that is not JSON is a 400, a body the schema refuses a 422. */
   body?: B;
+  /** The largest body read, checked before anything parses it (413 past it); default JSON_BODY_LIMIT. */
+  bodyLimit?: number;
   /** Search-params schema (first value of each name). */
   query?: Q;
   /** Path-params schema. */
@@ -97,14 +99,17 @@ async function prepare(
   let session: CurrentSession | null = null;
   if (spec.permission !== "public") session = authorize(await sessionFromRequest(req), spec.permission);
   if (spec.sameOrigin ?? !SAFE_METHODS.has(req.method)) assertSameOrigin(req.headers);
-  await assertNoControlCharsInRequest(req, rawParams);
+  const bodyLimit = spec.bodyLimit ?? JSON_BODY_LIMIT;
+  // read from a copy, capped (413 past the limit) before anything parses it; the handler reads its own
+  const hasBody = !SAFE_METHODS.has(req.method) && req.body !== null;
+  await assertNoControlCharsInRequest(req, rawParams, hasBody ? await readBodyText(req.clone(), bodyLimit) : undefined);
   return {
     req,
     session,
     actor: session ? actorOf(session) : null,
     params: spec.params ? parse(spec.params, rawParams) : rawParams,
     query: spec.query ? parse(spec.query, firstValues(req.nextUrl.searchParams)) : undefined,
-    body: spec.body ? parse(spec.body, await readJson(req)) : undefined,
+    body: spec.body ? parse(spec.body, await readJson(req, bodyLimit)) : undefined,
     meta: { ...metaFromHeaders(req.headers), requestId },
     log,
     requestId,
@@ -113,8 +118,8 @@ async function prepare(
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await readBodyText(req, JSON_BODY_LIMIT);
+async function readJson(req: NextRequest, limit: number): Promise<unknown> {
+  const text = await readBodyText(req, limit);
   try {
     return JSON.parse(text);
   } catch {

@@ -27,6 +27,7 @@ export const LIMITS = {
   passDevicePerId: { points: 60, durationSeconds: 60, message: "Too many pass requests from this device." },
   passFetchPerSerial: { points: 60, durationSeconds: 60, message: "Too many requests for this pass." },
   passLogPerIp: { points: 30, durationSeconds: 60, message: "Too many pass log reports." },
+  passRefusalsPerIp: { points: 60, durationSeconds: 60, message: "Too many refused pass requests." },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 

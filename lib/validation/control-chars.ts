@@ -54,42 +54,57 @@ export function refuseControlCharsInForm(fields: Record<string, unknown>) {
  * too long) names nothing (404); a query value is a malformed request (400); a JSON or form body field is
  * invalid input (422).
  */
-export async function assertNoControlCharsInRequest(req: Request, params: unknown): Promise<void> {
+export async function assertNoControlCharsInRequest(
+  req: Request,
+  params: unknown,
+  bodyText: string | undefined,
+): Promise<void> {
   for (const value of Object.values((params ?? {}) as Record<string, string | string[]>).flat()) {
     if (typeof value === "string" && (value.length > MAX_PARAM_LENGTH || hasControlChars(value))) throw notFound();
   }
   const query = findControlChars(Object.fromEntries(new URL(req.url).searchParams));
   if (query) throw new AppError("malformed_request", `${query}: ${CONTROL_CHARS_MESSAGE}`);
-  const body = await readBody(req);
-  const field = body === undefined ? null : findControlChars(body);
-  if (field) throw new AppError("invalid_input", `${field}: ${CONTROL_CHARS_MESSAGE}`);
-}
-
-/**
- * The body as the handler would read it (from a copy): a form, or JSON whatever the content type says
- * (handlers call `req.json()` without looking at it). Undefined when there is none or it does not parse.
- */
-async function readBody(req: Request): Promise<unknown> {
-  if (req.method === "GET" || req.method === "HEAD" || !req.body) return undefined;
-  try {
-    if (/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.headers.get("content-type") ?? "")) {
-      const form = await req.clone().formData();
-      return Object.fromEntries(
-        [...new Set(form.keys())].map((k) => {
-          const texts = form.getAll(k).filter((v) => typeof v === "string");
-          return [k, texts.length === 1 ? texts[0] : texts];
-        }),
-      );
-    }
-    return JSON.parse(await req.clone().text());
-  } catch {
-    return undefined; // not JSON or a form: the handler answers that itself
+  for (const body of await parseBodies(bodyText, req.headers.get("content-type") ?? "")) {
+    const field = findControlChars(body);
+    if (field) throw new AppError("invalid_input", `${field}: ${CONTROL_CHARS_MESSAGE}`);
   }
 }
 
 /**
- * For the proxy, which sees every request (pages too): a path segment with a control character
- * names nothing (404); a query value may keep tab, CR and LF (a page's helper judges those) but
+ * Every way a handler may read the body (the route wrapper read it, capped, from a copy): as JSON
+ * whatever the content type says (handlers parse JSON without looking at it), and as a form when
+ * the content type says form. None when there is no body or it parses neither way (the handler
+ * answers that itself).
+ */
+async function parseBodies(text: string | undefined, type: string): Promise<unknown[]> {
+  if (!text) return [];
+  const out: unknown[] = [];
+  try {
+    out.push(JSON.parse(text));
+  } catch {
+    // not JSON
+  }
+  if (/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+    try {
+      const form = await new Response(text, { headers: { "content-type": type } }).formData();
+      out.push(
+        Object.fromEntries(
+          [...new Set(form.keys())].map((k) => {
+            const texts = form.getAll(k).filter((v) => typeof v === "string");
+            return [k, texts.length === 1 ? texts[0] : texts];
+          }),
+        ),
+      );
+    } catch {
+      // not a form
+    }
+  }
+  return out;
+}
+
+/**
+ * For the proxy, which sees every request (pages too): a path segment that does not decode is a
+ * malformed request (400); one with a control character names nothing (404); a query value may keep tab, CR and LF (a page's helper judges those) but
  * nothing else (400). Null when the URL is clean.
  */
 export function refuseControlCharsInUrl(url: URL): { status: 400 | 404; message: string } | null {
@@ -97,10 +112,12 @@ export function refuseControlCharsInUrl(url: URL): { status: 400 | 404; message:
     try {
       return decodeURIComponent(segment);
     } catch {
-      return segment;
+      return null; // "%ff", "%": Next's router would fail on it with a bare 500
     }
   });
-  if (decoded.some((segment) => hasControlChars(segment))) return { status: 404, message: "That was not found." };
+  if (decoded.some((segment) => segment === null))
+    return { status: 400, message: "The address has a malformed %-escape." };
+  if (decoded.some((segment) => hasControlChars(segment!))) return { status: 404, message: "That was not found." };
   for (const [key, value] of url.searchParams) {
     if (hasControlChars(key) || hasControlChars(value, true))
       return { status: 400, message: `${key}: ${CONTROL_CHARS_MESSAGE}` };

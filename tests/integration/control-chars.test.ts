@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser, signedIn, testDb, uid } from "../support/factories";
+import { NextRequest } from "next/server";
 import { call } from "../support/request";
 
 // Server actions read the request from next/headers: stand in a browser's.
@@ -108,7 +109,31 @@ describe("a JSON field with a control character is refused before anything is wr
       body: { driverId: `${driver.id}${NUL}`, amount: 5, reason: "thanks", idempotencyKey: `key-${uid()}-${uid()}` },
     });
     expect(untyped.status).toBe(422);
+    // a form content type on a JSON body (the probe's 500): checked as the handler reads it, as JSON
+    const mislabelled = await call(grant, {
+      method: "POST",
+      headers: { cookie: admin.cookie, origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+      body: { driverId: driver.id, amount: 1, reason: `nul ${NUL} here`, idempotencyKey: `key-${uid()}-${uid()}` },
+    });
+    expect(mislabelled.status).toBe(422);
     expect(await testDb.ledgerAccount.count({ where: { ownerId: driver.id } })).toBe(0);
+  });
+
+  it("a body past the route's limit is a 413 before anything parses it, even without a Content-Length", async () => {
+    const admin = await signedIn((await createUser({ role: "ADMIN" })).id);
+    const huge = JSON.stringify({ reason: `x${NUL}`.repeat(40_000) }); // > 64 KB, with a NUL to find
+    const stream = new Blob([huge]).stream(); // streamed: no Content-Length to refuse by
+    const res = await grant(
+      new NextRequest(new URL("/api/admin/grants", ORIGIN), {
+        method: "POST",
+        headers: { cookie: admin.cookie, origin: ORIGIN, "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as ConstructorParameters<typeof NextRequest>[1]),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("payload_too_large");
   });
 
   it("suspend: a NUL in the reason is refused; a line break in a reason is fine", async () => {

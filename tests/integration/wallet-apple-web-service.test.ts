@@ -233,3 +233,41 @@ describe("rate limit", () => {
     expect((await listSerials(device())).status).toBe(204);
   });
 });
+
+describe("after the hostile probe", () => {
+  it("keeps at most 10 devices a pass, dropping the ones not heard from longest", async () => {
+    const owner = await driverWithPass();
+    const devices = Array.from({ length: 12 }, () => device());
+    for (const d of devices) expect((await registerAs(d, owner.serial, owner.token)).status).toBe(201);
+    const kept = await testDb.applePassRegistration.findMany({
+      where: { serialNumber: owner.serial },
+      select: { deviceLibraryId: true },
+    });
+    expect(kept.map((r) => r.deviceLibraryId).sort()).toEqual(devices.slice(2).sort());
+  });
+
+  it("refuses a suspended driver's pass: no new device, no fresh copy", async () => {
+    const driver = await driverWithPass();
+    const d = device();
+    expect((await registerAs(d, driver.serial, driver.token)).status).toBe(201);
+    await testDb.user.update({ where: { id: driver.id }, data: { status: "SUSPENDED" } });
+    expect((await fetchPass(driver.serial, driver.token)).status).toBe(401);
+    expect((await registerAs(device(), driver.serial, driver.token)).status).toBe(401);
+  });
+
+  it("ignores an If-Modified-Since that is not an HTTP date or lies in the future", async () => {
+    const owner = await driverWithPass();
+    expect((await fetchPass(owner.serial, owner.token, "2030")).status).toBe(200);
+    expect((await fetchPass(owner.serial, owner.token, "Fri, 31 Dec 9999 23:59:59 GMT")).status).toBe(200);
+    expect((await fetchPass(owner.serial, owner.token, new Date(Date.now() + 1000).toUTCString())).status).toBe(200);
+  });
+  it("a stranger's refused fetches of a public serial do not spend the owner's budget", async () => {
+    const victim = await driverWithPass();
+    const refused = [];
+    for (let i = 0; i < 65; i++) refused.push((await fetchPass(victim.serial, "x".repeat(43))).status);
+    // (refusals earlier in this file came from the same address and count too)
+    expect(refused.every((s) => s === 401 || s === 429)).toBe(true);
+    expect(refused.at(-1)).toBe(429); // the stranger's address is slowed down…
+    expect((await fetchPass(victim.serial, victim.token)).status).toBe(200); // …the pass is not
+  });
+});

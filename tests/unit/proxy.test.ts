@@ -28,6 +28,14 @@ describe("proxy: control characters in the URL", () => {
     }
   });
 
+  it("a path segment that does not decode (%ff, a lone %) is a 400, not Next's bare 500", async () => {
+    for (const path of ["/api/wallet/apple/v1/passes/x/%ff", "/api/discovery/chargers/%/places", "/app/%E0%A4%A"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error.code).toBe("malformed_request");
+    }
+  });
+
   it("a query value with NUL is a 400; tab, CR and LF are left to the page's own checks", async () => {
     expect((await get("/admin/users?q=%00", { cookie: "nerava.session=x" })).status).toBe(400);
     expect((await get("/signin?callbackUrl=%01")).status).toBe(400);

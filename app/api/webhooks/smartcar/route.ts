@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
  * authentication, and the raw body is read from ctx.req because the signature covers its bytes.
  */
 export const POST = route(
-  { name: "/api/webhooks/smartcar", permission: "public", sameOrigin: false },
+  { name: "/api/webhooks/smartcar", permission: "public", sameOrigin: false, bodyLimit: WEBHOOK_BODY_LIMIT },
   async ({ req }) => receiveWebhook(smartcarWebhook(), await readBodyText(req, WEBHOOK_BODY_LIMIT), req.headers),
 );

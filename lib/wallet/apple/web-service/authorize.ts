@@ -16,7 +16,7 @@ export const passUnauthorized = () =>
 /**
  * The pass a device names, if its `Authorization: ApplePass <token>` is that pass's token. The
  * token is per serial, so one driver's token never opens another driver's pass; a pass never issued
- * to Apple Wallet has only a placeholder hash, which no token matches.
+ * to Apple Wallet has only a placeholder hash, which no token matches; a suspended driver's pass is refused.
  */
 export async function unsafeAuthorizePass(
   passTypeId: string,
@@ -27,12 +27,21 @@ export async function unsafeAuthorizePass(
   const pass = validSerial(serialNumber)
     ? await db().walletPass.findUnique({
         where: { serialNumber },
-        select: { userId: true, serialNumber: true, updatedAt: true, authTokenHash: true, appleIssuedAt: true },
+        select: {
+          userId: true,
+          serialNumber: true,
+          updatedAt: true,
+          authTokenHash: true,
+          appleIssuedAt: true,
+          user: { select: { status: true } },
+        },
       })
     : null;
   const matches = tokenMatchesHash(token ?? "", pass?.authTokenHash ?? NO_SUCH_PASS);
   const rightType = !!config().APPLE_PASS_TYPE_ID && passTypeId === config().APPLE_PASS_TYPE_ID;
-  if (!pass || !token || !matches || !pass.appleIssuedAt || !rightType) throw passUnauthorized();
+  // a suspended driver's pass stops updating and cannot be registered again
+  const active = pass?.user.status === "ACTIVE";
+  if (!pass || !token || !matches || !pass.appleIssuedAt || !rightType || !active) throw passUnauthorized();
   return { userId: pass.userId, serialNumber: pass.serialNumber, updatedAt: pass.updatedAt };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { rateLimit } from "@/lib/rate-limit";
 import { buildApplePass, type BuiltPass } from "../build-pass";
-import { unsafeAuthorizePass, validSerial } from "./authorize";
+import { unsafeAuthorizePass } from "./authorize";
 
 export type LatestPass = { notModified: true; lastModified: Date } | ({ notModified: false } & BuiltPass);
 
@@ -15,11 +15,24 @@ export async function getLatestPass(
   serialNumber: string,
   authorization: string | null,
   ifModifiedSince: string | null,
+  ip: string | null,
 ): Promise<LatestPass> {
-  if (validSerial(serialNumber)) await rateLimit("passFetchPerSerial", serialNumber);
-  const pass = await unsafeAuthorizePass(passTypeId, serialNumber, authorization);
+  // Refusals count against the caller's address, fetches against the pass only once its token
+  // is accepted: a serial is public (the pass QR), and must not let a stranger spend its budget.
+  const pass = await unsafeAuthorizePass(passTypeId, serialNumber, authorization).catch(async (err: unknown) => {
+    if (ip) await rateLimit("passRefusalsPerIp", ip);
+    throw err;
+  });
+  await rateLimit("passFetchPerSerial", serialNumber);
   const changedAt = Math.floor(pass.updatedAt.getTime() / 1000) * 1000;
-  const theirs = ifModifiedSince ? Date.parse(ifModifiedSince) : NaN;
-  if (!Number.isNaN(theirs) && changedAt <= theirs) return { notModified: true, lastModified: pass.updatedAt };
+  const theirs = httpDate(ifModifiedSince);
+  if (theirs !== null && changedAt <= theirs) return { notModified: true, lastModified: pass.updatedAt };
   return { notModified: false, ...(await buildApplePass(pass.userId)) };
+}
+
+/** An If-Modified-Since worth honouring: an HTTP date (RFC 9110 says ignore anything else), not in the future. */
+function httpDate(value: string | null): number | null {
+  if (!value || !/ GMT$/.test(value)) return null;
+  const at = Date.parse(value);
+  return Number.isNaN(at) || at > Date.now() ? null : at;
 }

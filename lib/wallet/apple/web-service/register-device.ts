@@ -53,8 +53,12 @@ export async function registerDevice(reg: DeviceRegistration, bodyText: string):
     data: [{ ...key, pushToken }],
     skipDuplicates: true,
   });
-  if (inserted.count === 1) return { created: true };
-  await db().applePassRegistration.updateMany({ where: { ...key, NOT: { pushToken } }, data: { pushToken } });
+  if (inserted.count === 1) {
+    await keepNewestRegistrations(reg.serialNumber);
+    return { created: true };
+  }
+  // the token brought up to date, and the registration marked as heard from (the cap keeps the newest)
+  await db().applePassRegistration.updateMany({ where: key, data: { pushToken, updatedAt: new Date() } });
   return { created: false };
 }
 
@@ -66,4 +70,15 @@ export async function unregisterDevice(reg: DeviceRegistration): Promise<void> {
   await db().applePassRegistration.deleteMany({
     where: { deviceLibraryId: reg.deviceLibraryId, passTypeIdentifier: reg.passTypeId, serialNumber: reg.serialNumber },
   });
+}
+
+/** A pass lives on a person's few devices; more is a flood (each costs a push per balance change). */
+export const MAX_DEVICES_PER_PASS = 10;
+
+/** Device ids change (restores, new phones): past the cap, the registrations not heard from longest go. */
+async function keepNewestRegistrations(serialNumber: string): Promise<void> {
+  await db().$executeRaw`
+    DELETE FROM "ApplePassRegistration" WHERE "id" IN (
+      SELECT "id" FROM "ApplePassRegistration" WHERE "serialNumber" = ${serialNumber}
+      ORDER BY "updatedAt" DESC, "id" DESC OFFSET ${MAX_DEVICES_PER_PASS})`;
 }

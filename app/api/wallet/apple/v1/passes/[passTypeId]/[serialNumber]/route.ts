@@ -6,12 +6,13 @@ export const dynamic = "force-dynamic";
 /** PassKit: the latest pass (200 with Last-Modified), 304 when the device's copy is current, 401. */
 export const GET = route(
   { name: "/api/wallet/apple/v1/passes/[passTypeId]/[serialNumber]", permission: "public" },
-  async ({ params, req }) => {
+  async ({ params, req, meta }) => {
     const latest = await getLatestPass(
       params.passTypeId,
       params.serialNumber,
       req.headers.get("authorization"),
       req.headers.get("if-modified-since"),
+      meta.ip,
     );
     const lastModified = latest.lastModified.toUTCString();
     if (latest.notModified) return new Response(null, { status: 304, headers: { "Last-Modified": lastModified } });

@@ -15,10 +15,13 @@ const registration = (params: Record<string, string>, req: Request): DeviceRegis
 });
 
 /** PassKit: register a device for the pass's updates: 201 new, 200 already registered, 401. */
-export const POST = route({ name: NAME, permission: "public", sameOrigin: false }, async ({ params, req }) => {
-  const { created } = await registerDevice(registration(params, req), await readBodyText(req, PUSH_BODY_LIMIT));
-  return json({}, created ? 201 : 200);
-});
+export const POST = route(
+  { name: NAME, permission: "public", sameOrigin: false, bodyLimit: PUSH_BODY_LIMIT },
+  async ({ params, req }) => {
+    const { created } = await registerDevice(registration(params, req), await readBodyText(req, PUSH_BODY_LIMIT));
+    return json({}, created ? 201 : 200);
+  },
+);
 
 /** PassKit: the pass was removed from this device: 200, or 401. */
 export const DELETE = route({ name: NAME, permission: "public", sameOrigin: false }, async ({ params, req }) => {
