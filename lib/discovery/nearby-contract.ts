@@ -4,7 +4,17 @@ import { z } from "zod";
 // and the map: query parameters in, chargers and partner merchants out. Plain data, no server code,
 // so the map's client components may import it.
 
-const coordinate = (limit: number) => z.coerce.number().min(-limit).max(limit);
+// Plain decimals only: coercion would read "" as 0 (a query for the Gulf of Guinea) and "0x1E" as 30.
+const decimal = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,12}(\.\d{1,15})?$/, "must be a decimal number such as 30.2672")
+    .transform(Number),
+]);
+const number = (min: number, max: number) => decimal.pipe(z.number().min(min).max(max));
+const coordinate = (limit: number) => number(-limit, limit);
 const flag = z
   .enum(["1", "0", "true", "false"])
   .optional()
@@ -19,18 +29,21 @@ export const nearbyQuery = z
       .optional(),
     lat: coordinate(90).optional(),
     lng: coordinate(180).optional(),
-    radius: z.coerce.number().int().min(50).max(50_000).optional(),
+    radius: decimal.pipe(z.number().int().min(50).max(50_000)).optional(),
     /** One connector type as stored on chargers, e.g. CCS, NACS, CHAdeMO, J1772. */
     connector: z.string().trim().min(1).max(20).optional(),
-    minKw: z.coerce.number().min(0).max(1_000).optional(),
+    minKw: number(0, 1_000).optional(),
     network: z.string().trim().min(1).max(60).optional(),
     partnersOnly: flag,
     /** Open now: NREL status E (not planned, not temporarily unavailable). */
     availableNow: flag,
-    limit: z.coerce.number().int().min(1).max(500).default(200),
+    limit: decimal.pipe(z.number().int().min(1).max(500)).default(200),
   })
   .refine((q) => q.bbox !== undefined || (q.lat !== undefined && q.lng !== undefined), {
     message: "Give a bbox, or lat and lng (with an optional radius).",
+  })
+  .refine((q) => q.bbox === undefined || (q.lat === undefined && q.lng === undefined && q.radius === undefined), {
+    message: "Give a bbox or a centre, not both.",
   });
 export type NearbyQuery = z.infer<typeof nearbyQuery>;
 

@@ -188,6 +188,10 @@ describe("GET /api/discovery/nearby", () => {
     ["malformed box", "/api/discovery/nearby?bbox=1,2,3"],
     ["box across the date line", "/api/discovery/nearby?bbox=20,170,30,-170"],
     ["radius too large", "/api/discovery/nearby?lat=30&lng=-97&radius=900000"],
+    // the probe's: an empty value is not 0, hex is not a number, a box and a centre are not both
+    ["empty coordinates", "/api/discovery/nearby?lat=&lng=&radius=2000"],
+    ["hex latitude", "/api/discovery/nearby?lat=0x1E&lng=-97"],
+    ["box and centre", "/api/discovery/nearby?bbox=30,-98,31,-97&lat=30.5&lng=-97.5"],
   ])("a bad query (%s) is a 422 with a sentence", async (_name, path) => {
     const res = await call(GET, { path });
     expect(res.status).toBe(422);
