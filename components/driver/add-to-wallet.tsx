@@ -49,6 +49,7 @@ function GoogleWallet({ view }: { view: WalletPassesView }) {
     <WalletOption
       wallet="Google Wallet"
       href="/api/wallet/google/save"
+      post
       tone="bg-slate-900 hover:bg-slate-700"
       status={google}
       added={google.added}
@@ -59,9 +60,14 @@ function GoogleWallet({ view }: { view: WalletPassesView }) {
   );
 }
 
+const BUTTON =
+  "flex min-h-12 w-full items-center justify-center gap-2 rounded-xl px-4 text-base font-medium text-white";
+
 type WalletOptionProps = {
   wallet: string;
   href: string;
+  /** A form POST (it makes something: Google's object), not a link. */
+  post?: boolean;
   download?: string;
   tone: string;
   status: { available: boolean; reason?: string };
@@ -72,7 +78,7 @@ type WalletOptionProps = {
 };
 
 /** One wallet's button and state line, or why it is not available. */
-function WalletOption({ wallet, href, download, tone, status, ...state }: WalletOptionProps) {
+function WalletOption({ wallet, href, post, download, tone, status, ...state }: WalletOptionProps) {
   if (!status.available)
     return (
       <section aria-label={wallet}>
@@ -81,13 +87,17 @@ function WalletOption({ wallet, href, download, tone, status, ...state }: Wallet
     );
   return (
     <section aria-label={wallet} className="space-y-2">
-      <a
-        href={href}
-        download={download}
-        className={`flex min-h-12 w-full items-center justify-center gap-2 rounded-xl px-4 text-base font-medium text-white ${tone}`}
-      >
-        Add to {wallet}
-      </a>
+      {post ? (
+        <form method="post" action={href}>
+          <button type="submit" className={`${BUTTON} ${tone}`}>
+            Add to {wallet}
+          </button>
+        </form>
+      ) : (
+        <a href={href} download={download} className={`${BUTTON} ${tone}`}>
+          Add to {wallet}
+        </a>
+      )}
       <State {...state} updating={state.updating && state.added} />
     </section>
   );

@@ -22,7 +22,7 @@ test("the pass page offers the device's wallet, a downloadable .pkpass and a Goo
   await page.goto("/app/pass");
   const section = page.getByRole("region", { name: "Your card in your phone’s wallet" });
   await expect(section.getByRole("figure", { name: "Preview of your Nerava card" })).toContainText(name);
-  const google = section.getByRole("link", { name: "Add to Google Wallet" });
+  const google = section.getByRole("button", { name: "Add to Google Wallet" });
   const apple = section.getByRole("link", { name: "Add to Apple Wallet" });
   await expect(google).toBeVisible();
   if (onPhone) {

@@ -33,11 +33,14 @@ describe("Google Wallet unavailable", () => {
     });
 
     const { cookie } = await signedIn(driver.id);
-    const res = await call(route.GET, { path: "/api/wallet/google/save", headers: { cookie } });
-    expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({
-      error: { code: "provider_unavailable", message: `Google Wallet is unavailable: ${reason}` },
+    const origin = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+    const res = await call(route.POST, {
+      method: "POST",
+      path: "/api/wallet/google/save",
+      headers: { cookie, origin },
     });
+    expect(res.status).toBe(303); // back to the pass page, which says it is unavailable (and why, from the status)
+    expect(res.headers.get("location")).toMatch(/\/app\/pass\?wallet_problem=google_unavailable/);
 
     await testDb.walletPass.create({ data: { userId: driver.id, serialNumber: `u-${driver.id}`, authTokenHash: "x" } });
     await testDb.driverBalanceChange.create({ data: { driverId: driver.id } });

@@ -17,6 +17,11 @@ let wallet: typeof import("@/lib/wallet");
 let google: typeof import("@/lib/wallet/google/access-token") & typeof import("@/lib/wallet/google/service-account");
 let rewards: typeof import("@/lib/rewards");
 let saveRoute: typeof import("@/app/api/wallet/google/save/route");
+/** The pass page's form POST: the session cookie and our own origin. */
+const post = (cookie: string) => ({
+  ...(cookie ? { cookie } : {}),
+  origin: process.env.NEXTAUTH_URL ?? "http://localhost:3000",
+});
 
 beforeAll(async () => {
   fake = await startFakeGoogleWallet({
@@ -186,26 +191,36 @@ describe("save link", () => {
   it("the route redirects a signed-in driver to Google (303) and refuses the signed-out (401)", async () => {
     const driver = await createUser();
     const cookie = await cookieOf(driver.id);
-    const res = await call(saveRoute.GET, { path: "/api/wallet/google/save", headers: { cookie } });
+    const res = await call(saveRoute.POST, { method: "POST", path: "/api/wallet/google/save", headers: post(cookie) });
     expect(res.status).toBe(303);
     const location = res.headers.get("location")!;
     const { payload } = await jwtVerify(jwtOf(location), sa.publicKey, { audience: "google" });
     expect(payload.payload).toEqual({ loyaltyObjects: [{ id: await objectIdOf(driver.id) }] });
 
-    expect((await call(saveRoute.GET, { path: "/api/wallet/google/save" })).status).toBe(401);
+    expect(
+      (await call(saveRoute.POST, { method: "POST", path: "/api/wallet/google/save", headers: post("") })).status,
+    ).toBe(401);
+    // another site's form cannot make the driver's card
+    const crossSite = { cookie, origin: "https://evil.example" };
+    expect(
+      (await call(saveRoute.POST, { method: "POST", path: "/api/wallet/google/save", headers: crossSite })).status,
+    ).toBe(403);
   });
 
-  it("Google down while making the link: 503 with a plain message, and a later click works", async () => {
+  it("Google down while making the link: back to the pass page with a problem to show, and a later click works", async () => {
     const driver = await createUser();
     const cookie = await cookieOf(driver.id);
     fake.failNext(500, { method: "POST", path: "/loyaltyObject", times: 3 });
-    const res = await call(saveRoute.GET, { path: "/api/wallet/google/save", headers: { cookie } });
-    expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({
-      error: { code: "provider_unavailable", message: expect.stringMatching(/not answering/) },
-    });
+    const save = () => call(saveRoute.POST, { method: "POST", path: "/api/wallet/google/save", headers: post(cookie) });
+    const res = await save();
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get("location")!).pathname + new URL(res.headers.get("location")!).search).toBe(
+      "/app/pass?wallet_problem=google_unavailable",
+    );
     expect((await passOf(driver.id)).googleInsertedAt).toBeNull();
-    expect((await call(saveRoute.GET, { path: "/api/wallet/google/save", headers: { cookie } })).status).toBe(303);
+    const later = await save();
+    expect(later.status).toBe(303);
+    expect(later.headers.get("location")).toMatch(/^https:\/\/pay\.google\.com\/gp\/v\/save\//);
   });
 });
 

@@ -8,6 +8,7 @@ import { SpendCode, type SpendCodeToken } from "@/components/driver/spend-code";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { NovaAmount } from "@/components/ui/nova-amount";
+import { Notice } from "@/components/ui/notice";
 import { AddToWallet } from "@/components/driver/add-to-wallet";
 import { WalletCardPreview } from "@/components/driver/wallet-card-preview";
 import { getWalletPassesView, walletPlatformOf } from "@/lib/wallet";
@@ -32,7 +33,14 @@ async function firstCode(actor: Actor): Promise<SpendCodeToken | null> {
   }
 }
 
-export default async function DriverPassPage() {
+// What a refused "Add to Google Wallet" came back to say (a code, never text from the URL).
+const WALLET_PROBLEMS: Record<string, string> = {
+  google_unavailable: "Google Wallet is not answering right now. Try again in a few minutes.",
+  google_busy: "Too many tries just now. Wait a minute, then try again.",
+};
+
+export default async function DriverPassPage({ searchParams }: { searchParams: Promise<{ wallet_problem?: string }> }) {
+  const problem = WALLET_PROBLEMS[(await searchParams).wallet_problem ?? ""];
   const session = await requirePagePermission("driver:use", "/app/pass");
   const actor = actorOf(session);
   const [token, balances, wallet, userAgent] = await Promise.all([
@@ -73,6 +81,11 @@ export default async function DriverPassPage() {
           cashText={wallet.card.cash}
         />
         <div className="mt-4">
+          {problem ? (
+            <Notice tone="warning" role="alert" className="mb-3">
+              {problem}
+            </Notice>
+          ) : null}
           <AddToWallet view={wallet} platform={walletPlatformOf(userAgent)} />
         </div>
       </Card>
