@@ -43,7 +43,8 @@ export function contentSecurityPolicy({ nonce, development, mapTileUrl, https }:
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // "Add to Google Wallet" is a form whose answer redirects to Google's save page
+    "form-action 'self' https://pay.google.com",
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

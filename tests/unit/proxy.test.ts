@@ -60,7 +60,7 @@ describe("proxy: Content-Security-Policy with a nonce per request, HSTS in produ
         "default-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        "form-action 'self' https://pay.google.com",
         "frame-ancestors 'none'",
         "connect-src 'self'",
         "worker-src 'self'",
