@@ -40,10 +40,12 @@ export default defineConfig({
       testIgnore: /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple/,
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
-    // The installable app is checked at phone size only.
+    // The installable app, and the driver's long money journeys (charging, cash-out, the Nova
+    // ledger walk), are checked at phone size only: the driver app is phone-first, and running
+    // them twice cost CI about two and a half minutes.
     {
       name: "desktop",
-      testIgnore: /pwa\.spec/,
+      testIgnore: /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec/,
       use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions },
     },
   ],

@@ -3,6 +3,8 @@
 const base = Number(process.env.E2E_PORT ?? 3100);
 
 export const E2E_FAKES = {
+  /** The production-start spec's own short-lived `next start` (it checks the config refusals). */
+  productionTrialPort: base + 90,
   twilioPort: base + 91,
   twilioSid: "AC000000000000000000000000000000e2",
   smtpPort: base + 92,

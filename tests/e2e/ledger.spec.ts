@@ -3,9 +3,9 @@ import { expect, test, type Browser, type Locator, type Page, type TestInfo } fr
 import { E2E_FAKES } from "./fakes-config";
 import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
 
-// Runs once per project (phone, desktop) against the same database, so it compares balances
-// before and after instead of expecting absolute numbers, and redeems the taco combo, which has
-// no per-driver limit.
+// Runs at phone size (the config keeps it out of the desktop project) against a database other
+// specs also write, so it compares balances before and after instead of expecting absolute
+// numbers, and redeems the taco combo, which has no per-driver limit.
 const TACO = "Breakfast taco combo";
 const MERCHANT = "Mueller Market Coffee";
 

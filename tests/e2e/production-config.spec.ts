@@ -2,13 +2,18 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { E2E_FAKES } from "./fakes-config";
 
 // Runs `next start` in production with unsafe settings: it must exit non-zero and say why.
 function startProduction(env: Record<string, string>) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", "3199"], {
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_FAKES.productionTrialPort)],
+      {
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      },
+    );
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -32,7 +37,7 @@ test.describe("production start", () => {
   // Everything production needs except Smartcar's keys, with charging on (its default).
   const SAFE_BUT_SMARTCAR = () => ({
     DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
-    NEXTAUTH_URL: "http://127.0.0.1:3199",
+    NEXTAUTH_URL: `http://127.0.0.1:${E2E_FAKES.productionTrialPort}`,
     NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     METRICS_TOKEN: "metrics-token",
