@@ -1,7 +1,8 @@
-import { MapPinIcon, StoreIcon, ZapIcon } from "lucide-react";
+import { MapPinIcon, StoreIcon } from "lucide-react";
 import type { ChargerSummary } from "@/lib/discovery";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { ChargerFacts } from "@/components/discovery/charger-facts";
 
 const offersLabel = (n: number) => (n === 0 ? "No offers yet" : n === 1 ? "1 offer" : `${n} offers`);
 
@@ -23,19 +24,7 @@ export function ChargerCard({ charger }: { charger: ChargerSummary }) {
         {charger.isPartner ? <Badge tone="brand">Partner</Badge> : null}
       </div>
 
-      <ul aria-label="Charging" className="mt-3 flex flex-wrap gap-2 text-xs">
-        {charger.powerKw ? (
-          <li className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">
-            <ZapIcon className="size-3.5 text-amber-500" />
-            {charger.powerKw} kW
-          </li>
-        ) : null}
-        {charger.connectors.map((c) => (
-          <li key={c} className="rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">
-            {c}
-          </li>
-        ))}
-      </ul>
+      <ChargerFacts charger={charger} className="mt-3" />
 
       {charger.merchants.length > 0 ? (
         <div className="mt-4 border-t border-slate-100 pt-3">
