@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
 import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
-import { AT_MUELLER, CHARGER, signUpNewDriver } from "./journeys";
+import { AT_MUELLER, CHARGER, fillBusinessSignUp, signUpNewDriver } from "./journeys";
 
 // The driver's map on the charge tab, at a 390px phone (the desktop project runs it at its size).
 // The e2e server sets no MAP_TILE_URL: the markers stand on a plain background, and any outside
@@ -179,16 +179,18 @@ test("a merchant named with markup shows as text, and checking in from the sheet
   // a business a few steps from Mueller signs up with that name, is approved and posts an offer
   const owner = await phone(browser, baseURL, testInfo);
   await owner.goto("/merchant/signup");
-  await owner.getByLabel("Your name").fill("Mallory Markup");
-  await owner.getByLabel("Email", { exact: true }).fill(`mallory-${tag}@test.local`);
-  await owner.getByLabel("Password").fill("markup is just text here");
-  await owner.getByLabel("Business name").fill(shop);
-  await owner.getByLabel("Kind of business").selectOption("Restaurant");
-  await owner.getByLabel("Street address").fill("1800 E 51st St, Austin, TX 78723");
-  await owner.getByLabel("Latitude").fill("30.3033");
-  await owner.getByLabel("Longitude").fill("-97.7057");
-  await owner.getByLabel("Contact phone").fill("+1 512 555 0142");
-  await owner.getByLabel("Contact email").fill(`mallory-shop-${tag}@test.local`);
+  await fillBusinessSignUp(owner, {
+    owner: "Mallory Markup",
+    email: `mallory-${tag}@test.local`,
+    password: "markup is just text here",
+    business: shop,
+    kind: "Restaurant",
+    address: "1800 E 51st St, Austin, TX 78723",
+    latitude: "30.3033",
+    longitude: "-97.7057",
+    phone: "+1 512 555 0142",
+    contactEmail: `mallory-shop-${tag}@test.local`,
+  });
   await owner.getByRole("button", { name: "Create account and apply" }).click();
   await owner.waitForURL(/\/merchant$/);
 

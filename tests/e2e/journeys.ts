@@ -103,3 +103,30 @@ export async function earnCashReward(page: Page, testInfo: TestInfo, who: string
   }).toPass({ timeout: 45_000, intervals: [2_000] });
   return name;
 }
+
+export type BusinessSignUp = {
+  owner: string;
+  email: string;
+  password: string;
+  business: string;
+  kind: string;
+  address: string;
+  latitude: string;
+  longitude: string;
+  phone: string;
+  contactEmail: string;
+};
+
+/** Fills the business sign-up form at /merchant/signup; the caller submits (some specs expect a refusal). */
+export async function fillBusinessSignUp(page: Page, f: BusinessSignUp) {
+  await page.getByLabel("Your name").fill(f.owner);
+  await page.getByLabel("Email", { exact: true }).fill(f.email);
+  await page.getByLabel("Password").fill(f.password);
+  await page.getByLabel("Business name").fill(f.business);
+  await page.getByLabel("Kind of business").selectOption(f.kind);
+  await page.getByLabel("Street address").fill(f.address);
+  await page.getByLabel("Latitude").fill(f.latitude);
+  await page.getByLabel("Longitude").fill(f.longitude);
+  await page.getByLabel("Contact phone").fill(f.phone);
+  await page.getByLabel("Contact email").fill(f.contactEmail);
+}

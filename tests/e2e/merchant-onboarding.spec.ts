@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type TestInfo } from "@playwright/test";
 import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { fillBusinessSignUp } from "./journeys";
 
 const cspViolations: string[][] = [];
 test.afterEach(() => {
@@ -36,16 +37,18 @@ test("a business signs up, waits for review, is approved by an admin and sees it
   await expect(owner.getByRole("heading", { name: "Sign up your business" })).toBeVisible();
   await snap(owner, testInfo, "merchant-signup");
   // a wrong value is explained in a sentence next to its field
-  await owner.getByLabel("Your name").fill("Cora Owner");
-  await owner.getByLabel("Email", { exact: true }).fill(`cora-${tag}@test.local`);
-  await owner.getByLabel("Password").fill("corner coffee since 1998");
-  await owner.getByLabel("Business name").fill(businessName);
-  await owner.getByLabel("Kind of business").selectOption("Coffee");
-  await owner.getByLabel("Street address").fill("1911 Aldrich St, Austin, TX 78723");
-  await owner.getByLabel("Latitude").fill("300");
-  await owner.getByLabel("Longitude").fill("-97.7054");
-  await owner.getByLabel("Contact phone").fill("+1 512 555 0199");
-  await owner.getByLabel("Contact email").fill(`hello-${tag}@test.local`);
+  await fillBusinessSignUp(owner, {
+    owner: "Cora Owner",
+    email: `cora-${tag}@test.local`,
+    password: "corner coffee since 1998",
+    business: businessName,
+    kind: "Coffee",
+    address: "1911 Aldrich St, Austin, TX 78723",
+    latitude: "300",
+    longitude: "-97.7054",
+    phone: "+1 512 555 0199",
+    contactEmail: `hello-${tag}@test.local`,
+  });
   await owner.getByRole("button", { name: "Create account and apply" }).click();
   await expect(owner.getByText("The latitude must be between -90 and 90.")).toBeVisible();
   await owner.getByLabel("Latitude").fill("30.2981");

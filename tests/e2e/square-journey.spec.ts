@@ -1,6 +1,13 @@
 import { devices, expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
-import { AT_MUELLER, checkInAtMueller, connectCar, signUpNewDriver, stopCharging } from "./journeys";
+import {
+  AT_MUELLER,
+  checkInAtMueller,
+  connectCar,
+  fillBusinessSignUp,
+  signUpNewDriver,
+  stopCharging,
+} from "./journeys";
 
 // Issue 11's whole journey on the production build: a business signs up, an admin approves and funds
 // it, it connects Square (the sandbox twin), makes an offer; a driver charges at Mueller, a sale rings
@@ -40,16 +47,18 @@ test("sign-up → approval → Square → offer → a charging driver's purchase
   // the business signs up and waits for review
   const owner = await open(browser, baseURL, { viewport: { width: 1366, height: 900 } });
   await owner.goto("/merchant/signup");
-  await owner.getByLabel("Your name").fill("Bea Baker");
-  await owner.getByLabel("Email", { exact: true }).fill(`bea-${tag}@test.local`);
-  await owner.getByLabel("Password").fill("fresh bread every morning");
-  await owner.getByLabel("Business name").fill(business);
-  await owner.getByLabel("Kind of business").selectOption("Dessert");
-  await owner.getByLabel("Street address").fill("1900 Aldrich St, Austin, TX 78723");
-  await owner.getByLabel("Latitude").fill("30.2987");
-  await owner.getByLabel("Longitude").fill("-97.7057");
-  await owner.getByLabel("Contact phone").fill("+1 512 555 0123");
-  await owner.getByLabel("Contact email").fill(`hello-${tag}@test.local`);
+  await fillBusinessSignUp(owner, {
+    owner: "Bea Baker",
+    email: `bea-${tag}@test.local`,
+    password: "fresh bread every morning",
+    business,
+    kind: "Dessert",
+    address: "1900 Aldrich St, Austin, TX 78723",
+    latitude: "30.2987",
+    longitude: "-97.7057",
+    phone: "+1 512 555 0123",
+    contactEmail: `hello-${tag}@test.local`,
+  });
   await owner.getByRole("button", { name: "Create account and apply" }).click();
   await owner.waitForURL(/\/merchant$/);
   await expect(owner.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
