@@ -2,6 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { NearbyResult } from "@/lib/discovery/nearby-contract";
+import type { NearbyWire } from "@/lib/discovery/nearby-wire";
+import { unpackNearby } from "./unpack-nearby";
 import { getJson } from "@/components/driver/queries/get-json";
 import { discoveryKeys, nearbyParams, type Bbox, type MapFilters } from "./map-query";
 
@@ -13,7 +15,8 @@ export function useNearby(box: Bbox, filters: MapFilters) {
   const params = nearbyParams(box, filters);
   return useQuery({
     queryKey: discoveryKeys.nearby(params),
-    queryFn: ({ signal }) => getJson<NearbyResult>(`/api/discovery/nearby?${params}`, signal),
+    queryFn: async ({ signal }): Promise<NearbyResult> =>
+      unpackNearby(await getJson<NearbyWire>(`/api/discovery/nearby?${params}`, signal)),
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,

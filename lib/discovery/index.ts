@@ -9,3 +9,4 @@ export {
   type NearbyPerk,
   type NearbyOffer,
 } from "./nearby-contract";
+export { packNearby, type NearbyWire } from "./nearby-wire";

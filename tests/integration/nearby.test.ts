@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findNearby, nearbyQuery, type NearbyResult } from "@/lib/discovery";
+import { findNearby, nearbyQuery, type NearbyResult, type NearbyWire } from "@/lib/discovery";
+import { unpackNearby } from "@/components/discovery/unpack-nearby";
 import { AppError } from "@/lib/errors";
 import { GET } from "@/app/api/discovery/nearby/route";
 import { call } from "../support/request";
@@ -150,15 +151,15 @@ describe("findNearby: filters", () => {
 });
 
 describe("GET /api/discovery/nearby", () => {
-  it("answers the contract's shape, cacheable privately for 30 s", async () => {
+  it("answers the packed contract (each merchant once), cacheable privately for 30 s", async () => {
     const res = await call(GET, { path: `/api/discovery/nearby?lat=${C.lat}&lng=${C.lng}&radius=2000&limit=3` });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, max-age=30");
-    const body = (await res.json()) as NearbyResult;
-    expect(body.truncated).toBe(true);
-    expect(body.asOf).toBe(importedAt.toISOString());
-    expect(body.chargers.map((c) => c.id)).toEqual(["nb_C", "nb_D", "nb_A"]);
-    expect(Object.keys(body.chargers[1]).sort()).toEqual(
+    const wire = (await res.json()) as NearbyWire;
+    expect(wire.truncated).toBe(true);
+    expect(wire.asOf).toBe(importedAt.toISOString());
+    expect(wire.chargers.map((c) => c.id)).toEqual(["nb_C", "nb_D", "nb_A"]);
+    expect(Object.keys(wire.chargers[1]).sort()).toEqual(
       [
         "accessHours",
         "address",
@@ -175,11 +176,20 @@ describe("GET /api/discovery/nearby", () => {
         "status",
       ].sort(),
     );
-    expect(body.chargers[1].perks[0]).toMatchObject({
-      merchantId: "nbm_6",
-      walkMinutes: 10,
-      offers: [{ title: "Donut", novaPrice: 80 }],
-    });
+    expect(Object.keys(wire.chargers[1].perks[0]).sort()).toEqual(
+      ["distanceMeters", "latitude", "longitude", "merchantId", "walkMinutes"].sort(),
+    );
+    expect(wire.chargers[1].perks[0]).toMatchObject({ merchantId: "nbm_6", walkMinutes: 10 });
+    expect(wire.merchants["nbm_6"]).toMatchObject({ offers: [{ title: "Donut", novaPrice: 80 }] });
+    // unpacked, it is the query's answer (distances to the metre, coordinates to 6 decimals)
+    const direct = await near({ limit: 3 });
+    const unpacked = unpackNearby(wire);
+    expect(unpacked.chargers.map((c) => c.perks.map((p) => [p.merchantId, p.name, p.offers]))).toEqual(
+      direct.chargers.map((c) => c.perks.map((p) => [p.merchantId, p.name, p.offers])),
+    );
+    unpacked.chargers.forEach((c, i) =>
+      expect(Math.abs(c.distanceMeters - direct.chargers[i].distanceMeters)).toBeLessThanOrEqual(0.5),
+    );
   });
 
   it.each([
