@@ -14,6 +14,9 @@ function gitSha() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // .next/standalone: server.js plus only the node_modules files the server uses (the Docker
+  // image's runtime stage); public/ and .next/static are copied beside it (scripts/standalone.mjs).
+  output: "standalone",
   poweredByHeader: false,
   // Next holds a request body up to this before the app sees it (default 10 MB); our largest
   // accepted body is a 1 MB webhook, refused past that by lib/http/read-body.
@@ -25,6 +28,13 @@ const nextConfig = {
     "prom-client",
     "pglite-prisma-adapter",
     "@node-rs/argon2",
+    // loaded by Node itself (not bundled), so the instrumentations' require hooks see real modules
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/instrumentation",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-undici",
+    "@prisma/instrumentation",
   ],
   env: {
     NEXT_PUBLIC_GIT_SHA: gitSha(),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: drift check, lint + format, unit + integration (vitest), e2e (Playwright in Chromium on
-# `npm run build` (next build, then serwist build for public/sw.js) && `next start`), the service
+# `npm run build` (next build, serwist build for public/sw.js, standalone copy) && `node .next/standalone/server.js`), the service
 # worker check and the /app bundle budget (scripts/bundle-budget.mjs) on that build.
 # Integration tests use TEST_DATABASE_URL's server when set (a fresh database per run), else embedded PGlite.
 set -u

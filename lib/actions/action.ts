@@ -11,7 +11,7 @@ import {
   type RequestMeta,
 } from "@/lib/auth";
 import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
-import { requestLogger } from "@/lib/observability";
+import { recordError, requestLogger } from "@/lib/observability";
 import { refuseControlCharsInForm } from "@/lib/validation";
 
 export type ActionError = { code: string; message: string; fields?: Record<string, string> };
@@ -54,6 +54,7 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
     } catch (err) {
       if (isNextControlFlow(err)) throw err;
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+      recordError(err, meta.requestId);
       requestLogger(meta.requestId).error({ err }, "action failed");
       return {
         ok: false,

@@ -169,6 +169,9 @@ export function envSchema(isProduction: boolean) {
       .string()
       .regex(/^[A-Za-z0-9._-]{1,60}$/)
       .default("nerava-nova"),
+    // OpenTelemetry: traces go to <endpoint>/v1/traces (OTLP/HTTP, JSON) when set; off when unset.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("nerava"),
     GIT_SHA: z.string().optional(),
     BUILD_TIME: z.string().optional(),
   });

@@ -13,7 +13,14 @@ import {
   type RequestMeta,
 } from "@/lib/auth";
 import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
-import { ensureRequestId, recordHttp, requestLogger, REQUEST_ID_HEADER } from "@/lib/observability";
+import {
+  ensureRequestId,
+  inSpan,
+  recordError,
+  recordHttp,
+  requestLogger,
+  REQUEST_ID_HEADER,
+} from "@/lib/observability";
 import { assertNoControlCharsInRequest } from "@/lib/validation";
 import { JSON_BODY_LIMIT, readBodyText } from "./read-body";
 
@@ -69,23 +76,27 @@ export function route<
   Q extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
 >(spec: RouteSpec<P, B, Q, R>, handler: (ctx: RouteContext<P, B, Q, R>) => Promise<unknown>) {
-  return async (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
-    const started = performance.now();
+  return (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = ensureRequestId(req.headers.get(REQUEST_ID_HEADER));
-    const log = requestLogger(requestId);
-    let res: Response;
-    try {
-      const ctx = await prepare(spec, req, (await segment?.params) ?? {}, requestId, log);
-      const out = await handler(ctx as RouteContext<P, B, Q, R>);
-      res = out instanceof Response ? out : json(out);
-    } catch (err) {
-      res = errorResponse(err, requestId, log);
-    }
-    res.headers.set(REQUEST_ID_HEADER, requestId);
-    const seconds = (performance.now() - started) / 1000;
-    recordHttp(req.method, spec.name, res.status, seconds);
-    log.info({ method: req.method, route: spec.name, status: res.status, ms: Math.round(seconds * 1000) }, "request");
-    return res;
+    const attributes = { "http.request.method": req.method, "http.route": spec.name, "request.id": requestId };
+    return inSpan(`${req.method} ${spec.name}`, attributes, async (span) => {
+      const started = performance.now();
+      const log = requestLogger(requestId);
+      let res: Response;
+      try {
+        const ctx = await prepare(spec, req, (await segment?.params) ?? {}, requestId, log);
+        const out = await handler(ctx as RouteContext<P, B, Q, R>);
+        res = out instanceof Response ? out : json(out);
+      } catch (err) {
+        res = errorResponse(err, requestId, log);
+      }
+      res.headers.set(REQUEST_ID_HEADER, requestId);
+      span.setAttribute("http.response.status_code", res.status);
+      const seconds = (performance.now() - started) / 1000;
+      recordHttp(req.method, spec.name, res.status, seconds);
+      log.info({ method: req.method, route: spec.name, status: res.status, ms: Math.round(seconds * 1000) }, "request");
+      return res;
+    });
   };
 }
 
@@ -151,6 +162,7 @@ export function errorResponse(err: unknown, requestId: string, log: pino.Logger)
   if (err instanceof ZodError) {
     return json<ErrorBody>({ error: { code: "invalid_input", message: readableIssues(err) } }, 422);
   }
+  recordError(err, requestId);
   log.error({ err }, "unhandled error");
   return json<ErrorBody>({ error: { code: "internal", message: GENERIC_MESSAGE, requestId } }, 500);
 }

@@ -17,6 +17,7 @@ import {
   unsafeSendMerchantNotice,
   type MerchantNoticeKind,
 } from "@/lib/purchases";
+import { checkLedgerNow } from "@/lib/ledger";
 import { logger } from "@/lib/observability";
 import { runChargerImport } from "@/lib/charger-import";
 import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
@@ -121,6 +122,12 @@ export const JOBS = {
     const { configured, daysLeft, warning } = logWalletCertificateStatus();
     return { configured, daysLeft, warning };
   },
+  /** The ledger's invariants, exported as nerava_ledger_check_* for the "ledger check failing" alert. */
+  "check-ledger": async () => {
+    const { violations, transactions, accounts } = await checkLedgerNow();
+    if (violations.length > 0) logger.error({ violations: violations.slice(0, 20) }, "ledger check found violations");
+    return { violations: violations.length, transactions, accounts };
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -142,4 +149,5 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "purge-place-coordinates": "40 4 * * *",
   "sync-wallet-passes": "* * * * *",
   "check-wallet-certificate": "0 9 * * *",
+  "check-ledger": "*/30 * * * *",
 };

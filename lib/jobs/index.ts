@@ -5,6 +5,7 @@ import { JOBS, QUEUE_POLICIES, SCHEDULES, type JobName } from "./handlers";
 
 export { JOBS, type JobName } from "./handlers";
 export { stopBoss } from "./boss";
+export { readBacklog, registerJobMetrics } from "./metrics";
 export { enqueueInTx, jobsReady, queueReady, type EnqueueOptions } from "./enqueue";
 
 /** Starts this instance's workers and (idempotently) the schedules. */

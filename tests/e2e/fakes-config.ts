@@ -2,8 +2,11 @@
 // process) can reach them and two runs on one machine do not collide.
 const base = Number(process.env.E2E_PORT ?? 3100);
 
+/** The production server the e2e tier runs: Next's standalone output (npm run build copies public/ and static in). */
+export const STANDALONE_SERVER = ".next/standalone/server.js";
+
 export const E2E_FAKES = {
-  /** The production-start spec's own short-lived `next start` (it checks the config refusals). */
+  /** The production-start spec's own short-lived standalone server (config refusals, then a clean start). */
   productionTrialPort: base + 90,
   twilioPort: base + 91,
   twilioSid: "AC000000000000000000000000000000e2",

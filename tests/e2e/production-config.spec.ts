@@ -1,24 +1,37 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_FAKES } from "./fakes-config";
+import { createTestDatabase } from "../support/test-database";
+import { applyMigrations } from "../../lib/db/schema-engine";
+import { E2E_FAKES, STANDALONE_SERVER } from "./fakes-config";
 
-// Runs `next start` in production with unsafe settings: it must exit non-zero and say why.
+const trialPort = E2E_FAKES.productionTrialPort;
+
+// The standalone production server (what the Docker image runs) with only the given environment.
+function spawnStandalone(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [path.resolve(STANDALONE_SERVER)], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(trialPort),
+      HOSTNAME: "127.0.0.1",
+      ...env,
+    },
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  return { child, output: () => output };
+}
+
+// With unsafe settings it must exit non-zero and say why.
 function startProduction(env: Record<string, string>) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_FAKES.productionTrialPort)],
-      {
-        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
+    const { child, output } = spawnStandalone(env);
     const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-    child.on("exit", (code) => (clearTimeout(timer), resolve({ code, output })));
+    child.on("exit", (code) => (clearTimeout(timer), resolve({ code, output: output() })));
   });
 }
 
@@ -37,7 +50,7 @@ test.describe("production start", () => {
   // Everything production needs except Smartcar's keys, with charging on (its default).
   const SAFE_BUT_SMARTCAR = () => ({
     DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
-    NEXTAUTH_URL: `http://127.0.0.1:${E2E_FAKES.productionTrialPort}`,
+    NEXTAUTH_URL: `http://127.0.0.1:${trialPort}`,
     NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     METRICS_TOKEN: "metrics-token",
@@ -70,5 +83,45 @@ test.describe("production start", () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/SANDBOX_PROVIDERS may not name 'smartcar' in production/);
     expect(output).toMatch(/SANDBOX_PROVIDERS may not name 'stripe' in production/);
+  });
+
+  // The deployable artifact, started cold on its own migrated database with a production
+  // configuration: it must come up and answer the readiness probe the chart and compose use.
+  test("the standalone server starts with a safe configuration and answers /api/ready 200", async () => {
+    test.setTimeout(120_000);
+    const database = await createTestDatabase("nerava_standalone");
+    await applyMigrations({ databaseUrl: database.url, migrationsDir: path.resolve("prisma/migrations") });
+    const { child, output } = spawnStandalone({
+      ...SAFE_BUT_SMARTCAR(),
+      DATABASE_URL: database.url,
+      SMARTCAR_CLIENT_ID: "smartcar-client",
+      SMARTCAR_CLIENT_SECRET: "smartcar-secret",
+      JOBS_ENABLED: "false",
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      const base = `http://127.0.0.1:${trialPort}`;
+      let ready: Response | undefined;
+      for (let i = 0; i < 120 && child.exitCode === null; i++) {
+        ready = await fetch(`${base}/api/ready`).catch(() => undefined);
+        if (ready) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(ready?.status, output()).toBe(200);
+      expect(await ready!.json()).toEqual({ ready: true, checks: { database: "ok", migrations: "ok" } });
+      expect((await fetch(`${base}/api/health`)).status).toBe(200);
+      // public/ (the service worker) and .next/static were copied beside server.js
+      const sw = await fetch(`${base}/sw.js`);
+      expect(sw.status).toBe(200);
+      expect(await sw.text()).toContain("/~offline");
+      const page = await (await fetch(`${base}/signin`)).text();
+      const asset = /\/_next\/static\/[^"']+\.(?:css|js)/.exec(page)?.[0];
+      expect(asset).toBeTruthy();
+      expect((await fetch(`${base}${asset}`)).status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+      await database.drop();
+    }
   });
 });

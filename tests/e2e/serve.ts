@@ -1,6 +1,6 @@
 // Playwright's web server: a fresh migrated and seeded database, local stand-ins for
 // Smartcar, Twilio Verify, SMTP and Google (the app reaches them through its real clients), then
-// `next start` in production mode. Production runs no sandbox twin of a provider it uses: the
+// the standalone production server (`node .next/standalone/server.js`). Production runs no sandbox twin of a provider it uses: the
 // Google stand-in is the sandbox issuer, so SANDBOX_PROVIDERS names google (and nothing else).
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -20,7 +20,7 @@ import { startFakeTwilioVerify } from "../fakes/twilio-verify";
 import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
 import { makeWalletCerts } from "../support/wallet-certs";
-import { E2E_FAKES } from "./fakes-config";
+import { E2E_FAKES, STANDALONE_SERVER } from "./fakes-config";
 
 const port = process.env.E2E_PORT ?? "3100";
 const database = await createTestDatabase("nerava_e2e");
@@ -136,60 +136,60 @@ const googleWalletEnv = {
   GOOGLE_WALLET_API_BASE: googleWallet.apiBase,
 };
 
-const child = spawn(
-  process.execPath,
-  [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
-  {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      // in-process limits: Redis-backed ones would carry counts over from earlier runs
-      REDIS_URL: "",
-      // every journey signs in from 127.0.0.1: the suite would spend one network's allowance
-      SIGN_IN_PER_IP_LIMIT: "500",
-      // and creates its drivers and businesses from there too (the default is 10 an hour)
-      SIGN_UP_PER_IP_LIMIT: "500",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: database.url,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      METRICS_TOKEN: "e2e-metrics-token",
-      // a short phone dwell so the charging journey verifies within the test
-      MIN_DWELL_SECONDS: "4",
-      // a purchase reward's refund window of 36 seconds: the journey sees it pending, then available
-      PURCHASE_REFUND_WINDOW_HOURS: "0.01",
-      VERIFY_ACCEPT: "car+phone",
-      SMTP_URL: `${smtp.url}?ignoreTLS=true`,
-      TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
-      TWILIO_AUTH_TOKEN: "e2e-twilio-token",
-      TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000e2e",
-      TWILIO_API_BASE: twilio.url,
-      GOOGLE_CLIENT_ID: "e2e-google-client",
-      GOOGLE_CLIENT_SECRET: "e2e-google-secret",
-      GOOGLE_ISSUER: google.issuer,
-      SANDBOX_PROVIDERS: "google",
-      SMARTCAR_CLIENT_ID: E2E_FAKES.smartcarClientId,
-      SMARTCAR_CLIENT_SECRET: "e2e-smartcar-secret",
-      SMARTCAR_AUTH_ORIGIN: smartcar.authOrigin,
-      SMARTCAR_API_ORIGIN: smartcar.apiOrigin,
-      STRIPE_SECRET_KEY: "sk_test_e2e",
-      STRIPE_API_BASE: stripe.url,
-      STRIPE_WEBHOOK_SECRET: stripeSecrets.platform,
-      STRIPE_CONNECT_WEBHOOK_SECRET: stripeSecrets.connect,
-      SQUARE_APPLICATION_ID: squareApp.id,
-      SQUARE_APPLICATION_SECRET: squareApp.secret,
-      SQUARE_API_BASE: square.url,
-      SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
-      SQUARE_WEBHOOK_URL: squareWebhookUrl,
-      GOOGLE_PLACES_API_KEY: places.apiKey,
-      GOOGLE_PLACES_API_BASE: places.url,
-      ...walletEnv,
-      ...googleWalletEnv,
-    },
+// The standalone server (next.config.mjs output: "standalone", made ready by scripts/standalone.mjs):
+// what the Docker image runs, so every journey also proves the deployed artifact.
+const child = spawn(process.execPath, [STANDALONE_SERVER], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: port,
+    HOSTNAME: "127.0.0.1",
+    // in-process limits: Redis-backed ones would carry counts over from earlier runs
+    REDIS_URL: "",
+    // every journey signs in from 127.0.0.1: the suite would spend one network's allowance
+    SIGN_IN_PER_IP_LIMIT: "500",
+    // and creates its drivers and businesses from there too (the default is 10 an hour)
+    SIGN_UP_PER_IP_LIMIT: "500",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    METRICS_TOKEN: "e2e-metrics-token",
+    // a short phone dwell so the charging journey verifies within the test
+    MIN_DWELL_SECONDS: "4",
+    // a purchase reward's refund window of 36 seconds: the journey sees it pending, then available
+    PURCHASE_REFUND_WINDOW_HOURS: "0.01",
+    VERIFY_ACCEPT: "car+phone",
+    SMTP_URL: `${smtp.url}?ignoreTLS=true`,
+    TWILIO_ACCOUNT_SID: E2E_FAKES.twilioSid,
+    TWILIO_AUTH_TOKEN: "e2e-twilio-token",
+    TWILIO_VERIFY_SERVICE_SID: "VA00000000000000000000000000000e2e",
+    TWILIO_API_BASE: twilio.url,
+    GOOGLE_CLIENT_ID: "e2e-google-client",
+    GOOGLE_CLIENT_SECRET: "e2e-google-secret",
+    GOOGLE_ISSUER: google.issuer,
+    SANDBOX_PROVIDERS: "google",
+    SMARTCAR_CLIENT_ID: E2E_FAKES.smartcarClientId,
+    SMARTCAR_CLIENT_SECRET: "e2e-smartcar-secret",
+    SMARTCAR_AUTH_ORIGIN: smartcar.authOrigin,
+    SMARTCAR_API_ORIGIN: smartcar.apiOrigin,
+    STRIPE_SECRET_KEY: "sk_test_e2e",
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: stripeSecrets.platform,
+    STRIPE_CONNECT_WEBHOOK_SECRET: stripeSecrets.connect,
+    SQUARE_APPLICATION_ID: squareApp.id,
+    SQUARE_APPLICATION_SECRET: squareApp.secret,
+    SQUARE_API_BASE: square.url,
+    SQUARE_WEBHOOK_SIGNATURE_KEY: squareApp.signatureKey,
+    SQUARE_WEBHOOK_URL: squareWebhookUrl,
+    GOOGLE_PLACES_API_KEY: places.apiKey,
+    GOOGLE_PLACES_API_BASE: places.url,
+    ...walletEnv,
+    ...googleWalletEnv,
   },
-);
+});
 
 let stopping = false;
 async function stop(code: number) {

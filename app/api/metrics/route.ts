@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
+import { registerJobMetrics } from "@/lib/jobs";
 import { metrics } from "@/lib/observability";
 import { canReadMetrics } from "@/lib/ops";
 import { registerWalletCertificateMetrics } from "@/lib/wallet";
@@ -12,6 +13,7 @@ export const GET = route({ name: "/api/metrics", permission: "public" }, async (
     throw new AppError("unauthorized", "A valid metrics token is required.", { "WWW-Authenticate": "Bearer" });
   }
   registerWalletCertificateMetrics();
+  registerJobMetrics();
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType } });
 });

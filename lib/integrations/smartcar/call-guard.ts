@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import CircuitBreaker from "opossum";
 import pRetry from "p-retry";
-import { logger } from "@/lib/observability";
+import { logger, watchCircuit } from "@/lib/observability";
 import { ProviderUnavailable, RateLimited, VehicleProviderError } from "./errors";
 
 export type CallPolicy = {
@@ -88,6 +88,7 @@ export function createCallGuard(opts: {
     breaker.on("open", () => log.warn("circuit opened: failing fast"));
     breaker.on("halfOpen", () => log.info("circuit half-open: trying one call"));
     breaker.on("close", () => log.info("circuit closed"));
+    watchCircuit(breaker, `${name}.${family}`);
     breakers.set(family, breaker);
     return breaker;
   }

@@ -1,5 +1,5 @@
 import CircuitBreaker from "opossum";
-import { logger } from "@/lib/observability";
+import { logger, watchCircuit } from "@/lib/observability";
 import { GoogleWalletError } from "./errors";
 
 export type CircuitPolicy = {
@@ -39,6 +39,7 @@ export function createGoogleCircuit(name: string, policy: CircuitPolicy = GOOGLE
   breaker.on("open", () => log.warn("circuit opened: failing fast"));
   breaker.on("halfOpen", () => log.info("circuit half-open: trying one call"));
   breaker.on("close", () => log.info("circuit closed"));
+  watchCircuit(breaker, name);
   return {
     async run<T>(call: () => Promise<T>): Promise<T> {
       try {

@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { accounts, postInTx } from "@/lib/ledger";
+import { uid } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+// npm run db:backup → npm run db:restore into a fresh database → npm run ledger:check on the copy.
+// pg_dump and pg_restore need a PostgreSQL server (TEST_DATABASE_URL); PGlite runs skip this file.
+
+function script(file: string, args: string[], databaseUrl: string | undefined) {
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const env = { ...process.env, NODE_ENV: "test" as const, DATABASE_URL: databaseUrl };
+    if (databaseUrl === undefined) delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ["--import", "tsx", file, ...args], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+const balances = (client: Db) =>
+  client.$queryRaw<{ id: string; balance: bigint }[]>`SELECT "id", "balance" FROM "LedgerAccount" ORDER BY "id"`;
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
+  let source: TestDatabase;
+  let target: TestDatabase;
+  let client: Db;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "nerava-backup-"));
+  const file = path.join(dir, "nerava.dump");
+
+  beforeAll(async () => {
+    [source, target] = await Promise.all([createTestDatabase("nerava_bk_src"), createTestDatabase("nerava_bk_dst")]);
+    await applyMigrations({ databaseUrl: source.url, migrationsDir: path.resolve("prisma/migrations") });
+    client = createDb(source.url, 2);
+    // ledger activity: grants to three drivers, spends at a merchant, one reversal-free history
+    const merchantId = `mer-${uid()}`;
+    for (const [i, driverId] of [`drv-${uid()}`, `drv-${uid()}`, `drv-${uid()}`].entries()) {
+      const post = (type: "GRANT" | "DIRECT_SPEND", lines: Parameters<typeof postInTx>[1]["lines"]) =>
+        client.$transaction(
+          (tx) =>
+            postInTx(tx, {
+              idempotencyKey: `backup:${uid()}`,
+              type,
+              reason: "backup test",
+              request: { driverId },
+              lines,
+            }),
+          { timeout: 30_000 }, // a shared CI machine under a parallel build is slow
+        );
+      await post("GRANT", [
+        { account: accounts.novaIssuance(), amount: -1000n },
+        { account: accounts.driverNova(driverId), amount: 1000n },
+      ]);
+      await post("DIRECT_SPEND", [
+        { account: accounts.driverNova(driverId), amount: -100n * BigInt(i + 1) },
+        { account: accounts.merchantNova(merchantId), amount: 100n * BigInt(i + 1) },
+      ]);
+    }
+  });
+
+  afterAll(async () => {
+    await client?.$disconnect();
+    await Promise.all([source?.drop(), target?.drop()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("restores a clean ledger with the same balances", async () => {
+    const backup = await script("scripts/db-backup.ts", [file], source.url);
+    expect(backup.output).toMatch(/Backed up to/);
+    expect(backup.code).toBe(0);
+
+    const restore = await script("scripts/db-restore.ts", [file], target.url);
+    expect(restore.output).toMatch(/Restored/);
+    expect(restore.code).toBe(0);
+
+    const check = await script("scripts/ledger-check.ts", [], target.url);
+    expect(check.output).toMatch(/Checked \d+ transactions and \d+ accounts/);
+    expect(check.output).toMatch(/Ledger is consistent\./);
+    expect(check.code).toBe(0);
+
+    const copy = createDb(target.url, 1);
+    try {
+      const restored = await balances(copy);
+      expect(restored.length).toBeGreaterThanOrEqual(5);
+      expect(restored).toEqual(await balances(client));
+      expect(await copy.$queryRaw`SELECT count(*)::int AS n FROM "_prisma_migrations"`).toEqual(
+        await client.$queryRaw`SELECT count(*)::int AS n FROM "_prisma_migrations"`,
+      );
+    } finally {
+      await copy.$disconnect();
+    }
+  });
+
+  it("refuses to restore over a database that has tables, unless --clean", async () => {
+    const again = await script("scripts/db-restore.ts", [file], target.url);
+    expect(again.code).toBe(1);
+    expect(again.output).toMatch(/The target database is not empty/);
+    const clean = await script("scripts/db-restore.ts", [file, "--clean"], target.url);
+    expect(clean.output).toMatch(/Restored/);
+    expect(clean.code).toBe(0);
+  });
+
+  it("says what is missing: no DATABASE_URL, no file argument", async () => {
+    const noUrl = await script("scripts/db-backup.ts", [path.join(dir, "x.dump")], undefined);
+    expect(noUrl.code).toBe(1);
+    expect(noUrl.output).toMatch(/DATABASE_URL is not set\. Backups need a PostgreSQL server/);
+    const noFile = await script("scripts/db-backup.ts", [], source.url);
+    expect(noFile.code).toBe(1);
+    expect(noFile.output).toMatch(/Usage: npm run db:backup -- <file\.dump>/);
+  });
+});
