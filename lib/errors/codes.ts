@@ -67,6 +67,7 @@ export const ERROR_STATUS = {
   email_taken: 409,
   // merchant onboarding and team
   merchant_not_pending: 409,
+  merchant_transition: 409,
   driver_account: 409,
   invite_pending: 409,
   already_member: 409,
