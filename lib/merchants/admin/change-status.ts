@@ -49,7 +49,8 @@ export async function changeMerchantStatus(actor: Actor, input: ChangeMerchantSt
   return db().$transaction(async (tx) => {
     const { count } = await tx.merchant.updateMany({
       where: { id: input.merchantId, status: from },
-      data: { status: to, statusReason: input.reason },
+      // owners read statusReason while they are rejected or suspended; going live clears it (the audit log keeps it)
+      data: { status: to, statusReason: to === "ACTIVE" ? null : input.reason },
     });
     const merchant = await tx.merchant.findUnique({
       where: { id: input.merchantId },
