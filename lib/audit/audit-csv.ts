@@ -1,5 +1,5 @@
 import "server-only";
-import { csvText } from "@/lib/http/csv";
+import { csvText } from "@/lib/http";
 import { AUDIT_EXPORT_CAP, type AuditRow } from "./search-audit";
 
 const HEADER = [
