@@ -22,7 +22,7 @@ export function MerchantReviewForm({ merchantId, name }: { merchantId: string; n
 
   if (step === "approve") {
     return (
-      <form action={approve}>
+      <form action={approve} noValidate>
         <input type="hidden" name="merchantId" value={merchantId} />
         <ConfirmBox
           tone="brand"
@@ -32,8 +32,18 @@ export function MerchantReviewForm({ merchantId, name }: { merchantId: string; n
           pendingLabel="Approving…"
           pending={approving}
           onCancel={() => setStep(null)}
-          error={formError(approved)}
-        />
+          error={fieldError(approved, "reason") ? undefined : formError(approved)}
+        >
+          <TextAreaField
+            name="reason"
+            label="Reason (kept in the audit log)"
+            required
+            maxLength={500}
+            rows={2}
+            defaultValue="Business details checked."
+            error={fieldError(approved, "reason")}
+          />
+        </ConfirmBox>
       </form>
     );
   }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { AdminOverview } from "@/lib/admin";
 import { formatDate } from "@/components/ui/format";
 import { MerchantStatusBadge } from "@/components/ui/merchant-status-badge";
@@ -24,7 +25,11 @@ export function MerchantsTable({
       <TBody>
         {merchants.map((m) => (
           <tr key={m.id}>
-            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">{m.name}</Td>
+            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">
+              <Link href={`/admin/merchants/${m.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {m.name}
+              </Link>
+            </Td>
             <Td>{m.category}</Td>
             <Td>
               <MerchantStatusBadge status={m.status} />

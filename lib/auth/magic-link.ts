@@ -9,6 +9,7 @@ import { rateLimit } from "@/lib/rate-limit";
 import { emailSchema } from "./password";
 import type { RequestMeta } from "./request-meta";
 import { completeSignIn } from "./complete-sign-in";
+import { refuseNewAccountWhilePaused } from "./sign-ups-paused";
 
 const LINK_TTL_MS = 15 * 60 * 1000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -33,6 +34,8 @@ export async function requestMagicLink(input: z.infer<typeof requestLinkInput>, 
  * the row. The email is proven, so an unknown address becomes a new driver account.
  */
 export async function consumeMagicLink(input: z.infer<typeof consumeLinkInput>, meta: RequestMeta) {
+  // checked before the link is used, so it still works once sign-ups are back on
+  await refuseNewAccountWhilePaused({ email: input.email });
   const { count } = await db().verificationToken.deleteMany({
     where: { identifier: input.email, token: sha256(input.token), expires: { gt: new Date() } },
   });

@@ -6,6 +6,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { recordAudit } from "@/lib/audit";
 import { config, GOOGLE_ISSUER, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
+import { isEnabled } from "@/lib/flags";
 import { safeRedirectPath } from "@/lib/validation";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
 import { isSessionTokenShaped } from "./sessions";
@@ -73,6 +74,8 @@ export function authOptions(): AuthOptions {
           ? await db().user.findUnique({ where: { id: user.id }, select: { status: true } })
           : null;
         if (existing?.status === "SUSPENDED") return "/signin?error=suspended";
+        // a first Google sign-in would create an account: refused while sign-ups are paused
+        if (!existing && !(await isEnabled("SIGN_UPS_ENABLED"))) return "/signin?error=signups_paused";
         return true;
       },
     },

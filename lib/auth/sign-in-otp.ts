@@ -7,6 +7,7 @@ import { rateLimit } from "@/lib/rate-limit";
 import { otpSender } from "./otp-sender";
 import type { RequestMeta } from "./request-meta";
 import { completeSignIn } from "./complete-sign-in";
+import { refuseNewAccountWhilePaused } from "./sign-ups-paused";
 
 /** US numbers may be typed without +1; everything else must be E.164. */
 export const phoneSchema = z
@@ -66,6 +67,7 @@ export async function verifySignInCode(input: z.infer<typeof verifyCodeInput>, m
     await recordAudit({ action: "auth.sign_in_failed", metadata: { method: "sms", reason: result.reason }, ...meta });
     throw new AppError(result.reason, CHECK_MESSAGES[result.reason]);
   }
+  await refuseNewAccountWhilePaused({ phone: input.phone });
   const user = await db().user.upsert({
     where: { phone: input.phone },
     update: { phoneVerified: new Date() },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertEnabled } from "@/lib/flags";
 import { clearRateLimit, rateLimit } from "@/lib/rate-limit";
 import { emailSchema, hashPassword, newPasswordSchema, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
@@ -42,6 +43,7 @@ export async function signInWithPassword(input: z.infer<typeof signInInput>, met
 }
 
 export async function signUpWithPassword(input: z.infer<typeof signUpInput>, meta: RequestMeta) {
+  await assertEnabled("SIGN_UPS_ENABLED");
   await rateLimit("signUpPerIp", meta.ip);
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { assertEnabled } from "@/lib/flags";
 import { accounts, assertActiveRecipient, postInTx, runMoneyTx } from "@/lib/ledger";
 import { makeRewardAvailable, postPendingReward } from "@/lib/rewards";
 
@@ -159,6 +160,7 @@ async function decideInTx(tx: Tx, adminId: string, input: z.infer<typeof decideI
   });
   const s = claim.session;
   if (input.approve) {
+    await assertEnabled("CHARGING_REWARDS_ENABLED", tx);
     await assertActiveRecipient(tx, s.driverId);
     await tx.chargingSession.update({
       where: { id: s.id },

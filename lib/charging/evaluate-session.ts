@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
+import { isEnabled } from "@/lib/flags";
 import type { Tx } from "@/lib/db";
 import { isActiveRecipient, runMoneyTx } from "@/lib/ledger";
 import { forfeitReward, makeRewardAvailable, postPendingReward } from "@/lib/rewards";
@@ -111,6 +112,19 @@ async function settleReward(tx: Tx, s: Parameters<typeof postPendingReward>[1], 
         targetType: "charging_session",
         targetId: s.id,
         metadata: { reason: "account_suspended", driverId: s.driverId, status },
+      },
+      tx,
+    );
+    return;
+  }
+  if (status !== "UNVERIFIED" && !(await isEnabled("CHARGING_REWARDS_ENABLED", tx))) {
+    await forfeitReward(tx, s, "Not paid: charging rewards were paused");
+    await recordAudit(
+      {
+        action: "reward.refused",
+        targetType: "charging_session",
+        targetId: s.id,
+        metadata: { reason: "charging_rewards_disabled", driverId: s.driverId, status },
       },
       tx,
     );

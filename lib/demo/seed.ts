@@ -3,14 +3,18 @@ import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG, DEMO_OTHER_MERCHANT_MEMBER, DEMO_PASSWORD } from "./accounts";
 import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
+// the definitions only (no server-only import), so the seed script can read them outside Next
+// eslint-disable-next-line no-restricted-imports
+import { FLAGS as FLAG_DEFINITIONS } from "@/lib/flags/definitions";
 
 const ROLE = { driver: "DRIVER", merchant: "MERCHANT", admin: "ADMIN" } as const;
 
-const FLAGS = [
-  { key: "NOVA_GRANTS_ENABLED", enabled: true, description: "Admins may grant Nova to drivers." },
-  { key: "REDEMPTIONS_ENABLED", enabled: true, description: "Drivers may redeem offers for Nova." },
-  { key: "PAYOUTS_ENABLED", enabled: true, description: "Drivers may cash out to their bank." },
-];
+// every kill switch, on, with the description the flags page shows
+const FLAGS = Object.entries(FLAG_DEFINITIONS).map(([key, flag]) => ({
+  key,
+  enabled: true,
+  description: flag.description,
+}));
 
 /** Idempotent: running it again changes nothing that already exists. */
 export async function seedDemoData(db: Db): Promise<{ users: number; chargers: number; merchants: number }> {

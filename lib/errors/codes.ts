@@ -36,6 +36,10 @@ export const ERROR_STATUS = {
   grants_disabled: 409,
   redemptions_disabled: 409,
   payouts_disabled: 409,
+  signups_disabled: 409,
+  charging_rewards_disabled: 409,
+  purchase_rewards_disabled: 409,
+  wallet_sync_disabled: 409,
   cash_out_not_ready: 409,
   instant_unavailable: 409,
   payout_state: 409,
@@ -63,6 +67,7 @@ export const ERROR_STATUS = {
   email_taken: 409,
   // merchant onboarding and team
   merchant_not_pending: 409,
+  merchant_transition: 409,
   driver_account: 409,
   invite_pending: 409,
   already_member: 409,

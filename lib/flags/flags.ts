@@ -1,30 +1,31 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/auth/request-meta";
+import { FLAGS, type FlagKey } from "./definitions";
 
-// Kill switches admins can flip at run time; the environment gives the default until they do.
-export const FLAGS = {
-  NOVA_GRANTS_ENABLED: {
-    description: "Admins may grant Nova to drivers.",
-    fallback: () => config().NOVA_GRANTS_ENABLED,
-  },
-  PAYOUTS_ENABLED: {
-    description: "Drivers may cash out to their bank, and queued cash-outs are sent to Stripe.",
-    fallback: () => config().PAYOUTS_ENABLED,
-  },
-  REDEMPTIONS_ENABLED: { description: "Drivers may redeem offers and merchants may take Nova.", fallback: () => true },
-} as const;
-export type FlagKey = keyof typeof FLAGS;
+type Client = Pick<Tx, "featureFlag">;
 
-export async function isEnabled(key: FlagKey): Promise<boolean> {
-  const row = await db().featureFlag.findUnique({ where: { key }, select: { enabled: true } });
+/** The switch's current value; pass the transaction client inside a transaction that must not call db(). */
+export async function isEnabled(key: FlagKey, client: Client = db()): Promise<boolean> {
+  const row = await client.featureFlag.findUnique({ where: { key }, select: { enabled: true } });
   return row?.enabled ?? FLAGS[key].fallback();
 }
 
-/** Admin-only: every flag with its current value. */
+/** The refusal a request gated by this switch gets while it is off. */
+export function flagRefusal(key: FlagKey): AppError {
+  const { code, message } = FLAGS[key].refusal;
+  return new AppError(code, message);
+}
+
+/** Refuses (with the switch's own message) while the switch is off. */
+export async function assertEnabled(key: FlagKey, client?: Client): Promise<void> {
+  if (!(await isEnabled(key, client))) throw flagRefusal(key);
+}
+
+/** Admin-only: every flag with what it gates and its current value. */
 export async function listFlags(actor: Actor) {
   assertCan(actor, "admin:view");
   const rows = await db().featureFlag.findMany();
@@ -33,26 +34,34 @@ export async function listFlags(actor: Actor) {
     return {
       key,
       description: FLAGS[key].description,
+      offMeans: FLAGS[key].offMeans,
       enabled: row?.enabled ?? FLAGS[key].fallback(),
       updatedAt: row?.updatedAt ?? null,
     };
   });
 }
 
+/** Admin-only: sets a switch and keeps the change (with the value before it) in the audit log. */
 export async function setFlag(actor: Actor, key: FlagKey, enabled: boolean, meta: RequestMeta): Promise<void> {
   assertCan(actor, "admin:flags");
   const adminId = actor.userId;
-  await db().featureFlag.upsert({
-    where: { key },
-    update: { enabled, updatedById: adminId },
-    create: { key, enabled, description: FLAGS[key].description, updatedById: adminId },
-  });
-  await recordAudit({
-    action: "admin.flag_changed",
-    actorId: adminId,
-    targetType: "flag",
-    targetId: key,
-    metadata: { enabled },
-    ...meta,
+  await db().$transaction(async (tx) => {
+    const was = await isEnabled(key, tx);
+    await tx.featureFlag.upsert({
+      where: { key },
+      update: { enabled, updatedById: adminId },
+      create: { key, enabled, description: FLAGS[key].description, updatedById: adminId },
+    });
+    await recordAudit(
+      {
+        action: "admin.flag_changed",
+        actorId: adminId,
+        targetType: "flag",
+        targetId: key,
+        metadata: { enabled, was },
+        ...meta,
+      },
+      tx,
+    );
   });
 }

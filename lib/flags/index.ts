@@ -1,1 +1,2 @@
-export { isEnabled, listFlags, setFlag, FLAGS, type FlagKey } from "./flags";
+export { isEnabled, assertEnabled, flagRefusal, listFlags, setFlag } from "./flags";
+export { FLAGS, type FlagKey } from "./definitions";

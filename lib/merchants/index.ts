@@ -11,3 +11,4 @@ export {
 export * from "./redemptions";
 export * from "./onboarding";
 export * from "./team";
+export * from "./admin";

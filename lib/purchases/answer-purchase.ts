@@ -9,6 +9,7 @@ import { jobsReady } from "@/lib/jobs";
 import { runMoneyTx } from "@/lib/ledger";
 import { lockOrder, type LockedOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
+import { purchaseRewardsClosed } from "./rewards-open";
 import { belowMinimumTicket, LIVE_REWARD } from "./rules";
 
 export const answerPurchaseInput = z.object({
@@ -68,6 +69,8 @@ const onePerVisit = () =>
   answered("You already have a purchase reward for this charging visit: one purchase a visit earns a reward.");
 
 async function claim(tx: Tx, order: LockedOrder, rewardId: string, driverId: string, sessionId: string) {
+  const closed = await purchaseRewardsClosed(tx, order.merchantId);
+  if (closed) throw closed;
   if (belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS))
     throw answered("This purchase was refunded, so it no longer earns a reward.");
   if (await tx.purchaseReward.count({ where: { sessionId, status: { in: [...LIVE_REWARD] } } })) throw onePerVisit();

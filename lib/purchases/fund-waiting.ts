@@ -7,6 +7,7 @@ import { logger } from "@/lib/observability";
 import { unsafeSendMerchantNotice } from "./notices";
 import { lockOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
+import { purchaseRewardsClosed } from "./rewards-open";
 import { reverseForRefund } from "./reverse-reward";
 import { belowMinimumTicket } from "./rules";
 
@@ -72,6 +73,8 @@ async function fundOne(tx: Tx, id: string, orderId: string, now: Date) {
   if (!order || !reward?.driverId || reward.status !== "WAITING_FUNDS") return reward?.status ?? "GONE";
   if (belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS))
     return reverseForRefund(tx, order, { id, status: reward.status, driverId: reward.driverId }, now);
+  // paused or the merchant suspended: it keeps waiting, and is paid once both are back
+  if (await purchaseRewardsClosed(tx, order.merchantId)) return "PAUSED";
   return payMatchedReward(
     tx,
     order,

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import { findCandidates, type Candidate } from "./find-candidates";
 import type { LockedOrder } from "./order-lock";
 import { payMatchedReward } from "./pay-reward";
+import { purchaseRewardsClosed } from "./rewards-open";
 import { belowMinimumTicket, tooLate } from "./rules";
 
 type Strength = "PHONE" | "CARD";
@@ -43,9 +44,11 @@ export async function matchNewOrder(tx: Tx, order: LockedOrder, now: Date): Prom
     rewardCents: env.PURCHASE_REWARD_FLAT_CENTS,
     feeCents: env.PURCHASE_PLATFORM_FEE_CENTS,
   };
+  // paused (kill switch) or a merchant no longer ACTIVE: the order is kept, never rewarded
   const candidates =
     belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS) ||
-    tooLate(order.orderedAt, now, env.PURCHASE_LATE_ORDER_HOURS)
+    tooLate(order.orderedAt, now, env.PURCHASE_LATE_ORDER_HOURS) ||
+    (await purchaseRewardsClosed(tx, order.merchantId))
       ? []
       : await findCandidates(tx, order, now);
   if (candidates.length === 0) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { flagRefusal, isEnabled } from "@/lib/flags";
 import { logger } from "@/lib/observability";
 import { unsafePushPassUpdate } from "./apns";
 import { unsafeSyncGooglePass } from "./google";
@@ -13,7 +14,12 @@ type Change = { driverId: string; changedAt: Date };
  * PassKit `lastUpdated` tag), then its devices and its Google object are told. The outbox row is
  * deleted only if no posting moved it meanwhile, so a change during the sync gets another round.
  */
-export async function unsafeSyncWalletPasses(): Promise<{ synced: number; left: number }> {
+export async function unsafeSyncWalletPasses(): Promise<{ synced: number; left: number; paused?: true }> {
+  // paused: the outbox keeps every change, sent when the switch is back on
+  if (!(await isEnabled("WALLET_SYNC_ENABLED"))) {
+    logger.info(flagRefusal("WALLET_SYNC_ENABLED").message);
+    return { synced: 0, left: await db().driverBalanceChange.count(), paused: true };
+  }
   const changes = await db().$queryRaw<Change[]>`
     SELECT "driverId", "changedAt" FROM "DriverBalanceChange" ORDER BY "changedAt" LIMIT ${BATCH}`;
   let synced = 0;

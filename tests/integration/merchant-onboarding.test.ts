@@ -123,14 +123,16 @@ describe("admin review", () => {
   it("approves a pending merchant once; a second decision is refused and changes nothing", async () => {
     const { merchant } = await pendingMerchant();
     const admin = await createUser({ role: "ADMIN" });
-    await approveMerchant(asAdmin(admin.id), { merchantId: merchant.id }, fakeMeta());
+    await approveMerchant(asAdmin(admin.id), { merchantId: merchant.id, reason: "Details checked" }, fakeMeta());
     await expect(
       rejectMerchant(asAdmin(admin.id), { merchantId: merchant.id, reason: "Changed my mind" }, fakeMeta()),
     ).rejects.toMatchObject({
       code: "merchant_not_pending",
       status: 409,
     });
-    await expect(approveMerchant(asAdmin(admin.id), { merchantId: merchant.id }, fakeMeta())).rejects.toMatchObject({
+    await expect(
+      approveMerchant(asAdmin(admin.id), { merchantId: merchant.id, reason: "Details checked" }, fakeMeta()),
+    ).rejects.toMatchObject({
       code: "merchant_not_pending",
     });
     expect(await testDb.merchant.findUniqueOrThrow({ where: { id: merchant.id } })).toMatchObject({
@@ -148,7 +150,9 @@ describe("admin review", () => {
     const { merchant } = await pendingMerchant();
     const admins = await Promise.all([createUser({ role: "ADMIN" }), createUser({ role: "ADMIN" })]);
     const results = await Promise.allSettled(
-      admins.map((a) => approveMerchant(asAdmin(a.id), { merchantId: merchant.id }, fakeMeta())),
+      admins.map((a) =>
+        approveMerchant(asAdmin(a.id), { merchantId: merchant.id, reason: "Details checked" }, fakeMeta()),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await testDb.auditLog.count({ where: { targetId: merchant.id, action: "merchant.approve" } })).toBe(1);
@@ -169,16 +173,18 @@ describe("admin review", () => {
   it("refuses a wrong role (403) and answers an unknown merchant with 404", async () => {
     const { owner, merchant } = await pendingMerchant();
     const driver = await createUser();
-    await expect(approveMerchant(asMerchant(owner.id), { merchantId: merchant.id }, fakeMeta())).rejects.toMatchObject({
+    await expect(
+      approveMerchant(asMerchant(owner.id), { merchantId: merchant.id, reason: "Details checked" }, fakeMeta()),
+    ).rejects.toMatchObject({
       status: 403,
     });
     await expect(
       rejectMerchant(asDriver(driver.id), { merchantId: merchant.id, reason: "No thanks" }, fakeMeta()),
     ).rejects.toMatchObject({ status: 403 });
     const admin = await createUser({ role: "ADMIN" });
-    await expect(approveMerchant(asAdmin(admin.id), { merchantId: `nope-${uid()}` }, fakeMeta())).rejects.toMatchObject(
-      { status: 404 },
-    );
+    await expect(
+      approveMerchant(asAdmin(admin.id), { merchantId: `nope-${uid()}`, reason: "Details checked" }, fakeMeta()),
+    ).rejects.toMatchObject({ status: 404 });
     expect(await testDb.merchant.findUniqueOrThrow({ where: { id: merchant.id } })).toMatchObject({
       status: "PENDING",
     });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG } from "@/lib/demo/accounts";
 import { seedDemoData } from "@/lib/demo/seed";
+import { FLAGS } from "@/lib/flags/definitions";
 
 const db = createDb(process.env.DATABASE_URL, 2);
 afterAll(() => db.$disconnect());
@@ -13,10 +14,10 @@ describe("demo seed", () => {
       users: await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } }),
       chargers: await db.charger.count({ where: { externalId: { startsWith: "demo-" } } }),
       offers: await db.offer.count({ where: { merchant: { slug: DEMO_MERCHANT_SLUG } } }),
-      flags: await db.featureFlag.count(),
+      flags: await db.featureFlag.count({ where: { key: { in: Object.keys(FLAGS) } } }),
     });
     const first = await counts();
-    expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: 3 });
+    expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: Object.keys(FLAGS).length });
     await seedDemoData(db);
     expect(await counts()).toEqual(first);
 

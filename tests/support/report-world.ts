@@ -11,9 +11,17 @@ export const cdt = (day: string, time: string) => new Date(`${day}T${time}:00-05
 
 const METER = 1 / 111_320; // degrees of latitude
 
+/**
+ * Fixtures only: moves a posted transaction into the past. The ledger refuses UPDATE (a trigger),
+ * so this runs with triggers off for its own transaction (session_replication_role needs the
+ * superuser the tests connect as; the application's role cannot do this).
+ */
 export async function backdate(transactionId: string, at: Date) {
-  await testDb.ledgerTransaction.update({ where: { id: transactionId }, data: { createdAt: at } });
-  await testDb.ledgerEntry.updateMany({ where: { transactionId }, data: { createdAt: at } });
+  await testDb.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+    await tx.ledgerTransaction.update({ where: { id: transactionId }, data: { createdAt: at } });
+    await tx.ledgerEntry.updateMany({ where: { transactionId }, data: { createdAt: at } });
+  });
 }
 
 const post = (type: "GRANT" | "DIRECT_SPEND" | "REDEMPTION_HOLD" | "REDEMPTION_CONFIRM", lines: LedgerLine[]) =>

@@ -10,12 +10,6 @@ import { PageHeader } from "@/components/ui/page-header";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Feature flags" };
 
-// Consequences spelled out in the confirm step before a switch is turned off.
-const OFF_MEANS: Record<string, string> = {
-  NOVA_GRANTS_ENABLED: "Every admin grant will be refused until it is turned back on.",
-  REDEMPTIONS_ENABLED: "Drivers will not be able to redeem offers until it is turned back on.",
-};
-
 export default async function AdminFlagsPage() {
   const session = await requirePagePermission("admin:view", "/admin/flags");
   const flags = await listFlags(actorOf(session));
@@ -35,6 +29,10 @@ export default async function AdminFlagsPage() {
                 {flag.enabled ? <Badge tone="brand">On</Badge> : <Badge tone="danger">Off</Badge>}
               </div>
               <p className="mt-1 text-sm text-slate-600">{flag.description}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                <span className="font-medium text-slate-700">Off: </span>
+                {flag.offMeans}
+              </p>
               <p className="mt-1 text-xs text-slate-500">
                 {flag.updatedAt ? (
                   <>
@@ -45,13 +43,7 @@ export default async function AdminFlagsPage() {
                 )}
               </p>
             </div>
-            {mayChange ? (
-              <FlagToggle
-                flagKey={flag.key}
-                enabled={flag.enabled}
-                offMeans={OFF_MEANS[flag.key] ?? "The feature stops at once."}
-              />
-            ) : null}
+            {mayChange ? <FlagToggle flagKey={flag.key} enabled={flag.enabled} offMeans={flag.offMeans} /> : null}
           </Card>
         ))}
       </ul>

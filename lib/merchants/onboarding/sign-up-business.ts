@@ -13,6 +13,7 @@ import {
 } from "@/lib/auth";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
+import { assertEnabled } from "@/lib/flags";
 import { rateLimit } from "@/lib/rate-limit";
 import { businessInput, type BusinessInput } from "./business-input";
 
@@ -64,6 +65,7 @@ async function createPendingMerchant(tx: Tx, ownerId: string, input: BusinessInp
 
 /** A new person creates their merchant account and their business in one step; both or neither. */
 export async function signUpBusinessWithAccount(input: z.infer<typeof businessWithAccountInput>, meta: RequestMeta) {
+  await assertEnabled("SIGN_UPS_ENABLED");
   await rateLimit("signUpPerIp", meta.ip);
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });

@@ -100,6 +100,9 @@ async function refuseOwnCode(code: string, merchantId: string, merchantUserId: s
 
 /** Why a code was not confirmed, in words for the person at the counter. */
 async function explainRefusal(code: string, merchantId: string): Promise<AppError> {
+  // a suspended shop: the driver's code stays held (it is theirs to cancel), not expired
+  const shop = await db().merchant.findUnique({ where: { id: merchantId }, select: { status: true } });
+  if (shop?.status !== "ACTIVE") return new AppError("merchant_inactive", "This shop cannot take Nova right now.");
   const row = await db().redemptionCode.findUnique({
     where: { code },
     select: { id: true, status: true, settleTxId: true, offer: { select: { merchantId: true } } },
