@@ -58,7 +58,7 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
     const day = businessDay();
     const available = (await unsafeGetBalances("DRIVER", userId)).usd.available;
     // the rules run before the money moves, so a flag they raise refuses this very cash-out below
-    await evaluateDriverRiskQuietly(userId, { cashOutAt: new Date() });
+    await evaluateDriverRiskQuietly(userId, { cashOut: { at: new Date(), cents: input.amountCents } });
     await jobsReady();
     return runMoneyTx(async (tx) => {
       const id = createId();

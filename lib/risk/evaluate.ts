@@ -26,13 +26,16 @@ const DETECTORS: Record<RuleKey, Detector> = {
 };
 
 /** Runs every enabled rule over one driver's data; returns what they found (nothing is written). */
-export async function findRiskSignals(driverId: string, opts: { now?: Date; cashOutAt?: Date } = {}) {
+export async function findRiskSignals(
+  driverId: string,
+  opts: { now?: Date; cashOut?: { at: Date; cents: number } } = {},
+) {
   const driver = await db().user.findUnique({
     where: { id: driverId },
     select: { id: true, email: true, phone: true, createdAt: true },
   });
   if (!driver) return [];
-  const ctx: SignalContext = { driver, now: opts.now ?? new Date(), cashOutAt: opts.cashOutAt };
+  const ctx: SignalContext = { driver, now: opts.now ?? new Date(), cashOut: opts.cashOut };
   const settings = (await loadRuleSettings()).filter((s) => s.enabled);
   const found = await Promise.all(settings.map((s) => DETECTORS[s.key](ctx, s.thresholds)));
   return found.filter((f): f is Finding => f !== null);
@@ -42,13 +45,19 @@ export async function findRiskSignals(driverId: string, opts: { now?: Date; cash
  * Evaluates a driver and opens flags for new findings. Unscoped: for the sweep job and for a
  * cash-out being requested (which runs it first, so its own money transaction sees the flag).
  */
-export async function unsafeEvaluateDriverRisk(driverId: string, opts: { now?: Date; cashOutAt?: Date } = {}) {
+export async function unsafeEvaluateDriverRisk(
+  driverId: string,
+  opts: { now?: Date; cashOut?: { at: Date; cents: number } } = {},
+) {
   const findings = await findRiskSignals(driverId, opts);
   return raiseFlags(driverId, findings);
 }
 
 /** The same, never throwing: a failing rule must not stop the driver's request; it is logged. */
-export async function evaluateDriverRiskQuietly(driverId: string, opts: { cashOutAt?: Date } = {}) {
+export async function evaluateDriverRiskQuietly(
+  driverId: string,
+  opts: { cashOut?: { at: Date; cents: number } } = {},
+) {
   try {
     return await unsafeEvaluateDriverRisk(driverId, opts);
   } catch (err) {

@@ -17,3 +17,4 @@ export {
 } from "./queue";
 export { getOwnReviewHold } from "./driver-hold";
 export { unsafeSweepRisk } from "./sweep";
+export { evaluateDriverNow, evaluateNowInput } from "./evaluate-now";

@@ -63,9 +63,14 @@ export const RULES = {
   },
   earn_then_cash_out: {
     label: "Earn then cash out",
-    description: "A new account asked to cash out within minutes of a reward becoming available.",
-    thresholds: z.object({ windowMinutes: count(1440), maxAccountAgeDays: count(365) }),
-    defaults: { windowMinutes: 60, maxAccountAgeDays: 7 },
+    description: "A new account asked to cash out a sizeable sum within minutes of a reward becoming available.",
+    thresholds: z.object({
+      windowMinutes: count(1440),
+      maxAccountAgeDays: count(365),
+      minCashOutCents: count(1_000_000),
+    }),
+    // a first small cash-out (one charging reward) is what honest new drivers do; caps bound it
+    defaults: { windowMinutes: 60, maxAccountAgeDays: 7, minCashOutCents: 1000 },
   },
   car_switch: {
     label: "Car switching drivers",

@@ -13,7 +13,7 @@ import {
 
 afterAll(() => testDb.$disconnect());
 
-const rulesOf = async (driverId: string, opts: { cashOutAt?: Date } = {}) =>
+const rulesOf = async (driverId: string, opts: { cashOut?: { at: Date; cents: number } } = {}) =>
   (await findRiskSignals(driverId, opts)).map((f) => f.rule).sort();
 const octet = () => Math.floor(Math.random() * 250) + 1;
 const randomIp = () => `10.${octet()}.${octet()}.${octet()}`;
@@ -108,9 +108,12 @@ describe("scripted abusers are flagged", () => {
       });
     });
     expect(await rulesOf(driver.id)).toEqual([]);
-    expect(await rulesOf(driver.id, { cashOutAt: new Date(Date.now() + 5 * 60_000) })).toEqual(["earn_then_cash_out"]);
+    const soon = new Date(Date.now() + 5 * 60_000);
+    expect(await rulesOf(driver.id, { cashOut: { at: soon, cents: 1_500 } })).toEqual(["earn_then_cash_out"]);
+    // one small reward cashed out (what an honest new driver does) is below the bar
+    expect(await rulesOf(driver.id, { cashOut: { at: soon, cents: 200 } })).toEqual([]);
     await ageAccount(driver.id, 30);
-    expect(await rulesOf(driver.id, { cashOutAt: new Date() })).toEqual([]);
+    expect(await rulesOf(driver.id, { cashOut: { at: soon, cents: 1_500 } })).toEqual([]);
   });
 
   it("a car passed between accounts", async () => {
@@ -146,7 +149,13 @@ describe("honest drivers are untouched", () => {
       status: "VERIFIED",
       pings: [ping(59), ping(50, 0.0002), ping(40, 0.0001), ping(30)],
     });
-    expect(await unsafeEvaluateDriverRisk(driver.id, { cashOutAt: new Date() })).toEqual([]);
+    expect(await unsafeEvaluateDriverRisk(driver.id, { cashOut: { at: new Date(), cents: 1_500 } })).toEqual([]);
+  });
+
+  it("sign-ins from loopback (a local run) never count as a shared address", async () => {
+    const farm = await Promise.all([1, 2, 3].map(() => createUser()));
+    for (const u of farm) await signInFrom(u.id, "127.0.0.1");
+    expect(await rulesOf(farm[0].id)).toEqual([]);
   });
 
   it("two drivers in one household sharing an IP once", async () => {
@@ -177,6 +186,6 @@ describe("honest drivers are untouched", () => {
         })),
       });
     }
-    expect(await unsafeEvaluateDriverRisk(driver.id, { cashOutAt: new Date() })).toEqual([]);
+    expect(await unsafeEvaluateDriverRisk(driver.id, { cashOut: { at: new Date(), cents: 1_500 } })).toEqual([]);
   });
 });

@@ -96,7 +96,7 @@ export const claimsRate: Detector = async ({ driver, now }, t) => {
 const EARNINGS = ["SESSION_REWARD_RELEASE", "PURCHASE_REWARD_RELEASE"];
 
 /** A new account whose cash-out came within minutes of a reward reaching its available cash. */
-export const earnThenCashOut: Detector = async ({ driver, now, cashOutAt }, t) => {
+export const earnThenCashOut: Detector = async ({ driver, now, cashOut }, t) => {
   if (now.getTime() - driver.createdAt.getTime() > t.maxAccountAgeDays * 86_400_000) return null;
   const since = driver.createdAt;
   const [earned, payouts] = await Promise.all([
@@ -111,10 +111,10 @@ export const earnThenCashOut: Detector = async ({ driver, now, cashOutAt }, t) =
       select: { createdAt: true, amountCents: true },
     }),
   ]);
-  const asks = [...payouts.map((p) => ({ at: p.createdAt, what: `Cash-out of ${p.amountCents} cents` }))];
-  if (cashOutAt) asks.push({ at: cashOutAt, what: "Cash-out requested" });
+  const asks = payouts.map((p) => ({ at: p.createdAt, cents: p.amountCents }));
+  if (cashOut) asks.push(cashOut);
   const windowMs = t.windowMinutes * 60_000;
-  for (const ask of asks.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+  for (const ask of asks.filter((a) => a.cents >= t.minCashOutCents).sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const earn = earned.find((e) => ask.at >= e.at && ask.at.getTime() - e.at.getTime() <= windowMs);
     if (!earn) continue;
     const minutes = Math.max(0, Math.round((ask.at.getTime() - earn.at.getTime()) / 60_000));
@@ -127,7 +127,7 @@ export const earnThenCashOut: Detector = async ({ driver, now, cashOutAt }, t) =
         timeline: [
           { at: driver.createdAt.toISOString(), what: "Account created" },
           ...earned.map((e) => ({ at: e.at.toISOString(), what: `Reward of ${e.cents} cents available` })),
-          { at: ask.at.toISOString(), what: ask.what },
+          { at: ask.at.toISOString(), what: `Cash-out of ${ask.cents} cents requested` },
         ],
       },
     };

@@ -5,7 +5,7 @@ export type SignalContext = {
   driver: DriverFacts;
   now: Date;
   /** Set when the evaluation runs for a cash-out being requested now. */
-  cashOutAt?: Date;
+  cashOut?: { at: Date; cents: number };
 };
 export type Detector = (ctx: SignalContext, thresholds: Record<string, number>) => Promise<Finding | null>;
 

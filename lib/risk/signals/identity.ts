@@ -27,12 +27,13 @@ export const sharedPhone: Detector = async ({ driver }) => {
 
 export const sharedIp: Detector = async ({ driver, now }, t) => {
   const since = daysBefore(now, t.windowDays);
-  // sign-ins are audit rows (auth.sign_in, with the client address); drivers only
+  // sign-ins are audit rows (auth.sign_in, with the client address); drivers only. Loopback is
+  // never a client's own address (a local run, or a proxy not configured in TRUSTED_PROXY_HOPS).
   const rows = await db().$queryRaw<(AccountRow & { ip: string; signIns: bigint; lastAt: Date })[]>`
     WITH mine AS (
       SELECT DISTINCT "ip" FROM "AuditLog"
       WHERE "actorId" = ${driver.id} AND "action" = 'auth.sign_in' AND "createdAt" >= ${since}
-        AND "ip" IS NOT NULL AND "ip" <> 'unknown'
+        AND "ip" IS NOT NULL AND "ip" <> 'unknown' AND "ip" NOT LIKE '127.%' AND "ip" <> '::1'
     )
     SELECT a."ip", u."id", u."email", u."phone", u."status"::text AS "status",
            count(*) AS "signIns", max(a."createdAt") AS "lastAt"

@@ -5,6 +5,7 @@ import { getDriverProfile } from "@/lib/admin";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { listDriverFlags } from "@/lib/risk";
 import { DriverCashOuts, DriverSessions, DriverSignIns, DriverStatement } from "@/components/admin/driver-activity";
+import { EvaluateDriverButton } from "@/components/admin/evaluate-driver-button";
 import { HoldForm } from "@/components/admin/hold-form";
 import { UserAccessControl } from "@/components/admin/user-access-control";
 import { UserStatusBadge } from "@/components/admin/user-status-badge";
@@ -80,6 +81,9 @@ export default async function AdminDriverPage({ params }: { params: Promise<{ us
       </div>
 
       <Section id="flags" title="Risk flags">
+        <div className="mb-3">
+          <EvaluateDriverButton userId={p.driver.id} />
+        </div>
         {flags.length ? (
           <ul className="space-y-1 text-sm">
             {flags.map((f) => (
