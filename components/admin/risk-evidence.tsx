@@ -12,7 +12,7 @@ const when = (iso: string) => <time dateTime={iso}>{formatDateTime(new Date(iso)
 export function RiskEvidence({ evidence }: { evidence: Evidence }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <div className="space-y-4">
+      <div className="min-w-0 space-y-4">
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
           {evidence.facts.map((f) => (
             <li key={f}>{f}</li>
@@ -32,7 +32,7 @@ export function RiskEvidence({ evidence }: { evidence: Evidence }) {
           </section>
         ) : null}
       </div>
-      <div className="space-y-4">
+      <div className="min-w-0 space-y-4">
         {evidence.accounts?.length ? (
           <Table caption="Other accounts">
             <thead>

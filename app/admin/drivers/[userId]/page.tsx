@@ -22,7 +22,7 @@ const link = "font-medium text-brand-800 underline underline-offset-4";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mb-8">
+    <section aria-labelledby={id} className="mb-8 min-w-0">
       <SectionHeader id={id} title={title} />
       {children}
     </section>
