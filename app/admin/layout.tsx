@@ -1,11 +1,13 @@
 import {
   BanknoteIcon,
   BookTextIcon,
+  CarIcon,
   CircleCheckIcon,
   FlagIcon,
   GiftIcon,
   LayoutGridIcon,
   ListIcon,
+  ShieldAlertIcon,
   StoreIcon,
   UsersIcon,
 } from "lucide-react";
@@ -18,6 +20,8 @@ const nav: ConsoleNavItem[] = [
   { href: "/admin", label: "Overview", icon: <LayoutGridIcon className="size-5" />, exact: true },
   { href: "/admin/merchants", label: "Merchants", icon: <StoreIcon className="size-5" /> },
   { href: "/admin/users", label: "Users", icon: <UsersIcon className="size-5" /> },
+  { href: "/admin/drivers", label: "Drivers", icon: <CarIcon className="size-5" /> },
+  { href: "/admin/risk", label: "Review queue", icon: <ShieldAlertIcon className="size-5" /> },
   { href: "/admin/grants", label: "Grants", icon: <GiftIcon className="size-5" /> },
   { href: "/admin/ledger", label: "Ledger", icon: <BookTextIcon className="size-5" /> },
   { href: "/admin/claims", label: "Claims", icon: <CircleCheckIcon className="size-5" /> },

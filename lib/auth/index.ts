@@ -18,7 +18,15 @@ export { changePassword, changePasswordInput } from "./change-password";
 export { requestPasswordReset, resetPassword, requestResetInput, resetPasswordInput } from "./password-reset";
 export { requestMagicLink, consumeMagicLink, requestLinkInput, consumeLinkInput } from "./magic-link";
 export { sendSignInCode, verifySignInCode, sendCodeInput, verifyCodeInput } from "./sign-in-otp";
-export { suspendUser, reinstateUser, changeUserRole, searchUsers, userIdInput, roleInput } from "./manage-users";
+export {
+  suspendUser,
+  suspendUserInTx,
+  reinstateUser,
+  changeUserRole,
+  searchUsers,
+  userIdInput,
+  roleInput,
+} from "./manage-users";
 export { assertSameOrigin } from "./same-origin";
 export {
   assertCan,

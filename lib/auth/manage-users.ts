@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCan } from "./access";
 import type { Actor } from "./actor";
@@ -19,22 +19,28 @@ export async function suspendUser(actor: Actor, input: z.infer<typeof userIdInpu
   const adminId = actor.userId;
   if (input.userId === adminId) throw new AppError("self_suspend", "You cannot suspend your own account.");
   return db().$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: input.userId }, data: { status: "SUSPENDED" } });
-    if (count === 0) throw notFound("That user");
-    const ended = await tx.session.deleteMany({ where: { userId: input.userId } });
+    const ended = await suspendUserInTx(tx, input.userId);
     await recordAudit(
       {
         action: "admin.user_suspended",
         actorId: adminId,
         targetType: "user",
         targetId: input.userId,
-        metadata: { reason: input.reason, endedSessions: ended.count },
+        metadata: { reason: input.reason, endedSessions: ended },
         ...meta,
       },
       tx,
     );
-    return { endedSessions: ended.count };
+    return { endedSessions: ended };
   });
+}
+
+/** Inside the caller's transaction (a review decision): suspends and ends every session; the caller audits. */
+export async function suspendUserInTx(tx: Tx, userId: string): Promise<number> {
+  const { count } = await tx.user.updateMany({ where: { id: userId }, data: { status: "SUSPENDED" } });
+  if (count === 0) throw notFound("That user");
+  const ended = await tx.session.deleteMany({ where: { userId } });
+  return ended.count;
 }
 
 export async function reinstateUser(actor: Actor, input: z.infer<typeof userIdInput>, meta: RequestMeta) {

@@ -14,6 +14,7 @@ const PERMISSIONS = {
   "admin:manage-claims": ["ADMIN"],
   "admin:payouts": ["ADMIN"],
   "admin:merchant-funding": ["ADMIN"],
+  "admin:risk": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -46,6 +46,11 @@ export const ERROR_STATUS = {
   topup_conflict: 409,
   merchant_inactive: 409,
   account_suspended: 409,
+  // abuse defence: a driver held for review, a flag already decided, a hold already in place or lifted
+  account_on_hold: 409,
+  flag_decided: 409,
+  hold_exists: 409,
+  no_hold: 409,
   offer_sold_out: 409,
   offer_ended: 409,
   limit_below_redeemed: 409,

@@ -19,6 +19,7 @@ import {
 } from "@/lib/purchases";
 import { checkLedgerNow } from "@/lib/ledger";
 import { logger } from "@/lib/observability";
+import { unsafeSweepRisk } from "@/lib/risk";
 import { runChargerImport } from "@/lib/charger-import";
 import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
@@ -105,6 +106,8 @@ export const JOBS = {
   "refresh-square-tokens": async () => unsafeRefreshDueSquareTokens(),
   /** Purchase rewards whose refund window closed become available to their drivers. */
   "release-purchase-rewards": async () => unsafeReleaseDuePurchaseRewards(),
+  /** Abuse rules over the drivers active in the last 15 minutes (cash-outs evaluate on their own). */
+  "sweep-risk": async () => unsafeSweepRisk(),
   /** Pays purchase rewards waiting for a merchant's funds (after a top-up, and as a sweep). */
   "fund-waiting-purchases": async (data: { merchantId?: string } = {}) => unsafeFundWaitingPurchases(data?.merchantId),
   /** The owners' "waiting for funds" / "low balance" email, at most once a day per merchant each. */
@@ -144,6 +147,7 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "refresh-square-tokens": "35 * * * *",
   "release-purchase-rewards": "*/5 * * * *",
   "fund-waiting-purchases": "*/5 * * * *",
+  "sweep-risk": "*/5 * * * *",
   // NREL refreshes its station data about twice a month: once a day is plenty.
   "import-chargers": "10 4 * * *",
   "purge-place-coordinates": "40 4 * * *",

@@ -23,3 +23,4 @@ export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./error
 export { ledgerMetrics } from "./metrics";
 export { createId } from "./ids";
 export { assertActiveRecipient, isActiveRecipient, suspendedRecipient } from "./recipients";
+export { riskHoldInTx, assertNotHeld, heldForReview, type RiskHold } from "./holds";

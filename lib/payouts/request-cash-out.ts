@@ -6,7 +6,8 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isEnabled } from "@/lib/flags";
 import { enqueueInTx, jobsReady } from "@/lib/jobs";
-import { createId, runMoneyTx, spendUsage, unsafeGetBalances } from "@/lib/ledger";
+import { assertNotHeld, createId, runMoneyTx, spendUsage, unsafeGetBalances } from "@/lib/ledger";
+import { evaluateDriverRiskQuietly } from "@/lib/risk";
 import { wholeNumber } from "@/lib/validation";
 import { readyAccountFor } from "./connected-account";
 import { payoutMetrics } from "./metrics";
@@ -56,6 +57,8 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
     const feeCents = input.method === "INSTANT" ? instantFeeCents(input.amountCents, limits.instantFeeBps) : 0;
     const day = businessDay();
     const available = (await unsafeGetBalances("DRIVER", userId)).usd.available;
+    // the rules run before the money moves, so a flag they raise refuses this very cash-out below
+    await evaluateDriverRiskQuietly(userId, { cashOut: { at: new Date(), cents: input.amountCents } });
     await jobsReady();
     return runMoneyTx(async (tx) => {
       const id = createId();
@@ -77,6 +80,7 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
         skipDuplicates: true,
       });
       if (inserted.count === 0) return replayed(tx, userId, input);
+      await assertNotHeld(tx, userId);
       const payout = { id, userId, amountCents: input.amountCents, feeCents };
       const capped = await spendUsage(
         tx,
@@ -108,7 +112,7 @@ export async function requestCashOut(actor: Actor, input: CashOutInput, meta: Re
       payoutMetrics().requestedCents.inc({ method: input.method }, input.amountCents);
       return { id, replayed: false };
     });
-  });
+  }, ["account_on_hold"]);
 }
 
 async function replayed(tx: Pick<Tx, "payout">, userId: string, input: CashOutInput) {

@@ -13,3 +13,4 @@ export {
   releaseAtFor,
   purchaseQuestion,
 } from "./rules";
+export { voidPendingPurchaseRewards } from "./void-held";

@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { accounts, postInTx, runMoneyTx } from "@/lib/ledger";
+import { accounts, postInTx, riskHoldInTx, runMoneyTx } from "@/lib/ledger";
 import { logger } from "@/lib/observability";
 import { lockOrder } from "./order-lock";
 import { reverseForRefund } from "./reverse-reward";
@@ -14,7 +14,12 @@ import { belowMinimumTicket, purchaseKeys } from "./rules";
  */
 export async function unsafeReleaseDuePurchaseRewards(now = new Date()): Promise<{ released: number }> {
   const due = await db().purchaseReward.findMany({
-    where: { status: "PENDING", releaseAt: { lte: now } },
+    // a driver held for review keeps purchase rewards pending (checked again in the transaction)
+    where: {
+      status: "PENDING",
+      releaseAt: { lte: now },
+      driver: { riskFlags: { none: { status: { in: ["OPEN", "SUSPENDED"] } } } },
+    },
     select: { id: true, orderId: true },
     orderBy: { releaseAt: "asc" },
     take: 200,
@@ -28,6 +33,7 @@ export async function unsafeReleaseDuePurchaseRewards(now = new Date()): Promise
         select: { status: true, driverId: true, rewardCents: true, merchant: { select: { name: true } } },
       });
       if (!order || !reward?.driverId || reward.status !== "PENDING") return false;
+      if (await riskHoldInTx(tx, reward.driverId)) return false;
       if (belowMinimumTicket(order, config().PURCHASE_MIN_TICKET_CENTS)) {
         await reverseForRefund(tx, order, { id, status: reward.status, driverId: reward.driverId }, now);
         return false;

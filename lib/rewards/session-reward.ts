@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { accounts, postInTx, reverseInTx, type LedgerLine } from "@/lib/ledger";
+import { accounts, postInTx, reverseInTx, riskHoldInTx, type LedgerLine } from "@/lib/ledger";
 import { computeSessionReward, rulesFromConfig } from "./earning-rules";
 
 type SessionForReward = {
@@ -66,8 +66,12 @@ export async function postPendingReward(tx: Tx, s: SessionForReward, now = new D
   return posted.transactionId;
 }
 
-/** Verified: the pending reward becomes available (once). */
+/**
+ * Verified: the pending reward becomes available (once). A driver held for review keeps it
+ * pending (the hold is read in this transaction); approving the review releases it.
+ */
 export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: string; chargerName: string }) {
+  if (await riskHoldInTx(tx, s.driverId)) return null;
   const pending = await tx.ledgerTransaction.findUnique({
     where: { idempotencyKey: keys(s.id).pending },
     select: {

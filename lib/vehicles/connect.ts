@@ -94,7 +94,12 @@ export async function completeVehicleConnect(actor: Actor, input: z.infer<typeof
   await recordAudit({
     action: "vehicle.connected",
     actorId: userId,
-    metadata: { provider: provider.kind, vehicles: vehicles.length },
+    // the cars by provider id: the abuse rule "car switching drivers" reads them (the row moves with its owner)
+    metadata: {
+      provider: provider.kind,
+      vehicles: vehicles.length,
+      cars: found.map((v) => `${provider.kind}:${v.id}`),
+    },
     ...meta,
   });
   return vehicles;

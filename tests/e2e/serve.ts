@@ -21,12 +21,14 @@ import { startSmtpSink } from "../fakes/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
 import { makeWalletCerts } from "../support/wallet-certs";
 import { E2E_FAKES, STANDALONE_SERVER } from "./fakes-config";
+import { seedRiskScenario } from "./risk-scenario";
 
 const port = process.env.E2E_PORT ?? "3100";
 const database = await createTestDatabase("nerava_e2e");
 await applyMigrations({ databaseUrl: database.url, migrationsDir: path.resolve("prisma/migrations") });
 const db = createDb(database.url, 2);
 await seedDemoData(db);
+await seedRiskScenario(db);
 await db.$disconnect();
 
 mkdirSync(E2E_FAKES.mailDir, { recursive: true });

@@ -10,6 +10,7 @@ export const reinstateUserAction = action({
   run: async (input, { actor, meta }) => {
     await reinstateUser(actor, input, meta);
     revalidatePath("/admin/users");
+    revalidatePath("/admin/drivers/[userId]", "page");
     return { reinstated: input.userId };
   },
 });

@@ -10,6 +10,7 @@ export const reverseTransactionAction = action({
   run: async (input, { actor, meta }) => {
     const posted = await reverseTransaction(actor, input, meta);
     revalidatePath(`/admin/ledger/${input.transactionId}`);
+    revalidatePath("/admin/drivers/[userId]", "page");
     return posted;
   },
 });

@@ -10,6 +10,7 @@ export const suspendUserAction = action({
   run: async (input, { actor, meta }) => {
     const result = await suspendUser(actor, input, meta);
     revalidatePath("/admin/users");
+    revalidatePath("/admin/drivers/[userId]", "page");
     return result;
   },
 });

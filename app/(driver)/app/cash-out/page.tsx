@@ -1,6 +1,7 @@
 import { CirclePauseIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
+import { getOwnReviewHold } from "@/lib/risk";
 import { isEnabled } from "@/lib/flags";
 import { getDriverBalances } from "@/lib/ledger";
 import { expectedArrivalText, getCashOutSetup, listCashOuts, payoutLimits, remainingToday } from "@/lib/payouts";
@@ -21,12 +22,13 @@ const arrival = { STANDARD: expectedArrivalText("STANDARD"), INSTANT: expectedAr
 
 export default async function CashOutPage() {
   const actor = actorOf(await requirePagePermission("driver:use", "/app/cash-out"));
-  const [enabled, setup, balances, history, remainingTodayCents] = await Promise.all([
+  const [enabled, setup, balances, history, remainingTodayCents, review] = await Promise.all([
     isEnabled("PAYOUTS_ENABLED"),
     getCashOutSetup(actor),
     getDriverBalances(actor),
     listCashOuts(actor),
     remainingToday(actor.userId),
+    getOwnReviewHold(actor),
   ]);
   const { available, pending } = balances.usd;
 
@@ -35,6 +37,11 @@ export default async function CashOutPage() {
       <BackLink href="/app/wallet">Wallet</BackLink>
       <PageHeader title="Cash out" description="Send your cash rewards to your bank." />
 
+      {review ? (
+        <Notice tone="warning" className="mb-4">
+          {review.message}
+        </Notice>
+      ) : null}
       <Card className="mb-4">
         <p className="text-sm font-medium text-slate-600">Available to cash out</p>
         <p className="mt-1 text-3xl font-semibold text-slate-900 tabular-nums">{formatUsd(available)}</p>

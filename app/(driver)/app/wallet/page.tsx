@@ -1,6 +1,7 @@
 import { BanknoteIcon, DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
+import { getOwnReviewHold } from "@/lib/risk";
 import { getDriverBalances, listStatement } from "@/lib/ledger";
 import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants";
 import { BalancesCard } from "@/components/driver/balances-card";
@@ -10,6 +11,7 @@ import { walletActivity } from "@/components/driver/wallet-activity";
 import { WalletActivityList } from "@/components/driver/wallet-activity-list";
 import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader, SectionHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
@@ -21,9 +23,10 @@ export default async function WalletPage() {
   const actor = actorOf(await requirePagePermission("driver:use", "/app/wallet"));
   // expired holds go back to available before the balances are read
   await releaseExpiredHolds({ actor });
-  const [balances, lines] = await Promise.all([
+  const [balances, lines, review] = await Promise.all([
     getDriverBalances(actor),
     listStatement(actor, { ownerType: "DRIVER", ownerId: actor.userId }, SHOWN),
+    getOwnReviewHold(actor),
   ]);
   const activity = walletActivity(lines);
   const reported = await reportedSpendIds(
@@ -34,6 +37,11 @@ export default async function WalletPage() {
   return (
     <>
       <PageHeader title="Wallet" description="Nova to spend at partners, cash rewards to send to your bank." />
+      {review ? (
+        <Notice tone="warning" className="mb-4">
+          {review.message}
+        </Notice>
+      ) : null}
       <HydrateQueries entries={[[driverQueryKeys.balances, balances]]}>
         <BalancesCard />
       </HydrateQueries>
