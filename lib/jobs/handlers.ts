@@ -22,6 +22,7 @@ import { runChargerImport } from "@/lib/charger-import";
 import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 import { logWalletCertificateStatus, unsafeSyncWalletPasses } from "@/lib/wallet";
+import { unsafeRunNovaExpiry } from "@/lib/nova-expiry";
 
 const HOUR = 3600_000;
 
@@ -121,6 +122,8 @@ export const JOBS = {
     const { configured, daysLeft, warning } = logWalletCertificateStatus();
     return { configured, daysLeft, warning };
   },
+  /** Expires inactive drivers' old Nova (a ledger line each, with its reason) and emails reminders ahead, in batches. */
+  "expire-nova": async () => unsafeRunNovaExpiry(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -142,4 +145,6 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "purge-place-coordinates": "40 4 * * *",
   "sync-wallet-passes": "* * * * *",
   "check-wallet-certificate": "0 9 * * *",
+  // after midnight UTC, when the day's cutoff moves (expiry days are UTC days)
+  "expire-nova": "15 0 * * *",
 };
