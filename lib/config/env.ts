@@ -86,6 +86,9 @@ export function envSchema(isProduction: boolean) {
     NOVA_GRANT_DAILY_CAP: int(20_000),
     NOVA_GRANTS_ENABLED: bool(true),
     DRIVER_DAILY_EARN_CAP_NOVA: int(2_000),
+    // Nova earned expires this many months later unless the driver is active (0: never); reminder this many days ahead.
+    NOVA_EXPIRY_MONTHS: wholeNumber({ min: 0, max: 120 }).default(12),
+    NOVA_EXPIRY_REMINDER_DAYS: wholeNumber({ min: 0, max: 365 }).default(30),
     DIRECT_SPEND_DAILY_LIMIT_NOVA: int(2_000),
     SIGN_IN_PER_IP_LIMIT: int(30),
     SIGN_UP_PER_IP_LIMIT: int(10),

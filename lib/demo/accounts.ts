@@ -18,3 +18,9 @@ export const DEMO_OTHER_MERCHANT_MEMBER = {
   name: "Ana Flores",
   merchantSlug: "aldrich-street-tacos",
 } as const;
+
+/**
+ * A driver who has not charged or redeemed for almost a year (same password): their wallet shows
+ * Nova expiring in about 10 days (Nova expiry, README). Not listed with the sign-ins above.
+ */
+export const DEMO_LAPSED_DRIVER = { email: "lapsed@nerava.demo", name: "Sam Rivera" } as const;

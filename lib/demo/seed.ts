@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
-import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG, DEMO_OTHER_MERCHANT_MEMBER, DEMO_PASSWORD } from "./accounts";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_LAPSED_DRIVER,
+  DEMO_MERCHANT_SLUG,
+  DEMO_OTHER_MERCHANT_MEMBER,
+  DEMO_PASSWORD,
+} from "./accounts";
+import { seedExpiringNova } from "./expiring-nova";
 import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
 // the definitions only (no server-only import), so the seed script can read them outside Next
 // eslint-disable-next-line no-restricted-imports
@@ -72,6 +79,13 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
     update: {},
     create: { merchantId: otherShop.id, userId: otherUser.id, role: "OWNER" },
   });
+
+  const lapsed = await db.user.upsert({
+    where: { email: DEMO_LAPSED_DRIVER.email },
+    update: {},
+    create: { ...DEMO_LAPSED_DRIVER, role: "DRIVER", passwordHash, emailVerified: new Date() },
+  });
+  await seedExpiringNova(db, lapsed.id);
 
   for (const flag of FLAGS) {
     await db.featureFlag.upsert({ where: { key: flag.key }, update: {}, create: flag });

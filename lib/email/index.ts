@@ -7,4 +7,5 @@ export {
   teamInviteEmail,
   purchaseWaitingFundsEmail,
   lowBalanceEmail,
+  novaExpiryReminderEmail,
 } from "./templates";

@@ -137,3 +137,25 @@ export function lowBalanceEmail(
     ),
   };
 }
+
+/** To a driver: Nova they earned long ago expire soon unless they charge or redeem before then. */
+export function novaExpiryReminderEmail(expiry: { amount: bigint | number; expiresOn: Date }, link: string) {
+  const nova = `${Number(expiry.amount).toLocaleString("en-US")} Nova`;
+  const on = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(expiry.expiresOn);
+  return {
+    subject: `${nova} expiring on ${on}`,
+    link,
+    ...layout(
+      `${nova} expiring on ${on}`,
+      `${nova} in your Nerava wallet expire on ${on}. A verified charging session or a redeemed offer before then keeps all your Nova for another period.`,
+      link,
+      "Open your wallet",
+      "You get this email once for each expiry date.",
+    ),
+  };
+}

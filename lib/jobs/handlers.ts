@@ -24,6 +24,7 @@ import { runChargerImport } from "@/lib/charger-import";
 import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 import { logWalletCertificateStatus, unsafeSyncWalletPasses } from "@/lib/wallet";
+import { unsafeRunNovaExpiry } from "@/lib/nova-expiry";
 
 const HOUR = 3600_000;
 
@@ -131,6 +132,8 @@ export const JOBS = {
     if (violations.length > 0) logger.error({ violations: violations.slice(0, 20) }, "ledger check found violations");
     return { violations: violations.length, transactions, accounts };
   },
+  /** Expires inactive drivers' old Nova (a ledger line each, with its reason) and emails reminders ahead, in batches. */
+  "expire-nova": async () => unsafeRunNovaExpiry(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -154,4 +157,6 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "sync-wallet-passes": "* * * * *",
   "check-wallet-certificate": "0 9 * * *",
   "check-ledger": "*/30 * * * *",
+  // after midnight UTC, when the day's cutoff moves (expiry days are UTC days)
+  "expire-nova": "15 0 * * *",
 };

@@ -17,6 +17,7 @@ export {
   type EntryState,
   type EntryFacts,
 } from "./transaction-types";
+export { driverNovaFlows, lockDriverNovaInTx, type DriverNovaFlow } from "./nova-flows";
 export { checkLedger, type LedgerViolation } from "./check";
 export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";

@@ -42,6 +42,9 @@ const FOLLOWS_ITS_CODE =
 const FOLLOWS_ITS_ORDER =
   "Purchase rewards follow their Square order: a full refund of the order takes the reward back, once.";
 
+const EXPIRY_IS_FINAL =
+  "Expired Nova are not reversed: the driver was reminded ahead. To make it good, make a new grant (its own line in their statement).";
+
 const FOLLOWS_ITS_PAYOUT =
   "Cash-outs follow their payout: money goes back to the driver from the payout's page (Return money), once.";
 
@@ -113,6 +116,9 @@ export const transactionTypes = {
     reads: byAccount,
     walletWord: "returned",
   },
+  // Nova earned long ago and not used, taken back after NOVA_EXPIRY_MONTHS without activity (lib/nova-expiry):
+  // both sides (the driver's available Nova leaving, the platform's issuance taking it back) are expired Nova.
+  NOVA_EXPIRY: { label: "Nova expired", reversal: { byAdmin: false, why: EXPIRY_IS_FINAL }, reads: () => "expired" },
   REVERSAL: {
     label: "Reversal",
     reversal: { byAdmin: false, why: "A reversal is not reversed in turn. To give the Nova back, make a new grant." },

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
-import { DEMO_ACCOUNTS, DEMO_MERCHANT_SLUG } from "@/lib/demo/accounts";
+import { DEMO_ACCOUNTS, DEMO_LAPSED_DRIVER, DEMO_MERCHANT_SLUG } from "@/lib/demo/accounts";
+import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
+import { unsafeNextNovaExpiry } from "@/lib/nova-expiry";
 import { seedDemoData } from "@/lib/demo/seed";
 import { FLAGS } from "@/lib/flags/definitions";
 
@@ -28,5 +30,23 @@ describe("demo seed", () => {
     const admin = await db.user.findUnique({ where: { email: "admin@nerava.demo" }, omit: { passwordHash: false } });
     expect(admin?.role).toBe("ADMIN");
     expect(admin?.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("gives the lapsed demo driver Nova expiring in about 10 days, once, with a clean ledger", async () => {
+    await seedDemoData(db);
+    await seedDemoData(db);
+    const lapsed = await db.user.findUniqueOrThrow({ where: { email: DEMO_LAPSED_DRIVER.email } });
+    expect((await unsafeGetBalances("DRIVER", lapsed.id)).nova.available).toBe(120n);
+    const next = await unsafeNextNovaExpiry(lapsed.id);
+    expect(next?.amount).toBe(120n);
+    const days = (next!.expiresOn.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(8);
+    expect(days).toBeLessThan(12);
+    // only this posting's rows (another file in the run may leave a broken row on purpose)
+    const mine = new Set([
+      ...(await db.ledgerAccount.findMany({ where: { ownerId: { in: [lapsed.id, "platform"] } } })).map((a) => a.id),
+      ...(await db.ledgerTransaction.findMany({ where: { idempotencyKey: { startsWith: "demo:" } } })).map((t) => t.id),
+    ]);
+    expect((await checkLedger(db)).violations.filter((v) => mine.has(v.id))).toEqual([]);
   });
 });

@@ -99,6 +99,10 @@ const cases = {
     { entry: "back in the driver's cash", kind: "AVAILABLE", amount: 1000n, state: "available" },
     { entry: "leaves clearing", kind: "PAYOUTS_CLEARING", amount: -990n, state: "spent" },
   ],
+  NOVA_EXPIRY: [
+    { entry: "leaves the driver's available Nova", kind: "AVAILABLE", amount: -120n, state: "expired" },
+    { entry: "the platform's issuance takes it back", kind: "ISSUANCE", amount: 120n, state: "expired" },
+  ],
   REVERSAL: [
     { entry: "a grant taken back", kind: "AVAILABLE", amount: -500n, state: "reversed" },
     { entry: "the platform's side", kind: "ISSUANCE", amount: 500n, state: "reversed" },
@@ -166,6 +170,7 @@ describe("labels", () => {
       "Cash-out",
       "Cash-out paid",
       "Cash-out returned",
+      "Nova expired",
       "Reversal",
     ]);
     expect(transactionTypeLabel("PROMO_CREDIT")).toBe("promo credit");
@@ -190,6 +195,7 @@ describe("who may reverse what, and when", () => {
       /reverse the charging reward itself/,
     );
     expect(adminReversalRefusal("REVERSAL", { stillPending: false })).toMatch(/not reversed in turn/);
+    expect(adminReversalRefusal("NOVA_EXPIRY", { stillPending: false })).toMatch(/Expired Nova are not reversed/);
     for (const type of ["PURCHASE_REWARD", "PURCHASE_REWARD_RELEASE"])
       expect(adminReversalRefusal(type, { stillPending: false })).toMatch(/follow their Square order/);
     expect(adminReversalRefusal("NO_SUCH_TYPE", { stillPending: false })).toMatch(/cannot be reversed/);
@@ -229,6 +235,7 @@ describe("the driver's wallet reads the same states", () => {
       line("verified", "SESSION_REWARD_RELEASE", "AVAILABLE", 120n),
       line("forfeit", "REVERSAL", "PENDING", -80n),
       line("spend", "DIRECT_SPEND", "AVAILABLE", -40n),
+      line("expiry", "NOVA_EXPIRY", "AVAILABLE", -120n),
     ]);
     expect(
       activity.map(({ transactionId, state, net, moved, movedWord }) => [transactionId, state, net, moved, movedWord]),
@@ -238,6 +245,7 @@ describe("the driver's wallet reads the same states", () => {
       ["verified", "available", 0, 120, "now available"],
       ["forfeit", "reversed", -80, 0, null],
       ["spend", "spent", -40, 0, null],
+      ["expiry", "expired", -120, 0, null],
     ]);
   });
 });

@@ -4,7 +4,9 @@ import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getOwnReviewHold } from "@/lib/risk";
 import { getDriverBalances, listStatement } from "@/lib/ledger";
 import { releaseExpiredHolds, reportedSpendIds } from "@/lib/merchants";
+import { getNovaExpiry } from "@/lib/nova-expiry";
 import { BalancesCard } from "@/components/driver/balances-card";
+import { NovaExpiryNotice } from "@/components/driver/nova-expiry-notice";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";
 import { walletActivity } from "@/components/driver/wallet-activity";
@@ -23,10 +25,11 @@ export default async function WalletPage() {
   const actor = actorOf(await requirePagePermission("driver:use", "/app/wallet"));
   // expired holds go back to available before the balances are read
   await releaseExpiredHolds({ actor });
-  const [balances, lines, review] = await Promise.all([
+  const [balances, lines, review, expiry] = await Promise.all([
     getDriverBalances(actor),
     listStatement(actor, { ownerType: "DRIVER", ownerId: actor.userId }, SHOWN),
     getOwnReviewHold(actor),
+    getNovaExpiry(actor),
   ]);
   const activity = walletActivity(lines);
   const reported = await reportedSpendIds(
@@ -45,6 +48,7 @@ export default async function WalletPage() {
       <HydrateQueries entries={[[driverQueryKeys.balances, balances]]}>
         <BalancesCard />
       </HydrateQueries>
+      <NovaExpiryNotice expiry={expiry} />
 
       <nav aria-label="Wallet shortcuts" className="mt-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
         <ButtonLink href="/app/pass" variant="secondary">
