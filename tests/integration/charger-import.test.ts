@@ -22,7 +22,8 @@ describe("NREL charger import (real client against the fake)", () => {
     if (!("regions" in result)) throw new Error(`skipped: ${result.skipped}`);
     return result.regions[0];
   };
-  const nrelRows = () => testDb.charger.findMany({ where: { source: "nrel" }, orderBy: { externalId: "asc" } });
+  const nrelRows = () =>
+    testDb.charger.findMany({ where: { externalId: { startsWith: "nrel:" } }, orderBy: { externalId: "asc" } });
   const withoutImportedAt = (rows: Awaited<ReturnType<typeof nrelRows>>) => rows.map(({ importedAt: _, ...r }) => r);
 
   beforeAll(async () => {

@@ -43,29 +43,33 @@ describe("npm run ledger:check", () => {
   it("exits 0 on a consistent ledger and 1, naming the account, after a balance is corrupted", async () => {
     const driverId = `drv-${uid()}`;
     const merchantId = `mer-${uid()}`;
-    await client.$transaction((tx) =>
-      postInTx(tx, {
-        idempotencyKey: `check-script:${uid()}`,
-        type: "GRANT",
-        reason: "test grant",
-        request: { driverId },
-        lines: [
-          { account: accounts.novaIssuance(), amount: -500n },
-          { account: accounts.driverNova(driverId), amount: 500n },
-        ],
-      }),
+    await client.$transaction(
+      (tx) =>
+        postInTx(tx, {
+          idempotencyKey: `check-script:${uid()}`,
+          type: "GRANT",
+          reason: "test grant",
+          request: { driverId },
+          lines: [
+            { account: accounts.novaIssuance(), amount: -500n },
+            { account: accounts.driverNova(driverId), amount: 500n },
+          ],
+        }),
+      { timeout: 30_000 }, // a loaded CI machine may need more than the default 5 s
     );
-    await client.$transaction((tx) =>
-      postInTx(tx, {
-        idempotencyKey: `check-script:${uid()}`,
-        type: "DIRECT_SPEND",
-        reason: "test spend",
-        request: { merchantId, driverId },
-        lines: [
-          { account: accounts.driverNova(driverId), amount: -200n },
-          { account: accounts.merchantNova(merchantId), amount: 200n },
-        ],
-      }),
+    await client.$transaction(
+      (tx) =>
+        postInTx(tx, {
+          idempotencyKey: `check-script:${uid()}`,
+          type: "DIRECT_SPEND",
+          reason: "test spend",
+          request: { merchantId, driverId },
+          lines: [
+            { account: accounts.driverNova(driverId), amount: -200n },
+            { account: accounts.merchantNova(merchantId), amount: 200n },
+          ],
+        }),
+      { timeout: 30_000 }, // a loaded CI machine may need more than the default 5 s
     );
 
     const clean = await ledgerCheck(database.url);

@@ -17,7 +17,7 @@ import {
   unsafeSendExpiryReminder,
 } from "@/lib/nova-expiry";
 import { asDriver, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
-import { closeConnections, newViolations } from "../support/ledger";
+import { backdate, closeConnections, newViolations } from "../support/ledger";
 
 let baseline: LedgerViolation[] = [];
 beforeAll(async () => {
@@ -39,12 +39,8 @@ async function postAt(
   const { transactionId } = await runMoneyTx((tx) =>
     postInTx(tx, { idempotencyKey: `t-${uid()}${uid()}`, type, reason: type, request: { n: uid() }, lines }),
   );
-  await backdate(transactionId, when);
+  await backdate(transactionId, at(when));
   return transactionId;
-}
-async function backdate(transactionId: string, when: string) {
-  await testDb.ledgerTransaction.update({ where: { id: transactionId }, data: { createdAt: at(when) } });
-  await testDb.ledgerEntry.updateMany({ where: { transactionId }, data: { createdAt: at(when) } });
 }
 const earn = (driverId: string, amount: number, when: string) =>
   postAt(
@@ -131,7 +127,7 @@ describe("expiry posts what is left of the oldest Nova, first in first out", () 
         request: {},
       }),
     );
-    await backdate(reversal.transactionId, "2025-06-02");
+    await backdate(reversal.transactionId, at("2025-06-02"));
     expect(await unsafeExpireDriverNova(driver.id, at("2026-01-11"))).toMatchObject({
       status: "expired",
       amount: 100n,

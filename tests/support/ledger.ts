@@ -15,3 +15,16 @@ export async function closeConnections(): Promise<void> {
   await db().$disconnect();
   await (globalThis as unknown as { nervaRedis?: Redis }).nervaRedis?.quit();
 }
+
+/**
+ * Fixtures only: moves a posted transaction into the past. The ledger refuses UPDATE (a trigger),
+ * so this runs with triggers off for its own transaction (session_replication_role needs the
+ * superuser the tests connect as; the application's role cannot do this).
+ */
+export async function backdate(transactionId: string, at: Date) {
+  await testDb.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+    await tx.ledgerTransaction.update({ where: { id: transactionId }, data: { createdAt: at } });
+    await tx.ledgerEntry.updateMany({ where: { transactionId }, data: { createdAt: at } });
+  });
+}

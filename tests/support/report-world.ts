@@ -1,6 +1,7 @@
 import { recordMerchantTopUp } from "@/lib/funding";
 import { accounts, postInTx, reverseInTx, runMoneyTx, type LedgerLine } from "@/lib/ledger";
 import { asAdmin, createMerchant, createUser, fakeMeta, testDb, uid } from "./factories";
+import { backdate } from "./ledger";
 
 // One merchant's report scenario, 2025-06-01 … 2025-06-10 in America/Chicago (UTC−5 all range).
 // Placed at a random spot on the map so no other test's charger is within 500 m.
@@ -10,19 +11,6 @@ export const TO = "2025-06-10";
 export const cdt = (day: string, time: string) => new Date(`${day}T${time}:00-05:00`);
 
 const METER = 1 / 111_320; // degrees of latitude
-
-/**
- * Fixtures only: moves a posted transaction into the past. The ledger refuses UPDATE (a trigger),
- * so this runs with triggers off for its own transaction (session_replication_role needs the
- * superuser the tests connect as; the application's role cannot do this).
- */
-export async function backdate(transactionId: string, at: Date) {
-  await testDb.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
-    await tx.ledgerTransaction.update({ where: { id: transactionId }, data: { createdAt: at } });
-    await tx.ledgerEntry.updateMany({ where: { transactionId }, data: { createdAt: at } });
-  });
-}
 
 const post = (type: "GRANT" | "DIRECT_SPEND" | "REDEMPTION_HOLD" | "REDEMPTION_CONFIRM", lines: LedgerLine[]) =>
   runMoneyTx((tx) =>
