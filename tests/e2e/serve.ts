@@ -28,6 +28,7 @@ await applyMigrations({ databaseUrl: database.url, migrationsDir: path.resolve("
 const db = createDb(database.url, 2);
 await seedDemoData(db);
 await db.$disconnect();
+writeFileSync(E2E_FAKES.databaseUrlFile, database.url);
 
 mkdirSync(E2E_FAKES.mailDir, { recursive: true });
 const twilio = await startFakeTwilioVerify({

@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/schema-engine";
 import { accounts, postInTx } from "@/lib/ledger";
 import { uid } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -39,10 +38,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
   const file = path.join(dir, "nerava.dump");
 
   beforeAll(async () => {
-    [source, target] = await Promise.all([createTestDatabase("nerava_bk_src"), createTestDatabase("nerava_bk_dst")]);
-    await applyMigrations({ databaseUrl: source.url, migrationsDir: path.resolve("prisma/migrations") });
+    // the source: this run's shared, migrated test database (kept consistent by every file), plus
+    // ledger activity of our own; the target: a fresh, empty database
+    source = { url: process.env.DATABASE_URL!, drop: async () => {} };
+    target = await createTestDatabase("nerava_bk_dst");
     client = createDb(source.url, 2);
-    // ledger activity: grants to three drivers, spends at a merchant, one reversal-free history
     const merchantId = `mer-${uid()}`;
     for (const [i, driverId] of [`drv-${uid()}`, `drv-${uid()}`, `drv-${uid()}`].entries()) {
       const post = (type: "GRANT" | "DIRECT_SPEND", lines: Parameters<typeof postInTx>[1]["lines"]) =>
@@ -70,7 +70,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
 
   afterAll(async () => {
     await client?.$disconnect();
-    await Promise.all([source?.drop(), target?.drop()]);
+    await target?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
