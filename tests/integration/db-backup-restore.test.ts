@@ -76,11 +76,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
 
   it("restores a clean ledger with the same balances", async () => {
     const backup = await script("scripts/db-backup.ts", [file], source.url);
-    expect(backup.output).toMatch(/Backed up to/);
+    expect(backup.output, backup.output).toMatch(/Backed up to/);
     expect(backup.code).toBe(0);
 
     const restore = await script("scripts/db-restore.ts", [file], target.url);
-    expect(restore.output).toMatch(/Restored/);
+    expect(restore.output, restore.output).toMatch(/Restored/);
     expect(restore.code).toBe(0);
 
     const check = await script("scripts/ledger-check.ts", [], target.url);
@@ -106,7 +106,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/The target database is not empty/);
     const clean = await script("scripts/db-restore.ts", [file, "--clean"], target.url);
-    expect(clean.output).toMatch(/Restored/);
+    expect(clean.output, clean.output).toMatch(/Restored/);
     expect(clean.code).toBe(0);
   });
 
