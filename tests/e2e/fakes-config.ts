@@ -25,6 +25,8 @@ export const E2E_FAKES = {
   googleWalletPort: base + 99,
   googleWalletIssuerId: "3388000000022900001",
   mailDir: `test-results/e2e-mail-${base}`,
+  /** The e2e database's URL (migrated and seeded by serve.ts), for specs that start a server of their own. */
+  databaseUrlFile: `test-results/e2e-database-${base}.txt`,
   /** Every push the fake APNs receives, one JSON line each, for the specs (another process) to read. */
   apnsLog: `test-results/e2e-apns-${base}.jsonl`,
 };

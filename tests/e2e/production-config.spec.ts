@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createTestDatabase } from "../support/test-database";
-import { applyMigrations } from "../../lib/db/schema-engine";
 import { E2E_FAKES, STANDALONE_SERVER } from "./fakes-config";
 
 const trialPort = E2E_FAKES.productionTrialPort;
@@ -85,15 +84,14 @@ test.describe("production start", () => {
     expect(output).toMatch(/SANDBOX_PROVIDERS may not name 'stripe' in production/);
   });
 
-  // The deployable artifact, started cold on its own migrated database with a production
-  // configuration: it must come up and answer the readiness probe the chart and compose use.
+  // The deployable artifact, started cold with a production configuration on the e2e database
+  // (migrated by serve.ts): it must come up and answer the readiness probe the chart and compose use.
   test("the standalone server starts with a safe configuration and answers /api/ready 200", async () => {
-    test.setTimeout(120_000);
-    const database = await createTestDatabase("nerava_standalone");
-    await applyMigrations({ databaseUrl: database.url, migrationsDir: path.resolve("prisma/migrations") });
+    test.setTimeout(90_000);
+    const databaseUrl = readFileSync(E2E_FAKES.databaseUrlFile, "utf8").trim();
     const { child, output } = spawnStandalone({
       ...SAFE_BUT_SMARTCAR(),
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl,
       SMARTCAR_CLIENT_ID: "smartcar-client",
       SMARTCAR_CLIENT_SECRET: "smartcar-secret",
       JOBS_ENABLED: "false",
@@ -121,7 +119,6 @@ test.describe("production start", () => {
     } finally {
       child.kill("SIGTERM");
       await exited;
-      await database.drop();
     }
   });
 });

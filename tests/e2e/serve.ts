@@ -30,6 +30,7 @@ const db = createDb(database.url, 2);
 await seedDemoData(db);
 await seedRiskScenario(db);
 await db.$disconnect();
+writeFileSync(E2E_FAKES.databaseUrlFile, database.url);
 
 mkdirSync(E2E_FAKES.mailDir, { recursive: true });
 const twilio = await startFakeTwilioVerify({

@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/schema-engine";
 import { accounts, postInTx } from "@/lib/ledger";
 import { uid } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -39,10 +38,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
   const file = path.join(dir, "nerava.dump");
 
   beforeAll(async () => {
-    [source, target] = await Promise.all([createTestDatabase("nerava_bk_src"), createTestDatabase("nerava_bk_dst")]);
-    await applyMigrations({ databaseUrl: source.url, migrationsDir: path.resolve("prisma/migrations") });
+    // the source: this run's shared, migrated test database (kept consistent by every file), plus
+    // ledger activity of our own; the target: a fresh, empty database
+    source = { url: process.env.DATABASE_URL!, drop: async () => {} };
+    target = await createTestDatabase("nerava_bk_dst");
     client = createDb(source.url, 2);
-    // ledger activity: grants to three drivers, spends at a merchant, one reversal-free history
     const merchantId = `mer-${uid()}`;
     for (const [i, driverId] of [`drv-${uid()}`, `drv-${uid()}`, `drv-${uid()}`].entries()) {
       const post = (type: "GRANT" | "DIRECT_SPEND", lines: Parameters<typeof postInTx>[1]["lines"]) =>
@@ -70,17 +70,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
 
   afterAll(async () => {
     await client?.$disconnect();
-    await Promise.all([source?.drop(), target?.drop()]);
+    await target?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("restores a clean ledger with the same balances", async () => {
     const backup = await script("scripts/db-backup.ts", [file], source.url);
-    expect(backup.output).toMatch(/Backed up to/);
+    expect(backup.output, backup.output).toMatch(/Backed up to/);
     expect(backup.code).toBe(0);
 
     const restore = await script("scripts/db-restore.ts", [file], target.url);
-    expect(restore.output).toMatch(/Restored/);
+    expect(restore.output, restore.output).toMatch(/Restored/);
     expect(restore.code).toBe(0);
 
     const check = await script("scripts/ledger-check.ts", [], target.url);
@@ -106,7 +106,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/The target database is not empty/);
     const clean = await script("scripts/db-restore.ts", [file, "--clean"], target.url);
-    expect(clean.output).toMatch(/Restored/);
+    expect(clean.output, clean.output).toMatch(/Restored/);
     expect(clean.code).toBe(0);
   });
 
