@@ -90,7 +90,9 @@ export const transactionTypes = {
   REDEMPTION_RELEASE: {
     label: "Hold released",
     reversal: { byAdmin: false, why: FOLLOWS_ITS_CODE },
-    reads: (e) => ((e.metadata as { expired?: boolean } | null)?.expired ? "expired" : "available"),
+    // the Nova are back whether the code was cancelled or ran out (its reason says which):
+    // "expired" is kept for Nova that really expired (NOVA_EXPIRY)
+    reads: () => "available",
     walletWord: "returned",
   },
   DIRECT_SPEND: { label: "Pass payment", reversal: { byAdmin: true }, reads: byAccount },

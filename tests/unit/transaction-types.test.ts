@@ -60,13 +60,14 @@ const cases = {
       metadata: { expired: false },
       state: "available",
     },
-    { entry: "expiry: leaves held", kind: "HELD", amount: -650n, metadata: { expired: true }, state: "expired" },
+    // the code ran out: its Nova are back and read available, not "expired" (that word is NOVA_EXPIRY's)
+    { entry: "code expiry: leaves held", kind: "HELD", amount: -650n, metadata: { expired: true }, state: "available" },
     {
-      entry: "expiry: back in available",
+      entry: "code expiry: back in available",
       kind: "AVAILABLE",
       amount: 650n,
       metadata: { expired: true },
-      state: "expired",
+      state: "available",
     },
   ],
   DIRECT_SPEND: [
