@@ -2,6 +2,7 @@ import {
   BanknoteIcon,
   BookTextIcon,
   CarIcon,
+  ChartColumnIcon,
   CircleCheckIcon,
   FlagIcon,
   GiftIcon,
@@ -18,6 +19,7 @@ import { ConsoleShell, type ConsoleNavItem } from "@/components/ui/console-shell
 
 const nav: ConsoleNavItem[] = [
   { href: "/admin", label: "Overview", icon: <LayoutGridIcon className="size-5" />, exact: true },
+  { href: "/admin/dashboard", label: "Dashboard", icon: <ChartColumnIcon className="size-5" /> },
   { href: "/admin/merchants", label: "Merchants", icon: <StoreIcon className="size-5" /> },
   { href: "/admin/users", label: "Users", icon: <UsersIcon className="size-5" /> },
   { href: "/admin/drivers", label: "Drivers", icon: <CarIcon className="size-5" /> },

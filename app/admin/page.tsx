@@ -24,7 +24,15 @@ export default async function AdminOverviewPage() {
   ]);
   return (
     <>
-      <PageHeader title="Overview" description="The program at a glance." />
+      <PageHeader
+        title="Overview"
+        description="The program at a glance."
+        actions={
+          <ButtonLink href="/admin/dashboard" variant="secondary" size="sm">
+            Program dashboard
+          </ButtonLink>
+        }
+      />
       <StatGrid label="Program totals">
         <StatCard label="Drivers" value={formatCount(overview.drivers)} hint="Registered driver accounts" />
         <MerchantCounts merchants={overview.merchants} />

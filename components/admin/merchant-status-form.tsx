@@ -36,6 +36,12 @@ export function MerchantStatusForm({ merchantId, name, status }: { merchantId: s
   const [state, formAction, pending] = useActionState(changeMerchantStatusAction, null);
   const [step, setStep] = useState<Transition | null>(null);
   useRefreshOnSuccess(state);
+  // a move that succeeded closes its confirm box (the page refreshes into the new status and its moves)
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state?.ok) setStep(null);
+  }
   const allowed = BY_STATUS[status] ?? [];
   if (allowed.length === 0) return <p className="text-sm text-slate-600">No action is open for a rejected merchant.</p>;
 

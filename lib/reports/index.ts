@@ -11,5 +11,5 @@ export {
 } from "./range";
 export { reportCsv, reportCsvFilename } from "./report-csv";
 export { returnOnSpend, returnOnSpendWords, formatReturn } from "./words";
-export { addDays, dayIn, daysCounted } from "./days";
+export { addDays, dayIn, dayStart, daysCounted } from "./days";
 export { listReportLocations } from "./locations";
