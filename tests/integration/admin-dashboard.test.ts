@@ -3,8 +3,7 @@ import { getProgramDashboard, type DashboardDay } from "@/lib/admin";
 import { accounts, postInTx, reverseInTx, runMoneyTx, type LedgerLine, type TransactionType } from "@/lib/ledger";
 import { AppError } from "@/lib/errors";
 import { asAdmin, asMerchant, createMerchant, createUser, testDb, uid } from "../support/factories";
-import { closeConnections } from "../support/ledger";
-import { backdate } from "../support/report-world";
+import { backdate, closeConnections } from "../support/ledger";
 
 afterAll(closeConnections);
 

@@ -52,7 +52,7 @@ export const sharedIp: Detector = async ({ driver, now }, t) => {
       facts: [`Address: ${ip}`, `Window: ${t.windowDays} days`],
       accounts: others.map((o) => ({
         ...related([o])[0],
-        note: `${o.signIns} sign-in${o.signIns === 1n ? "" : "s"} from ${ip}, last ${o.lastAt.toISOString()}`,
+        note: `${o.signIns} sign-in${o.signIns === 1n ? "" : "s"} from ${ip}, last ${o.lastAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
       })),
     },
   };
