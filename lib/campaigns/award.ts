@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { accounts, createId, postInTx, type LedgerLine } from "@/lib/ledger";
+import { accounts, createId, postInTx, riskHoldInTx, type LedgerLine } from "@/lib/ledger";
 import { campaignDay, evaluateCampaign, type Decision, type DriverFacts, type TriggerEvent } from "./evaluate";
 import { storedDefinition } from "./parse";
 
@@ -45,6 +45,8 @@ export async function awardCampaignsInTx(tx: Tx, event: TriggerEvent): Promise<C
     select: { id: true },
   });
   if (candidates.length === 0) return [];
+  // a driver held for review is not paid bonuses (the session and purchase payers check the hold before calling)
+  if (await riskHoldInTx(tx, event.driverId)) return [];
   const ids = candidates.map((c) => c.id);
   const [driver, paidBefore] = await Promise.all([
     driverFactsInTx(tx, event),

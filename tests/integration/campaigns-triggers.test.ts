@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createCampaign, setCampaignStatus } from "@/lib/campaigns";
 import { unsafeGetBalances, unsafeListStatement } from "@/lib/ledger";
 import { unsafeReleaseDuePurchaseRewards } from "@/lib/purchases";
-import { asMerchant, fakeMeta, testDb } from "../support/factories";
+import { confirmRedemption, redeemOffer } from "@/lib/merchants/redemptions";
+import { grantNova } from "@/lib/rewards";
+import { asAdmin, asDriver, asMerchant, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
 import {
   chargingSession,
   driverWithPhone,
@@ -57,5 +59,48 @@ describe("purchase_verified campaigns", () => {
     expect(lines.filter((l) => l.type === "CAMPAIGN_REWARD").map((l) => l.reason)).toEqual([
       "Coffee and a charge, +100 Nova",
     ]);
+  });
+});
+
+describe("redemption_confirmed campaigns", () => {
+  it("pay when the code is confirmed, once under 10 concurrent confirmations", async () => {
+    const owner = await createUser({ role: "MERCHANT" });
+    const merchant = await createMerchant(owner.id);
+    const offer = await testDb.offer.findFirstOrThrow({ where: { merchantId: merchant.id } });
+    const c = await createCampaign(
+      asMerchant(owner.id),
+      {
+        merchantId: merchant.id,
+        definition: {
+          ...shopDeal("Redeem and return"),
+          trigger: "redemption_confirmed",
+          effects: [{ kind: "cash_bonus", cents: 50 }],
+        },
+      },
+      fakeMeta(),
+    );
+    await setCampaignStatus(asMerchant(owner.id), c.id, "LIVE", fakeMeta());
+    const admin = await createUser({ role: "ADMIN" });
+    const driver = await createUser();
+    await grantNova(
+      asAdmin(admin.id),
+      { driverId: driver.id, amount: 500, reason: "test funds", idempotencyKey: `grant-${uid()}${uid()}` },
+      fakeMeta(),
+    );
+    const code = await redeemOffer(
+      asDriver(driver.id),
+      { offerId: offer.id, idempotencyKey: `redeem-${uid()}${uid()}` },
+      fakeMeta(),
+    );
+    await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        confirmRedemption(asMerchant(owner.id), merchant.id, { code: code.code }, fakeMeta()),
+      ),
+    );
+    const awards = await testDb.campaignAward.findMany({ where: { campaignId: c.id } });
+    expect(awards).toEqual([
+      expect.objectContaining({ triggerId: code.id, cents: 50, label: "Redeem and return, $0.50 cash" }),
+    ]);
+    expect((await unsafeGetBalances("DRIVER", driver.id)).usd.available).toBe(50n);
   });
 });
