@@ -15,9 +15,11 @@ export const NIGHT_OWL = campaignDefinition.parse({
   effects: [{ kind: "multiplier", factor: 2 }],
 });
 
-/** Idempotent: one program-wide "Night owl bonus" campaign, live, version 1, created by the demo admin. */
+/** Idempotent: one program-wide "Night owl bonus" campaign by the demo admin (found by both), live, version 1. */
 export async function seedNightOwl(db: Db, adminId: string): Promise<void> {
-  const existing = await db.campaign.findFirst({ where: { name: DEMO_CAMPAIGN_NAME, merchantId: null } });
+  const existing = await db.campaign.findFirst({
+    where: { name: DEMO_CAMPAIGN_NAME, merchantId: null, createdById: adminId },
+  });
   if (existing) return;
   await db.campaign.create({
     data: {

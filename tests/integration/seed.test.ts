@@ -8,9 +8,13 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { FLAGS } from "@/lib/flags/definitions";
 
 const db = createDb(process.env.DATABASE_URL, 2);
+const demoAdminId = async () => (await db.user.findUnique({ where: { email: "admin@nerava.demo" } }))?.id ?? "none";
 afterAll(async () => {
   // the demo's live campaign would pay other files' night-time sessions in this shared database
-  await db.campaign.updateMany({ where: { name: DEMO_CAMPAIGN_NAME }, data: { status: "ENDED" } });
+  await db.campaign.updateMany({
+    where: { name: DEMO_CAMPAIGN_NAME, createdById: await demoAdminId() },
+    data: { status: "ENDED" },
+  });
   await db.$disconnect();
 });
 
@@ -22,7 +26,9 @@ describe("demo seed", () => {
       chargers: await db.charger.count({ where: { externalId: { startsWith: "demo-" } } }),
       offers: await db.offer.count({ where: { merchant: { slug: DEMO_MERCHANT_SLUG } } }),
       flags: await db.featureFlag.count({ where: { key: { in: Object.keys(FLAGS) } } }),
-      campaigns: await db.campaign.count({ where: { name: DEMO_CAMPAIGN_NAME, status: "LIVE", currentVersion: 1 } }),
+      campaigns: await db.campaign.count({
+        where: { name: DEMO_CAMPAIGN_NAME, createdById: await demoAdminId(), status: "LIVE", currentVersion: 1 },
+      }),
     });
     const first = await counts();
     expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: Object.keys(FLAGS).length, campaigns: 1 });
