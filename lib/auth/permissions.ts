@@ -15,6 +15,7 @@ const PERMISSIONS = {
   "admin:payouts": ["ADMIN"],
   "admin:merchant-funding": ["ADMIN"],
   "admin:risk": ["ADMIN"],
+  "admin:campaigns": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

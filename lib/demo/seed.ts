@@ -9,6 +9,7 @@ import {
   DEMO_PASSWORD,
 } from "./accounts";
 import { seedExpiringNova } from "./expiring-nova";
+import { seedNightOwl } from "./night-owl";
 import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
 // the definitions only (no server-only import), so the seed script can read them outside Next
 // eslint-disable-next-line no-restricted-imports
@@ -86,6 +87,7 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
     create: { ...DEMO_LAPSED_DRIVER, role: "DRIVER", passwordHash, emailVerified: new Date() },
   });
   await seedExpiringNova(db, lapsed.id);
+  await seedNightOwl(db, users.admin);
 
   for (const flag of FLAGS) {
     await db.featureFlag.upsert({ where: { key: flag.key }, update: {}, create: flag });

@@ -51,6 +51,7 @@ export const ERROR_STATUS = {
   flag_decided: 409,
   hold_exists: 409,
   no_hold: 409,
+  campaign_state: 409,
   offer_sold_out: 409,
   offer_ended: 409,
   limit_below_redeemed: 409,

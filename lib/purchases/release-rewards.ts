@@ -1,4 +1,5 @@
 import "server-only";
+import { awardCampaignsInTx } from "@/lib/campaigns";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { accounts, postInTx, riskHoldInTx, runMoneyTx } from "@/lib/ledger";
@@ -30,7 +31,12 @@ export async function unsafeReleaseDuePurchaseRewards(now = new Date()): Promise
       const order = await lockOrder(tx, orderId);
       const reward = await tx.purchaseReward.findUnique({
         where: { id },
-        select: { status: true, driverId: true, rewardCents: true, merchant: { select: { name: true } } },
+        select: {
+          status: true,
+          driverId: true,
+          rewardCents: true,
+          merchant: { select: { name: true, latitude: true, longitude: true } },
+        },
       });
       if (!order || !reward?.driverId || reward.status !== "PENDING") return false;
       if (await riskHoldInTx(tx, reward.driverId)) return false;
@@ -53,6 +59,15 @@ export async function unsafeReleaseDuePurchaseRewards(now = new Date()): Promise
           { account: accounts.driverPendingUsd(reward.driverId), amount: -BigInt(reward.rewardCents) },
           { account: accounts.driverUsd(reward.driverId), amount: BigInt(reward.rewardCents) },
         ],
+      });
+      // the purchase is verified now (its refund window closed): its campaigns pay with it, once (the status moved once)
+      const { latitude, longitude } = reward.merchant;
+      await awardCampaignsInTx(tx, {
+        trigger: "purchase_verified",
+        id: order.id,
+        driverId: reward.driverId,
+        occurredAt: order.orderedAt,
+        place: { merchantId: order.merchantId, latitude, longitude, isPartner: true },
       });
       return true;
     }).catch((err) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { awardSessionCampaignsInTx } from "@/lib/campaigns";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { accounts, postInTx, reverseInTx, riskHoldInTx, type LedgerLine } from "@/lib/ledger";
@@ -88,7 +89,7 @@ export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: str
         : [accounts.driverPendingUsd(s.driverId), accounts.driverUsd(s.driverId)];
     lines.push({ account: from, amount: -e.amount }, { account: to, amount: e.amount });
   }
-  return postInTx(tx, {
+  const posted = await postInTx(tx, {
     idempotencyKey: keys(s.id).available,
     type: "SESSION_REWARD_RELEASE",
     reason: `Charging at ${s.chargerName}, verified`,
@@ -96,6 +97,14 @@ export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: str
     metadata: { sessionId: s.id },
     lines,
   });
+  // campaigns are evaluated once, when the base reward becomes available (a review hold keeps them waiting
+  // too); a replayed release (retry, redelivery) does not re-evaluate, and each award's unique row backs that up
+  const baseNova = lines.reduce(
+    (n, l) => n + (l.account.kind === "AVAILABLE" && l.account.currency === "NOVA" ? Number(l.amount) : 0),
+    0,
+  );
+  if (!posted.replayed) await awardSessionCampaignsInTx(tx, s.id, baseNova);
+  return posted;
 }
 
 /** Whether the session's pending reward has been made available (its session verified). */

@@ -3,11 +3,20 @@ import { createDb } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_LAPSED_DRIVER, DEMO_MERCHANT_SLUG } from "@/lib/demo/accounts";
 import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
 import { unsafeNextNovaExpiry } from "@/lib/nova-expiry";
+import { DEMO_CAMPAIGN_NAME } from "@/lib/demo/night-owl";
 import { seedDemoData } from "@/lib/demo/seed";
 import { FLAGS } from "@/lib/flags/definitions";
 
 const db = createDb(process.env.DATABASE_URL, 2);
-afterAll(() => db.$disconnect());
+const demoAdminId = async () => (await db.user.findUnique({ where: { email: "admin@nerava.demo" } }))?.id ?? "none";
+afterAll(async () => {
+  // the demo's live campaign would pay other files' night-time sessions in this shared database
+  await db.campaign.updateMany({
+    where: { name: DEMO_CAMPAIGN_NAME, createdById: await demoAdminId() },
+    data: { status: "ENDED" },
+  });
+  await db.$disconnect();
+});
 
 describe("demo seed", () => {
   it("creates the demo world and is idempotent", async () => {
@@ -17,9 +26,12 @@ describe("demo seed", () => {
       chargers: await db.charger.count({ where: { externalId: { startsWith: "demo-" } } }),
       offers: await db.offer.count({ where: { merchant: { slug: DEMO_MERCHANT_SLUG } } }),
       flags: await db.featureFlag.count({ where: { key: { in: Object.keys(FLAGS) } } }),
+      campaigns: await db.campaign.count({
+        where: { name: DEMO_CAMPAIGN_NAME, createdById: await demoAdminId(), status: "LIVE", currentVersion: 1 },
+      }),
     });
     const first = await counts();
-    expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: Object.keys(FLAGS).length });
+    expect(first).toEqual({ users: 3, chargers: 6, offers: 2, flags: Object.keys(FLAGS).length, campaigns: 1 });
     await seedDemoData(db);
     expect(await counts()).toEqual(first);
 

@@ -74,6 +74,12 @@ const cases = {
     { entry: "leaves the driver", kind: "AVAILABLE", amount: -40n, state: "spent" },
     { entry: "arrives at the merchant", kind: "AVAILABLE", amount: 40n, state: "available" },
   ],
+  CAMPAIGN_REWARD: [
+    { entry: "driver receives the bonus Nova", kind: "AVAILABLE", amount: 240n, state: "available" },
+    { entry: "driver receives the cash bonus", kind: "AVAILABLE", amount: 100n, state: "available" },
+    { entry: "platform issues Nova", kind: "ISSUANCE", amount: -240n, state: "spent" },
+    { entry: "platform pays cash", kind: "REWARDS_EXPENSE", amount: -100n, state: "spent" },
+  ],
   PURCHASE_REWARD: [
     { entry: "leaves the merchant's prepaid cash", kind: "AVAILABLE", amount: -180n, state: "spent" },
     { entry: "driver's pending cash", kind: "PENDING", amount: 150n, state: "pending" },
@@ -167,6 +173,7 @@ describe("labels", () => {
       "Pass payment",
       "Purchase reward",
       "Purchase reward available",
+      "Campaign bonus",
       "Merchant top-up",
       "Cash-out",
       "Cash-out paid",

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
+import { awardCampaignsInTx } from "@/lib/campaigns";
 import { isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
@@ -42,13 +43,21 @@ export async function confirmRedemption(
   const settleId = createId();
   const confirmed = await runMoneyTx(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; driverId: string; novaAmount: number; title: string; merchant: string }[]
+      {
+        id: string;
+        driverId: string;
+        novaAmount: number;
+        title: string;
+        merchant: string;
+        latitude: number;
+        longitude: number;
+      }[]
     >`
       UPDATE "RedemptionCode" rc SET "status" = 'CONFIRMED', "settleTxId" = ${settleId}, "confirmedById" = ${merchantUserId}, "settledAt" = now()
       FROM "Offer" o JOIN "Merchant" m ON m."id" = o."merchantId"
       WHERE rc."code" = ${code} AND rc."offerId" = o."id" AND o."merchantId" = ${merchantId}
         AND rc."status" = 'HELD' AND rc."expiresAt" > now() AND m."status" = 'ACTIVE'
-      RETURNING rc."id", rc."driverId", rc."novaAmount", o."title", m."name" AS merchant`;
+      RETURNING rc."id", rc."driverId", rc."novaAmount", o."title", m."name" AS merchant, m."latitude", m."longitude"`;
     if (rows.length === 0) return null;
     const r = rows[0];
     await postInTx(tx, {
@@ -75,6 +84,14 @@ export async function confirmRedemption(
       },
       tx,
     );
+    // the code moved to CONFIRMED once (the conditional update above): its campaigns pay with it, once each
+    await awardCampaignsInTx(tx, {
+      trigger: "redemption_confirmed",
+      id: r.id,
+      driverId: r.driverId,
+      occurredAt: new Date(),
+      place: { merchantId, latitude: r.latitude, longitude: r.longitude, isPartner: true },
+    });
     return { codeId: r.id, offerTitle: r.title, nova: r.novaAmount, transactionId: settleId };
   });
   if (confirmed) {

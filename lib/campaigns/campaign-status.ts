@@ -1,0 +1,60 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import type { Actor, RequestMeta } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { CampaignStatus } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findManagedCampaign } from "./access";
+
+/** The moves a campaign may make; ENDED is final. */
+const MOVES: Record<CampaignStatus, readonly CampaignStatus[]> = {
+  DRAFT: ["LIVE", "ENDED"],
+  LIVE: ["PAUSED", "ENDED"],
+  PAUSED: ["LIVE", "ENDED"],
+  ENDED: [],
+};
+const WORD: Record<CampaignStatus, string> = { DRAFT: "a draft", LIVE: "live", PAUSED: "paused", ENDED: "ended" };
+
+/** Launches, pauses, resumes or ends a campaign (conditional on the status it was read in), audited. */
+export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus, meta: RequestMeta) {
+  const found = await findManagedCampaign(actor, campaignId);
+  if (!MOVES[found.status].includes(status))
+    throw new AppError("campaign_state", `A campaign that is ${WORD[found.status]} cannot become ${WORD[status]}.`);
+  return db().$transaction(async (tx) => {
+    const moved = await tx.campaign.updateMany({ where: { id: campaignId, status: found.status }, data: { status } });
+    if (moved.count !== 1)
+      throw new AppError("campaign_state", "This campaign changed in the meantime. Reload it and try again.");
+    await recordAudit(
+      {
+        action: "campaign.status_changed",
+        actorId: actor.userId,
+        targetType: "campaign",
+        targetId: campaignId,
+        metadata: { status, was: found.status },
+        ...meta,
+      },
+      tx,
+    );
+    return { id: campaignId, status };
+  });
+}
+
+/** The kill switch: off, the campaign pays nothing whatever its status; audited with the value before. */
+export async function setCampaignEnabled(actor: Actor, campaignId: string, enabled: boolean, meta: RequestMeta) {
+  const found = await findManagedCampaign(actor, campaignId);
+  return db().$transaction(async (tx) => {
+    await tx.campaign.update({ where: { id: campaignId }, data: { enabled } });
+    await recordAudit(
+      {
+        action: "campaign.switched",
+        actorId: actor.userId,
+        targetType: "campaign",
+        targetId: campaignId,
+        metadata: { enabled, was: found.enabled },
+        ...meta,
+      },
+      tx,
+    );
+    return { id: campaignId, enabled };
+  });
+}

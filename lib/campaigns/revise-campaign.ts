@@ -1,0 +1,54 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import type { Actor, RequestMeta } from "@/lib/auth";
+import { db, Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertShopTrigger, findManagedCampaign } from "./access";
+import { parseDefinition } from "./parse";
+
+/**
+ * A new version of the campaign's rules; awards already paid keep the version that paid them.
+ * The campaign row is locked, so a revision and an award never interleave (an award evaluates
+ * either the old version or the new one, whole).
+ */
+export async function reviseCampaign(actor: Actor, campaignId: string, rawDefinition: unknown, meta: RequestMeta) {
+  const found = await findManagedCampaign(actor, campaignId);
+  const definition = parseDefinition(rawDefinition);
+  if (definition.trigger !== found.trigger)
+    throw new AppError(
+      "invalid_input",
+      "A campaign's trigger cannot change. End this campaign and create a new one for the other trigger.",
+    );
+  if (found.merchantId) assertShopTrigger(actor, definition.trigger);
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ currentVersion: number; status: string }[]>`
+      SELECT "currentVersion", "status"::text AS "status" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
+    if (row.status === "ENDED")
+      throw new AppError("campaign_state", "This campaign has ended; create a new campaign instead.");
+    const version = row.currentVersion + 1;
+    await tx.campaignVersion.create({
+      data: {
+        campaignId,
+        version,
+        definition: definition as unknown as Prisma.InputJsonValue,
+        createdById: actor.userId,
+      },
+    });
+    const campaign = await tx.campaign.update({
+      where: { id: campaignId },
+      data: { currentVersion: version, name: definition.name },
+    });
+    await recordAudit(
+      {
+        action: "campaign.revised",
+        actorId: actor.userId,
+        targetType: "campaign",
+        targetId: campaignId,
+        metadata: { version, was: row.currentVersion, definition },
+        ...meta,
+      },
+      tx,
+    );
+    return campaign;
+  });
+}
