@@ -34,10 +34,12 @@ export default defineConfig({
     // Specs the screen size changes nothing for run once, in the desktop project: the production-start
     // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
     // (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver), the
-    // merchant report and the admin console (their screenshots set their own sizes) and the Apple PassKit web service (plain HTTP requests).
+    // merchant report, the admin console and the review queue (their screenshots set their own sizes; the review
+    // queue decides its scripted flags once) and the Apple PassKit web service (plain HTTP requests).
     {
       name: "phone",
-      testIgnore: /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple|admin-console/,
+      testIgnore:
+        /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple|admin-console|admin-risk/,
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
     // The installable app, and the driver's long money journeys (charging, cash-out, the Nova

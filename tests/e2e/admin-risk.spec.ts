@@ -40,13 +40,16 @@ async function decide(page: Page, ruleLabel: string, button: string, confirm: st
 test("an admin finds a scripted abuser, reviews the evidence, voids and suspends, and reverses a grant", async ({
   page,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "decides the scripted flags once, at desktop size");
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInWithPassword(page, DEMO.admin, /\/admin$/);
 
   await openDriver(page, FARM[0]);
   await page.getByRole("button", { name: "Run the rules now" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "2 new flag(s) raised" })).toBeVisible();
+  // the server's risk sweep (every 5 minutes) may have raised the farm's flags already: the rules
+  // find the two signals either way, and the queue below shows both flags once
+  await expect(
+    page.getByRole("status").filter({ hasText: /2 rule\(s\) found something; [02] new flag\(s\) raised/ }),
+  ).toBeVisible();
   await bothSizes(page, testInfo, "admin-risk-01-driver");
 
   await page.getByRole("link", { name: "Review queue" }).click();
