@@ -19,7 +19,13 @@ export async function suspendUser(actor: Actor, input: z.infer<typeof userIdInpu
   const adminId = actor.userId;
   if (input.userId === adminId) throw new AppError("self_suspend", "You cannot suspend your own account.");
   return db().$transaction(async (tx) => {
-    const ended = await suspendUserInTx(tx, input.userId);
+    // only an active account moves: a replayed or double-clicked suspension changes and audits nothing
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, status: "ACTIVE" },
+      data: { status: "SUSPENDED" },
+    });
+    if (count === 0) throw await unchanged(tx, input.userId, "suspended");
+    const ended = (await tx.session.deleteMany({ where: { userId: input.userId } })).count;
     await recordAudit(
       {
         action: "admin.user_suspended",
@@ -35,6 +41,13 @@ export async function suspendUser(actor: Actor, input: z.infer<typeof userIdInpu
   });
 }
 
+/** Why a status change moved nothing: no such user, or it is already in that state. */
+async function unchanged(client: Pick<Tx, "user">, userId: string, already: "suspended" | "active") {
+  const user = await client.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) return notFound("That user");
+  return new AppError("user_status_unchanged", `This account is already ${already}: nothing changed.`);
+}
+
 /** Inside the caller's transaction (a review decision): suspends and ends every session; the caller audits. */
 export async function suspendUserInTx(tx: Tx, userId: string): Promise<number> {
   const { count } = await tx.user.updateMany({ where: { id: userId }, data: { status: "SUSPENDED" } });
@@ -46,8 +59,11 @@ export async function suspendUserInTx(tx: Tx, userId: string): Promise<number> {
 export async function reinstateUser(actor: Actor, input: z.infer<typeof userIdInput>, meta: RequestMeta) {
   assertCan(actor, "admin:manage-users");
   const adminId = actor.userId;
-  const { count } = await db().user.updateMany({ where: { id: input.userId }, data: { status: "ACTIVE" } });
-  if (count === 0) throw notFound("That user");
+  const { count } = await db().user.updateMany({
+    where: { id: input.userId, status: "SUSPENDED" },
+    data: { status: "ACTIVE" },
+  });
+  if (count === 0) throw await unchanged(db(), input.userId, "active");
   await recordAudit({
     action: "admin.user_reinstated",
     actorId: adminId,

@@ -81,6 +81,7 @@ export const ERROR_STATUS = {
   invite_wrong_email: 403,
   last_owner: 409,
   self_suspend: 400,
+  user_status_unchanged: 409,
   self_role: 400,
   // sign-in links and codes
   invalid_token: 400,

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getDriverProfile, searchDrivers } from "@/lib/admin";
+import { reinstateUser, suspendUser } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
 import { findRiskSignals, updateRuleSetting } from "@/lib/risk";
 import { grantNova, reverseTransaction } from "@/lib/rewards";
 import { redeemOffer } from "@/lib/merchants";
@@ -114,5 +116,29 @@ describe("rule settings", () => {
     } finally {
       await testDb.riskRuleSetting.delete({ where: { key: "disposable_email" } });
     }
+  });
+
+  it("a replayed suspension or reinstatement changes and audits nothing, and says so", async () => {
+    const admin = asAdmin((await createUser({ role: "ADMIN" })).id);
+    const driver = await createUser();
+    const audits = (action: string) => testDb.auditLog.count({ where: { action, targetId: driver.id } });
+    await suspendUser(admin, { userId: driver.id, reason: "farm" }, fakeMeta());
+    const again = await suspendUser(admin, { userId: driver.id, reason: "farm" }, fakeMeta()).catch((e) => e);
+    expect(again).toBeInstanceOf(AppError);
+    expect(again).toMatchObject({
+      code: "user_status_unchanged",
+      message: "This account is already suspended: nothing changed.",
+    });
+    expect(await audits("admin.user_suspended")).toBe(1);
+
+    await reinstateUser(admin, { userId: driver.id, reason: "cleared" }, fakeMeta());
+    await expect(reinstateUser(admin, { userId: driver.id }, fakeMeta())).rejects.toMatchObject({
+      code: "user_status_unchanged",
+    });
+    expect(await audits("admin.user_reinstated")).toBe(1);
+    expect((await testDb.user.findUniqueOrThrow({ where: { id: driver.id } })).status).toBe("ACTIVE");
+    await expect(suspendUser(admin, { userId: "no-such-user", reason: "x" }, fakeMeta())).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

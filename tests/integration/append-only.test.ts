@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { checkLedger } from "@/lib/ledger";
 import { testDb, uid } from "../support/factories";
 
 // AuditLog, LedgerTransaction and LedgerEntry are history: the database itself refuses UPDATE,
@@ -18,13 +19,22 @@ async function rows(client: Db) {
   const audit = await client.auditLog.create({ data: { action: "test.append_only", actorId: user.id } });
   const account = (kind: "ISSUANCE" | "REWARDS_EXPENSE") =>
     client.ledgerAccount.create({
-      data: { ownerType: "PLATFORM", ownerId: `ao-${uid()}`, kind, currency: "NOVA", allowNegative: true },
+      // balances that agree with the one entry each gets below: the ledger check sees nothing wrong
+      // (the rows stay forever, so a disagreement would fail every other file's check)
+      data: {
+        ownerType: "PLATFORM",
+        ownerId: `ao-${uid()}`,
+        kind,
+        currency: "NOVA",
+        allowNegative: true,
+        balance: kind === "ISSUANCE" ? -1n : 1n,
+      },
     });
   const [from, to] = [await account("ISSUANCE"), await account("REWARDS_EXPENSE")];
   const tx = await client.ledgerTransaction.create({
     data: { idempotencyKey: `ao-${uid()}-${uid()}`, requestHash: "x", type: "GRANT", reason: "test" },
   });
-  // a balanced pair whose account balances are left at zero: the ledger check's view is unchanged
+  // a balanced pair, matching the balances above
   await client.ledgerEntry.createMany({
     data: [
       { transactionId: tx.id, accountId: from.id, amount: -1n },
@@ -63,6 +73,13 @@ function suite(name: string, client: () => Db) {
         reason: "test",
       });
       expect((await client().ledgerEntry.findUniqueOrThrow({ where: { id: entry.id } })).amount).toBe(1n);
+      // rows that can never be removed must leave the ledger consistent for every other test file
+      const touched = new Set(
+        (await client().ledgerEntry.findMany({ where: { transactionId: tx.id }, select: { accountId: true } })).map(
+          (e) => e.accountId,
+        ),
+      );
+      expect((await checkLedger(client())).violations.filter((v) => touched.has(v.id) || v.id === tx.id)).toEqual([]);
     });
 
     it("refuses TRUNCATE of each table", async () => {
