@@ -107,9 +107,20 @@ async function countTables(databaseUrl: string): Promise<number> {
 const EMPTY_SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', '', false);";
 const RESTORE_SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', 'public, pg_catalog', false);";
 
+// --clean replaces the database's contents: every schema of ours goes first, in the restore's own
+// transaction. (pg_restore's own --clean drops object by object, and cannot drop the constraints
+// pg-boss's partitioned job tables inherit.)
+const REPLACE_EVERYTHING = `DO $$ DECLARE s text; BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$;
+`;
+
 function restoreThroughPsql(file: string, url: string, env: NodeJS.ProcessEnv, clean: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ["--no-owner", "--no-privileges", ...(clean ? ["--clean", "--if-exists"] : []), "--file=-", file];
+    const args = ["--no-owner", "--no-privileges", "--file=-", file];
     const dump = spawn("pg_restore", args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const psql = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", `--dbname=${url}`], {
       env,
@@ -117,6 +128,7 @@ function restoreThroughPsql(file: string, url: string, env: NodeJS.ProcessEnv, c
     });
     let output = "";
     for (const stream of [dump.stderr, psql.stdout, psql.stderr]) stream.on("data", (d) => (output += d));
+    if (clean) psql.stdin.write(REPLACE_EVERYTHING);
     // Only the script's preamble (up to the first COPY) is read line by line; the data passes through.
     let head = true;
     let pending = Buffer.alloc(0);

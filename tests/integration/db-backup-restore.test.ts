@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { accounts, postInTx } from "@/lib/ledger";
@@ -105,9 +106,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
     const again = await script("scripts/db-restore.ts", [file], target.url);
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/The target database is not empty/);
+    // what pg-boss leaves in a live database: a partitioned table whose partitions inherit their
+    // constraints (pg_restore's own --clean cannot drop those), and nothing the backup holds
+    const pgClient = new pg.Client({ connectionString: target.url });
+    await pgClient.connect();
+    await pgClient.query(`CREATE SCHEMA IF NOT EXISTS leftover;
+      CREATE TABLE leftover.job (name text, id int, PRIMARY KEY (name, id)) PARTITION BY LIST (name);
+      CREATE TABLE leftover.j_demo PARTITION OF leftover.job FOR VALUES IN ('demo');`);
     const clean = await script("scripts/db-restore.ts", [file, "--clean"], target.url);
     expect(clean.output, clean.output).toMatch(/Restored/);
     expect(clean.code).toBe(0);
+    const { rows } = await pgClient.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'leftover'`);
+    await pgClient.end();
+    expect(rows).toEqual([]); // replaced, not merged
   });
 
   it("says what is missing: no DATABASE_URL, no file argument", async () => {

@@ -22,7 +22,9 @@ describe("statement states", () => {
     expect(stateOf("AVAILABLE", -650n, tx("REDEMPTION_HOLD"))).toBe("held");
     expect(stateOf("HELD", 650n, tx("REDEMPTION_HOLD"))).toBe("held");
     expect(stateOf("HELD", -650n, tx("REDEMPTION_CONFIRM"))).toBe("spent");
-    expect(stateOf("AVAILABLE", 650n, tx("REDEMPTION_RELEASE", { metadata: { expired: true } }))).toBe("expired");
+    // a code that ran out gives its Nova back: available ("expired" is for Nova that expired)
+    expect(stateOf("AVAILABLE", 650n, tx("REDEMPTION_RELEASE", { metadata: { expired: true } }))).toBe("available");
+    expect(stateOf("AVAILABLE", -120n, tx("NOVA_EXPIRY"))).toBe("expired");
     expect(stateOf("AVAILABLE", 650n, tx("REDEMPTION_RELEASE", { metadata: { expired: false } }))).toBe("available");
   });
 
