@@ -2,8 +2,10 @@
 // personal in its caches (before or after sign-out), the offline page, the install offer. Runs in the
 // phone project (a Pixel 7 in Chromium); the desktop project would only repeat it.
 import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { firstLoadFiles } from "../../scripts/bundle-budget.mjs";
+import { STANDALONE_SERVER } from "./fakes-config";
 import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 
 /** Every cached request URL, by cache name, as the page sees Cache Storage. */
@@ -180,10 +182,12 @@ test("a new version waits for the person: 'A new version is ready' → Reload ac
   const first = await controlledBy(page);
   const prompt = page.getByRole("status").filter({ hasText: "A new version is ready." });
   await expect(prompt).toHaveCount(0);
-  // a new deploy: the server now serves a different sw.js (restored afterwards)
-  const original = readFileSync("public/sw.js", "utf8");
+  // a new deploy: the server now serves a different sw.js (restored afterwards) — the standalone
+  // server's own copy of public/, which is what it serves
+  const served = path.join(path.dirname(STANDALONE_SERVER), "public", "sw.js");
+  const original = readFileSync(served, "utf8");
   try {
-    writeFileSync("public/sw.js", `${original}\n// e2e: the next version\n`);
+    writeFileSync(served, `${original}\n// e2e: the next version\n`);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(prompt).toBeVisible();
     // it waits: the old worker still controls the page until the person says so
@@ -203,6 +207,6 @@ test("a new version waits for the person: 'A new version is ready' → Reload ac
     });
     expect(after).toEqual({ waiting: false, controlled: true, script: first.script });
   } finally {
-    writeFileSync("public/sw.js", original);
+    writeFileSync(served, original);
   }
 });
