@@ -1,24 +1,11 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import type { DashboardDay } from "@/lib/admin";
 import { ChartCard, type NumbersTable } from "./chart-card";
 
-export type ChartDay = {
-  day: string;
-  novaIssued: number;
-  novaRedeemed: number;
-  novaExpired: number;
-  novaOutstanding: number;
-  cashRewardCents: number;
-  cashOutCents: number;
-  owedToDriversCents: number;
-  fundedCents: number;
-  paidOutCents: number;
-  endedSessions: number;
-  verifiedSessions: number;
-  activeDrivers: number;
-  activeMerchants: number;
-};
+/** One day of the program, as lib/admin computes it. */
+export type ChartDay = DashboardDay;
 
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const int = new Intl.NumberFormat("en-US");
