@@ -1,6 +1,7 @@
 import { addDays } from "@/lib/reports";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { DateField, PLAIN_CONTROL } from "@/components/ui/date-field";
 
 type Props = {
   from: string;
@@ -11,10 +12,6 @@ type Props = {
 };
 
 const PRESETS = [7, 30, 90];
-
-// The look of components/ui controlVariants (a client module, so not callable from this server component).
-const CONTROL =
-  "block h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-sm focus:border-brand-600 sm:text-sm";
 
 /** The report's range: a plain GET form (works without JavaScript) and one-tap presets. */
 export function ReportRangeForm({ from, to, today, locationId, locations }: Props) {
@@ -41,14 +38,14 @@ export function ReportRangeForm({ from, to, today, locationId, locations }: Prop
         })}
       </nav>
       <form method="get" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
-        <DateField name="from" label="From" value={from} max={today} />
-        <DateField name="to" label="To" value={to} max={today} />
+        <DateField id="report-from" name="from" label="From" value={from} max={today} />
+        <DateField id="report-to" name="to" label="To" value={to} max={today} />
         {locations.length > 1 ? (
           <div className="col-span-2 sm:min-w-48">
             <label htmlFor="report-location" className="block text-sm font-medium text-slate-800">
               Location
             </label>
-            <select id="report-location" name="locationId" defaultValue={locationId ?? ""} className={CONTROL}>
+            <select id="report-location" name="locationId" defaultValue={locationId ?? ""} className={PLAIN_CONTROL}>
               <option value="">All locations</option>
               {locations.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -62,18 +59,6 @@ export function ReportRangeForm({ from, to, today, locationId, locations }: Prop
           Show report
         </button>
       </form>
-    </div>
-  );
-}
-
-function DateField({ name, label, value, max }: { name: string; label: string; value: string; max: string }) {
-  const id = `report-${name}`;
-  return (
-    <div className="min-w-0">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={id} type="date" name={name} defaultValue={value} max={max} className={CONTROL} />
     </div>
   );
 }

@@ -1,11 +1,8 @@
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { DateField } from "@/components/ui/date-field";
 
 type Props = { from: string; to: string; today: string; preset: number | null; presets: readonly number[] };
-
-// The look of components/ui controlVariants (a client module, so not callable from this server component).
-const CONTROL =
-  "block h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-sm focus:border-brand-600 sm:text-sm";
 
 /** The dashboard's range: one-tap presets and a plain GET form for any from/to (works without JavaScript). */
 export function DashboardRangeForm({ from, to, today, preset, presets }: Props) {
@@ -27,24 +24,12 @@ export function DashboardRangeForm({ from, to, today, preset, presets }: Props) 
         ))}
       </nav>
       <form method="get" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
-        <DateField name="from" label="From" value={from} max={today} />
-        <DateField name="to" label="To" value={to} max={today} />
+        <DateField id="dashboard-from" name="from" label="From" value={from} max={today} />
+        <DateField id="dashboard-to" name="to" label="To" value={to} max={today} />
         <button type="submit" className={cn(buttonVariants({ variant: "primary" }), "col-span-2 h-11")}>
           Show range
         </button>
       </form>
-    </div>
-  );
-}
-
-function DateField({ name, label, value, max }: { name: string; label: string; value: string; max: string }) {
-  const id = `dashboard-${name}`;
-  return (
-    <div className="min-w-0">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={id} type="date" name={name} defaultValue={value} max={max} className={CONTROL} />
     </div>
   );
 }
