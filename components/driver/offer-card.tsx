@@ -1,4 +1,5 @@
 import type { OfferCard as Offer } from "@/lib/discovery";
+import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
@@ -23,6 +24,11 @@ export function OfferCard({ offer, redeem }: { offer: Offer; redeem: RedeemConte
           <NovaAmount amount={offer.novaPrice} starClassName="text-brand-100" />
         </span>
       </div>
+      {offer.unlockedBy ? (
+        <p className="mt-2">
+          <Badge tone="brand">Unlocked by {offer.unlockedBy}</Badge>
+        </p>
+      ) : null}
       {offer.description ? <p className="mt-2 text-sm text-slate-700">{offer.description}</p> : null}
       <p className="mt-3 text-xs text-slate-500">
         {offer.merchant.address}

@@ -1,4 +1,5 @@
 import type { ManagedOffer } from "@/lib/offers";
+import { Badge } from "@/components/ui/badge";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
@@ -24,7 +25,14 @@ export function ManagedOffersTable({ offers, merchantId, canManage }: Props) {
       <TBody>
         {offers.map((offer) => (
           <tr key={offer.id}>
-            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">{offer.title}</Td>
+            <Td className="min-w-48 font-medium whitespace-normal text-slate-900">
+              {offer.title}
+              {offer.unlockOnly ? (
+                <span className="mt-1 block">
+                  <Badge tone="info">Campaign only</Badge>
+                </span>
+              ) : null}
+            </Td>
             <Td>
               <NovaAmount amount={offer.novaPrice} />
             </Td>

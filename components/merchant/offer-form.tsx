@@ -15,6 +15,7 @@ export type OfferFormValues = {
   endsAt: string;
   totalLimit: string;
   perDriverLimit: string;
+  unlockOnly: boolean;
 };
 type Props = { merchant: PreviewMerchant; values: OfferFormValues; offerId?: string; hasCodes?: boolean };
 
@@ -129,6 +130,25 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Prop
             hint="How many times one driver can redeem it."
             error={err("perDriverLimit")}
           />
+        </div>
+        <div className="flex items-start gap-3">
+          <input
+            id="offer-unlock-only"
+            type="checkbox"
+            name="unlockOnly"
+            checked={values.unlockOnly}
+            onChange={(e) => setValues((v) => ({ ...v, unlockOnly: e.target.checked }))}
+            aria-describedby="offer-unlock-only-hint"
+            className="mt-0.5 size-5 shrink-0 rounded border-slate-300 accent-brand-700"
+          />
+          <div>
+            <label htmlFor="offer-unlock-only" className="text-sm font-medium text-slate-800">
+              Only for drivers a campaign unlocks it for
+            </label>
+            <p id="offer-unlock-only-hint" className="mt-1 text-xs text-slate-500">
+              Hidden from everyone else, who cannot redeem it. A campaign that unlocks it names it.
+            </p>
+          </div>
         </div>
         <SubmitButton pending={pending} pendingLabel="Saving…" size="lg" className="w-full sm:w-auto">
           {offerId ? "Save changes" : "Create offer"}

@@ -12,12 +12,13 @@ type Props = {
   novaPrice: string;
   startsAt: string;
   endsAt: string;
+  unlockOnly: boolean;
 };
 
 const validDate = (iso: string) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso) : null);
 
 /** The driver's own offer card fed with what is typed so far; its redeem link does nothing here. */
-export function OfferPreview({ merchant, title, description, novaPrice, startsAt, endsAt }: Props) {
+export function OfferPreview({ merchant, title, description, novaPrice, startsAt, endsAt, unlockOnly }: Props) {
   const price = /^[0-9]+$/.test(novaPrice) ? Number(novaPrice) : 0;
   const start = validDate(startsAt);
   const offer: OfferCardData = {
@@ -27,6 +28,7 @@ export function OfferPreview({ merchant, title, description, novaPrice, startsAt
     novaPrice: price,
     endsAt: validDate(endsAt),
     merchant,
+    unlockedBy: unlockOnly ? "a campaign" : null,
   };
   return (
     <section aria-labelledby="offer-preview-heading" className="space-y-2">
@@ -38,9 +40,11 @@ export function OfferPreview({ merchant, title, description, novaPrice, startsAt
         <OfferCard offer={offer} redeem={null} />
       </ul>
       <p className="text-xs text-slate-500">
-        {start && start > new Date()
-          ? `Drivers see it from ${formatDateTime(start)}, while your business is active.`
-          : "Drivers see it as soon as you save, while your business is active."}
+        {unlockOnly
+          ? "Only drivers a campaign unlocks it for see it, and only they can redeem it."
+          : start && start > new Date()
+            ? `Drivers see it from ${formatDateTime(start)}, while your business is active.`
+            : "Drivers see it as soon as you save, while your business is active."}
       </p>
     </section>
   );

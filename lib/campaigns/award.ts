@@ -1,15 +1,14 @@
 import "server-only";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
-import { accounts, createId, postInTx, riskHoldInTx, type LedgerLine } from "@/lib/ledger";
+import { riskHoldInTx } from "@/lib/ledger";
 import { campaignDay, evaluateCampaign, type Decision, type DriverFacts, type TriggerEvent } from "./evaluate";
 import { storedDefinition } from "./parse";
+import { payAward } from "./pay-award";
 
 export type CampaignOutcome = Decision & { paid: boolean };
 
-/** The ledger key of a campaign's payment for one trigger: re-evaluation replays it, never pays twice. */
-export const campaignAwardKey = (campaignId: string, version: number, trigger: string, triggerId: string) =>
-  `campaign:${campaignId}:v${version}:${trigger}:${triggerId}`;
+export { campaignAwardKey } from "./pay-award";
 
 /** What the segment conditions need to know about the driver, as of the trigger. */
 export async function driverFactsInTx(tx: Tx, event: TriggerEvent): Promise<DriverFacts> {
@@ -34,7 +33,9 @@ export async function driverFactsInTx(tx: Tx, event: TriggerEvent): Promise<Driv
  * Each campaign row is locked (in id order, so two payers never wait on each other in a cycle);
  * under that lock its spent counters and the driver's award counts are read, the current version
  * is evaluated, the award row claims (campaign, trigger, trigger id) — a second evaluation finds
- * it and pays nothing — and the bonus is posted to the driver's available accounts.
+ * it and pays nothing — and the bonus is posted to the driver's available accounts. A driver held
+ * for review is evaluated the same way, but the award waits as HELD (posted to their pending
+ * accounts, offers still locked) until the review ends (held-awards.ts).
  */
 export async function awardCampaignsInTx(tx: Tx, event: TriggerEvent): Promise<CampaignOutcome[]> {
   const merchantId = event.place?.merchantId ?? null;
@@ -45,8 +46,8 @@ export async function awardCampaignsInTx(tx: Tx, event: TriggerEvent): Promise<C
     select: { id: true },
   });
   if (candidates.length === 0) return [];
-  // a driver held for review is not paid bonuses (the session and purchase payers check the hold before calling)
-  if (await riskHoldInTx(tx, event.driverId)) return [];
+  // the session and purchase payers wait for a hold to end before calling; a redemption or sign-up cannot wait
+  const held = (await riskHoldInTx(tx, event.driverId)) !== null;
   const ids = candidates.map((c) => c.id);
   const [driver, paidBefore] = await Promise.all([
     driverFactsInTx(tx, event),
@@ -76,7 +77,7 @@ export async function awardCampaignsInTx(tx: Tx, event: TriggerEvent): Promise<C
     const day = campaignDay(campaign, event.occurredAt, zone);
     const [counts] = await tx.$queryRaw<{ overall: number; today: number }[]>`
       SELECT count(*)::int AS "overall", (count(*) FILTER (WHERE "localDay" = ${day}))::int AS "today"
-      FROM "CampaignAward" WHERE "campaignId" = ${row.id} AND "driverId" = ${event.driverId}`;
+      FROM "CampaignAward" WHERE "campaignId" = ${row.id} AND "driverId" = ${event.driverId} AND "status" <> 'VOIDED'`;
     const usage = {
       driverAwards: counts.overall,
       driverAwardsToday: counts.today,
@@ -88,52 +89,7 @@ export async function awardCampaignsInTx(tx: Tx, event: TriggerEvent): Promise<C
       outcomes.push({ ...decision, paid: false });
       continue;
     }
-    outcomes.push({ ...decision, paid: await payAward(tx, event, decision, day) });
+    outcomes.push({ ...decision, paid: await payAward(tx, event, decision, day, held) });
   }
   return outcomes;
-}
-
-async function payAward(tx: Tx, e: TriggerEvent, d: Extract<Decision, { applies: true }>, day: string) {
-  const { nova, cents, offerIds, label } = d.award;
-  const transactionId = nova > 0 || cents > 0 ? createId() : null;
-  const claimed = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "CampaignAward" ("id", "campaignId", "version", "trigger", "triggerId", "driverId", "nova", "cents",
-                                 "offerIds", "label", "localDay", "transactionId")
-    VALUES (${createId()}, ${d.campaignId}, ${d.version}, ${e.trigger}, ${e.id}, ${e.driverId}, ${nova}, ${cents},
-            ${offerIds}::text[], ${label}, ${day}, ${transactionId})
-    ON CONFLICT ("campaignId", "trigger", "triggerId") DO NOTHING
-    RETURNING "id"`;
-  if (claimed.length === 0) return false;
-  const lines: LedgerLine[] = [];
-  if (nova > 0)
-    lines.push(
-      { account: accounts.novaIssuance(), amount: -BigInt(nova) },
-      { account: accounts.driverNova(e.driverId), amount: BigInt(nova) },
-    );
-  if (cents > 0)
-    lines.push(
-      { account: accounts.rewardsExpenseUsd(), amount: -BigInt(cents) },
-      { account: accounts.driverUsd(e.driverId), amount: BigInt(cents) },
-    );
-  if (transactionId)
-    await postInTx(tx, {
-      id: transactionId,
-      idempotencyKey: campaignAwardKey(d.campaignId, d.version, e.trigger, e.id),
-      type: "CAMPAIGN_REWARD",
-      reason: label,
-      request: {
-        campaignId: d.campaignId,
-        version: d.version,
-        trigger: e.trigger,
-        triggerId: e.id,
-        driverId: e.driverId,
-      },
-      metadata: { campaignId: d.campaignId, version: d.version, trigger: e.trigger, triggerId: e.id, nova, cents },
-      lines,
-    });
-  await tx.$executeRaw`
-    UPDATE "Campaign" SET "spentNova" = "spentNova" + ${nova}, "spentCents" = "spentCents" + ${cents},
-                          "awardCount" = "awardCount" + 1, "updatedAt" = now()
-    WHERE "id" = ${d.campaignId}`;
-  return true;
 }

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from "@/lib/auth";
 import { db, Prisma } from "@/lib/db";
 import { assertCampaignScope, assertShopTrigger } from "./access";
 import { parseDefinition } from "./parse";
+import { assertUnlockableOffers } from "./unlock-offers";
 
 export type CreateCampaignInput = { merchantId?: string | null; definition: unknown };
 
@@ -13,6 +14,7 @@ export async function createCampaign(actor: Actor, input: CreateCampaignInput, m
   await assertCampaignScope(actor, merchantId);
   const definition = parseDefinition(input.definition);
   if (merchantId) assertShopTrigger(actor, definition.trigger);
+  await assertUnlockableOffers(definition, merchantId);
   return db().$transaction(async (tx) => {
     const campaign = await tx.campaign.create({
       data: {

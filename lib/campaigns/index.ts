@@ -29,3 +29,4 @@ export { setCampaignStatus, setCampaignEnabled } from "./campaign-status";
 export { listCampaigns, getCampaign } from "./queries";
 export { awardCampaignsInTx, driverFactsInTx, campaignAwardKey, type CampaignOutcome } from "./award";
 export { awardSessionCampaignsInTx } from "./session-campaigns";
+export { releaseHeldCampaignAwardsInTx, voidHeldCampaignAwardsInTx } from "./held-awards";

@@ -5,6 +5,7 @@ import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertShopTrigger, findManagedCampaign } from "./access";
 import { parseDefinition } from "./parse";
+import { assertUnlockableOffers } from "./unlock-offers";
 
 /**
  * A new version of the campaign's rules; awards already paid keep the version that paid them.
@@ -20,6 +21,7 @@ export async function reviseCampaign(actor: Actor, campaignId: string, rawDefini
       "A campaign's trigger cannot change. End this campaign and create a new one for the other trigger.",
     );
   if (found.merchantId) assertShopTrigger(actor, definition.trigger);
+  await assertUnlockableOffers(definition, found.merchantId);
   return db().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ currentVersion: number; status: string }[]>`
       SELECT "currentVersion", "status"::text AS "status" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;

@@ -27,7 +27,7 @@ export async function listChargers(): Promise<ChargerSummary[]> {
           id: true,
           name: true,
           category: true,
-          _count: { select: { offers: { where: { active: true, startsAt: { lte: now } } } } },
+          _count: { select: { offers: { where: { active: true, unlockOnly: false, startsAt: { lte: now } } } } },
         },
       },
     },

@@ -104,7 +104,25 @@ export const transactionTypes = {
     walletWord: "now available",
   },
   // A campaign's bonus (lib/campaigns), paid once per (campaign, trigger): its reason is the campaign's label.
-  CAMPAIGN_REWARD: { label: "Campaign bonus", reversal: { byAdmin: true }, reads: byAccount },
+  // A driver held for review gets it pending; the review's decision releases or voids it.
+  CAMPAIGN_REWARD: {
+    label: "Campaign bonus",
+    reversal: {
+      byAdmin: true,
+      whilePending:
+        "This campaign bonus is pending while the driver's account is reviewed. Decide the review: approving it releases the bonus, voiding it takes the bonus back.",
+    },
+    reads: byAccount,
+  },
+  CAMPAIGN_REWARD_RELEASE: {
+    label: "Campaign bonus available",
+    reversal: {
+      byAdmin: false,
+      why: "This only made a held campaign bonus available. To take the bonus back, reverse the campaign bonus itself.",
+    },
+    reads: () => "available",
+    walletWord: "now available",
+  },
   MERCHANT_TOPUP: { label: "Merchant top-up", reversal: { byAdmin: true }, reads: byAccount },
   // Cash-out follows its Payout row's state machine (lib/payouts): money is returned by that machine,
   // exactly once, never by a bare reversal that would leave the payout and the ledger disagreeing.

@@ -14,6 +14,8 @@ export type ManagedOffer = {
   endsAt: Date | null;
   totalLimit: number | null;
   perDriverLimit: number | null;
+  /** Shown only to drivers a campaign unlocked it for. */
+  unlockOnly: boolean;
   redeemed: number;
   status: OfferStatus;
 };

@@ -38,6 +38,8 @@ const offerFields = {
   endsAt: z.preprocess(blankAsNull, when("Choose a valid end, or leave it empty.").nullable()),
   totalLimit: limit("total limit"),
   perDriverLimit: limit("per-driver limit"),
+  /** A checkbox: present ("on") when ticked, absent otherwise. */
+  unlockOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 };
 
 type Fields = z.infer<z.ZodObject<typeof offerFields>>;

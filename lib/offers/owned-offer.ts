@@ -15,6 +15,7 @@ export const offerSelect = {
   totalLimit: true,
   perDriverLimit: true,
   active: true,
+  unlockOnly: true,
 } as const;
 
 /** Only the merchant's owners manage its offers: outsiders are told it does not exist, staff are refused. */

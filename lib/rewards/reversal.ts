@@ -30,9 +30,20 @@ export async function checkReversal(
   });
   if (!original) return null;
   const hasPending = original.entries.some((e) => e.account.kind === "PENDING");
-  const sessionId = (original.metadata as { sessionId?: unknown } | null)?.sessionId;
-  const pendingReleased = hasPending && typeof sessionId === "string" && (await rewardMadeAvailable(client, sessionId));
+  const pendingReleased = hasPending && (await pendingMadeAvailable(client, original.metadata));
   // an already reversed (e.g. forfeited) reward is refused as already reversed, not as pending
   const stillPending = hasPending && !pendingReleased && original.reversedBy === null;
   return { refusal: adminReversalRefusal(original.type, { stillPending }), pendingReleased };
+}
+
+/** A charging reward says its session; a held campaign bonus says the key of its release. */
+async function pendingMadeAvailable(client: Pick<Tx, "ledgerTransaction">, metadata: unknown): Promise<boolean> {
+  const { sessionId, releaseKey } = (metadata ?? {}) as { sessionId?: unknown; releaseKey?: unknown };
+  if (typeof sessionId === "string") return rewardMadeAvailable(client, sessionId);
+  if (typeof releaseKey !== "string") return false;
+  const release = await client.ledgerTransaction.findUnique({
+    where: { idempotencyKey: releaseKey },
+    select: { id: true },
+  });
+  return release !== null;
 }

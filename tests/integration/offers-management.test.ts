@@ -46,6 +46,7 @@ const offerInput = (merchantId: string, over: Record<string, unknown> = {}) => (
   endsAt: null,
   totalLimit: null,
   perDriverLimit: null,
+  unlockOnly: false,
   ...over,
 });
 const editOf = (offer: { id: string; merchantId: string; startsAt: Date }, over: Record<string, unknown> = {}) => ({

@@ -58,19 +58,29 @@ type MerchantSpec = {
   status?: "ACTIVE" | "SUSPENDED" | "PENDING";
   chargerId?: string;
   locations?: { lat: number; lng: number }[];
-  offers: { title: string; novaPrice: number; active?: boolean; startsAt?: Date; endsAt?: Date }[];
+  offers: {
+    title: string;
+    novaPrice: number;
+    active?: boolean;
+    startsAt?: Date;
+    endsAt?: Date;
+    unlockOnly?: boolean;
+  }[];
 };
 
 const hour = 3600_000;
 const past = new Date(Date.now() - 24 * hour);
 const live = (title: string, novaPrice: number) => ({ title, novaPrice, startsAt: past });
 export const MERCHANTS: MerchantSpec[] = [
-  // beside A but not perks: suspended, and only an ended offer
+  // beside A but not perks: suspended, and only an ended offer and one a campaign must unlock
   { id: "nbm_3", at: N(0, 200), status: "SUSPENDED", offers: [live("Suspended latte", 100)] },
   {
     id: "nbm_4",
     at: N(0, 250),
-    offers: [{ title: "Ended", novaPrice: 100, startsAt: past, endsAt: new Date(Date.now() - hour) }],
+    offers: [
+      { title: "Ended", novaPrice: 100, startsAt: past, endsAt: new Date(Date.now() - hour) },
+      { ...live("Campaign only", 100), unlockOnly: true },
+    ],
   },
   // attached to A but suspended: not a perk
   { id: "nbm_8", at: N(0, 120), status: "SUSPENDED", chargerId: "nb_A", offers: [live("Nope", 10)] },
@@ -81,13 +91,14 @@ export const MERCHANTS: MerchantSpec[] = [
   { id: "nbm_5", at: N(270, 1400), offers: [live("Too far", 80)] },
   // Square locations 200 m and 300 m beyond B; the merchant's own address is 5 km away (not a pin)
   { id: "nbm_2", at: N(90, 6200), locations: [N(90, 1400), N(90, 1500)], offers: [live("Bagel", 120)] },
-  // 400 m beyond F (own pin): two live offers, one paused, one ended, one not started
+  // 400 m beyond F (own pin): two live offers, one paused, one ended, one not started, one campaign-only
   {
     id: "nbm_1",
     at: N(180, 1900),
     offers: [
       live("Coffee", 200),
       live("Cookie", 50),
+      { ...live("Secret", 5), unlockOnly: true },
       { title: "Paused", novaPrice: 10, startsAt: past, active: false },
       { title: "Over", novaPrice: 10, startsAt: past, endsAt: new Date(Date.now() - hour) },
       { title: "Soon", novaPrice: 10, startsAt: new Date(Date.now() + hour) },

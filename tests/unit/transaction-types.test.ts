@@ -79,6 +79,11 @@ const cases = {
     { entry: "driver receives the cash bonus", kind: "AVAILABLE", amount: 100n, state: "available" },
     { entry: "platform issues Nova", kind: "ISSUANCE", amount: -240n, state: "spent" },
     { entry: "platform pays cash", kind: "REWARDS_EXPENSE", amount: -100n, state: "spent" },
+    { entry: "a held driver's bonus waits in pending", kind: "PENDING", amount: 240n, state: "pending" },
+  ],
+  CAMPAIGN_REWARD_RELEASE: [
+    { entry: "leaves pending after the review", kind: "PENDING", amount: -240n, state: "available" },
+    { entry: "arrives in available", kind: "AVAILABLE", amount: 240n, state: "available" },
   ],
   PURCHASE_REWARD: [
     { entry: "leaves the merchant's prepaid cash", kind: "AVAILABLE", amount: -180n, state: "spent" },
@@ -174,6 +179,7 @@ describe("labels", () => {
       "Purchase reward",
       "Purchase reward available",
       "Campaign bonus",
+      "Campaign bonus available",
       "Merchant top-up",
       "Cash-out",
       "Cash-out paid",
@@ -192,8 +198,10 @@ describe("who may reverse what, and when", () => {
     expect(adminReversalRefusal("SESSION_REWARD", { stillPending: false })).toBeNull();
   });
 
-  it("refuses a charging reward still pending verification", () => {
+  it("refuses a charging reward still pending verification, and a campaign bonus pending a review", () => {
     expect(adminReversalRefusal("SESSION_REWARD", { stillPending: true })).toMatch(/still pending verification/);
+    expect(adminReversalRefusal("CAMPAIGN_REWARD", { stillPending: true })).toMatch(/Decide the review/);
+    expect(adminReversalRefusal("CAMPAIGN_REWARD", { stillPending: false })).toBeNull();
   });
 
   it("refuses the types that follow a code or another transaction, and unknown types, saying why", () => {
@@ -201,6 +209,9 @@ describe("who may reverse what, and when", () => {
       expect(adminReversalRefusal(type, { stillPending: false })).toMatch(/follow their code/);
     expect(adminReversalRefusal("SESSION_REWARD_RELEASE", { stillPending: false })).toMatch(
       /reverse the charging reward itself/,
+    );
+    expect(adminReversalRefusal("CAMPAIGN_REWARD_RELEASE", { stillPending: false })).toMatch(
+      /reverse the campaign bonus itself/,
     );
     expect(adminReversalRefusal("REVERSAL", { stillPending: false })).toMatch(/not reversed in turn/);
     expect(adminReversalRefusal("NOVA_EXPIRY", { stillPending: false })).toMatch(/Expired Nova are not reversed/);

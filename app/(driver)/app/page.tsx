@@ -14,9 +14,13 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Home" };
 
 export default async function DriverHomePage() {
-  const [chargers, offers, session] = await Promise.all([listChargers(), listLiveOffers(), getCurrentSession()]);
-  const questions =
-    session && can(session.user.role, "driver:use") ? await listPurchaseQuestions(actorOf(session)) : [];
+  const session = await getCurrentSession();
+  const driver = session && can(session.user.role, "driver:use") ? actorOf(session) : null;
+  const [chargers, offers, questions] = await Promise.all([
+    listChargers(),
+    listLiveOffers(50, driver?.userId ?? null),
+    driver ? listPurchaseQuestions(driver) : [],
+  ]);
   return (
     <>
       <PageHeader title="Charge & earn" description="Charge beside a partner, earn Nova, spend it next door." />

@@ -2,7 +2,8 @@ import { Prisma } from "@/lib/db";
 import { MAX_STRAIGHT_METERS } from "./rules";
 
 // What makes a merchant a perk, as SQL shared by the perks query and the partnersOnly filter,
-// so both agree: an ACTIVE merchant with a live offer (active, started, not ended), pinned at
+// so both agree: an ACTIVE merchant with a live offer (active, started, not ended, open to every
+// driver: a campaign-only offer is listed to its unlocked drivers alone, never on the map), pinned at
 // its active Square locations with coordinates, else at its own latitude/longitude.
 
 /** "now" as the timestamp-without-time-zone Prisma stores (UTC). */
@@ -10,7 +11,7 @@ const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 /** The merchant aliased `m` is ACTIVE and has a live offer. */
 export const liveMerchantSql = Prisma.sql`m."status" = 'ACTIVE' AND EXISTS (
-  SELECT 1 FROM "Offer" o WHERE o."merchantId" = m."id" AND o."active"
+  SELECT 1 FROM "Offer" o WHERE o."merchantId" = m."id" AND o."active" AND NOT o."unlockOnly"
     AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW}))`;
 
 /**
@@ -21,7 +22,7 @@ export const liveOffersSql = (max: number) => Prisma.sql`(
   SELECT json_agg(json_build_object('id', o."id", 'title', o."title", 'novaPrice', o."novaPrice")
     ORDER BY o."novaPrice", o."title", o."id") AS "offers"
   FROM (SELECT o."id", o."title", o."novaPrice" FROM "Offer" o
-    WHERE o."merchantId" = m."id" AND o."active" AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})
+    WHERE o."merchantId" = m."id" AND o."active" AND NOT o."unlockOnly" AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})
     ORDER BY o."novaPrice", o."title", o."id" LIMIT ${max}) o)`;
 
 /** The location aliased `l` is a pin (active, with coordinates). */

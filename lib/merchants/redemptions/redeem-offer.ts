@@ -30,7 +30,11 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
       id: input.offerId,
       active: true,
       startsAt: { lte: now },
-      OR: [{ endsAt: null }, { endsAt: { gt: now } }],
+      // a campaign-only offer exists only for the drivers a campaign unlocked it for
+      AND: [
+        { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+        { OR: [{ unlockOnly: false }, { unlocks: { some: { driverId } } }] },
+      ],
       merchant: { status: "ACTIVE" },
     },
     select: {

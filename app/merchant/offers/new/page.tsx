@@ -32,6 +32,7 @@ export default async function NewOfferPage() {
             endsAt: "",
             totalLimit: "",
             perDriverLimit: "",
+            unlockOnly: false,
           }}
         />
       )}

@@ -53,6 +53,7 @@ export default async function EditOfferPage({ params }: Props) {
             endsAt: offer.endsAt?.toISOString() ?? "",
             totalLimit: offer.totalLimit?.toString() ?? "",
             perDriverLimit: offer.perDriverLimit?.toString() ?? "",
+            unlockOnly: offer.unlockOnly,
           }}
         />
       )}
