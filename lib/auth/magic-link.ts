@@ -9,6 +9,7 @@ import { rateLimit } from "@/lib/rate-limit";
 import { emailSchema } from "./password";
 import type { RequestMeta } from "./request-meta";
 import { completeSignIn } from "./complete-sign-in";
+import { findOrCreateDriver } from "./create-driver";
 import { refuseNewAccountWhilePaused } from "./sign-ups-paused";
 
 const LINK_TTL_MS = 15 * 60 * 1000;
@@ -41,11 +42,6 @@ export async function consumeMagicLink(input: z.infer<typeof consumeLinkInput>, 
   });
   if (count !== 1)
     throw new AppError("invalid_link", "This sign-in link has expired or was already used. Ask for a new one.");
-  const user = await db().user.upsert({
-    where: { email: input.email },
-    update: { emailVerified: new Date() },
-    create: { email: input.email, emailVerified: new Date() },
-    select: { id: true, role: true, status: true },
-  });
+  const user = await findOrCreateDriver({ email: input.email });
   return completeSignIn(user, "magic_link", meta);
 }

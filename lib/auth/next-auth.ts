@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { AuthOptions } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
 import { recordAudit } from "@/lib/audit";
 import { config, GOOGLE_ISSUER, sandboxAllowed } from "@/lib/config";
@@ -9,13 +9,23 @@ import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { safeRedirectPath } from "@/lib/validation";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
+import { createDriverAccount } from "./create-driver";
 import { isSessionTokenShaped } from "./sessions";
 
-/** next-auth reads the same cookie: a malformed one is no session there either. */
+/**
+ * next-auth reads the same cookie: a malformed one is no session there either. A first Google
+ * sign-in creates the driver the way every sign-up does (with its sign-up campaigns, in one transaction).
+ */
 function withTokenShapeCheck(adapter: Adapter): Adapter {
   const { getSessionAndUser, updateSession, deleteSession } = adapter;
   return {
     ...adapter,
+    createUser: async ({ email, emailVerified, name, image }: AdapterUser) => {
+      const user = await createDriverAccount({ email, emailVerified, name, image });
+      // next-auth creates only for an address it found no account for: a conflict is a race it lost
+      if (!user) throw new Error("An account with this email was created at the same moment.");
+      return { ...user, email: user.email ?? email };
+    },
     getSessionAndUser: async (token) => (isSessionTokenShaped(token) ? (getSessionAndUser?.(token) ?? null) : null),
     updateSession: async (session) => (isSessionTokenShaped(session.sessionToken) ? updateSession?.(session) : null),
     deleteSession: async (token) => {

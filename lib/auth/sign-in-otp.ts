@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { otpSender } from "./otp-sender";
 import type { RequestMeta } from "./request-meta";
 import { completeSignIn } from "./complete-sign-in";
+import { findOrCreateDriver } from "./create-driver";
 import { refuseNewAccountWhilePaused } from "./sign-ups-paused";
 
 /** US numbers may be typed without +1; everything else must be E.164. */
@@ -68,11 +68,6 @@ export async function verifySignInCode(input: z.infer<typeof verifyCodeInput>, m
     throw new AppError(result.reason, CHECK_MESSAGES[result.reason]);
   }
   await refuseNewAccountWhilePaused({ phone: input.phone });
-  const user = await db().user.upsert({
-    where: { phone: input.phone },
-    update: { phoneVerified: new Date() },
-    create: { phone: input.phone, phoneVerified: new Date() },
-    select: { id: true, role: true, status: true },
-  });
+  const user = await findOrCreateDriver({ phone: input.phone });
   return completeSignIn(user, "sms", meta);
 }

@@ -8,6 +8,7 @@ import { clearRateLimit, rateLimit } from "@/lib/rate-limit";
 import { emailSchema, hashPassword, newPasswordSchema, verifyPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
 import { completeSignIn } from "./complete-sign-in";
+import { createDriverAccount } from "./create-driver";
 import { createSession } from "./sessions";
 
 export const signInInput = z.object({
@@ -48,14 +49,9 @@ export async function signUpWithPassword(input: z.infer<typeof signUpInput>, met
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
-  const user = await db()
-    .user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, role: true } })
-    .catch((err: { code?: string }) => {
-      // two sign-ups racing for one address: the unique index decides
-      if (err.code === "P2002")
-        throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
-      throw err;
-    });
+  // two sign-ups racing for one address: the unique index decides (the loser gets null)
+  const user = await createDriverAccount({ email: input.email, name: input.name, passwordHash });
+  if (!user) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
   const session = await createSession(user.id, meta);
   await recordAudit({ action: "auth.sign_up", actorId: user.id, metadata: { method: "password" }, ...meta });
   return { ...session, role: user.role };

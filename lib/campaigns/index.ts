@@ -29,4 +29,5 @@ export { setCampaignStatus, setCampaignEnabled } from "./campaign-status";
 export { listCampaigns, getCampaign } from "./queries";
 export { awardCampaignsInTx, driverFactsInTx, campaignAwardKey, type CampaignOutcome } from "./award";
 export { awardSessionCampaignsInTx } from "./session-campaigns";
+export { awardSignUpCampaignsInTx } from "./sign-up";
 export { releaseHeldCampaignAwardsInTx, voidHeldCampaignAwardsInTx } from "./held-awards";
