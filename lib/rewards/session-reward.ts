@@ -72,14 +72,20 @@ export async function postPendingReward(tx: Tx, s: SessionForReward, now = new D
  * pending (the hold is read in this transaction); approving the review releases it.
  */
 export async function makeRewardAvailable(tx: Tx, s: { id: string; driverId: string; chargerName: string }) {
-  if (await riskHoldInTx(tx, s.driverId)) return null;
   const pending = await tx.ledgerTransaction.findUnique({
     where: { idempotencyKey: keys(s.id).pending },
     select: {
       entries: { select: { amount: true, account: { select: { ownerType: true, kind: true, currency: true } } } },
     },
   });
-  if (!pending) return null;
+  if (!pending) {
+    // nothing to pay (the daily cap left 0 Nova, and no cash reward): no release will follow, so the
+    // session's campaigns run now with a base of 0 (a multiplier adds nothing; a bonus still pays, held
+    // for a driver under review); each campaign's award row keeps it to once
+    await awardSessionCampaignsInTx(tx, s.id, 0);
+    return null;
+  }
+  if (await riskHoldInTx(tx, s.driverId)) return null;
   const lines: LedgerLine[] = [];
   for (const e of pending.entries) {
     if (e.account.ownerType !== "DRIVER") continue;
