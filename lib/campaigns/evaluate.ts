@@ -91,7 +91,8 @@ export function evaluateCampaign(
       parts.push(`${effect.factor}× Nova`);
     } else if (effect.kind === "bonus_nova") {
       nova += effect.nova;
-      parts.push(`+${effect.nova.toLocaleString("en-US")} Nova`);
+      // "+100 Nova" on its own; after another effect the joining "+" says it ("2× Nova + 100 Nova")
+      parts.push(`${parts.length ? "" : "+"}${effect.nova.toLocaleString("en-US")} Nova`);
     } else if (effect.kind === "cash_bonus") {
       cents += effect.cents;
       parts.push(`${money(effect.cents)} cash`);

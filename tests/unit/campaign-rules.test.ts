@@ -195,7 +195,17 @@ describe("effects", () => {
       ],
       0,
       { nova: 5, cents: 0, offers: ["off_1"] },
-      "Night owl bonus, an offer unlocked + +5 Nova",
+      "Night owl bonus, an offer unlocked + 5 Nova",
+    ],
+    [
+      [
+        { kind: "multiplier", factor: 2 },
+        { kind: "bonus_nova", nova: 50 },
+        { kind: "cash_bonus", cents: 100 },
+      ],
+      100,
+      { nova: 150, cents: 100, offers: [] },
+      "Night owl bonus, 2× Nova + 50 Nova + $1.00 cash",
     ],
   ] as const)("%j on %i base Nova → %j, “%s”", (effects, baseNova, expected, label) => {
     const c = campaign({ effects: effects as unknown as CampaignDefinitionInput["effects"] });
