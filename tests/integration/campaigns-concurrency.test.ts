@@ -117,7 +117,7 @@ describe("campaign budgets and limits under concurrency", () => {
 });
 
 describe("paying once", () => {
-  it("the same session made available again (retry, redelivery) pays once; a revision keeps the old award's version", async () => {
+  it("the same session made available again (retry, redelivery) pays once; a revision keeps the old award's version, a later session pays under the new one", async () => {
     const c = await charger();
     const { campaign, actor, definition } = await liveCampaign(c.id, {
       name: "Night owl bonus",
@@ -138,14 +138,19 @@ describe("paying once", () => {
     // redelivered after the revision: not re-evaluated; and evaluating again directly finds the award and pays nothing
     await Promise.all([payVerified(night), payVerified(day)]);
     await runMoneyTx((tx) => awardSessionCampaignsInTx(tx, night.id, 200));
-    const awards = await awardsOf(campaign.id);
-    expect(awards).toHaveLength(1);
+    // a new trigger after the revision: paid under version 2's rules, its label saying so
+    const later = await verifiedSession(driver, c.id, new Date("2026-11-29T18:30:00Z"));
+    await Promise.all([payVerified(later), payVerified(later)]);
+    const awards = (await awardsOf(campaign.id)).sort((a, b) => a.version - b.version);
+    expect(awards).toHaveLength(2);
     expect(awards[0]).toMatchObject({ triggerId: night.id, version: 1, nova: 200, label: "Night owl bonus, 2× Nova" });
-    expect(await campaignRow(campaign.id)).toMatchObject({ currentVersion: 2, spentNova: 200, awardCount: 1 });
-    expect(await campaignTxCount(campaign.id)).toBe(1);
-    expect(await novaOf(driver)).toBe(200 + 200 + 200);
+    expect(awards[1]).toMatchObject({ triggerId: later.id, version: 2, nova: 400, label: "Night owl bonus, 3× Nova" });
+    expect(await campaignRow(campaign.id)).toMatchObject({ currentVersion: 2, spentNova: 600, awardCount: 2 });
+    expect(await campaignTxCount(campaign.id)).toBe(2);
+    expect(await novaOf(driver)).toBe(200 + 200 + 200 + 200 + 400);
     const statement = await unsafeListStatement("DRIVER", driver);
     expect(statement.filter((l) => l.reason === "Night owl bonus, 2× Nova")).toHaveLength(1);
+    expect(statement.filter((l) => l.reason === "Night owl bonus, 3× Nova")).toHaveLength(1);
   });
 
   it("a kill-switched or paused campaign pays nothing", async () => {

@@ -35,7 +35,7 @@ async function liveShopCampaign(m: Awaited<ReturnType<typeof purchaseMerchant>>,
 }
 
 describe("purchase_verified campaigns", () => {
-  it("pay with the purchase reward's release, once, only for the shop's own campaign", async () => {
+  it("pay with the purchase reward's release, once (webhook redelivered, job retried), only for the shop's own campaign", async () => {
     const m = await purchaseMerchant();
     const other = await purchaseMerchant("Other Coffee");
     await topUp(m.merchant.id, 5_000);
@@ -46,6 +46,9 @@ describe("purchase_verified campaigns", () => {
     await chargingSession(driver.id, m.charger.id);
     const order = await squareOrder(m, { phone: number });
     expect(await settle(order.id)).toEqual({ status: "PENDING" });
+    // the order's webhook redelivered (Square retries, and sends each update): settled again, nothing more
+    await Promise.all(Array.from({ length: 3 }, () => settle(order.id)));
+    expect(await testDb.purchaseReward.count({ where: { orderId: order.id } })).toBe(1);
     expect(await testDb.campaignAward.count({ where: { campaignId: mine.id } })).toBe(0);
 
     const later = new Date(Date.now() + 73 * HOUR);
