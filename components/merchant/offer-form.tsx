@@ -146,7 +146,7 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Prop
               Only for drivers a campaign unlocks it for
             </label>
             <p id="offer-unlock-only-hint" className="mt-1 text-xs text-slate-500">
-              Hidden from everyone else, who cannot redeem it. A campaign that unlocks it names it.
+              Hidden from everyone else, who cannot redeem it either. Drivers see which campaign unlocked it.
             </p>
           </div>
         </div>
