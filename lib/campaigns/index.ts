@@ -29,3 +29,23 @@ export { setCampaignStatus, setCampaignEnabled } from "./campaign-status";
 export { listCampaigns, getCampaign } from "./queries";
 export { awardCampaignsInTx, driverFactsInTx, campaignAwardKey, type CampaignOutcome } from "./award";
 export { awardSessionCampaignsInTx } from "./session-campaigns";
+export {
+  campaignFormShape,
+  definitionFromForm,
+  formFromDefinition,
+  EFFECT_SLOTS,
+  type CampaignFormValues,
+} from "./form-fields";
+export { checkCampaignForm, withDefinitionCheck, type CheckedForm } from "./form-issues";
+export { describeCampaign, describeEffect, TRIGGER_WORDS, type CampaignWords } from "./describe";
+export { replayCampaign, type Replay, type DriverEarnings } from "./replay";
+export { simulateCampaign, SIMULATION_MAX_DAYS, type SimulateInput, type Simulation } from "./simulate";
+export {
+  listCampaignSummaries,
+  listCampaignAwards,
+  listUnlockableOffers,
+  type CampaignSummary,
+  type CampaignAwardRow,
+  type UnlockableOffer,
+} from "./console-queries";
+export { campaignStatusInput, campaignSwitchInput, simulateFormInput, simulationRequest } from "./action-inputs";
