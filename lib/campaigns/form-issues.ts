@@ -62,6 +62,7 @@ export function sentenceFor(field: string, issue: z.core.$ZodIssue): string {
       : "";
   switch (issue.code) {
     case "invalid_type":
+      if (issue.input === undefined && field.startsWith("effect")) return `${label}: enter an amount.`;
       if (issue.expected === "date")
         return field === "startsAt" ? "Choose when the campaign starts." : `${label} is not a date.`;
       if (issue.expected === "int") return `${label} must be a whole number.`;
