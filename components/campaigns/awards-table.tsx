@@ -15,7 +15,7 @@ export function AwardsTable({ awards, showDrivers }: { awards: CampaignAwardRow[
       />
     );
   return (
-    <Table caption="Awards">
+    <Table caption="Awards paid">
       <thead>
         <tr>
           <Th>When</Th>
