@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useCallback, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
 import { createCampaignAction } from "@/lib/actions/admin/create-campaign";
 import { reviseCampaignAction } from "@/lib/actions/admin/revise-campaign";
 import { createShopCampaignAction } from "@/lib/actions/merchant/create-campaign";
@@ -51,8 +51,15 @@ export function CampaignForm({ target, values: initial, triggers, offers, busine
   const err = (field: string) => fieldError(state, field);
   const section = { values, set, err, trigger: values.trigger };
   const revising = target.kind === "revise";
+  // React resets a form after its action, which puts controlled selects back on their first option
+  // while state keeps the chosen one; dispatching from onSubmit keeps what the person chose on screen
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form ref={form} action={formAction} className="max-w-3xl space-y-8" noValidate>
+    <form ref={form} action={formAction} onSubmit={submit} className="max-w-3xl space-y-8" noValidate>
       {target.kind === "create" && target.surface === "merchant" ? (
         <input type="hidden" name="merchantId" value={target.merchantId} />
       ) : null}

@@ -17,7 +17,7 @@ export function SimulationResult({ result, budgeted }: { result: Simulation; bud
         <StatCard
           label="Awards"
           value={formatCount(result.awards)}
-          hint={`${formatCount(result.driverCount)} drivers`}
+          hint={`${formatCount(result.driverCount)} ${result.driverCount === 1 ? "driver" : "drivers"}`}
         />
         <StatCard label="Nova cost" value={formatNova(result.nova)} />
         <StatCard label="Cash cost" value={formatUsd(result.cents)} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { simulateCampaignAction } from "@/lib/actions/admin/simulate-campaign";
 import { simulateShopCampaignAction } from "@/lib/actions/merchant/simulate-campaign";
 import { fieldError, formError } from "@/components/auth/action-state";
@@ -18,6 +18,8 @@ export function SimulatorPanel({ surface, campaignId, version, budgeted }: Props
     surface === "admin" ? simulateCampaignAction : simulateShopCampaignAction,
     null,
   );
+  // kept in state: React resets an uncontrolled field after the action, and the result names the days replayed
+  const [days, setDays] = useState("30");
   return (
     <div className="space-y-5">
       <form action={formAction} noValidate className="flex flex-wrap items-end gap-3">
@@ -28,7 +30,8 @@ export function SimulatorPanel({ surface, campaignId, version, budgeted }: Props
           name="replayDays"
           label="Days to replay"
           inputMode="numeric"
-          defaultValue="30"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
           fieldClassName="w-36"
           error={fieldError(state, "replayDays")}
           hint="1 to 90."

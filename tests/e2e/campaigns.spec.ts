@@ -47,7 +47,14 @@ function offPeakAroundNow() {
 }
 
 async function consolePage(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  // a laptop, whatever the project's device
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    isMobile: false,
+    hasTouch: false,
+  });
   const page = await context.newPage();
   await blockOutsideRequests(page);
   csp.push(recordCspViolations(page));
@@ -61,6 +68,7 @@ async function shots(page: Page, shot: string) {
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of a full-page shot
     await page.waitForTimeout(200);
     await page.screenshot({ path: `test-results/screenshots/campaigns-${shot}-${width}.png`, fullPage: true });
     expect(
@@ -97,6 +105,9 @@ test("an admin simulates and launches an off-peak campaign; a driver charging in
   await admin.getByLabel("Factor").fill("2.25");
   await admin.getByRole("button", { name: "Create as a draft" }).click();
   await expect(admin.getByText("Effect 1 must be a factor in tenths, such as 1.5 or 2.")).toBeVisible();
+  // what was chosen stays chosen on screen (and in what the next submit sends)
+  await expect(admin.getByLabel("Effect 1")).toHaveValue("multiplier");
+  await expect(admin.getByLabel("Time zone")).toHaveValue(ZONE);
   await shots(admin, "02-admin-new-refused");
   await admin.getByLabel("Factor").fill("2");
   await admin.getByRole("button", { name: "Create as a draft" }).click();
@@ -142,7 +153,8 @@ test("an admin simulates and launches an off-peak campaign; a driver charging in
   const base = activity
     .getByRole("listitem")
     .filter({ hasText: `Charging at ${CHARGER}` })
-    .filter({ hasText: "(pending verification)" });
+    .filter({ hasText: "(pending verification)" })
+    .filter({ hasText: "✦" });
   const bonus = novaOf(await bonusLine.innerText());
   expect(bonus).toBeGreaterThan(0);
   expect(bonus).toBe(novaOf(await base.innerText())); // 2×: the bonus equals the session's own Nova
@@ -184,6 +196,7 @@ test("a shop owner sees the shop's campaigns and may only reward what happens at
   await expect(owner.getByText("Night owl bonus")).toHaveCount(0); // program-wide: Nerava's, not the shop's
   await shots(owner, "07-merchant-list");
   await owner.getByRole("link", { name: "New campaign" }).first().click();
+  await expect(owner.getByRole("heading", { level: 1, name: "New campaign" })).toBeVisible();
   const triggers = await owner.getByLabel("Trigger").locator("option").allInnerTexts();
   expect(triggers).toEqual(["A purchase at a partner is verified", "An offer is redeemed at a partner"]);
   await expect(owner.getByLabel("Only at these chargers (optional)")).toHaveCount(0);
