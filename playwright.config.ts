@@ -43,11 +43,11 @@ export default defineConfig({
       use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
     },
     // The installable app, and the driver's long money journeys (charging, cash-out, the Nova
-    // ledger walk), are checked at phone size only: the driver app is phone-first, and running
-    // them twice cost CI about two and a half minutes.
+    // ledger walk, the campaign journey), are checked at phone size only: the driver app is phone-first,
+    // and running them twice cost CI about two and a half minutes.
     {
       name: "desktop",
-      testIgnore: /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec/,
+      testIgnore: /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec/,
       use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions },
     },
   ],

@@ -31,3 +31,23 @@ export { awardCampaignsInTx, driverFactsInTx, campaignAwardKey, type CampaignOut
 export { awardSessionCampaignsInTx } from "./session-campaigns";
 export { awardSignUpCampaignsInTx } from "./sign-up";
 export { releaseHeldCampaignAwardsInTx, voidHeldCampaignAwardsInTx } from "./held-awards";
+export {
+  campaignFormShape,
+  definitionFromForm,
+  formFromDefinition,
+  EFFECT_SLOTS,
+  type CampaignFormValues,
+} from "./form-fields";
+export { checkCampaignForm, withDefinitionCheck, type CheckedForm } from "./form-issues";
+export { describeCampaign, describeEffect, TRIGGER_WORDS, type CampaignWords } from "./describe";
+export { replayCampaign, type Replay, type DriverEarnings } from "./replay";
+export { simulateCampaign, SIMULATION_MAX_DAYS, type SimulateInput, type Simulation } from "./simulate";
+export {
+  listCampaignSummaries,
+  listCampaignAwards,
+  listUnlockableOffers,
+  type CampaignSummary,
+  type CampaignAwardRow,
+  type UnlockableOffer,
+} from "./console-queries";
+export { campaignStatusInput, campaignSwitchInput, simulateFormInput, simulationRequest } from "./action-inputs";

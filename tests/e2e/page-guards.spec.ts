@@ -131,6 +131,8 @@ function adminPages(): { path: string; secrets: string[] }[] {
     { path: "/admin/users?q=nerava.demo", secrets: [DEMO.driver, DEMO.admin] },
     { path: "/admin/grants?q=nerava.demo", secrets: [DEMO.driver, DEMO.admin] },
     { path: "/admin/flags", secrets: ["NOVA_GRANTS_ENABLED"] },
+    // the demo's off-peak campaign (serve.ts pauses it) and its budget
+    { path: "/admin/campaigns", secrets: ["Night owl bonus", "50,000 Nova"] },
     { path: "/admin/ledger", secrets: [world.grantReason] },
     { path: `/admin/ledger/${world.transactionId}`, secrets: [world.grantReason] },
     { path: "/admin/claims", secrets: [world.claimDriver.name] },
@@ -147,6 +149,8 @@ const merchantPages = [
   "/merchant/offers",
   "/merchant/offers/new",
   "/merchant/redeem",
+  "/merchant/campaigns",
+  "/merchant/campaigns/new",
   "/merchant/reports",
   "/merchant/funding",
   "/merchant/team",
