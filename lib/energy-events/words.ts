@@ -1,0 +1,22 @@
+// Times and amounts in the words a result is told in (the business time zone's wall clock).
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** "17:42" on the zone's wall clock. */
+export function clockTime(at: Date, timeZone: string): string {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    clocks.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+/** "Tue 2 Dec, 01:00–05:00" on the zone's wall clock. */
+export function windowWords(w: { startsAt: Date; endsAt: Date }, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" });
+  return `${day.format(w.startsAt)}, ${clockTime(w.startsAt, timeZone)}–${clockTime(w.endsAt, timeZone)}`;
+}
+
+export const kwhWords = (kwh: number) => `${kwh.toLocaleString("en-US", { maximumFractionDigits: 2 })} kWh`;
+export const novaWords = (nova: number) => `${nova.toLocaleString("en-US")} Nova`;
