@@ -9,6 +9,8 @@ export const TRIGGERS = [
   "purchase_verified",
   "redemption_confirmed",
   "sign_up",
+  // an energy event's verified result (lib/energy-events): its kWh and the event's own Nova as the base
+  "energy_event",
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
@@ -20,7 +22,7 @@ const PLACED: ReadonlySet<Trigger> = new Set([
   "redemption_confirmed",
 ]);
 /** Triggers with energy and a base Nova reward (minimum kWh and multipliers apply to them). */
-const CHARGING: ReadonlySet<Trigger> = new Set(["session_verified", "first_charge"]);
+const CHARGING: ReadonlySet<Trigger> = new Set(["session_verified", "first_charge", "energy_event"]);
 
 const validZone = (zone: string) => {
   try {

@@ -80,6 +80,10 @@ const cases = {
     { entry: "platform issues Nova", kind: "ISSUANCE", amount: -240n, state: "spent" },
     { entry: "platform pays cash", kind: "REWARDS_EXPENSE", amount: -100n, state: "spent" },
   ],
+  ENERGY_EVENT_REWARD: [
+    { entry: "driver receives the event's Nova", kind: "AVAILABLE", amount: 120n, state: "available" },
+    { entry: "platform issues Nova", kind: "ISSUANCE", amount: -120n, state: "spent" },
+  ],
   PURCHASE_REWARD: [
     { entry: "leaves the merchant's prepaid cash", kind: "AVAILABLE", amount: -180n, state: "spent" },
     { entry: "driver's pending cash", kind: "PENDING", amount: 150n, state: "pending" },
