@@ -8,7 +8,7 @@ export {
   type EnergyEventInput,
   type EnergyEventFields,
 } from "./definition";
-export { localToInstant, localDate } from "./local-time";
+export { localToInstant, localDate, tomorrowDate } from "./local-time";
 export { clockTime, windowWords, kwhWords, novaWords } from "./words";
 export { createEnergyEvent, MIN_LEAD_MINUTES } from "./create-event";
 export { setEventParticipation } from "./participation";
@@ -17,3 +17,5 @@ export { unsafeSettleEvent, settleEnergyEvent, unsafeSettleDueEvents, SETTLE_GRA
 export { unsafePollEventTelemetry } from "./poll-telemetry";
 export { unsafeCarReadings } from "./readings";
 export { listDriverEvents, listEnergyEvents, getEnergyEvent, eventPhase, type EventPhase } from "./queries";
+export { driverEventCards } from "./driver-cards";
+export { bonusWords } from "./words";

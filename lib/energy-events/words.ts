@@ -20,3 +20,17 @@ export function windowWords(w: { startsAt: Date; endsAt: Date }, timeZone: strin
 
 export const kwhWords = (kwh: number) => `${kwh.toLocaleString("en-US", { maximumFractionDigits: 2 })} kWh`;
 export const novaWords = (nova: number) => `${nova.toLocaleString("en-US")} Nova`;
+
+/** What the event pays for, in a line for its card. */
+export function bonusWords(e: {
+  kind: "CHARGE" | "PAUSE";
+  novaPerKwh: number | null;
+  fixedNova: number | null;
+  minKwh: number;
+}) {
+  if (e.kind === "PAUSE")
+    return `Don't charge in the window; charge before or after it. Earn ${novaWords(e.fixedNova ?? 0)}.`;
+  return e.fixedNova
+    ? `Charge at least ${kwhWords(e.minKwh)} in the window. Earn ${novaWords(e.fixedNova)}.`
+    : `Charge in the window. Earn ${novaWords(e.novaPerKwh ?? 0)} per kWh (at least ${kwhWords(e.minKwh)}).`;
+}

@@ -178,6 +178,7 @@ describe("labels", () => {
       "Purchase reward",
       "Purchase reward available",
       "Campaign bonus",
+      "Energy event bonus",
       "Merchant top-up",
       "Cash-out",
       "Cash-out paid",

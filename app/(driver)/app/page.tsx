@@ -2,9 +2,11 @@ import { PlugIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, can, getCurrentSession } from "@/lib/auth";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
+import { driverEventCards } from "@/lib/energy-events";
 import { HOLD_MINUTES } from "@/lib/merchants";
 import { listPurchaseQuestions } from "@/lib/purchases";
 import { ChargerCard } from "@/components/driver/charger-card";
+import { EventList } from "@/components/energy-events/event-list";
 import { OfferCard } from "@/components/driver/offer-card";
 import { PurchaseQuestionCard } from "@/components/driver/purchase-question-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,8 +17,8 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function DriverHomePage() {
   const [chargers, offers, session] = await Promise.all([listChargers(), listLiveOffers(), getCurrentSession()]);
-  const questions =
-    session && can(session.user.role, "driver:use") ? await listPurchaseQuestions(actorOf(session)) : [];
+  const actor = session && can(session.user.role, "driver:use") ? actorOf(session) : null;
+  const [questions, events] = await Promise.all([actor ? listPurchaseQuestions(actor) : [], driverEventCards(actor)]);
   return (
     <>
       <PageHeader title="Charge & earn" description="Charge beside a partner, earn Nova, spend it next door." />
@@ -40,6 +42,8 @@ export default async function DriverHomePage() {
           </ul>
         </section>
       ) : null}
+
+      <EventList events={events} signedIn={actor !== null} />
 
       <section aria-labelledby="chargers-heading">
         <SectionHeader id="chargers-heading" title="Charge near partners" />
