@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createCampaign, setCampaignStatus } from "@/lib/campaigns";
 import {
   setEventParticipation,
   settleEnergyEvent,
@@ -186,4 +187,35 @@ describe("energy event: participation verified from the car's telemetry", () => 
       expect(await unsafeSettleEvent(event.id)).toEqual({});
     },
   );
+
+  it("campaigns on the energy_event trigger pay on top, through the rewards engine, once", async () => {
+    const { event, admin } = await pastEvent("2026-06-09", { amount: 5 });
+    const driver = await optedInDriver(event);
+    await reported((await carOf(driver.id)).id, [
+      ["2026-06-09T02:00:00-05:00", 0],
+      ["2026-06-09T03:00:00-05:00", 20],
+    ]);
+    // limited to this event's day, so no other test's event qualifies
+    const campaign = await createCampaign(
+      admin,
+      {
+        definition: {
+          name: "Grid hero",
+          trigger: "energy_event",
+          limits: { startsAt: "2026-06-09T00:00:00-05:00", endsAt: "2026-06-10T00:00:00-05:00", perDriver: 1 },
+          effects: [{ kind: "multiplier", factor: 2 }],
+        },
+      },
+      fakeMeta(),
+    );
+    await setCampaignStatus(admin, campaign.id, "LIVE", fakeMeta());
+    await settleEnergyEvent(admin, event.id, fakeMeta());
+    await settleEnergyEvent(admin, event.id, fakeMeta());
+    expect(await novaOf(driver.id)).toBe(200n);
+    const lines = await unsafeListStatement("DRIVER", driver.id);
+    expect(lines.map((l) => [l.type, l.reason]).sort()).toEqual([
+      ["CAMPAIGN_REWARD", "Grid hero, 2× Nova"],
+      ["ENERGY_EVENT_REWARD", expect.stringContaining(", energy event Tue 9 Jun, 01:00–05:00")],
+    ]);
+  });
 });
