@@ -1,38 +1,61 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { createEnergyEventAction } from "@/lib/actions/admin/create-energy-event";
-import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "@/components/auth/action-state";
+import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { Field, FormAlert, Select, SubmitButton, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
+import { useStateChange } from "@/components/ui/use-state-change";
 
-const KEPT = ["name", "description", "date", "startTime", "endTime", "amount", "minKwh", "budgetNova"] as const;
+type Kind = "CHARGE" | "PAUSE";
+type Bonus = "per_kwh" | "fixed";
+/** What each kind usually looks like: a night to charge in, an evening peak to pause through. */
+const PRESET: Record<Kind, { start: string; end: string; bonus: Bonus; amount: string }> = {
+  CHARGE: { start: "01:00", end: "05:00", bonus: "per_kwh", amount: "10" },
+  PAUSE: { start: "17:00", end: "19:00", bonus: "fixed", amount: "300" },
+};
 
 /** Admin: a new energy event. Times are the business time zone's; the server validates everything (zod). */
 export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: string }) {
   const [state, formAction, pending] = useActionState(createEnergyEventAction, null);
-  const { values, onSubmit } = useKeptValues(KEPT);
-  const [kind, setKind] = useState<"CHARGE" | "PAUSE">("CHARGE");
-  const [bonus, setBonus] = useState<"per_kwh" | "fixed">("per_kwh");
+  const [kind, setKind] = useState<Kind>("CHARGE");
+  const [terms, setTerms] = useState(PRESET.CHARGE);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
+  useStateChange(state, (next) => {
+    if (!next?.ok) return;
+    setKind("CHARGE");
+    setTerms(PRESET.CHARGE);
+  });
+  const choose = (next: Kind) => {
+    setKind(next);
+    setTerms(PRESET[next]);
+  };
+  const set = (field: keyof typeof terms) => (e: { target: { value: string } }) =>
+    setTerms((t) => ({ ...t, [field]: e.target.value }));
+  // submitted by hand so a refused attempt keeps every field as typed (React resets a form after its action)
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const err = (f: string) => fieldError(state, f);
-  const v = (f: (typeof KEPT)[number], d = "") => values[f] ?? d;
+  const done = state?.ok ? state.data : null;
   return (
-    <form ref={form} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
-      {state?.ok ? (
+    <form ref={form} key={done?.id} onSubmit={submit} className="space-y-4" noValidate>
+      {done ? (
         <Notice tone="success">
           Created{" "}
-          <Link href={`/admin/events/${state.data.id}`} className="font-medium underline underline-offset-4">
-            {state.data.name}
+          <Link href={`/admin/events/${done.id}`} className="font-medium underline underline-offset-4">
+            {done.name}
           </Link>
           . Drivers are being told (in the app, and by email where they asked for it).
         </Notice>
       ) : (
         <FormAlert message={formError(state)} />
       )}
-      <TextField name="name" label="Name" defaultValue={v("name")} error={err("name")} maxLength={60} required />
+      <TextField name="name" label="Name" error={err("name")} maxLength={60} required />
       <Field label="What drivers do" error={err("kind")}>
         {(wiring) => (
           <Select
@@ -41,11 +64,7 @@ export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: st
             controlSize="md"
             className="mt-1"
             value={kind}
-            onChange={(e) => {
-              const next = e.target.value as "CHARGE" | "PAUSE";
-              setKind(next);
-              if (next === "PAUSE") setBonus("fixed");
-            }}
+            onChange={(e) => choose(e.target.value as Kind)}
           >
             <option value="CHARGE">Charge in the window</option>
             <option value="PAUSE">Pause charging in the window</option>
@@ -53,28 +72,22 @@ export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: st
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          name="date"
-          type="date"
-          label="Day it starts"
-          defaultValue={v("date", defaultDate)}
-          error={err("date")}
-        />
+        <TextField name="date" type="date" label="Day it starts" defaultValue={defaultDate} error={err("date")} />
         <TextField
           name="startTime"
           type="time"
           label="From"
-          defaultValue={v("startTime", kind === "CHARGE" ? "01:00" : "17:00")}
+          value={terms.start}
+          onChange={set("start")}
           error={err("startTime")}
-          key={`s-${kind}`}
         />
         <TextField
           name="endTime"
           type="time"
           label="Until"
-          defaultValue={v("endTime", kind === "CHARGE" ? "05:00" : "19:00")}
+          value={terms.end}
+          onChange={set("end")}
           error={err("endTime")}
-          key={`e-${kind}`}
           hint={`${zone} time; an end before the start is the next day.`}
         />
       </div>
@@ -86,8 +99,8 @@ export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: st
               name="bonus"
               controlSize="md"
               className="mt-1"
-              value={bonus}
-              onChange={(e) => setBonus(e.target.value as "per_kwh" | "fixed")}
+              value={terms.bonus}
+              onChange={set("bonus")}
             >
               <option value="per_kwh" disabled={kind === "PAUSE"}>
                 Nova per kWh
@@ -98,17 +111,17 @@ export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: st
         </Field>
         <TextField
           name="amount"
-          label={bonus === "fixed" ? "Nova" : "Nova per kWh"}
+          label={terms.bonus === "fixed" ? "Nova" : "Nova per kWh"}
           inputMode="numeric"
-          defaultValue={v("amount", bonus === "fixed" ? "300" : "10")}
+          value={terms.amount}
+          onChange={set("amount")}
           error={err("amount")}
-          key={`a-${bonus}`}
         />
         <TextField
           name="minKwh"
           label="Least kWh that counts"
           inputMode="decimal"
-          defaultValue={v("minKwh", "1")}
+          defaultValue="1"
           error={err("minKwh")}
           disabled={kind === "PAUSE"}
         />
@@ -117,7 +130,6 @@ export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: st
         name="budgetNova"
         label="Budget (Nova, optional)"
         inputMode="numeric"
-        defaultValue={v("budgetNova")}
         error={err("budgetNova")}
         hint="Paid first come, first served; when it runs out, later results earn nothing."
       />
@@ -125,7 +137,6 @@ export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: st
         name="description"
         label="Note for drivers (optional)"
         rows={2}
-        defaultValue={v("description")}
         error={err("description")}
         maxLength={300}
       />

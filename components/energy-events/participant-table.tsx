@@ -39,10 +39,9 @@ export function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
       <thead>
         <tr>
           <Th>Driver</Th>
-          <Th>Result</Th>
+          <Th>Result and reason</Th>
           <Th className="text-right">kWh in window</Th>
           <Th className="text-right">Nova</Th>
-          <Th>Reason</Th>
         </tr>
       </thead>
       <TBody>
@@ -59,8 +58,9 @@ export function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
                 </Link>
                 <p className="text-xs text-slate-500">opted in {formatDateTime(p.optedInAt)}</p>
               </Td>
-              <Td>
+              <Td className="min-w-56 whitespace-normal">
                 <Badge tone={tone}>{label}</Badge>
+                {p.reason ? <p className="mt-1 text-sm text-slate-600">{p.reason}</p> : null}
               </Td>
               <Td className="text-right tabular-nums">{p.kwhInWindow ?? "—"}</Td>
               <Td className="text-right tabular-nums">
@@ -72,7 +72,6 @@ export function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
                   p.nova
                 )}
               </Td>
-              <Td className="min-w-64 whitespace-normal">{p.reason ?? "—"}</Td>
             </tr>
           );
         })}

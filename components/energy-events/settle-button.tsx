@@ -26,7 +26,7 @@ export function SettleButton({ eventId, open }: { eventId: string; open: number 
           .
         </Notice>
       ) : null}
-      {asking ? (
+      {done || open === 0 ? null : asking ? (
         <ConfirmBox
           tone="brand"
           question={`Settle ${open} open participation${open === 1 ? "" : "s"} now from the cars' telemetry? Results and payments are final.`}
@@ -37,7 +37,7 @@ export function SettleButton({ eventId, open }: { eventId: string; open: number 
           error={formError(state)}
         />
       ) : (
-        <Button ref={triggerRef} type="button" onClick={ask} disabled={open === 0}>
+        <Button ref={triggerRef} type="button" onClick={ask}>
           Settle now…
         </Button>
       )}

@@ -34,6 +34,17 @@ test("a driver opts in to the demo energy event and sees it, and its notice", as
   await page.waitForURL(/\/app\/notifications$/);
   await expect(page.getByTestId("notifications")).toContainText(`Energy event: ${DEMO_EVENT_NAME}`);
   await snap(page, testInfo, "energy-events-02-notifications");
+
+  // email copies are off until the driver turns them on (and back off) on the account page
+  await page.getByRole("link", { name: "your account" }).click();
+  const emails = page.locator("#email-notices");
+  await expect(emails).toContainText("Off: you see campaigns and energy events in the app only.");
+  await emails.getByRole("button", { name: "Turn emails on" }).click();
+  await expect(emails).toContainText("On: we email you when a campaign or an energy event applies to you.");
+  await emails.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, "energy-events-06-account-emails");
+  await emails.getByRole("button", { name: "Turn emails off" }).click();
+  await expect(emails).toContainText("Off:");
 });
 
 test("an admin creates a pause event with a validated form, and drivers are told of it", async ({ page }, testInfo) => {
@@ -48,7 +59,13 @@ test("an admin creates a pause event with a validated form, and drivers are told
   await page.getByLabel("Nova", { exact: true }).fill("300");
   await page.getByRole("button", { name: "Create and announce" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Created" })).toContainText(name);
-  await expect(page.getByRole("row", { name: new RegExp(name.replace(/[()]/g, "\\$&")) })).toContainText("Upcoming");
+  const row = page.getByRole("row", { name: new RegExp(name.replace(/[()]/g, "\\$&")) });
+  await expect(row).toContainText("Upcoming");
+  await expect(row).toContainText("17:00–19:00");
+  await expect(row).toContainText("Pause · 300 Nova.");
+  // the form is ready for the next event, with the charge preset back
+  await expect(page.getByLabel("Name")).toHaveValue("");
+  await expect(page.getByLabel("From")).toHaveValue("01:00");
   await snap(page, testInfo, "energy-events-03-admin-list");
 
   await page.context().clearCookies();
