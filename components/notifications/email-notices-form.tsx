@@ -11,8 +11,8 @@ export function EmailNoticesForm({ email }: { email: boolean }) {
   const [state, formAction, pending] = useActionState(setEmailNoticesAction, null);
   const on = state?.ok ? state.data.email : email;
   return (
-    <Card as="section" aria-labelledby="email-notices" id="email-notices" className="mt-6">
-      <h2 id="email-notices" className="text-lg font-semibold text-slate-900">
+    <Card as="section" aria-labelledby="email-notices-title" id="email-notices" className="mt-6">
+      <h2 id="email-notices-title" className="text-lg font-semibold text-slate-900">
         Email about campaigns and events
       </h2>
       <p className="mt-1 text-sm text-slate-600">
