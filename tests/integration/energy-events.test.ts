@@ -218,4 +218,25 @@ describe("energy event: participation verified from the car's telemetry", () => 
       ["ENERGY_EVENT_REWARD", expect.stringContaining(", energy event Tue 9 Jun, 01:00–05:00")],
     ]);
   });
+
+  it("a driver held for review waits (HELD, nothing paid) and is paid when the hold ends", async () => {
+    const { event, admin } = await pastEvent("2026-06-10", { bonus: "fixed", amount: 150 });
+    const driver = await optedInDriver(event);
+    await reported((await carOf(driver.id)).id, [
+      ["2026-06-10T01:30:00-05:00", 0],
+      ["2026-06-10T02:30:00-05:00", 8],
+    ]);
+    const flag = await testDb.riskFlag.create({
+      data: { driverId: driver.id, rule: "test", evidence: {}, fingerprint: "f1", summary: "Under review" },
+    });
+    expect(await settleEnergyEvent(admin, event.id, fakeMeta())).toEqual({ HELD: 1 });
+    expect(await entry(event.id, driver.id)).toMatchObject({ status: "HELD", nova: 0 });
+    expect(await novaOf(driver.id)).toBe(0n);
+    await testDb.riskFlag.update({
+      where: { id: flag.id },
+      data: { status: "APPROVED", decidedById: admin.userId, decidedAt: new Date(), decisionReason: "Looks fine" },
+    });
+    expect(await unsafeSettleEvent(event.id)).toEqual({ EARNED: 1 });
+    expect(await novaOf(driver.id)).toBe(150n);
+  });
 });
