@@ -49,7 +49,7 @@ export function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
           const [label, tone] = STATUS[p.status] ?? [p.status, "neutral"];
           return (
             <tr key={p.id}>
-              <Td>
+              <Td className="min-w-32 whitespace-normal">
                 <Link
                   href={`/admin/drivers/${p.driver.id}`}
                   className="font-medium text-brand-700 underline underline-offset-4"
@@ -58,7 +58,7 @@ export function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
                 </Link>
                 <p className="text-xs text-slate-500">opted in {formatDateTime(p.optedInAt)}</p>
               </Td>
-              <Td className="min-w-56 whitespace-normal">
+              <Td className="min-w-48 whitespace-normal">
                 <Badge tone={tone}>{label}</Badge>
                 {p.reason ? <p className="mt-1 text-sm text-slate-600">{p.reason}</p> : null}
               </Td>
