@@ -59,9 +59,8 @@ function EventState({ event, inIt, signedIn }: { event: EventCardData; inIt: boo
     return (
       <p className="text-sm text-slate-600">
         <Link href="/signin?callbackUrl=/app" className="font-medium text-brand-700 underline underline-offset-4">
-          Sign in
-        </Link>{" "}
-        to opt in.
+          Sign in to opt in
+        </Link>
       </p>
     );
   if (event.phase === "upcoming")
