@@ -8,7 +8,7 @@ import { refuseControlCharsInUrl } from "@/lib/validation";
 // Pages that need a signed-in person. This only redirects early for a nicer experience;
 // every page, action and handler checks the session and role itself.
 const GATED = [
-  /^\/app\/(wallet|codes|pass|car|account|charge|sessions)(\/|$)/,
+  /^\/app\/(wallet|codes|pass|car|account|charge|sessions|notifications)(\/|$)/,
   // the business sign-up and invitation pages are public (they offer to sign in or sign up)
   /^\/merchant(?!\/(signup|invite)(\/|$))(\/|$)/,
   /^\/admin(\/|$)/,

@@ -12,6 +12,7 @@ import {
   ShieldAlertIcon,
   StoreIcon,
   UsersIcon,
+  ZapIcon,
 } from "lucide-react";
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth";
@@ -27,6 +28,7 @@ const nav: ConsoleNavItem[] = [
   { href: "/admin/risk", label: "Review queue", icon: <ShieldAlertIcon className="size-5" /> },
   { href: "/admin/grants", label: "Grants", icon: <GiftIcon className="size-5" /> },
   { href: "/admin/campaigns", label: "Campaigns", icon: <MegaphoneIcon className="size-5" /> },
+  { href: "/admin/events", label: "Energy events", icon: <ZapIcon className="size-5" /> },
   { href: "/admin/ledger", label: "Ledger", icon: <BookTextIcon className="size-5" /> },
   { href: "/admin/claims", label: "Claims", icon: <CircleCheckIcon className="size-5" /> },
   { href: "/admin/payouts", label: "Payouts", icon: <BanknoteIcon className="size-5" /> },

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { CampaignStatus } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { requestAnnouncementInTx } from "@/lib/notifications";
 import { findManagedCampaign } from "./access";
 
 /** The moves a campaign may make; ENDED is final. */
@@ -35,6 +36,8 @@ export async function setCampaignStatus(actor: Actor, campaignId: string, status
       },
       tx,
     );
+    // launched (or resumed): the drivers it applies to are told after the commit, by the announce job, once
+    if (status === "LIVE") await requestAnnouncementInTx(tx, "campaign", campaignId);
     return { id: campaignId, status };
   });
 }

@@ -9,6 +9,8 @@ export const TRIGGERS = [
   "purchase_verified",
   "redemption_confirmed",
   "sign_up",
+  // an energy event's verified result (lib/energy-events): its kWh and the event's own Nova as the base
+  "energy_event",
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
@@ -20,7 +22,7 @@ const PLACED: ReadonlySet<Trigger> = new Set([
   "redemption_confirmed",
 ]);
 /** Triggers with energy and a base Nova reward (minimum kWh and multipliers apply to them). */
-const CHARGING: ReadonlySet<Trigger> = new Set(["session_verified", "first_charge"]);
+const CHARGING: ReadonlySet<Trigger> = new Set(["session_verified", "first_charge", "energy_event"]);
 
 const validZone = (zone: string) => {
   try {
@@ -99,7 +101,10 @@ export const campaignDefinition = z
     if (!PLACED.has(d.trigger))
       for (const key of ["chargerIds", "zone", "partnerOnly"] as const)
         if (key === "partnerOnly" ? c.partnerOnly : c[key] !== undefined)
-          refuse(["conditions", key], "a sign-up happens nowhere: no place conditions");
+          refuse(
+            ["conditions", key],
+            `${d.trigger === "sign_up" ? "a sign-up" : "an energy event result"} happens nowhere: no place conditions`,
+          );
     if (!CHARGING.has(d.trigger)) {
       if (c.minKwh !== undefined) refuse(["conditions", "minKwh"], "only charging triggers have energy");
       d.effects.forEach((e, i) => {

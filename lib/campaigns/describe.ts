@@ -9,6 +9,7 @@ export const TRIGGER_WORDS: Record<Trigger, string> = {
   purchase_verified: "A purchase at a partner is verified",
   redemption_confirmed: "An offer is redeemed at a partner",
   sign_up: "A driver signs up",
+  energy_event: "A driver’s energy event result is paid",
 };
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const whole = (n: number) => n.toLocaleString("en-US");

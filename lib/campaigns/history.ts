@@ -130,10 +130,27 @@ async function signUpEvents(w: Window): Promise<TriggerEvent[]> {
   return users.map((u) => ({ trigger: "sign_up" as const, id: u.id, driverId: u.id, occurredAt: u.createdAt }));
 }
 
+/** Energy events' paid results, as settle.ts hands them to the campaigns (occurring when the event starts). */
+async function energyEventResults(w: Window): Promise<TriggerEvent[]> {
+  const rows = await db().energyEventParticipation.findMany({
+    where: { status: "EARNED", event: { startsAt: { gte: w.from, lt: w.to } } },
+    select: { id: true, driverId: true, kwhInWindow: true, nova: true, event: { select: { startsAt: true } } },
+  });
+  return rows.map((p) => ({
+    trigger: "energy_event" as const,
+    id: p.id,
+    driverId: p.driverId,
+    occurredAt: p.event.startsAt,
+    kwh: p.kwhInWindow,
+    baseNova: p.nova,
+  }));
+}
+
 /** The window's triggers of one kind; a shop's campaign sees only its own shop's purchases and redemptions. */
 export function loadTriggerHistory(trigger: Trigger, w: Window, merchantId: string | null): Promise<TriggerEvent[]> {
   if (trigger === "session_verified" || trigger === "first_charge") return chargingEvents(trigger, w);
   if (trigger === "purchase_verified") return purchaseEvents(w, merchantId);
   if (trigger === "redemption_confirmed") return redemptionEvents(w, merchantId);
+  if (trigger === "energy_event") return energyEventResults(w);
   return signUpEvents(w);
 }

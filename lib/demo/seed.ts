@@ -10,6 +10,7 @@ import {
 } from "./accounts";
 import { seedExpiringNova } from "./expiring-nova";
 import { seedNightOwl } from "./night-owl";
+import { seedEnergyEvent } from "./energy-event";
 import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
 // the definitions only (no server-only import), so the seed script can read them outside Next
 // eslint-disable-next-line no-restricted-imports
@@ -88,6 +89,7 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
   });
   await seedExpiringNova(db, lapsed.id);
   await seedNightOwl(db, users.admin);
+  await seedEnergyEvent(db, users.admin, [users.driver, lapsed.id]);
 
   for (const flag of FLAGS) {
     await db.featureFlag.upsert({ where: { key: flag.key }, update: {}, create: flag });

@@ -3,7 +3,15 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { config, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
 
-export type Email = { to: string; subject: string; text: string; html?: string; link?: string };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  link?: string;
+  /** Extra headers, e.g. List-Unsubscribe on notices (not kept by the sandbox outbox). */
+  headers?: Record<string, string>;
+};
 
 let transport: Transporter | undefined;
 
@@ -28,6 +36,7 @@ export async function sendEmail(email: Email): Promise<void> {
     subject: email.subject,
     text: email.text,
     html: email.html,
+    headers: email.headers,
   });
 }
 

@@ -52,6 +52,9 @@ export const ERROR_STATUS = {
   hold_exists: 409,
   no_hold: 409,
   campaign_state: 409,
+  // energy events: opting in or out after the window opened; settling before it closed
+  event_closed: 409,
+  event_state: 409,
   offer_sold_out: 409,
   offer_ended: 409,
   limit_below_redeemed: 409,

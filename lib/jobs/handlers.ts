@@ -25,6 +25,8 @@ import { purgeExpiredPlaceCoordinates } from "@/lib/nearby-places";
 import { unsafeRefreshDueSquareTokens } from "@/lib/square";
 import { logWalletCertificateStatus, unsafeSyncWalletPasses } from "@/lib/wallet";
 import { unsafeRunNovaExpiry } from "@/lib/nova-expiry";
+import { unsafePollEventTelemetry, unsafeSettleDueEvents } from "@/lib/energy-events";
+import { unsafeRunAnnouncements } from "@/lib/notifications";
 
 const HOUR = 3600_000;
 
@@ -134,11 +136,17 @@ export const JOBS = {
   },
   /** Expires inactive drivers' old Nova (a ledger line each, with its reason) and emails reminders ahead, in batches. */
   "expire-nova": async () => unsafeRunNovaExpiry(),
+  /** Tells drivers of launched campaigns and new energy events (the announcement outbox), in batches, in the app and by email. */
+  announce: async () => unsafeRunAnnouncements(),
+  /** Judges and pays energy events from the cars' telemetry once their window closed (and held drivers once released). */
+  "settle-energy-events": async () => unsafeSettleDueEvents(),
+  /** Reads the cars of drivers opted in to an event around its window, so the settlement has their readings. */
+  "poll-event-telemetry": async () => unsafePollEventTelemetry(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
 // "short": at most one queued job per singleton key, so a burst of wake-ups coalesces into one run.
-export const QUEUE_POLICIES: Partial<Record<JobName, "short">> = { "sync-wallet-passes": "short" };
+export const QUEUE_POLICIES: Partial<Record<JobName, "short">> = { "sync-wallet-passes": "short", announce: "short" };
 
 export const SCHEDULES: Partial<Record<JobName, string>> = {
   "poll-telemetry": "* * * * *",
@@ -159,4 +167,8 @@ export const SCHEDULES: Partial<Record<JobName, string>> = {
   "check-ledger": "*/30 * * * *",
   // after midnight UTC, when the day's cutoff moves (expiry days are UTC days)
   "expire-nova": "15 0 * * *",
+  // the sweep behind the wake-up queued with each announcement request
+  announce: "* * * * *",
+  "settle-energy-events": "*/5 * * * *",
+  "poll-event-telemetry": "*/5 * * * *",
 };

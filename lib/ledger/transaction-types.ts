@@ -123,6 +123,8 @@ export const transactionTypes = {
     reads: () => "available",
     walletWord: "now available",
   },
+  // An energy event's bonus (lib/energy-events), paid once per (event, driver) from the car's telemetry.
+  ENERGY_EVENT_REWARD: { label: "Energy event bonus", reversal: { byAdmin: true }, reads: byAccount },
   MERCHANT_TOPUP: { label: "Merchant top-up", reversal: { byAdmin: true }, reads: byAccount },
   // Cash-out follows its Payout row's state machine (lib/payouts): money is returned by that machine,
   // exactly once, never by a bare reversal that would leave the payout and the ledger disagreeing.

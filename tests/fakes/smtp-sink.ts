@@ -16,6 +16,8 @@ export type SunkMessage = {
   /** The text/plain part, decoded, with \n line endings ("" when the message has none). */
   text: string;
   html?: string;
+  /** The top-level headers, names lower-cased, values unfolded (e.g. `list-unsubscribe`). */
+  headers: Record<string, string>;
 };
 
 export type SmtpSink = {
@@ -134,6 +136,7 @@ function parseMessage(raw: string): Omit<SunkMessage, "to"> {
     subject: decodeHeader(root.headers.get("subject") ?? ""),
     text: bodyOf("text/plain") ?? "",
     ...(html === undefined ? {} : { html }),
+    headers: Object.fromEntries(root.headers),
   };
 }
 

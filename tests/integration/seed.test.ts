@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_LAPSED_DRIVER, DEMO_MERCHANT_SLUG } from "@/lib/dem
 import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
 import { unsafeNextNovaExpiry } from "@/lib/nova-expiry";
 import { DEMO_CAMPAIGN_NAME } from "@/lib/demo/night-owl";
+import { DEMO_EVENT_NAME } from "@/lib/demo/energy-event";
 import { seedDemoData } from "@/lib/demo/seed";
 import { FLAGS } from "@/lib/flags/definitions";
 
@@ -42,6 +43,18 @@ describe("demo seed", () => {
     const admin = await db.user.findUnique({ where: { email: "admin@nerava.demo" }, omit: { passwordHash: false } });
     expect(admin?.role).toBe("ADMIN");
     expect(admin?.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("schedules one upcoming demo energy event, at least 3 hours ahead, announced to the demo driver once", async () => {
+    await seedDemoData(db);
+    await seedDemoData(db);
+    const events = await db.energyEvent.findMany({ where: { name: DEMO_EVENT_NAME } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: "CHARGE", status: "SCHEDULED", novaPerKwh: 10 });
+    expect(events[0].startsAt.getTime() - Date.now()).toBeGreaterThan(3 * 3600_000 - 60_000);
+    expect(events[0].endsAt.getTime() - events[0].startsAt.getTime()).toBe(4 * 3600_000);
+    const driver = await db.user.findUniqueOrThrow({ where: { email: "driver@nerava.demo" } });
+    expect(await db.notification.count({ where: { userId: driver.id, subjectId: events[0].id } })).toBe(1);
   });
 
   it("gives the lapsed demo driver Nova expiring in about 10 days, once, with a clean ledger", async () => {

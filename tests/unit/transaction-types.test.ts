@@ -85,6 +85,10 @@ const cases = {
     { entry: "leaves pending after the review", kind: "PENDING", amount: -240n, state: "available" },
     { entry: "arrives in available", kind: "AVAILABLE", amount: 240n, state: "available" },
   ],
+  ENERGY_EVENT_REWARD: [
+    { entry: "driver receives the event's Nova", kind: "AVAILABLE", amount: 120n, state: "available" },
+    { entry: "platform issues Nova", kind: "ISSUANCE", amount: -120n, state: "spent" },
+  ],
   PURCHASE_REWARD: [
     { entry: "leaves the merchant's prepaid cash", kind: "AVAILABLE", amount: -180n, state: "spent" },
     { entry: "driver's pending cash", kind: "PENDING", amount: 150n, state: "pending" },
@@ -180,6 +184,7 @@ describe("labels", () => {
       "Purchase reward available",
       "Campaign bonus",
       "Campaign bonus available",
+      "Energy event bonus",
       "Merchant top-up",
       "Cash-out",
       "Cash-out paid",

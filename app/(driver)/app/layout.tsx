@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { actorOf, getCurrentSession } from "@/lib/auth";
 import { getDriverBalances } from "@/lib/ledger";
 import { releaseExpiredHolds } from "@/lib/merchants";
+import { countUnreadNotifications } from "@/lib/notifications";
 import { DriverTabBar } from "@/components/driver/driver-tab-bar";
 import { DriverTopBar } from "@/components/driver/driver-top-bar";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
@@ -20,14 +21,17 @@ export const metadata: Metadata = { title: { default: "Driver", template: "%s ·
 export default async function DriverLayout({ children }: { children: ReactNode }) {
   const session = await getCurrentSession();
   // expired holds go back first, so the top bar's balance agrees with the wallet's
-  const balances = session
-    ? await releaseExpiredHolds({ actor: actorOf(session) }).then(() => getDriverBalances(actorOf(session)))
-    : null;
+  const [balances, unread] = session
+    ? await Promise.all([
+        releaseExpiredHolds({ actor: actorOf(session) }).then(() => getDriverBalances(actorOf(session))),
+        countUnreadNotifications(actorOf(session)),
+      ])
+    : [null, 0];
   return (
     <DriverQueryProvider>
       <HydrateQueries entries={balances ? [[driverQueryKeys.balances, balances]] : []}>
         <div className="min-h-dvh">
-          <DriverTopBar user={session?.user ?? null} />
+          <DriverTopBar user={session?.user ?? null} unread={unread} />
           <DriverTabBar />
           <main id="main" className="mx-auto max-w-2xl px-4 pt-6 pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-12">
             {children}

@@ -2,9 +2,11 @@ import { PlugIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, can, getCurrentSession } from "@/lib/auth";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
+import { driverEventCards } from "@/lib/energy-events";
 import { HOLD_MINUTES } from "@/lib/merchants";
 import { listPurchaseQuestions } from "@/lib/purchases";
 import { ChargerCard } from "@/components/driver/charger-card";
+import { EventList } from "@/components/energy-events/event-list";
 import { OfferCard } from "@/components/driver/offer-card";
 import { PurchaseQuestionCard } from "@/components/driver/purchase-question-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,10 +18,11 @@ export const metadata: Metadata = { title: "Home" };
 export default async function DriverHomePage() {
   const session = await getCurrentSession();
   const driver = session && can(session.user.role, "driver:use") ? actorOf(session) : null;
-  const [chargers, offers, questions] = await Promise.all([
+  const [chargers, offers, questions, events] = await Promise.all([
     listChargers(),
     listLiveOffers(50, driver?.userId ?? null),
     driver ? listPurchaseQuestions(driver) : [],
+    driverEventCards(driver),
   ]);
   return (
     <>
@@ -44,6 +47,8 @@ export default async function DriverHomePage() {
           </ul>
         </section>
       ) : null}
+
+      <EventList events={events} signedIn={driver !== null} />
 
       <section aria-labelledby="chargers-heading">
         <SectionHeader id="chargers-heading" title="Charge near partners" />

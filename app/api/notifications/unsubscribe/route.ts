@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { unsubscribeByToken } from "@/lib/notifications";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * RFC 8058 one-click unsubscribe: mail clients POST here (no session, no Origin) from the
+ * List-Unsubscribe header. The signed token is the only credential; a repeat changes nothing.
+ */
+export const POST = route(
+  {
+    name: "/api/notifications/unsubscribe",
+    permission: "public",
+    sameOrigin: false,
+    query: z.object({ token: z.string().min(10).max(300) }),
+  },
+  async ({ query, meta }) => {
+    const { alreadyOff } = await unsubscribeByToken(query.token, meta);
+    return { unsubscribed: true, alreadyOff };
+  },
+);

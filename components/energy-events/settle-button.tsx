@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { settleEnergyEventAction } from "@/lib/actions/admin/settle-energy-event";
+import { formError } from "@/components/auth/action-state";
+import { Button } from "@/components/ui/button";
+import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
+import { Notice } from "@/components/ui/notice";
+import { useStateChange } from "@/components/ui/use-state-change";
+
+/** "Settle now", after a confirm step: results and payments are final (each driver is paid once). */
+export function SettleButton({ eventId, open }: { eventId: string; open: number }) {
+  const [state, formAction, pending] = useActionState(settleEnergyEventAction, null);
+  const { open: asking, ask, close, triggerRef } = useConfirmStep();
+  useStateChange(state, () => close());
+  const done = state?.ok ? Object.entries(state.data) : null;
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="eventId" value={eventId} />
+      {done ? (
+        <Notice tone="success">
+          Settled:{" "}
+          {done.length
+            ? done.map(([k, n]) => `${n} ${k.toLowerCase().replace(/_/g, " ")}`).join(", ")
+            : "nothing was open"}
+          .
+        </Notice>
+      ) : null}
+      {done || open === 0 ? null : asking ? (
+        <ConfirmBox
+          tone="brand"
+          question={`Settle ${open} open participation${open === 1 ? "" : "s"} now from the cars' telemetry? Results and payments are final.`}
+          confirmLabel="Settle now"
+          pendingLabel="Settling…"
+          pending={pending}
+          onCancel={close}
+          error={formError(state)}
+        />
+      ) : (
+        <Button ref={triggerRef} type="button" onClick={ask}>
+          Settle now…
+        </Button>
+      )}
+    </form>
+  );
+}

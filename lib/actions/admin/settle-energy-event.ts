@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions";
+import { settleEnergyEvent } from "@/lib/energy-events";
+
+/** "Settle now": judges and pays the event's open participations once its window closed. */
+export const settleEnergyEventAction = action({
+  permission: "admin:campaigns",
+  input: z.object({ eventId: z.string().min(1).max(64) }),
+  run: async ({ eventId }, { actor, meta }) => {
+    const counts = await settleEnergyEvent(actor, eventId, meta);
+    revalidatePath(`/admin/events/${eventId}`);
+    revalidatePath("/admin/events");
+    return counts;
+  },
+});
