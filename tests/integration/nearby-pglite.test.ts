@@ -47,6 +47,11 @@ describe.runIf(onPostgresServer)("findNearby: PGlite answers as PostgreSQL does"
 
   afterAll(async () => {
     await Promise.allSettled([pglite?.$disconnect(), testDb.$disconnect()]);
+    // the chargers' own pool keeps idle sessions on PGlite: closed first, or stopping the server
+    // drops them and the pool (no error listener) throws "Connection terminated unexpectedly"
+    const knnPools = (globalThis as unknown as { nervaKnnPools?: Map<string, { end(): Promise<void> }> }).nervaKnnPools;
+    await knnPools?.get(server?.url)?.end();
+    knnPools?.delete(server?.url);
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
