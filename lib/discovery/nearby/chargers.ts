@@ -1,6 +1,7 @@
 import pg from "pg";
 import { db, Prisma } from "@/lib/db";
 import { databaseUrl } from "@/lib/db/client";
+import { logger } from "@/lib/observability";
 import type { NearbyCharger, NearbyQuery } from "../nearby-contract";
 import { centreSql, inAreaSql, type Area } from "./area";
 import { hasPerkSql } from "./perk-sql";
@@ -51,6 +52,9 @@ function knnPool(): pg.Pool {
       allowExitOnIdle: true,
       options: "-c enable_bitmapscan=off -c enable_seqscan=off",
     });
+    // an idle session dropped by the server (a restart, a failover) is an 'error' event: unhandled, it
+    // would take the whole process down; the pool replaces the session on the next query
+    pool.on("error", (err: Error) => logger.warn({ err: err.message }, "nearby chargers pool: idle session lost"));
     pools.set(url, pool);
   }
   return pool;
