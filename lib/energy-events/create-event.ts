@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobsReady } from "@/lib/jobs";
 import { requestAnnouncementInTx } from "@/lib/notifications";
@@ -33,7 +33,7 @@ export async function createEnergyEvent(actor: Actor, raw: unknown, meta: Reques
   if (minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_HOURS * 60)
     throw refuse(`Make the window ${MIN_WINDOW_MINUTES} minutes to ${MAX_WINDOW_HOURS} hours long.`);
   await jobsReady(); // the announcement's wake-up is queued inside the transaction
-  return db().$transaction(async (tx) => {
+  const created = db().$transaction(async (tx) => {
     const event = await tx.energyEvent.create({
       data: {
         name: input.name,
@@ -61,5 +61,13 @@ export async function createEnergyEvent(actor: Actor, raw: unknown, meta: Reques
     );
     await requestAnnouncementInTx(tx, "energy_event", event.id);
     return event;
+  });
+  return created.catch((err) => {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw new AppError(
+        "event_state",
+        `"${input.name}" is already scheduled for that window: nothing new was created or announced.`,
+      );
+    throw err;
   });
 }

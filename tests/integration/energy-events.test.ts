@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createCampaign, setCampaignStatus } from "@/lib/campaigns";
 import {
+  createEnergyEvent,
+  localDate,
   setEventParticipation,
   settleEnergyEvent,
   unsafeSettleEvent,
@@ -9,7 +11,7 @@ import {
 import { unsafeGetBalances, unsafeListStatement } from "@/lib/ledger";
 import { onPostgresServer } from "../support/env";
 import { carOf, optedInDriver, pastEvent, reported } from "../support/energy-events";
-import { asDriver, createUser, fakeMeta, testDb } from "../support/factories";
+import { asAdmin, asDriver, createUser, fakeMeta, testDb } from "../support/factories";
 import { keepLedgerSound } from "../support/purchases";
 
 keepLedgerSound();
@@ -21,6 +23,28 @@ const eventPayments = (eventId: string) =>
   testDb.ledgerTransaction.count({ where: { idempotencyKey: { startsWith: `energy-event:${eventId}:` } } });
 
 describe("energy event: participation verified from the car's telemetry", () => {
+  it("a replayed create makes no second event: the same name and window are refused with a sentence, concurrently too", async () => {
+    const admin = asAdmin((await createUser({ role: "ADMIN" })).id);
+    const date = localDate(new Date(Date.now() + 3 * 86_400_000), "America/Chicago");
+    const name = `Replay ${Date.now()}`;
+    const input = { name, kind: "CHARGE", date, startTime: "13:00", endTime: "14:00", bonus: "per_kwh", amount: 10 };
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => createEnergyEvent(admin, input, fakeMeta())),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "event_state",
+        message: `"${name}" is already scheduled for that window: nothing new was created or announced.`,
+      });
+    const events = await testDb.energyEvent.findMany({ where: { name } });
+    expect(events).toHaveLength(1);
+    expect(await testDb.announcement.count({ where: { subjectId: events[0].id } })).toBe(1);
+    // another window under the same name is another event
+    await createEnergyEvent(admin, { ...input, startTime: "15:00", endTime: "16:00" }, fakeMeta());
+    expect(await testDb.energyEvent.count({ where: { name } })).toBe(2);
+  });
+
   it("pays energy inside the window, nothing for charging outside it, and the inside part of a straddling session", async () => {
     const { event, admin } = await pastEvent("2026-06-02");
     const [inside, outside, straddling] = [
