@@ -1,7 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { Field, FieldError, Select, TextField } from "@/components/ui/form-controls";
+import { StartEndFields } from "@/components/ui/start-end-fields";
 import { onValue, type SectionProps } from "./form-state";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -14,23 +14,8 @@ const ZONES = [
   "UTC",
 ];
 
-// datetime-local speaks the browser's local time; the form posts ISO instants (as the offer form does)
-const pad = (n: number) => String(n).padStart(2, "0");
-function isoToLocal(iso: string): string {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return "";
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-const localToIso = (local: string) => (local ? new Date(local).toISOString() : "");
-const noSubscribe = () => () => {};
-
 /** When the campaign counts: weekdays, hours on a zone's clock, and its first and last moment. */
 export function ScheduleFields({ values, set, err, businessZone }: SectionProps & { businessZone: string }) {
-  const inBrowser = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
   const days = new Set(values.days.split(",").filter(Boolean).map(Number));
   const toggle = (d: number) => {
     const next = new Set(days);
@@ -103,27 +88,7 @@ export function ScheduleFields({ values, set, err, businessZone }: SectionProps 
           )}
         </Field>
       </div>
-      <div className="grid gap-5 sm:grid-cols-2">
-        <TextField
-          name="startsAtLocal"
-          label="Starts"
-          type="datetime-local"
-          value={inBrowser ? isoToLocal(values.startsAt) : ""}
-          onChange={(e) => set("startsAt", localToIso(e.target.value))}
-          hint="Your local time."
-          error={err("startsAt")}
-          required
-        />
-        <TextField
-          name="endsAtLocal"
-          label="Ends (optional)"
-          type="datetime-local"
-          value={inBrowser ? isoToLocal(values.endsAt) : ""}
-          onChange={(e) => set("endsAt", localToIso(e.target.value))}
-          hint="Leave empty to run until you end it."
-          error={err("endsAt")}
-        />
-      </div>
+      <StartEndFields startsAt={values.startsAt} endsAt={values.endsAt} onChange={set} err={err} />
     </fieldset>
   );
 }

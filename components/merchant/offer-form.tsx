@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useRef, useState } from "react";
 import { createOfferAction } from "@/lib/actions/merchant/create-offer";
 import { updateOfferAction } from "@/lib/actions/merchant/update-offer";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextAreaField, TextField } from "@/components/ui/form-controls";
+import { StartEndFields } from "@/components/ui/start-end-fields";
 import { OfferPreview, type PreviewMerchant } from "./offer-preview";
 
 export type OfferFormValues = {
@@ -19,32 +20,15 @@ export type OfferFormValues = {
 };
 type Props = { merchant: PreviewMerchant; values: OfferFormValues; offerId?: string; hasCodes?: boolean };
 
-// datetime-local speaks the browser's local time; the server receives ISO instants
-const pad = (n: number) => String(n).padStart(2, "0");
-function isoToLocal(iso: string): string {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return "";
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-const localToIso = (local: string) => (local ? new Date(local).toISOString() : "");
-const noSubscribe = () => () => {};
-
 /** Create or edit an offer (one form), with the driver's card previewed as it is typed. */
 export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Props) {
   const [state, formAction, pending] = useActionState(offerId ? updateOfferAction : createOfferAction, null);
   const [values, setValues] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
-  // local times exist only in the browser: render the date fields empty on the server
-  const inBrowser = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
   const set = (field: keyof OfferFormValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
-  const setWhen = (field: "startsAt" | "endsAt") => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: localToIso(e.target.value) }));
+  const setWhen = (field: "startsAt" | "endsAt", iso: string) => setValues((v) => ({ ...v, [field]: iso }));
   const err = (field: string) => fieldError(state, field);
 
   return (
@@ -90,27 +74,7 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Prop
           error={err("novaPrice")}
           required
         />
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField
-            name="startsAtLocal"
-            label="Starts"
-            type="datetime-local"
-            value={inBrowser ? isoToLocal(values.startsAt) : ""}
-            onChange={setWhen("startsAt")}
-            hint="Your local time."
-            error={err("startsAt")}
-            required
-          />
-          <TextField
-            name="endsAtLocal"
-            label="Ends (optional)"
-            type="datetime-local"
-            value={inBrowser ? isoToLocal(values.endsAt) : ""}
-            onChange={setWhen("endsAt")}
-            hint="Leave empty to run until you end it."
-            error={err("endsAt")}
-          />
-        </div>
+        <StartEndFields startsAt={values.startsAt} endsAt={values.endsAt} onChange={setWhen} err={err} />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             name="totalLimit"
