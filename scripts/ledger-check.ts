@@ -1,5 +1,6 @@
 // `npm run ledger:check`: every transaction sums to zero per currency and every balance
-// equals the sum of its entries. Prints violations; exits 1 when there is one.
+// equals the sum of its entries and every account's hash chain verifies (the first broken entry of
+// each is named). Prints violations; exits 1 when there is one.
 import { createDb } from "../lib/db/client";
 import { acquireDatabaseUrl } from "../lib/db/embedded";
 import { checkLedger } from "../lib/ledger/check";

@@ -12,6 +12,7 @@ const kinds: Record<LedgerViolation["kind"], string> = {
   balance_mismatch: "Balance differs from its entries",
   negative_balance: "Balance below zero",
   payouts_clearing_mismatch: "Payouts clearing differs from cash-outs in flight",
+  broken_chain: "Hash chain broken (an entry changed or removed)",
 };
 
 /** The ledger's invariants: one green line when they hold, the violations when they do not. */

@@ -1,10 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth";
-import { listStatement, statementCsv } from "@/lib/ledger";
+import { listStatement, statementCsv, STATEMENT_MAX_ROWS } from "@/lib/ledger";
 import { csvResponse } from "./csv";
-
-/** Enough for a year of daily use; the pages show the latest few, the download the rest. */
-const MAX_ROWS = 5_000;
 
 export type StatementAccount = { ownerType: "DRIVER" | "MERCHANT"; ownerId: string };
 
@@ -14,6 +11,6 @@ export type StatementAccount = { ownerType: "DRIVER" | "MERCHANT"; ownerId: stri
  * Saved as `nerava-<what>-2026-05-01.csv`.
  */
 export async function statementCsvResponse(actor: Actor, account: StatementAccount, what: string): Promise<Response> {
-  const lines = await listStatement(actor, account, MAX_ROWS);
+  const lines = await listStatement(actor, account, STATEMENT_MAX_ROWS);
   return csvResponse(statementCsv(lines), `nerava-${what}-${new Date().toISOString().slice(0, 10)}.csv`);
 }

@@ -1,14 +1,17 @@
 import type { Db } from "@/lib/db";
+import { checkChains } from "./check-chains";
 
 export type LedgerViolation = {
-  kind: "unbalanced_transaction" | "balance_mismatch" | "negative_balance" | "payouts_clearing_mismatch";
+  kind:
+    "unbalanced_transaction" | "balance_mismatch" | "negative_balance" | "payouts_clearing_mismatch" | "broken_chain";
   id: string;
   detail: string;
 };
 
 /**
  * The invariants, checkable at any time: transactions sum to zero per currency; balances equal their
- * entries; no account below zero beyond the debt its overdraft transactions allowed.
+ * entries; no account below zero beyond the debt its overdraft transactions allowed; every
+ * account's hash chain verifies (the first broken entry of each is named).
  */
 export async function checkLedger(
   client: Db,
@@ -38,6 +41,7 @@ export async function checkLedger(
       (SELECT COALESCE(SUM("balance"), 0) FROM "LedgerAccount" WHERE "kind" = 'PAYOUTS_CLEARING')::bigint AS balance,
       (SELECT COALESCE(SUM("amountCents" - "feeCents"), 0) FROM "Payout"
         WHERE "state" IN ('REQUESTED', 'TRANSFER_SUBMITTED', 'TRANSFERRED', 'PAYOUT_SUBMITTED', 'FAILED'))::bigint AS inflight`;
+  const chains = await checkChains(client);
   const [{ transactions, accounts }] = await client.$queryRaw<{ transactions: bigint; accounts: bigint }[]>`
     SELECT (SELECT count(*) FROM "LedgerTransaction") AS transactions, (SELECT count(*) FROM "LedgerAccount") AS accounts`;
   return {
@@ -64,6 +68,7 @@ export async function checkLedger(
             },
           ]
         : []),
+      ...chains.map((b) => ({ kind: "broken_chain" as const, id: b.accountId, detail: b.detail })),
     ],
   };
 }

@@ -5,7 +5,8 @@ export { tryPostInTx } from "./try-post";
 export { runMoneyTx } from "./money-tx";
 export { spendUsage, refundUsage } from "./usage";
 export { getBalances, unsafeGetBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
-export { listStatement, unsafeListStatement, statementCsv, type StatementLine } from "./statement";
+export { listStatement, unsafeListStatement, statementCsv, type StatementLine, type StatementChain } from "./statement";
+export { STATEMENT_MAX_ROWS } from "./statement-csv";
 export {
   transactionTypes,
   isTransactionType,
@@ -19,6 +20,8 @@ export {
 } from "./transaction-types";
 export { driverNovaFlows, lockDriverNovaInTx, type DriverNovaFlow } from "./nova-flows";
 export { checkLedger, type LedgerViolation } from "./check";
+export { checkChains, type ChainBreak } from "./check-chains";
+export { verifyStatement, type StatementVerdict, type StatementProblem } from "./verify-statement";
 export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
 export { ledgerMetrics } from "./metrics";

@@ -5,6 +5,9 @@ import type { OwnerType } from "@/lib/db/generated/enums";
 import { entryState, type EntryState } from "./transaction-types";
 
 export type { EntryState };
+export { statementCsv } from "./statement-csv";
+/** The entry's place in its account's hash chain (README "Tamper-evident statements"). */
+export type StatementChain = { accountId: string; seq: number; prevHash: string; hash: string };
 export type StatementLine = {
   entryId: string;
   transactionId: string;
@@ -15,6 +18,7 @@ export type StatementLine = {
   type: string;
   reason: string;
   state: EntryState;
+  chain?: StatementChain;
 };
 
 /** An owner's statement, for the driver themself, a member of the merchant, or an admin. */
@@ -33,6 +37,10 @@ export async function unsafeListStatement(ownerType: OwnerType, ownerId: string,
       id: true,
       amount: true,
       createdAt: true,
+      accountId: true,
+      seq: true,
+      prevHash: true,
+      hash: true,
       account: { select: { kind: true, currency: true } },
       transaction: {
         select: { id: true, type: true, reason: true, metadata: true, reversedBy: { select: { id: true } } },
@@ -67,19 +75,6 @@ export async function unsafeListStatement(ownerType: OwnerType, ownerId: string,
       reversed: e.transaction.reversedBy !== null,
       codeOutcome: outcome.get(e.transaction.id),
     }),
+    chain: { accountId: e.accountId, seq: e.seq, prevHash: e.prevHash, hash: e.hash },
   }));
-}
-
-const csvCell = (v: string) =>
-  /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v;
-
-/** CSV a spreadsheet opens safely (cells that could be formulas are neutralised). */
-export function statementCsv(lines: StatementLine[]): string {
-  const header = "date,transaction,type,currency,account,amount,state,reason";
-  const rows = lines.map((l) =>
-    [l.createdAt.toISOString(), l.transactionId, l.type, l.currency, l.account, l.amount.toString(), l.state, l.reason]
-      .map(csvCell)
-      .join(","),
-  );
-  return [header, ...rows].join("\n") + "\n";
 }

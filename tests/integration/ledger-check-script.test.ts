@@ -87,3 +87,39 @@ describe("npm run ledger:check", () => {
     expect(broken.code).toBe(1);
   });
 });
+
+describe("npm run ledger:check on the hash chains", () => {
+  it("names the account and the first entry of its chain that an edit in the database broke", async () => {
+    const driverId = `drv-${uid()}`;
+    for (const amount of [100n, 200n])
+      await client.$transaction(
+        (tx) =>
+          postInTx(tx, {
+            idempotencyKey: `check-script:${uid()}`,
+            type: "GRANT",
+            reason: "test grant",
+            request: { driverId, amount: amount.toString() },
+            lines: [
+              { account: accounts.novaIssuance(), amount: -amount },
+              { account: accounts.driverNova(driverId), amount },
+            ],
+          }),
+        { timeout: 30_000 },
+      );
+    // a hand edit that gets past the append-only trigger (a superuser turning triggers off) and
+    // keeps the balance in step, so only the chain can tell
+    const [{ id, accountId }] = await client.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+      const edited = await tx.$queryRaw<{ id: bigint; accountId: string }[]>`
+        UPDATE "LedgerEntry" SET "amount" = 150 WHERE "amount" = 100 AND "accountId" IN (
+          SELECT "id" FROM "LedgerAccount" WHERE "ownerId" = ${driverId}) RETURNING "id", "accountId"`;
+      await tx.$executeRaw`UPDATE "LedgerAccount" SET "balance" = "balance" + 50 WHERE "id" = ${edited[0].accountId}`;
+      return edited;
+    });
+    const broken = await ledgerCheck(database.url);
+    expect(broken.stdout).toContain(
+      `VIOLATION broken_chain ${accountId}: entry ${id} (seq 1): its hash does not match its fields (amount, date or type changed?)`,
+    );
+    expect(broken.code).toBe(1);
+  });
+});

@@ -1,0 +1,144 @@
+// Checks a downloaded statement CSV against the ledger. No "server-only": the
+// ledger:verify-statement script runs outside Next; the caller decides who may check what.
+import type { Tx } from "@/lib/db";
+import { entryHash, GENESIS_HASH } from "./chain";
+import { parseStatementCsv, STATEMENT_COLUMNS, STATEMENT_MAX_ROWS } from "./statement-csv";
+
+/** `line` is the file's line number (the header is line 1). */
+export type StatementProblem = { line: number; entryId: string | null; message: string };
+/** `problems` in file order: the first is where the statement first differs from the ledger. */
+export type StatementVerdict = { lines: number; problems: StatementProblem[] };
+
+type Row = Record<(typeof STATEMENT_COLUMNS)[number], string> & { line: number };
+type Entry = {
+  id: bigint;
+  accountId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+  amount: bigint;
+  createdAt: Date;
+  transactionId: string;
+  currency: string;
+  kind: string;
+  type: string;
+  reason: string;
+  owner: string;
+};
+
+export async function verifyStatement(client: Tx, csv: string): Promise<StatementVerdict> {
+  const [header, ...cells] = parseStatementCsv(csv).filter((r) => r.some((c) => c !== ""));
+  if (header?.join(",") !== STATEMENT_COLUMNS.join(","))
+    return { lines: 0, problems: [{ line: 1, entryId: null, message: notAStatement(header) }] };
+  const rows = cells.map(
+    (c, i) => ({ ...Object.fromEntries(STATEMENT_COLUMNS.map((k, j) => [k, c[j] ?? ""])), line: i + 2 }) as Row,
+  );
+  const ledger = await ledgerEntries(client, rows);
+  const byId = new Map(ledger.map((e) => [e.id.toString(), e]));
+  const inFile = new Map<string, number>();
+  const problems: StatementProblem[] = [];
+  for (const row of rows) {
+    const problem = (message: string) => problems.push({ line: row.line, entryId: row.entry || null, message });
+    const selfOk = lineHashVerifies(row);
+    const entry = byId.get(row.entry);
+    if (inFile.has(row.entry)) problem(`an extra line: entry ${row.entry} is already on line ${inFile.get(row.entry)}`);
+    else if (!entry)
+      problem(
+        selfOk && linked(row, rows)
+          ? `entry ${row.entry} is not in the ledger, yet this line's hash verifies and links to its neighbours: the ledger lost it`
+          : `an extra line: entry ${row.entry} is not in the ledger of this statement's owner`,
+      );
+    else {
+      const diff = differences(row, entry);
+      if (diff.length)
+        problem(
+          `${diff.join("; ")}${selfOk ? " (this line's own hash verifies: the ledger changed since the download)" : ""}`,
+        );
+      else if (!selfOk) problem("the line's hash does not match its fields");
+    }
+    inFile.set(row.entry, row.line);
+  }
+  for (const e of ledger.filter((e) => !inFile.has(e.id.toString()))) {
+    // where the line would be: before the first line with an older entry (lines run newest first)
+    const next = rows.find((r) => /^\d+$/.test(r.entry) && BigInt(r.entry) < e.id);
+    problems.push({
+      line: next?.line ?? rows.length + 2,
+      entryId: e.id.toString(),
+      message: `a line is missing here: entry ${e.id} (seq ${e.seq} of account ${e.accountId}, ${e.amount} ${e.currency} on ${e.createdAt.toISOString()})`,
+    });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { lines: rows.length, problems };
+}
+
+/** The owner's entries the statement should hold: up to its newest line (and from its oldest, if it was cut at the row limit). */
+async function ledgerEntries(client: Tx, rows: Row[]): Promise<Entry[]> {
+  const ids = rows.map((r) => r.entry).filter((id) => /^\d+$/.test(id));
+  if (ids.length === 0) return [];
+  const owners = await client.$queryRaw<{ owner: string }[]>`
+    SELECT DISTINCT a."ownerType"::text || ':' || a."ownerId" AS "owner"
+    FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a."id" = e."accountId"
+    WHERE e."id" = ANY(${ids}::bigint[]) AND a."id" = ANY(${rows.map((r) => r.account_id)}::text[])`;
+  const max = ids.reduce((m, id) => (BigInt(id) > m ? BigInt(id) : m), 0n);
+  const min = rows.length >= STATEMENT_MAX_ROWS ? ids.reduce((m, id) => (BigInt(id) < m ? BigInt(id) : m), max) : 0n;
+  return client.$queryRaw<Entry[]>`
+    SELECT e."id", e."accountId", e."seq", e."prevHash", e."hash", e."amount", e."createdAt", e."transactionId",
+           a."currency"::text AS "currency", a."kind"::text AS "kind", t."type", t."reason",
+           a."ownerType"::text || ':' || a."ownerId" AS "owner"
+    FROM "LedgerEntry" e
+    JOIN "LedgerAccount" a ON a."id" = e."accountId"
+    JOIN "LedgerTransaction" t ON t."id" = e."transactionId"
+    WHERE a."ownerType"::text || ':' || a."ownerId" = ANY(${owners.map((o) => o.owner)}::text[])
+      AND e."id" <= ${max} AND e."id" >= ${min}
+    ORDER BY e."id" DESC`;
+}
+
+function differences(row: Row, e: Entry): string[] {
+  const want: [string, string, string][] = [
+    ["amount", row.amount, e.amount.toString()],
+    ["date", row.date, e.createdAt.toISOString()],
+    ["transaction", row.transaction, e.transactionId],
+    ["type", row.type, e.type],
+    ["currency", row.currency, e.currency],
+    ["account", row.account, e.kind],
+    ["account_id", row.account_id, e.accountId],
+    ["seq", row.seq, String(e.seq)],
+    ["prev_hash", row.prev_hash, e.prevHash],
+    ["hash", row.hash, e.hash],
+    ["reason", row.reason, e.reason],
+  ];
+  return want
+    .filter(([, here, there]) => here !== there)
+    .map(([k, here, there]) => `${k} is ${here || "empty"} here but ${there} in the ledger`);
+}
+
+function lineHashVerifies(row: Row): boolean {
+  const date = new Date(row.date);
+  if (!/^-?\d+$/.test(row.amount) || !/^\d+$/.test(row.seq) || Number.isNaN(date.getTime())) return false;
+  const fields = {
+    seq: Number(row.seq),
+    prevHash: row.prev_hash,
+    entryId: row.entry,
+    accountId: row.account_id,
+    transactionId: row.transaction,
+    amount: BigInt(row.amount),
+    currency: row.currency,
+    type: row.type,
+    createdAt: date,
+  };
+  return date.toISOString() === row.date && entryHash(fields) === row.hash;
+}
+
+/** The line's predecessor in its chain is in the file (or it is the first entry), and its successor points at it. */
+function linked(row: Row, rows: Row[]): boolean {
+  const same = rows.filter((r) => r.account_id === row.account_id);
+  const before = Number(row.seq) === 1 ? row.prev_hash === GENESIS_HASH : same.some((r) => r.hash === row.prev_hash);
+  const after = same.some((r) => r.prev_hash === row.hash) || same.every((r) => Number(r.seq) <= Number(row.seq));
+  return before && after;
+}
+
+function notAStatement(header: string[] | undefined): string {
+  if (header && header.join(",") === STATEMENT_COLUMNS.slice(0, 8).join(","))
+    return "this statement was downloaded before statements carried hashes; download it again to check it";
+  return `not a Nerava statement: the first line should be ${STATEMENT_COLUMNS.join(",")}`;
+}

@@ -1,0 +1,116 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statementCsv, unsafeListStatement, verifyStatement } from "@/lib/ledger";
+import { grant, spend, whileTampered } from "../support/chain";
+import { testDb, uid } from "../support/factories";
+import { closeConnections } from "../support/ledger";
+
+// A downloaded statement checked against the ledger (`npm run ledger:verify-statement`): an
+// untouched one passes; a changed amount, a removed line, an added line and an entry changed in
+// the database after the download are each named at their line.
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "nerava-statement-"));
+let driver: string;
+let csv: string;
+let lines: string[];
+
+beforeAll(async () => {
+  driver = `drv-${uid()}`;
+  await grant(driver, 500n);
+  await spend(driver, `mer-${uid()}`, 120n);
+  await grant(driver, 40n);
+  csv = statementCsv(await unsafeListStatement("DRIVER", driver, 5000));
+  lines = csv.trimEnd().split("\n"); // header, then newest first: the 40 grant, the spend, the 500 grant
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await closeConnections();
+});
+
+const withLines = (ls: string[]) => ls.join("\n") + "\n";
+const verify = (text: string) => verifyStatement(testDb, text);
+
+function cli(file: string): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ledger-verify-statement.ts", file], {
+      env: { ...process.env, NODE_ENV: "test" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout }));
+  });
+}
+
+describe("verifying a downloaded statement", () => {
+  it("passes an untouched statement, whose lines carry seq, previous hash and hash", async () => {
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(
+      "date,transaction,type,currency,account,amount,state,reason,entry,account_id,seq,prev_hash,hash",
+    );
+    expect(lines[3]).toMatch(/,1,0{64},[0-9a-f]{64}$/);
+    expect(await verify(csv)).toEqual({ lines: 3, problems: [] });
+  });
+
+  it("names the line whose amount was changed in the file", async () => {
+    const tampered = [...lines];
+    tampered[2] = tampered[2].replace(`"'-120"`, `"'-12"`);
+    expect(tampered[2]).not.toBe(lines[2]);
+    const { problems } = await verify(withLines(tampered));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3 });
+    expect(problems[0].message).toBe("amount is -12 here but -120 in the ledger");
+  });
+
+  it("names where a removed line was and an added line", async () => {
+    const removed = await verify(withLines([lines[0], lines[1], lines[3]]));
+    expect(removed.problems).toHaveLength(1);
+    expect(removed.problems[0].line).toBe(3);
+    expect(removed.problems[0].message).toMatch(
+      /^a line is missing here: entry \d+ \(seq 2 of account \w+, -120 NOVA on /,
+    );
+    const added = await verify(withLines([lines[0], lines[1], lines[1], lines[2], lines[3]]));
+    expect(added.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringMatching(/^an extra line: entry \d+ is already on line 2$/),
+      }),
+    ]);
+  });
+
+  it("flags an entry changed in the database after the download, the file's own hash still verifying", async () => {
+    const spendEntry = lines[2].split(",")[8];
+    const { problems } = await whileTampered(
+      (tx) => tx.$executeRaw`UPDATE "LedgerEntry" SET "amount" = -12 WHERE "id" = ${BigInt(spendEntry)}`,
+      (tx) => verifyStatement(tx, csv),
+    );
+    expect(problems).toEqual([
+      {
+        line: 3,
+        entryId: spendEntry,
+        message:
+          "amount is -120 here but -12 in the ledger (this line's own hash verifies: the ledger changed since the download)",
+      },
+    ]);
+  });
+
+  it("npm run ledger:verify-statement exits 0 on the untouched file and 1, naming the line, on a changed one", async () => {
+    const good = path.join(dir, "good.csv");
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(good, csv);
+    writeFileSync(bad, withLines([lines[0], lines[1], lines[2].replace(`"'-120"`, `"'-1"`), lines[3]]));
+    const ok = await cli(good);
+    expect(ok.stdout).toContain("all 3 lines match the ledger; every hash verifies.");
+    expect(ok.code).toBe(0);
+    const changed = await cli(bad);
+    expect(changed.stdout).toContain(
+      "differs from the ledger first at line 3: amount is -1 here but -120 in the ledger",
+    );
+    expect(changed.code).toBe(1);
+  }, 60_000);
+});
