@@ -2,6 +2,7 @@ export { energyInWindow, counterSteps, type Reading, type ChargeState } from "./
 export { judgeParticipation, NO_DATA, PAUSE_COVER_MS, PAUSE_SHIFT_MS, type EventTerms, type Judgement } from "./judge";
 export {
   energyEventInput,
+  eventIdInput,
   eventWindow,
   MIN_WINDOW_MINUTES,
   MAX_WINDOW_HOURS,

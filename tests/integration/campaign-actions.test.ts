@@ -176,7 +176,10 @@ describe("campaign console actions", () => {
     ).toEqual({
       ok: false,
       error: expect.objectContaining({
-        fields: { replayDays: "Replay at most 90 days.", budgetDollars: "Cash budget must be a number." },
+        fields: {
+          replayDays: "Replay at most 90 days.",
+          budgetDollars: "Cash budget: enter dollars and cents, such as 12.50.",
+        },
       }),
     });
     actAs(w.sessions.owner);
