@@ -13,19 +13,11 @@ export function SettleButton({ eventId, open }: { eventId: string; open: number 
   const [state, formAction, pending] = useActionState(settleEnergyEventAction, null);
   const { open: asking, ask, close, triggerRef } = useConfirmStep();
   useStateChange(state, () => close());
-  const done = state?.ok ? Object.entries(state.data) : null;
+  const done = state?.ok ? state.data : null;
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="eventId" value={eventId} />
-      {done ? (
-        <Notice tone="success">
-          Settled:{" "}
-          {done.length
-            ? done.map(([k, n]) => `${n} ${k.toLowerCase().replace(/_/g, " ")}`).join(", ")
-            : "nothing was open"}
-          .
-        </Notice>
-      ) : null}
+      {done ? <Notice tone="success">{done.summary}</Notice> : null}
       {done || open === 0 ? null : asking ? (
         <ConfirmBox
           tone="brand"

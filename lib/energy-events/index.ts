@@ -19,4 +19,4 @@ export { unsafePollEventTelemetry } from "./poll-telemetry";
 export { unsafeCarReadings } from "./readings";
 export { listDriverEvents, listEnergyEvents, getEnergyEvent, eventPhase, type EventPhase } from "./queries";
 export { driverEventCards } from "./driver-cards";
-export { bonusWords } from "./words";
+export { bonusWords, settleSummary } from "./words";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { eventIdInput, settleEnergyEvent } from "@/lib/energy-events";
+import { eventIdInput, settleEnergyEvent, settleSummary } from "@/lib/energy-events";
 
 /** "Settle now": judges and pays the event's open participations once its window closed. */
 export const settleEnergyEventAction = action({
@@ -13,6 +13,6 @@ export const settleEnergyEventAction = action({
     const counts = await settleEnergyEvent(actor, eventId, meta);
     revalidatePath(`/admin/events/${eventId}`);
     revalidatePath("/admin/events");
-    return counts;
+    return { counts, summary: settleSummary(counts) };
   },
 });
