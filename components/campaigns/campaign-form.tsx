@@ -24,6 +24,8 @@ export type CampaignFormTarget =
 type Props = {
   target: CampaignFormTarget;
   values: CampaignFormValues;
+  /** Made when the page rendered: the same form sent twice makes one campaign (or version). */
+  requestKey: string;
   /** The triggers this person may choose, with their words. */
   triggers: { value: string; label: string }[];
   offers: UnlockableOffer[];
@@ -41,7 +43,7 @@ const ACTIONS: Record<"admin" | "merchant", Record<"create" | "revise", SaveActi
  * One form for a new campaign and for a revision (a new version; the trigger stays), admins' and
  * shop owners' alike. The server builds the definition from the fields and answers per field.
  */
-export function CampaignForm({ target, values: initial, triggers, offers, businessZone }: Props) {
+export function CampaignForm({ target, values: initial, requestKey, triggers, offers, businessZone }: Props) {
   const [state, formAction, pending] = useActionState(ACTIONS[target.surface][target.kind], null);
   const [values, setValues] = useState(initial);
   const set = useCallback((field: string, value: string) => setValues((v) => ({ ...v, [field]: value })), []);
@@ -63,6 +65,7 @@ export function CampaignForm({ target, values: initial, triggers, offers, busine
       {target.kind === "create" && target.surface === "merchant" ? (
         <input type="hidden" name="merchantId" value={target.merchantId} />
       ) : null}
+      <input type="hidden" name="requestKey" value={requestKey} />
       {revising ? <input type="hidden" name="campaignId" value={target.campaignId} /> : null}
       {revising ? <input type="hidden" name="trigger" value={values.trigger} /> : null}
       <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />

@@ -18,10 +18,17 @@ export type OfferFormValues = {
   perDriverLimit: string;
   unlockOnly: boolean;
 };
-type Props = { merchant: PreviewMerchant; values: OfferFormValues; offerId?: string; hasCodes?: boolean };
+type Props = {
+  merchant: PreviewMerchant;
+  values: OfferFormValues;
+  offerId?: string;
+  hasCodes?: boolean;
+  /** A new offer's idempotency key, made when the page rendered: the same form sent twice makes one offer. */
+  requestKey?: string;
+};
 
 /** Create or edit an offer (one form), with the driver's card previewed as it is typed. */
-export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Props) {
+export function OfferForm({ merchant, values: initial, offerId, hasCodes, requestKey }: Props) {
   const [state, formAction, pending] = useActionState(offerId ? updateOfferAction : createOfferAction, null);
   const [values, setValues] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
@@ -36,6 +43,7 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Prop
       <form ref={form} action={formAction} className="space-y-5" noValidate>
         <input type="hidden" name="merchantId" value={merchant.id} />
         {offerId ? <input type="hidden" name="offerId" value={offerId} /> : null}
+        {requestKey ? <input type="hidden" name="requestKey" value={requestKey} /> : null}
         <input type="hidden" name="startsAt" value={values.startsAt} />
         <input type="hidden" name="endsAt" value={values.endsAt} />
         <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />

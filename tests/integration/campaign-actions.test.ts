@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createCampaign } from "@/lib/campaigns";
 import { actAs, refusedWith, run } from "../support/actions";
@@ -26,7 +27,9 @@ const shop = {
 afterAll(() => testDb.$disconnect());
 beforeEach(() => actAs(""));
 
+/** The form as a page renders it: a new idempotency key each time. */
 const fields = (over: Record<string, string> = {}) => ({
+  requestKey: randomUUID(),
   name: "Happy hour",
   trigger: "session_verified",
   days: "1,2,3,4,5",
