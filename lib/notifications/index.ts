@@ -12,3 +12,4 @@ export {
   unsubscribePostUrl,
 } from "./unsubscribe-token";
 export { listNotifications, countUnreadNotifications, markNotificationsRead } from "./queries";
+export { noticeStandings, type NoticeStanding } from "./notice-standing";
