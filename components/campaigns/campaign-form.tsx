@@ -7,7 +7,7 @@ import { createShopCampaignAction } from "@/lib/actions/merchant/create-campaign
 import { reviseShopCampaignAction } from "@/lib/actions/merchant/revise-campaign";
 import type { ActionResult } from "@/lib/actions";
 import type { CampaignFormValues, UnlockableOffer } from "@/lib/campaigns";
-import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
+import { fieldError, unplacedError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Field, FormAlert, Select, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -33,6 +33,12 @@ type Props = {
 };
 
 type SaveAction = (prev: unknown, form: FormData) => Promise<ActionResult<{ version: number } | undefined>>;
+/** The fields whose problems show under a control; any other (a hidden id or key) goes in the form's alert. */
+const SHOWN = [
+  ...["name", "trigger", "timeZone", "days", "hoursStart", "hoursEnd", "chargerIds", "area", "minKwh", "segment"],
+  ...["segmentDays", "startsAt", "endsAt", "perDriver", "perDriverPerDay", "budgetNova", "budgetDollars"],
+  ...["effects", "effect0", "effect1", "effect2", "effect3"],
+];
 // creating redirects to the new campaign; revising answers with the new version
 const ACTIONS: Record<"admin" | "merchant", Record<"create" | "revise", SaveAction>> = {
   admin: { create: createCampaignAction, revise: reviseCampaignAction },
@@ -68,8 +74,8 @@ export function CampaignForm({ target, values: initial, requestKey, triggers, of
       <input type="hidden" name="requestKey" value={requestKey} />
       {revising ? <input type="hidden" name="campaignId" value={target.campaignId} /> : null}
       {revising ? <input type="hidden" name="trigger" value={values.trigger} /> : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />
-      {state && !state.ok && state.error.fields ? (
+      <FormAlert message={unplacedError(state, SHOWN)} />
+      {SHOWN.some((field) => err(field)) ? (
         <Notice tone="danger">Please correct the fields marked below.</Notice>
       ) : null}
       {state?.ok && state.data ? <Notice tone="success">Saved as version {state.data.version}.</Notice> : null}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { settleEnergyEventAction } from "@/lib/actions/admin/settle-energy-event";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { Notice } from "@/components/ui/notice";
@@ -26,7 +26,7 @@ export function SettleButton({ eventId, open }: { eventId: string; open: number 
           pendingLabel="Settling…"
           pending={pending}
           onCancel={close}
-          error={formError(state)}
+          error={buttonError(state)}
         />
       ) : (
         <Button ref={triggerRef} type="button" onClick={ask}>

@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { createOfferAction } from "@/lib/actions/merchant/create-offer";
 import { updateOfferAction } from "@/lib/actions/merchant/update-offer";
-import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
+import { fieldError, unplacedError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { StartEndFields } from "@/components/ui/start-end-fields";
 import { OfferPreview, type PreviewMerchant } from "./offer-preview";
@@ -18,6 +18,9 @@ export type OfferFormValues = {
   perDriverLimit: string;
   unlockOnly: boolean;
 };
+/** The fields whose problems show under a control; a hidden one's (the shop, the offer, the form's key) goes in the alert. */
+const SHOWN = ["title", "description", "novaPrice", "totalLimit", "perDriverLimit", "startsAt", "endsAt"];
+
 type Props = {
   merchant: PreviewMerchant;
   values: OfferFormValues;
@@ -46,7 +49,7 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes, reques
         {requestKey ? <input type="hidden" name="requestKey" value={requestKey} /> : null}
         <input type="hidden" name="startsAt" value={values.startsAt} />
         <input type="hidden" name="endsAt" value={values.endsAt} />
-        <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />
+        <FormAlert message={unplacedError(state, SHOWN)} />
         <TextField
           name="title"
           label="Title"
