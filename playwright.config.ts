@@ -52,7 +52,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node --import tsx tests/e2e/serve.ts`,
+    command: `node --import tsx --import ./scripts/server-only-off.mjs tests/e2e/serve.ts`,
     url: `http://127.0.0.1:${PORT}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,

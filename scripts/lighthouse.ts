@@ -83,7 +83,7 @@ function lighthouse(name: string, path: string, cookie?: string) {
 
 const server = process.env.LH_BASE_URL
   ? null
-  : spawn(process.execPath, ["--import", "tsx", "tests/e2e/serve.ts"], {
+  : spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-off.mjs", "tests/e2e/serve.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, E2E_PORT: port },
     });

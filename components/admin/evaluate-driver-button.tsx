@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { evaluateDriverAction } from "@/lib/actions/admin/evaluate-driver";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
@@ -23,7 +23,7 @@ export function EvaluateDriverButton({ userId }: { userId: string }) {
             : `${state.data.found} rule(s) found something; ${state.data.raised} new flag(s) raised.`}
         </span>
       ) : null}
-      <FormAlert message={formError(state)} />
+      <FormAlert message={buttonError(state)} />
     </form>
   );
 }

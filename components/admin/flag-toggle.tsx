@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { setFlagAction } from "@/lib/actions/admin/set-flag";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
@@ -43,7 +43,7 @@ export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
           pendingLabel="Turning off…"
           pending={pending}
           onCancel={close}
-          error={formError(state)}
+          error={buttonError(state)}
           size="sm"
         />
       </form>
@@ -69,7 +69,7 @@ export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
           Turned {state.data.enabled ? "on" : "off"}
         </span>
       ) : null}
-      <FormAlert message={formError(state)} />
+      <FormAlert message={buttonError(state)} />
     </div>
   );
 }

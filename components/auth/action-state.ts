@@ -14,6 +14,26 @@ export function formError(state: ActionState<unknown>): string | undefined {
 }
 
 /**
+ * The message for a form whose fields are all hidden (a button, a switch): a field's own sentence
+ * ("This unsubscribe link is incomplete…"), since there is no field on screen to highlight, else
+ * the form-level message.
+ */
+export function buttonError(state: ActionState<unknown>): string | undefined {
+  return state && !state.ok ? (Object.values(state.error.fields ?? {})[0] ?? state.error.message) : undefined;
+}
+
+/**
+ * The sentences of fields a form does not show (hidden ids and keys): nowhere to put them but the
+ * form's alert. Undefined when every problem sits under a field on screen.
+ */
+export function unplacedError(state: ActionState<unknown>, shown: readonly string[]): string | undefined {
+  if (!state || state.ok) return undefined;
+  if (!state.error.fields) return state.error.message;
+  const loose = Object.entries(state.error.fields).filter(([field]) => !shown.includes(field));
+  return loose.length ? loose.map(([, sentence]) => sentence).join(" ") : undefined;
+}
+
+/**
  * React resets a form after its action runs. This keeps what the person typed in the listed
  * (non-secret) fields so a failed attempt does not wipe them: read the values on submit, feed
  * them back as `defaultValue`. Passwords are never kept.

@@ -95,6 +95,7 @@ export function CampaignDetail({
               <CampaignForm
                 target={{ kind: "revise", surface, campaignId: campaign.id }}
                 values={page.formValues}
+                requestKey={page.requestKey}
                 triggers={triggers}
                 offers={page.offers}
                 businessZone={page.zone}

@@ -7,7 +7,7 @@ import { createShopCampaignAction } from "@/lib/actions/merchant/create-campaign
 import { reviseShopCampaignAction } from "@/lib/actions/merchant/revise-campaign";
 import type { ActionResult } from "@/lib/actions";
 import type { CampaignFormValues, UnlockableOffer } from "@/lib/campaigns";
-import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
+import { fieldError, unplacedError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Field, FormAlert, Select, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -24,6 +24,8 @@ export type CampaignFormTarget =
 type Props = {
   target: CampaignFormTarget;
   values: CampaignFormValues;
+  /** Made when the page rendered: the same form sent twice makes one campaign (or version). */
+  requestKey: string;
   /** The triggers this person may choose, with their words. */
   triggers: { value: string; label: string }[];
   offers: UnlockableOffer[];
@@ -31,6 +33,12 @@ type Props = {
 };
 
 type SaveAction = (prev: unknown, form: FormData) => Promise<ActionResult<{ version: number } | undefined>>;
+/** The fields whose problems show under a control; any other (a hidden id or key) goes in the form's alert. */
+const SHOWN = [
+  ...["name", "trigger", "timeZone", "days", "hoursStart", "hoursEnd", "chargerIds", "area", "minKwh", "segment"],
+  ...["segmentDays", "startsAt", "endsAt", "perDriver", "perDriverPerDay", "budgetNova", "budgetDollars"],
+  ...["effects", "effect0", "effect1", "effect2", "effect3"],
+];
 // creating redirects to the new campaign; revising answers with the new version
 const ACTIONS: Record<"admin" | "merchant", Record<"create" | "revise", SaveAction>> = {
   admin: { create: createCampaignAction, revise: reviseCampaignAction },
@@ -41,7 +49,7 @@ const ACTIONS: Record<"admin" | "merchant", Record<"create" | "revise", SaveActi
  * One form for a new campaign and for a revision (a new version; the trigger stays), admins' and
  * shop owners' alike. The server builds the definition from the fields and answers per field.
  */
-export function CampaignForm({ target, values: initial, triggers, offers, businessZone }: Props) {
+export function CampaignForm({ target, values: initial, requestKey, triggers, offers, businessZone }: Props) {
   const [state, formAction, pending] = useActionState(ACTIONS[target.surface][target.kind], null);
   const [values, setValues] = useState(initial);
   const set = useCallback((field: string, value: string) => setValues((v) => ({ ...v, [field]: value })), []);
@@ -63,10 +71,11 @@ export function CampaignForm({ target, values: initial, triggers, offers, busine
       {target.kind === "create" && target.surface === "merchant" ? (
         <input type="hidden" name="merchantId" value={target.merchantId} />
       ) : null}
+      <input type="hidden" name="requestKey" value={requestKey} />
       {revising ? <input type="hidden" name="campaignId" value={target.campaignId} /> : null}
       {revising ? <input type="hidden" name="trigger" value={values.trigger} /> : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />
-      {state && !state.ok && state.error.fields ? (
+      <FormAlert message={unplacedError(state, SHOWN)} />
+      {SHOWN.some((field) => err(field)) ? (
         <Notice tone="danger">Please correct the fields marked below.</Notice>
       ) : null}
       {state?.ok && state.data ? <Notice tone="success">Saved as version {state.data.version}.</Notice> : null}

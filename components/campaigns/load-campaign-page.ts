@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth";
 import {
@@ -45,6 +46,8 @@ export async function loadCampaignPage(actor: Actor, campaignId: string) {
     current,
     words: describeCampaign(current.definition, zone, offerTitle),
     formValues: formFromDefinition(current.definition),
+    /** The revise form's idempotency key, new on every render (a saved revision refreshes the page). */
+    requestKey: randomUUID(),
     versions: [...campaign.versions].reverse().map((v) => ({
       version: v.version,
       createdAt: v.createdAt,

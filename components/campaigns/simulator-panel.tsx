@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { simulateCampaignAction } from "@/lib/actions/admin/simulate-campaign";
 import { simulateShopCampaignAction } from "@/lib/actions/merchant/simulate-campaign";
-import { fieldError, formError } from "@/components/auth/action-state";
+import { fieldError, unplacedError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { SimulationResult } from "./simulation-result";
 
@@ -40,7 +40,7 @@ export function SimulatorPanel({ surface, campaignId, version, budgeted }: Props
           Simulate version {version}
         </SubmitButton>
       </form>
-      <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />
+      <FormAlert message={unplacedError(state, ["replayDays"])} />
       {state?.ok ? <SimulationResult result={state.data} budgeted={budgeted} /> : null}
     </div>
   );

@@ -5,7 +5,7 @@ import { setCampaignStatusAction } from "@/lib/actions/admin/set-campaign-status
 import { switchCampaignAction } from "@/lib/actions/admin/switch-campaign";
 import { setShopCampaignStatusAction } from "@/lib/actions/merchant/set-campaign-status";
 import { switchShopCampaignAction } from "@/lib/actions/merchant/switch-campaign";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
@@ -80,7 +80,7 @@ export function StatusControls({ surface, campaignId, name, status, enabled }: P
           pendingLabel="Saving…"
           pending={moving || switching}
           onCancel={() => setStep(null)}
-          error={formError(isSwitch ? switched : moved)}
+          error={buttonError(isSwitch ? switched : moved)}
         />
       </form>
     );
@@ -99,7 +99,7 @@ export function StatusControls({ surface, campaignId, name, status, enabled }: P
           </Button>
         ))}
       </div>
-      <FormAlert message={formError(moved) ?? formError(switched)} />
+      <FormAlert message={buttonError(moved) ?? buttonError(switched)} />
     </div>
   );
 }

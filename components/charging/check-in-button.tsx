@@ -1,7 +1,7 @@
 "use client";
 
 import { checkInAction } from "@/lib/actions/driver/check-in";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
@@ -14,7 +14,7 @@ export function CheckInButton({ chargerId, chargerName }: { chargerId: string; c
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="chargerId" value={chargerId} />
-      <FormAlert message={formError(state)} />
+      <FormAlert message={buttonError(state)} />
       <SubmitButton pending={pending} pendingLabel="Checking in…" className="w-full sm:w-auto">
         Check in here<span className="sr-only"> at {chargerName}</span>
       </SubmitButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import { checkOutAction } from "@/lib/actions/driver/check-out";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
@@ -36,7 +36,7 @@ export function StopChargingButton({ sessionId, chargerName }: { sessionId: stri
         pending={pending}
         cancelLabel="Keep charging"
         onCancel={close}
-        error={formError(state)}
+        error={buttonError(state)}
         stretch
       >
         <p className="text-sm text-brand-900/80">

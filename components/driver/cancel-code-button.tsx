@@ -1,7 +1,7 @@
 "use client";
 
 import { cancelCodeAction } from "@/lib/actions/driver/cancel-code";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,7 @@ export function CancelCodeButton({ codeId, nova }: { codeId: string; nova: numbe
         pending={pending}
         cancelLabel="Keep code"
         onCancel={close}
-        error={formError(state)}
+        error={buttonError(state)}
         stretch
       />
     </form>

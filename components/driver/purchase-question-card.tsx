@@ -1,7 +1,7 @@
 "use client";
 
 import { ShoppingBagIcon } from "lucide-react";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
@@ -22,7 +22,7 @@ export function PurchaseQuestionCard({ rewardId, question, orderedAt }: Purchase
   const [state, formAction, pending] = useInvalidatingActionState(answerPurchaseAction, null, [
     driverQueryKeys.balances,
   ]);
-  const error = formError(state);
+  const error = buttonError(state);
   return (
     <Card as="li" aria-labelledby={`purchase-${rewardId}`}>
       <div className="flex items-start gap-3">

@@ -1,7 +1,7 @@
 "use client";
 
 import { redeemOfferAction } from "@/lib/actions/driver/redeem-offer";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { useInvalidatingActionState } from "@/components/driver/queries/use-invalidation";
 import { Button } from "@/components/ui/button";
@@ -51,7 +51,7 @@ export function RedeemOfferButton({ offerId, offerTitle, nova, holdMinutes, idem
         pending={pending}
         cancelLabel="Not now"
         onCancel={close}
-        error={formError(state)}
+        error={buttonError(state)}
         stretch
       >
         <p className="text-xs text-brand-900/80">

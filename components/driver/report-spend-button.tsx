@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { reportSpendAction } from "@/lib/actions/driver/report-spend";
@@ -35,7 +35,7 @@ export function ReportSpendButton({ transactionId, reason }: { transactionId: st
         pendingLabel="Reporting…"
         pending={pending}
         onCancel={() => setConfirming(false)}
-        error={formError(state)}
+        error={buttonError(state)}
       />
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { setEventParticipationAction } from "@/lib/actions/driver/set-event-participation";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /** Opt in, or back out, before the window opens (the server decides; a late click is told why). */
@@ -10,7 +10,7 @@ export function ParticipationButton({ eventId, optedIn, name }: { eventId: strin
   const [state, formAction, pending] = useActionState(setEventParticipationAction, null);
   return (
     <form action={formAction} className="mt-3 space-y-2">
-      <FormAlert message={formError(state)} />
+      <FormAlert message={buttonError(state)} />
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="choice" value={optedIn ? "out" : "in"} />
       <SubmitButton

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { settleEnergyEventAction } from "@/lib/actions/admin/settle-energy-event";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 import { Notice } from "@/components/ui/notice";
@@ -13,19 +13,11 @@ export function SettleButton({ eventId, open }: { eventId: string; open: number 
   const [state, formAction, pending] = useActionState(settleEnergyEventAction, null);
   const { open: asking, ask, close, triggerRef } = useConfirmStep();
   useStateChange(state, () => close());
-  const done = state?.ok ? Object.entries(state.data) : null;
+  const done = state?.ok ? state.data : null;
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="eventId" value={eventId} />
-      {done ? (
-        <Notice tone="success">
-          Settled:{" "}
-          {done.length
-            ? done.map(([k, n]) => `${n} ${k.toLowerCase().replace(/_/g, " ")}`).join(", ")
-            : "nothing was open"}
-          .
-        </Notice>
-      ) : null}
+      {done ? <Notice tone="success">{done.summary}</Notice> : null}
       {done || open === 0 ? null : asking ? (
         <ConfirmBox
           tone="brand"
@@ -34,7 +26,7 @@ export function SettleButton({ eventId, open }: { eventId: string; open: number 
           pendingLabel="Settling…"
           pending={pending}
           onCancel={close}
-          error={formError(state)}
+          error={buttonError(state)}
         />
       ) : (
         <Button ref={triggerRef} type="button" onClick={ask}>

@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { createOfferAction } from "@/lib/actions/merchant/create-offer";
 import { updateOfferAction } from "@/lib/actions/merchant/update-offer";
-import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
+import { fieldError, unplacedError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { StartEndFields } from "@/components/ui/start-end-fields";
 import { OfferPreview, type PreviewMerchant } from "./offer-preview";
@@ -18,10 +18,20 @@ export type OfferFormValues = {
   perDriverLimit: string;
   unlockOnly: boolean;
 };
-type Props = { merchant: PreviewMerchant; values: OfferFormValues; offerId?: string; hasCodes?: boolean };
+/** The fields whose problems show under a control; a hidden one's (the shop, the offer, the form's key) goes in the alert. */
+const SHOWN = ["title", "description", "novaPrice", "totalLimit", "perDriverLimit", "startsAt", "endsAt"];
+
+type Props = {
+  merchant: PreviewMerchant;
+  values: OfferFormValues;
+  offerId?: string;
+  hasCodes?: boolean;
+  /** A new offer's idempotency key, made when the page rendered: the same form sent twice makes one offer. */
+  requestKey?: string;
+};
 
 /** Create or edit an offer (one form), with the driver's card previewed as it is typed. */
-export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Props) {
+export function OfferForm({ merchant, values: initial, offerId, hasCodes, requestKey }: Props) {
   const [state, formAction, pending] = useActionState(offerId ? updateOfferAction : createOfferAction, null);
   const [values, setValues] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
@@ -36,9 +46,10 @@ export function OfferForm({ merchant, values: initial, offerId, hasCodes }: Prop
       <form ref={form} action={formAction} className="space-y-5" noValidate>
         <input type="hidden" name="merchantId" value={merchant.id} />
         {offerId ? <input type="hidden" name="offerId" value={offerId} /> : null}
+        {requestKey ? <input type="hidden" name="requestKey" value={requestKey} /> : null}
         <input type="hidden" name="startsAt" value={values.startsAt} />
         <input type="hidden" name="endsAt" value={values.endsAt} />
-        <FormAlert message={state && !state.ok && !state.error.fields ? formError(state) : undefined} />
+        <FormAlert message={unplacedError(state, SHOWN)} />
         <TextField
           name="title"
           label="Title"

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { removeMemberAction, revokeInviteAction } from "@/lib/actions/merchant/manage-team";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
@@ -41,7 +41,7 @@ export function TeamRowAction(props: Props) {
         pendingLabel={remove ? "Removing…" : "Revoking…"}
         pending={pending}
         onCancel={close}
-        error={formError(state)}
+        error={buttonError(state)}
       />
     </form>
   );

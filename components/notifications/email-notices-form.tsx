@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { setEmailNoticesAction } from "@/lib/actions/account/set-email-notices";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { Card } from "@/components/ui/card";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
@@ -21,7 +21,7 @@ export function EmailNoticesForm({ email }: { email: boolean }) {
           : "Off: you see campaigns and energy events in the app only."}
       </p>
       <form action={formAction} className="mt-3 space-y-2">
-        <FormAlert message={formError(state)} />
+        <FormAlert message={buttonError(state)} />
         <input type="hidden" name="email" value={on ? "off" : "on"} />
         <SubmitButton pending={pending} pendingLabel="Saving…" variant={on ? "secondary" : "primary"}>
           {on ? "Turn emails off" : "Turn emails on"}

@@ -1,5 +1,6 @@
 import { BellIcon, MegaphoneIcon, MoonIcon, TrophyIcon } from "lucide-react";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
@@ -12,6 +13,8 @@ export type NoticeItem = {
   link: string | null;
   readAt: Date | null;
   createdAt: Date;
+  /** Set when the campaign or event no longer pays as the notice said (paused, ended, cancelled…). */
+  standing: { label: string; note: string } | null;
 };
 
 const ICON: Record<string, typeof BellIcon> = {
@@ -20,7 +23,10 @@ const ICON: Record<string, typeof BellIcon> = {
   event_result: TrophyIcon,
 };
 
-/** The driver's notices, newest first; unread ones marked. Text from the database is rendered as text. */
+/**
+ * The driver's notices, newest first; unread ones marked. Text from the database is rendered as text.
+ * A notice whose campaign or event no longer pays says so first, its old promise struck through.
+ */
 export function NotificationList({ items }: { items: NoticeItem[] }) {
   if (items.length === 0)
     return (
@@ -39,14 +45,29 @@ export function NotificationList({ items }: { items: NoticeItem[] }) {
             <div className="flex items-start gap-3">
               <Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-600" />
               <div className="min-w-0 flex-1">
-                <p className="font-medium break-words text-slate-900">
-                  {n.readAt ? null : <span className="sr-only">New: </span>}
-                  {n.title}
+                <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium break-words text-slate-900">
+                  <span>
+                    {n.readAt ? null : <span className="sr-only">New: </span>}
+                    {n.title}
+                  </span>
+                  {n.standing ? <Badge tone="warning">{n.standing.label}</Badge> : null}
                 </p>
-                <p className="mt-1 text-sm break-words text-slate-600">{n.body}</p>
+                {n.standing ? (
+                  <>
+                    <p className="mt-1 text-sm font-medium break-words text-amber-900" data-testid="notice-standing">
+                      {n.standing.note}
+                    </p>
+                    <p className="mt-1 text-sm break-words text-slate-500">
+                      <span className="sr-only">It said: </span>
+                      <s className="decoration-slate-400">{n.body}</s>
+                    </p>
+                  </>
+                ) : (
+                  <p className="mt-1 text-sm break-words text-slate-600">{n.body}</p>
+                )}
                 <p className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-slate-500">
                   <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>
-                  {n.link ? (
+                  {n.link && !n.standing ? (
                     <Link href={n.link} className="font-medium text-brand-700 underline underline-offset-4">
                       See it
                     </Link>

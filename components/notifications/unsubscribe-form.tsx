@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { unsubscribeAction } from "@/lib/actions/account/unsubscribe";
-import { formError } from "@/components/auth/action-state";
+import { buttonError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 
@@ -23,7 +23,7 @@ export function UnsubscribeForm({ token }: { token: string }) {
     );
   return (
     <form action={formAction} className="space-y-4">
-      <FormAlert message={formError(state)} />
+      <FormAlert message={buttonError(state)} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending} pendingLabel="Unsubscribing…" size="lg" className="w-full">
         Unsubscribe

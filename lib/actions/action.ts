@@ -12,7 +12,7 @@ import {
 } from "@/lib/auth";
 import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
 import { recordError, requestLogger } from "@/lib/observability";
-import { refuseControlCharsInForm } from "@/lib/validation";
+import { parseForPerson, refuseControlCharsInForm } from "@/lib/validation";
 
 export type ActionError = { code: string; message: string; fields?: Record<string, string> };
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -44,7 +44,7 @@ export function action<S extends z.ZodObject, T, P extends Permission | "public"
       const raw = Object.fromEntries(fields.map((f) => [f, formData.get(f) ?? undefined]));
       const refused = refuseControlCharsInForm(raw);
       if (refused) return { ok: false, error: refused };
-      const parsed = spec.input.safeParse(raw);
+      const parsed = parseForPerson(spec.input, raw);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const current = await getCurrentSession();
       const session = spec.permission === "public" ? current : authorize(current, spec.permission as Permission);

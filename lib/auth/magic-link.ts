@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { linkToken } from "@/lib/validation";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { magicLinkEmail, sendEmail } from "@/lib/email";
@@ -16,7 +17,7 @@ const LINK_TTL_MS = 15 * 60 * 1000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 export const requestLinkInput = z.object({ email: emailSchema });
-export const consumeLinkInput = z.object({ email: emailSchema, token: z.string().min(20).max(200) });
+export const consumeLinkInput = z.object({ email: emailSchema, token: linkToken(20, 200) });
 
 /** Emails a 15-minute, single-use sign-in link. Only the token's hash is stored. */
 export async function requestMagicLink(input: z.infer<typeof requestLinkInput>, meta: RequestMeta): Promise<void> {

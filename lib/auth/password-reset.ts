@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { linkToken } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -15,7 +16,7 @@ const RESET_TTL_MS = 30 * 60 * 1000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 export const requestResetInput = z.object({ email: emailSchema });
-export const resetPasswordInput = z.object({ token: z.string().min(20).max(200), password: newPasswordSchema });
+export const resetPasswordInput = z.object({ token: linkToken(20, 200), password: newPasswordSchema });
 
 /** Same answer whether or not the account exists; the email is sent only when it does. */
 export async function requestPasswordReset(input: z.infer<typeof requestResetInput>, meta: RequestMeta): Promise<void> {

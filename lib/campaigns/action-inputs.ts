@@ -5,8 +5,9 @@ import type { SimulateInput } from "./simulate";
 
 // The inputs of the campaign console's actions (admin and shop alike: the domain decides scope).
 
-const id = z.string().min(1).max(64);
-const optionalId = z.string().max(64).optional();
+const NOT_FOUND = "That campaign was not found. Reload the page and try again.";
+const id = z.string({ error: NOT_FOUND }).min(1, NOT_FOUND).max(64, NOT_FOUND);
+const optionalId = z.string().max(64, "That is not a reference our pages send.").optional();
 
 export const campaignStatusInput = z.object({
   campaignId: id,
@@ -15,7 +16,9 @@ export const campaignStatusInput = z.object({
 
 export const campaignSwitchInput = z.object({
   campaignId: id,
-  enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+  enabled: z
+    .enum(["true", "false"], { error: "Choose to switch the campaign on or off." })
+    .transform((v) => v === "true"),
 });
 
 const replayDays = z.coerce
@@ -28,12 +31,16 @@ const replayDays = z.coerce
 export const simulateFormInput = withDefinitionCheck(
   z.object({
     ...campaignFormShape,
-    source: z.enum(["draft", "stored"]),
+    source: z.enum(["draft", "stored"], { error: "Choose to simulate the draft or a saved version." }),
     /** How many past days to replay ("days" is the form's weekdays). */
     replayDays,
     campaignId: optionalId,
     merchantId: optionalId,
-    version: z.coerce.number().int().min(1).optional(),
+    version: z.coerce
+      .number({ error: "That version was not found." })
+      .int({ error: "That version was not found." })
+      .min(1, { error: "That version was not found." })
+      .optional(),
   }),
   (v) => v.source === "draft",
 );

@@ -3,19 +3,29 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor, RequestMeta } from "@/lib/auth";
 import { db, Prisma } from "@/lib/db";
 import { assertCampaignScope, assertShopTrigger } from "./access";
+import { isReplayedKey, versionMadeByForm } from "./form-replay";
 import { parseDefinition } from "./parse";
 import { assertUnlockableOffers } from "./unlock-offers";
 
-export type CreateCampaignInput = { merchantId?: string | null; definition: unknown };
+export type CreateCampaignInput = {
+  merchantId?: string | null;
+  definition: unknown;
+  /** The form's idempotency key: the same key again returns the campaign it created. */
+  requestKey?: string;
+};
 
-/** A new campaign, as a draft with its version 1 (admins: any; shop owners: their shop's purchases and redemptions). */
+/**
+ * A new campaign, as a draft with its version 1 (admins: any; shop owners: their shop's purchases
+ * and redemptions). Sent again with the same form key (a double click, a resubmit, concurrent
+ * copies), the version's unique key refuses the second insert and the first campaign is returned.
+ */
 export async function createCampaign(actor: Actor, input: CreateCampaignInput, meta: RequestMeta) {
   const merchantId = input.merchantId ?? null;
   await assertCampaignScope(actor, merchantId);
   const definition = parseDefinition(input.definition);
   if (merchantId) assertShopTrigger(actor, definition.trigger);
   await assertUnlockableOffers(definition, merchantId);
-  return db().$transaction(async (tx) => {
+  const created = db().$transaction(async (tx) => {
     const campaign = await tx.campaign.create({
       data: {
         merchantId,
@@ -27,6 +37,7 @@ export async function createCampaign(actor: Actor, input: CreateCampaignInput, m
             version: 1,
             definition: definition as unknown as Prisma.InputJsonValue,
             createdById: actor.userId,
+            requestKey: input.requestKey,
           },
         },
       },
@@ -43,5 +54,11 @@ export async function createCampaign(actor: Actor, input: CreateCampaignInput, m
       tx,
     );
     return campaign;
+  });
+  return created.catch(async (err) => {
+    if (!isReplayedKey(err, input.requestKey)) throw err;
+    const made = await versionMadeByForm(actor, input.requestKey);
+    if (made.version !== 1) throw err;
+    return made.campaign;
   });
 }

@@ -34,6 +34,9 @@ const validZone = (zone: string) => {
 };
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time such as 01:00 or 17:30");
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+/** The cash limits, in cents (the form takes dollars: form-issues.ts tells these in dollars). */
+export const BUDGET_CENTS_MAX = 100_000_000;
+export const CASH_BONUS_CENTS_MAX = 10_000;
 
 export const campaignConditions = z
   .object({
@@ -69,7 +72,7 @@ export const campaignLimits = z
     perDriver: wholeNumber(1, 10_000).optional(),
     perDriverPerDay: wholeNumber(1, 100).optional(),
     budgetNova: wholeNumber(1, 100_000_000).optional(),
-    budgetCents: wholeNumber(1, 100_000_000).optional(),
+    budgetCents: wholeNumber(1, BUDGET_CENTS_MAX).optional(),
   })
   .strict()
   .refine((l) => !l.endsAt || l.endsAt > l.startsAt, { message: "must end after it starts", path: ["endsAt"] });
@@ -81,7 +84,7 @@ export const campaignEffect = z.discriminatedUnion("kind", [
     .object({ kind: z.literal("multiplier"), factor: z.number().min(1.1).max(10) })
     .strict()
     .refine((e) => Number.isInteger(Math.round(e.factor * 1e6) / 1e5), "a factor in tenths, such as 1.5 or 2"),
-  z.object({ kind: z.literal("cash_bonus"), cents: wholeNumber(1, 10_000) }).strict(),
+  z.object({ kind: z.literal("cash_bonus"), cents: wholeNumber(1, CASH_BONUS_CENTS_MAX) }).strict(),
   z.object({ kind: z.literal("unlock_offer"), offerId: z.string().min(1).max(64) }).strict(),
 ]);
 export type CampaignEffect = z.infer<typeof campaignEffect>;

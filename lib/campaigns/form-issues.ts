@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { campaignDefinition, type CampaignDefinition } from "./definition";
+import { BUDGET_CENTS_MAX, CASH_BONUS_CENTS_MAX, campaignDefinition, type CampaignDefinition } from "./definition";
 import { definitionFromForm } from "./form-fields";
 
 // The schema's complaints as sentences under the form's own fields ("Nova budget must be at least 1.").
@@ -43,6 +43,28 @@ export function fieldOf(path: readonly PropertyKey[]): string {
   return head ?? "form";
 }
 
+/** The area field is three numbers in one box: each part's range, said of that part. */
+const AREA_PARTS: Record<string, string> = {
+  latitude: "Area: the latitude must be from -90 to 90 (the first number).",
+  longitude: "Area: the longitude must be from -180 to 180 (the second number).",
+  radiusMeters: "Area: the radius must be a whole number of metres from 50 to 50,000 (the third number).",
+};
+const AREA_FORMAT = "Area: enter a latitude, a longitude and a radius in metres, such as 30.3029, -97.7062, 500.";
+
+/** Money fields take dollars and the schema counts cents: its limits are told in dollars. */
+const dollars = (cents: unknown) =>
+  `$${(Number(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const isMoney = (field: string, issue: z.core.$ZodIssue) => field === "budgetDollars" || issue.path.at(-1) === "cents";
+
+function areaSentence(issue: z.core.$ZodIssue): string {
+  const part = String(issue.path.at(-1));
+  const numeric =
+    issue.code === "too_small" ||
+    issue.code === "too_big" ||
+    (issue.code === "invalid_type" && issue.expected === "int");
+  return numeric && AREA_PARTS[part] ? AREA_PARTS[part] : AREA_FORMAT;
+}
+
 const labelOf = (field: string) => {
   const slot = /^effect(\d)$/.exec(field);
   return slot ? `Effect ${Number(slot[1]) + 1}` : (LABELS[field] ?? "This field");
@@ -52,17 +74,23 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** One issue as a sentence that names the field. */
 export function sentenceFor(field: string, issue: z.core.$ZodIssue): string {
   const label = labelOf(field);
-  const limit = (n: unknown, side: "least" | "most") =>
-    issue.code === "too_small" || issue.code === "too_big"
-      ? issue.origin === "string"
-        ? `${label} must be at ${side} ${n} characters.`
-        : issue.origin === "array"
-          ? `${label}: choose at ${side} ${n}.`
-          : `${label} must be at ${side} ${Number(n).toLocaleString("en-US")}.`
-      : "";
+  if (field === "area" && issue.path.length > 2) return areaSentence(issue);
+  const limit = (n: unknown, side: "least" | "most") => {
+    if (issue.code !== "too_small" && issue.code !== "too_big") return "";
+    if (issue.origin === "string") return `${label} must be at ${side} ${n} characters.`;
+    if (issue.origin === "array") return `${label}: choose at ${side} ${n}.`;
+    // a money field's limit in dollars; past the largest safe integer the int check speaks, not the field's cap
+    if (isMoney(field, issue))
+      return side === "most"
+        ? `${label} must be at most ${dollars(field === "budgetDollars" ? BUDGET_CENTS_MAX : CASH_BONUS_CENTS_MAX)}.`
+        : `${label} must be at least ${dollars(n)}.`;
+    if (issue.inclusive === false) return `${label} must be ${side === "least" ? "more" : "less"} than ${n}.`;
+    return `${label} must be at ${side} ${Number(n).toLocaleString("en-US")}.`;
+  };
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined && field.startsWith("effect")) return `${label}: enter an amount.`;
+      if (isMoney(field, issue)) return `${label}: enter dollars and cents, such as 12.50.`;
       if (issue.expected === "date")
         return field === "startsAt" ? "Choose when the campaign starts." : `${label} is not a date.`;
       if (issue.expected === "int") return `${label} must be a whole number.`;

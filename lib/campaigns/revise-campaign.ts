@@ -4,15 +4,23 @@ import type { Actor, RequestMeta } from "@/lib/auth";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertShopTrigger, findManagedCampaign } from "./access";
+import { isReplayedKey, versionMadeByForm } from "./form-replay";
 import { parseDefinition } from "./parse";
 import { assertUnlockableOffers } from "./unlock-offers";
 
 /**
  * A new version of the campaign's rules; awards already paid keep the version that paid them.
  * The campaign row is locked, so a revision and an award never interleave (an award evaluates
- * either the old version or the new one, whole).
+ * either the old version or the new one, whole). The same form sent again (its key, `requestKey`)
+ * makes no second version: the answer is the version it made the first time.
  */
-export async function reviseCampaign(actor: Actor, campaignId: string, rawDefinition: unknown, meta: RequestMeta) {
+export async function reviseCampaign(
+  actor: Actor,
+  campaignId: string,
+  rawDefinition: unknown,
+  meta: RequestMeta,
+  requestKey?: string,
+): Promise<{ id: string; version: number }> {
   const found = await findManagedCampaign(actor, campaignId);
   const definition = parseDefinition(rawDefinition);
   if (definition.trigger !== found.trigger)
@@ -22,7 +30,7 @@ export async function reviseCampaign(actor: Actor, campaignId: string, rawDefini
     );
   if (found.merchantId) assertShopTrigger(actor, definition.trigger);
   await assertUnlockableOffers(definition, found.merchantId);
-  return db().$transaction(async (tx) => {
+  const revised = db().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ currentVersion: number; status: string }[]>`
       SELECT "currentVersion", "status"::text AS "status" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
     if (row.status === "ENDED")
@@ -34,6 +42,7 @@ export async function reviseCampaign(actor: Actor, campaignId: string, rawDefini
         version,
         definition: definition as unknown as Prisma.InputJsonValue,
         createdById: actor.userId,
+        requestKey,
       },
     });
     const campaign = await tx.campaign.update({
@@ -51,6 +60,11 @@ export async function reviseCampaign(actor: Actor, campaignId: string, rawDefini
       },
       tx,
     );
-    return campaign;
+    return { id: campaign.id, version };
+  });
+  return revised.catch(async (err) => {
+    if (!isReplayedKey(err, requestKey)) throw err;
+    const made = await versionMadeByForm(actor, requestKey, campaignId);
+    return { id: made.campaignId, version: made.version };
   });
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { CampaignDefinition } from "./definition";
 
 const refuse = (index: number, message: string) =>
-  new AppError("invalid_input", `The campaign is not valid. effects.${index}: ${message}.`);
+  new AppError("invalid_input", `The campaign is not valid. Effect ${index + 1}: ${message}.`);
 
 /**
  * Each offer the campaign unlocks exists, is in its scope (a shop's campaign unlocks only that

@@ -24,3 +24,14 @@ export const DEMO_OTHER_MERCHANT_MEMBER = {
  * Nova expiring in about 10 days (Nova expiry, README). Not listed with the sign-ins above.
  */
 export const DEMO_LAPSED_DRIVER = { email: "lapsed@nerava.demo", name: "Sam Rivera" } as const;
+
+/**
+ * Drivers who charged in the last month (same password, not listed with the sign-ins above): with
+ * the demo driver, their verified sessions are the history the campaign simulator replays. `tag`
+ * names their sessions (`demo-charge-<tag>-01`…).
+ */
+export const DEMO_HISTORY_DRIVERS = [
+  { email: "jordan@nerava.demo", name: "Jordan Lee", tag: "jordan" },
+  { email: "amara@nerava.demo", name: "Amara Okafor", tag: "amara" },
+  { email: "diego@nerava.demo", name: "Diego Alvarez", tag: "diego" },
+] as const;

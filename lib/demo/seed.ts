@@ -3,11 +3,13 @@ import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
 import {
   DEMO_ACCOUNTS,
+  DEMO_HISTORY_DRIVERS,
   DEMO_LAPSED_DRIVER,
   DEMO_MERCHANT_SLUG,
   DEMO_OTHER_MERCHANT_MEMBER,
   DEMO_PASSWORD,
 } from "./accounts";
+import { seedChargingHistory } from "./charging-history";
 import { seedExpiringNova } from "./expiring-nova";
 import { seedNightOwl } from "./night-owl";
 import { seedEnergyEvent } from "./energy-event";
@@ -17,6 +19,8 @@ import { DEMO_CHARGERS, DEMO_MERCHANTS } from "./places";
 import { FLAGS as FLAG_DEFINITIONS } from "@/lib/flags/definitions";
 
 const ROLE = { driver: "DRIVER", merchant: "MERCHANT", admin: "ADMIN" } as const;
+/** Drivers with a month of charging joined before it (a "new driver" campaign segment leaves them out). */
+const JOINED_BEFORE_HISTORY = () => new Date(Date.now() - 120 * 86_400_000);
 
 // every kill switch, on, with the description the flags page shows
 const FLAGS = Object.entries(FLAG_DEFINITIONS).map(([key, flag]) => ({
@@ -39,6 +43,7 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
         role: ROLE[account.role],
         passwordHash,
         emailVerified: new Date(),
+        ...(account.role === "driver" ? { createdAt: JOINED_BEFORE_HISTORY() } : {}),
       },
     });
     users[account.role] = user.id;
@@ -89,6 +94,24 @@ export async function seedDemoData(db: Db): Promise<{ users: number; chargers: n
   });
   await seedExpiringNova(db, lapsed.id);
   await seedNightOwl(db, users.admin);
+  // after the Night owl bonus exists: it pays the month's night sessions, as it would have live
+  const charged = [{ id: users.driver, tag: "maya" }];
+  for (const d of DEMO_HISTORY_DRIVERS) {
+    const user = await db.user.upsert({
+      where: { email: d.email },
+      update: {},
+      create: {
+        email: d.email,
+        name: d.name,
+        role: "DRIVER",
+        passwordHash,
+        emailVerified: new Date(),
+        createdAt: JOINED_BEFORE_HISTORY(),
+      },
+    });
+    charged.push({ id: user.id, tag: d.tag });
+  }
+  await seedChargingHistory(db, charged);
   await seedEnergyEvent(db, users.admin, [users.driver, lapsed.id]);
 
   for (const flag of FLAGS) {

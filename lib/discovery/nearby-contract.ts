@@ -25,7 +25,7 @@ export const nearbyQuery = z
   .object({
     bbox: z
       .string()
-      .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, "bbox is south,west,north,east in degrees")
+      .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, "Give the bbox as south,west,north,east in degrees.")
       .optional(),
     lat: coordinate(90).optional(),
     lng: coordinate(180).optional(),

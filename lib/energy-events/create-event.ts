@@ -6,6 +6,7 @@ import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobsReady } from "@/lib/jobs";
 import { requestAnnouncementInTx } from "@/lib/notifications";
+import { parseForPerson } from "@/lib/validation";
 import { energyEventInput, eventWindow, MAX_WINDOW_HOURS, MIN_WINDOW_MINUTES } from "./definition";
 
 /** Drivers need time to hear of an event and opt in before its window opens. */
@@ -20,7 +21,7 @@ const refuse = (message: string) => new AppError("invalid_input", message);
  */
 export async function createEnergyEvent(actor: Actor, raw: unknown, meta: RequestMeta, now = new Date()) {
   assertCan(actor, "admin:campaigns");
-  const parsed = energyEventInput.safeParse(raw);
+  const parsed = parseForPerson(energyEventInput, raw);
   if (!parsed.success) throw refuse(`The event is not valid: ${parsed.error.issues[0].message}`);
   const input = parsed.data;
   const zone = config().BUSINESS_TIME_ZONE;

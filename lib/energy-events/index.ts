@@ -2,6 +2,7 @@ export { energyInWindow, counterSteps, type Reading, type ChargeState } from "./
 export { judgeParticipation, NO_DATA, PAUSE_COVER_MS, PAUSE_SHIFT_MS, type EventTerms, type Judgement } from "./judge";
 export {
   energyEventInput,
+  eventIdInput,
   eventWindow,
   MIN_WINDOW_MINUTES,
   MAX_WINDOW_HOURS,
@@ -18,4 +19,4 @@ export { unsafePollEventTelemetry } from "./poll-telemetry";
 export { unsafeCarReadings } from "./readings";
 export { listDriverEvents, listEnergyEvents, getEnergyEvent, eventPhase, type EventPhase } from "./queries";
 export { driverEventCards } from "./driver-cards";
-export { bonusWords } from "./words";
+export { bonusWords, settleSummary } from "./words";

@@ -34,3 +34,22 @@ export function bonusWords(e: {
     ? `Charge at least ${kwhWords(e.minKwh)} in the window. Earn ${novaWords(e.fixedNova)}.`
     : `Charge in the window. Earn ${novaWords(e.novaPerKwh ?? 0)} per kWh (at least ${kwhWords(e.minKwh)}).`;
 }
+
+const OUTCOME_WORDS: Record<string, string> = {
+  EARNED: "earned",
+  NOT_EARNED: "not earned",
+  NOT_VERIFIED: "not verified",
+  HELD: "held for review",
+  failed: "could not be settled now (the job tries again)",
+};
+
+/**
+ * "Settle now"'s answer in a sentence. A second click, or a click racing another, finds every
+ * participation decided already (each one is decided once, under its row lock) and says so.
+ */
+export function settleSummary(counts: Partial<Record<string, number>>): string {
+  const decided = Object.entries(counts).filter(([outcome, n]) => n && OUTCOME_WORDS[outcome]);
+  if (decided.length === 0)
+    return "Nothing was left to settle: every participation was settled already, and nobody is paid twice.";
+  return `Settled: ${decided.map(([outcome, n]) => `${n} ${OUTCOME_WORDS[outcome]}`).join(", ")}.`;
+}

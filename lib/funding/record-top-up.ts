@@ -10,7 +10,14 @@ import { wholeNumber } from "@/lib/validation";
 
 export const topUpInput = z.object({
   merchantId: z.string().min(1).max(64),
-  amountCents: wholeNumber({ min: 100, max: 10_000_000, message: "Whole cents only.", tooSmall: "At least $1.00." }),
+  // the form takes dollars and sends cents: every refusal names dollars
+  amountCents: wholeNumber({
+    min: 100,
+    max: 10_000_000,
+    message: "Enter an amount in dollars and cents, such as 250.00.",
+    tooSmall: "Enter at least $1.00.",
+    tooBig: "Enter at most $100,000.00.",
+  }),
   reference: z.string().trim().min(3, "Give the payment's reference (the bank transfer or invoice number).").max(100),
 });
 export type TopUpInput = z.infer<typeof topUpInput>;

@@ -21,7 +21,7 @@ import {
   requestLogger,
   REQUEST_ID_HEADER,
 } from "@/lib/observability";
-import { assertNoControlCharsInRequest } from "@/lib/validation";
+import { assertNoControlCharsInRequest, issueSentence, parseForPerson } from "@/lib/validation";
 import { JSON_BODY_LIMIT, readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
@@ -140,7 +140,7 @@ async function readJson(req: NextRequest, limit: number): Promise<unknown> {
 
 /** Every input a handler sees went through its schema; a refusal names the field. */
 function parse<S extends Schema>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
+  const parsed = parseForPerson(schema, raw);
   if (!parsed.success) throw new AppError("invalid_input", readableIssues(parsed.error));
   return parsed.data;
 }
@@ -151,8 +151,9 @@ function firstValues(search: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** Each issue with its field; zod's own wording (a schema a handler parsed itself) told as a sentence. */
 function readableIssues(err: ZodError): string {
-  return err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+  return err.issues.map((i) => `${i.path.join(".") || "input"}: ${issueSentence(i)}`).join(" ");
 }
 
 export function errorResponse(err: unknown, requestId: string, log: pino.Logger): Response {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import { config } from "@/lib/config";
 
 // The token in every notification email's unsubscribe link: the user id and an HMAC of it under a
@@ -11,6 +12,15 @@ const mac = (userId: string) =>
   createHmac("sha256", `${PURPOSE}:${config().NEXTAUTH_SECRET}`).update(userId).digest("base64url");
 
 export const unsubscribeToken = (userId: string) => `${Buffer.from(userId).toString("base64url")}.${mac(userId)}`;
+
+/** The token as the page's button and the one-click POST receive it; the same sentences for both. */
+export const unsubscribeTokenInput = z
+  .string({ error: "This unsubscribe link is incomplete. Open it straight from the email." })
+  .min(10, "This unsubscribe link is incomplete. Open it straight from the email.")
+  .max(
+    300,
+    "This unsubscribe link is not valid. Open the latest email's link, or turn emails off on your account page.",
+  );
 
 /** The user the token was made for, or null for anything forged, altered or malformed. */
 export function readUnsubscribeToken(token: string): string | null {

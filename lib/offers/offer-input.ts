@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumber } from "@/lib/validation";
+import { formKey, wholeNumber } from "@/lib/validation";
 
 const blankAsNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 const when = (message: string) => z.iso.datetime({ offset: true, message }).transform((s) => new Date(s));
@@ -56,10 +56,11 @@ function checkAcross(o: Fields, ctx: z.RefinementCtx) {
     });
 }
 
-export const createOfferInput = z.object(offerFields).superRefine(checkAcross);
+/** A new offer, with the form's idempotency key (the same form sent twice makes one offer). */
+export const createOfferInput = z.object({ ...offerFields, requestKey: formKey }).superRefine(checkAcross);
 export const updateOfferInput = z.object({ ...offerFields, offerId: offerIdInput }).superRefine(checkAcross);
 export const offerRefInput = z.object({ merchantId: merchantIdInput, offerId: offerIdInput });
 
-export type CreateOfferInput = z.infer<typeof createOfferInput>;
+export type CreateOfferInput = Omit<z.infer<typeof createOfferInput>, "requestKey"> & { requestKey?: string };
 export type UpdateOfferInput = z.infer<typeof updateOfferInput>;
 export type OfferRef = z.infer<typeof offerRefInput>;

@@ -8,7 +8,7 @@ import { isEnabled } from "@/lib/flags";
 import { enqueueInTx, jobsReady } from "@/lib/jobs";
 import { assertNotHeld, createId, runMoneyTx, spendUsage, unsafeGetBalances } from "@/lib/ledger";
 import { evaluateDriverRiskQuietly } from "@/lib/risk";
-import { wholeNumber } from "@/lib/validation";
+import { formKey, wholeNumber } from "@/lib/validation";
 import { readyAccountFor } from "./connected-account";
 import { payoutMetrics } from "./metrics";
 import { debitForPayout } from "./money";
@@ -25,9 +25,16 @@ import { notePayout } from "./state";
 import { formatUsd } from "./words";
 
 export const cashOutInput = z.object({
-  amountCents: wholeNumber({ min: 1, max: 100_000_000 }),
-  method: z.enum(["STANDARD", "INSTANT"]),
-  idempotencyKey: z.string().min(16).max(100),
+  // the form takes dollars and sends cents: every refusal names dollars
+  amountCents: wholeNumber({
+    min: 1,
+    max: 100_000_000,
+    message: "Enter an amount in dollars and cents, such as 12.50.",
+    tooSmall: "Enter at least $0.01.",
+    tooBig: "Enter at most $1,000,000.00.",
+  }),
+  method: z.enum(["STANDARD", "INSTANT"], { error: "Choose standard or instant." }),
+  idempotencyKey: formKey,
 });
 export type CashOutInput = z.infer<typeof cashOutInput>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { issueSentence, parseForPerson } from "@/lib/validation";
 import { addDays, dayIn, daysCounted, isCalendarDay } from "./days";
 
 export const MAX_REPORT_DAYS = 366;
@@ -57,12 +58,12 @@ export type ReportRangeRaw = z.input<typeof reportRangeInput>;
 
 /** The range, or a 422 that says in a sentence what is wrong with it. */
 export function parseReportRange(input: ReportRangeRaw): ReportRange {
-  const parsed = reportRangeInput.safeParse(input);
+  const parsed = parseForPerson(reportRangeInput, input);
   if (parsed.success) return parsed.data;
   throw new AppError("invalid_input", reportRangeProblem(parsed.error));
 }
 
 /** Each problem with a range once, in a sentence each. */
 export function reportRangeProblem(error: z.ZodError): string {
-  return [...new Set(error.issues.map((i) => i.message))].join(" ");
+  return [...new Set(error.issues.map(issueSentence))].join(" ");
 }

@@ -8,19 +8,19 @@ import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, assertActiveRecipient, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
-import { wholeNumber } from "@/lib/validation";
+import { formKey, wholeNumber } from "@/lib/validation";
 import { checkReversal } from "./reversal";
 
 export const grantInput = z.object({
   driverId: z.string().min(1).max(64),
   amount: wholeNumber({ min: 1, message: "Whole Nova only.", tooSmall: "Grant at least 1 Nova." }),
   reason: z.string().trim().min(3, "Say why (drivers see this).").max(200),
-  idempotencyKey: z.string().min(16).max(100),
+  idempotencyKey: formKey,
 });
 export const reverseInput = z.object({
   transactionId: z.string().min(1).max(64),
   reason: z.string().trim().min(3, "Say why.").max(200),
-  idempotencyKey: z.string().min(16).max(100),
+  idempotencyKey: formKey,
 });
 
 const today = () => new Date().toISOString().slice(0, 10);

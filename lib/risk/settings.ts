@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { parseForPerson } from "@/lib/validation";
 import { RULE_KEYS, RULES, isRuleKey, settingOf, type RuleSetting } from "./rules";
 
 /** Every rule's setting in force: the stored row read through its schema, else the defaults. */
@@ -29,11 +30,11 @@ export async function updateRuleSetting(actor: Actor, input: z.infer<typeof rule
   } catch {
     throw new AppError("invalid_input", 'Thresholds must be numbers, for example {"maxPerHour": 3}.');
   }
-  const parsed = RULES[input.key].thresholds.strict().safeParse(raw);
+  const parsed = parseForPerson(RULES[input.key].thresholds.strict(), raw);
   if (!parsed.success)
     throw new AppError(
       "invalid_input",
-      `Those thresholds do not fit this rule: ${parsed.error.issues.map((i) => `${i.path.join(".") || "value"} ${i.message.toLowerCase()}`).join("; ")}.`,
+      `Those thresholds do not fit this rule. ${parsed.error.issues.map((i) => `${i.path.join(".") || "Value"}: ${i.message}`).join(" ")}`,
     );
   const thresholds = { ...RULES[input.key].defaults, ...parsed.data } as Prisma.InputJsonObject;
   const enabled = input.enabled === "on";

@@ -21,8 +21,8 @@ export function wholeNumber({
   min = 0,
   max = Number.MAX_SAFE_INTEGER,
   message = "Enter a whole number.",
-  tooSmall = `Enter at least ${min}.`,
-  tooBig = `Enter at most ${max}.`,
+  tooSmall = `Enter at least ${min.toLocaleString("en-US")}.`,
+  tooBig = `Enter at most ${max.toLocaleString("en-US")}.`,
 }: WholeNumberOptions = {}) {
   return z
     .custom<number | string>(

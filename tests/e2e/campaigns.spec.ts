@@ -93,6 +93,16 @@ test("an admin simulates and launches an off-peak campaign; a driver charging in
   await expect(admin.getByRole("row").filter({ hasText: "Night owl bonus" })).toContainText("Paused");
   await shots(admin, "01-admin-list");
 
+  // the demo's own campaign has a month of the demo drivers' charging to replay (the probe saw "Replayed 0 triggers")
+  await admin.getByRole("link", { name: "Night owl bonus" }).click();
+  const demoSim = admin.getByRole("region", { name: "Simulator", exact: true });
+  await demoSim.getByRole("button", { name: /^Simulate version/ }).click();
+  const demoResult = demoSim.getByRole("region", { name: "Simulation result", exact: true });
+  await expect(demoResult.getByText(/^Replayed [1-9][\d,]* triggers from /)).toBeVisible();
+  await expect(demoResult.getByRole("definition").filter({ hasText: /^✦ [1-9][\d,]* Nova$/ })).toBeVisible();
+  await shots(admin, "01b-admin-night-owl-simulated");
+  await admin.goto("/admin/campaigns");
+
   // the form: hours around now on Chicago's clock, a 2× multiplier; a factor not in tenths is refused in words
   const window = offPeakAroundNow();
   await admin.getByRole("link", { name: "New campaign" }).click();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createCampaign } from "@/lib/campaigns";
 import { actAs, refusedWith, run } from "../support/actions";
@@ -26,7 +27,9 @@ const shop = {
 afterAll(() => testDb.$disconnect());
 beforeEach(() => actAs(""));
 
+/** The form as a page renders it: a new idempotency key each time. */
 const fields = (over: Record<string, string> = {}) => ({
+  requestKey: randomUUID(),
   name: "Happy hour",
   trigger: "session_verified",
   days: "1,2,3,4,5",
@@ -176,7 +179,10 @@ describe("campaign console actions", () => {
     ).toEqual({
       ok: false,
       error: expect.objectContaining({
-        fields: { replayDays: "Replay at most 90 days.", budgetDollars: "Cash budget must be a number." },
+        fields: {
+          replayDays: "Replay at most 90 days.",
+          budgetDollars: "Cash budget: enter dollars and cents, such as 12.50.",
+        },
       }),
     });
     actAs(w.sessions.owner);

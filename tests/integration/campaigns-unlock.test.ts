@@ -31,7 +31,7 @@ describe("unlock_offer: which offers a campaign may unlock", () => {
       createCampaign(shop.actor, { merchantId: shop.merchant.id, definition: unlocking(offerId) }, fakeMeta());
     const refused = (message: RegExp) =>
       expect.objectContaining({ status: 422, message: expect.stringMatching(message) });
-    await expect(create(other.secret.id)).rejects.toEqual(refused(/effects\.0: that is not one of this shop's offers/));
+    await expect(create(other.secret.id)).rejects.toEqual(refused(/Effect 1: that is not one of this shop's offers/));
     await expect(create("no-such-offer")).rejects.toEqual(refused(/not one of this shop's offers/));
     await expect(create(shop.open.id)).rejects.toEqual(refused(/“Test coffee” is open to every driver already/));
     const campaign = await create(shop.secret.id);

@@ -27,6 +27,7 @@ beforeEach(() => actAs(""));
 const key = () => `k-${uid()}-${uid()}-${uid()}`;
 const hour = 3600_000;
 const fields = (merchantId: string, over: Partial<Record<string, string>> = {}) => ({
+  requestKey: key(),
   merchantId,
   title: "Free drip coffee",
   description: "One small drip coffee, any roast.",

@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
-import { DEMO_ACCOUNTS, DEMO_LAPSED_DRIVER, DEMO_MERCHANT_SLUG } from "@/lib/demo/accounts";
+import { simulateCampaign } from "@/lib/campaigns";
+import { DEMO_ACCOUNTS, DEMO_HISTORY_DRIVERS, DEMO_LAPSED_DRIVER, DEMO_MERCHANT_SLUG } from "@/lib/demo/accounts";
 import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
 import { unsafeNextNovaExpiry } from "@/lib/nova-expiry";
 import { DEMO_CAMPAIGN_NAME } from "@/lib/demo/night-owl";
 import { DEMO_EVENT_NAME } from "@/lib/demo/energy-event";
 import { seedDemoData } from "@/lib/demo/seed";
 import { FLAGS } from "@/lib/flags/definitions";
+import { asAdmin } from "../support/factories";
 
 const db = createDb(process.env.DATABASE_URL, 2);
 const demoAdminId = async () => (await db.user.findUnique({ where: { email: "admin@nerava.demo" } }))?.id ?? "none";
@@ -71,6 +73,59 @@ describe("demo seed", () => {
     const mine = new Set([
       ...(await db.ledgerAccount.findMany({ where: { ownerId: { in: [lapsed.id, "platform"] } } })).map((a) => a.id),
       ...(await db.ledgerTransaction.findMany({ where: { idempotencyKey: { startsWith: "demo:" } } })).map((t) => t.id),
+    ]);
+    expect((await checkLedger(db)).violations.filter((v) => mine.has(v.id))).toEqual([]);
+  });
+
+  it("gives the demo drivers a month of verified charging, paid through the reward path, that the Night owl simulation replays", async () => {
+    await seedDemoData(db);
+    const emails = ["driver@nerava.demo", ...DEMO_HISTORY_DRIVERS.map((d) => d.email)];
+    const drivers = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+    const ids = drivers.map((d) => d.id);
+    const sessions = await db.chargingSession.findMany({
+      where: { driverId: { in: ids }, id: { startsWith: "demo-charge-" } },
+      select: { id: true, driverId: true, startedAt: true, status: true },
+    });
+    const monthAgo = Date.now() - 30 * 86_400_000;
+    expect(new Set(sessions.map((s) => s.driverId)).size).toBe(4);
+    expect(sessions.length).toBeGreaterThanOrEqual(24);
+    expect(sessions.every((s) => s.status === "VERIFIED" && s.startedAt.getTime() > monthAgo)).toBe(true);
+    expect(sessions.every((s) => s.startedAt.getTime() < Date.now())).toBe(true);
+    const hour = (at: Date) =>
+      Number(
+        new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", hour: "2-digit", hourCycle: "h23" }).format(at),
+      );
+    const night = sessions.filter((s) => hour(s.startedAt) >= 1 && hour(s.startedAt) < 5);
+    expect(night.length).toBeGreaterThanOrEqual(4);
+    // each reward posted pending and made available, under the keys lib/rewards gives them
+    const keys = sessions.flatMap((s) => [`session:${s.id}:pending`, `session:${s.id}:available`]);
+    expect(await db.ledgerTransaction.count({ where: { idempotencyKey: { in: keys } } })).toBe(keys.length);
+    const maya = (await db.user.findUniqueOrThrow({ where: { email: "driver@nerava.demo" } })).id;
+    expect((await unsafeGetBalances("DRIVER", maya)).nova.available).toBeGreaterThan(0n);
+
+    // the simulator replays them: the probe saw "Replayed 0 triggers" on the demo's campaign
+    const adminId = await demoAdminId();
+    const campaign = await db.campaign.findFirstOrThrow({ where: { name: DEMO_CAMPAIGN_NAME, createdById: adminId } });
+    const sim = await simulateCampaign(asAdmin(adminId), { campaignId: campaign.id, days: 30 });
+    expect(sim.triggers).toBeGreaterThanOrEqual(sessions.length);
+    expect(sim.awards).toBeGreaterThan(0);
+    // what it paid live since it went live is what the simulation pays for those sessions
+    const awards = await db.campaignAward.findMany({ where: { campaignId: campaign.id, driverId: { in: ids } } });
+    expect(awards.length).toBeGreaterThan(0);
+    expect(awards.every((a) => night.some((s) => s.id === a.triggerId))).toBe(true);
+
+    // a second seed writes no session or posting more, and the ledger stays clean
+    const before = await db.ledgerTransaction.count({
+      where: { idempotencyKey: { startsWith: "session:demo-charge-" } },
+    });
+    await seedDemoData(db);
+    expect(await db.chargingSession.count({ where: { id: { startsWith: "demo-charge-" } } })).toBe(sessions.length);
+    expect(
+      await db.ledgerTransaction.count({ where: { idempotencyKey: { startsWith: "session:demo-charge-" } } }),
+    ).toBe(before);
+    const mine = new Set([
+      ...(await db.ledgerAccount.findMany({ where: { ownerId: { in: ids } } })).map((a) => a.id),
+      ...(await db.ledgerTransaction.findMany({ where: { idempotencyKey: { in: keys } } })).map((t) => t.id),
     ]);
     expect((await checkLedger(db)).violations.filter((v) => mine.has(v.id))).toEqual([]);
   });

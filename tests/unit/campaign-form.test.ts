@@ -59,7 +59,7 @@ describe("the campaign form's fields", () => {
     ).toEqual({
       name: "Name must be at least 3 characters.",
       hoursStart: "Start time must be a time such as 01:00 or 17:30.",
-      budgetDollars: "Cash budget must be a number.",
+      budgetDollars: "Cash budget: enter dollars and cents, such as 12.50.",
       budgetNova: "Nova budget must be a whole number.",
       perDriver: "Limit per driver must be at least 1.",
       timeZone: "Time zone must be an IANA time zone such as America/Chicago.",

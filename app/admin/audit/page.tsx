@@ -2,6 +2,7 @@ import { ListIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { auditFilterInput, searchAudit, type AuditFilter } from "@/lib/audit";
 import { actorOf, requirePagePermission } from "@/lib/auth";
+import { issueSentence, parseForPerson } from "@/lib/validation";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
 import { AuditTable } from "@/components/admin/audit-table";
@@ -20,7 +21,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const actor = actorOf(await requirePagePermission("admin:view", "/admin/audit"));
   const query = await searchParams;
   const raw = Object.fromEntries([...KEYS, "page"].map((k) => [k, param(query[k])]));
-  const parsed = auditFilterInput.safeParse(raw);
+  const parsed = parseForPerson(auditFilterInput, raw);
   const filter: AuditFilter = parsed.success ? parsed.data : auditFilterInput.parse({});
   const { rows, total, page, pageSize } = await searchAudit(actor, filter);
   const values = Object.fromEntries(KEYS.map((k) => [k, filter[k]]));
@@ -32,7 +33,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
       />
       {parsed.success ? null : (
         <Notice tone="warning" className="mb-4">
-          {parsed.error.issues[0]?.message ?? "That search could not be read"} Every entry is shown instead.
+          {parsed.error.issues[0] ? issueSentence(parsed.error.issues[0]) : "That search could not be read."} Every
+          entry is shown instead.
         </Notice>
       )}
       <AuditFilterForm filter={values} exportHref={`/api/admin/audit/export${queryString(values)}`} />

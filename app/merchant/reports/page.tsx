@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/auth";
 import { getBalances, listStatement } from "@/lib/ledger";
 import { listMerchantRedemptions } from "@/lib/merchants";
 import { listReportLocations, reportRangeInput, reportRangeProblem, reportToday } from "@/lib/reports";
+import { parseForPerson } from "@/lib/validation";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
@@ -40,7 +41,7 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
   }
   const merchantId = dashboard.merchant.id;
   const query = await searchParams;
-  const asked = reportRangeInput.safeParse({
+  const asked = parseForPerson(reportRangeInput, {
     from: first(query.from),
     to: first(query.to),
     locationId: first(query.locationId),

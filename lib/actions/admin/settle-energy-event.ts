@@ -3,16 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { settleEnergyEvent } from "@/lib/energy-events";
+import { eventIdInput, settleEnergyEvent, settleSummary } from "@/lib/energy-events";
 
 /** "Settle now": judges and pays the event's open participations once its window closed. */
 export const settleEnergyEventAction = action({
   permission: "admin:campaigns",
-  input: z.object({ eventId: z.string().min(1).max(64) }),
+  input: z.object({ eventId: eventIdInput }),
   run: async ({ eventId }, { actor, meta }) => {
     const counts = await settleEnergyEvent(actor, eventId, meta);
     revalidatePath(`/admin/events/${eventId}`);
     revalidatePath("/admin/events");
-    return counts;
+    return { counts, summary: settleSummary(counts) };
   },
 });

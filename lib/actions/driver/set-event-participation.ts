@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { setEventParticipation } from "@/lib/energy-events";
+import { eventIdInput, setEventParticipation } from "@/lib/energy-events";
 
 /** The event card's Opt in / Opt out (only before the window opens). */
 export const setEventParticipationAction = action({
   permission: "driver:use",
   input: z.object({
-    eventId: z.string().min(1).max(64),
+    eventId: eventIdInput,
     choice: z.enum(["in", "out"], { message: "Choose opt in or opt out." }),
   }),
   run: async ({ eventId, choice }, { actor }) => {

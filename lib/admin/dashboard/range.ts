@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseForPerson } from "@/lib/validation";
 import { addDays, daysCounted, reportRangeInput, reportRangeProblem, reportToday } from "@/lib/reports";
 
 /** The ranges offered as one click, in days up to today. */
@@ -28,11 +29,11 @@ export type DashboardRange = { from: string; to: string; days: number; preset: n
  * report's), else the last 7, 30 or 90 days up to today in the business time zone (30 by default).
  */
 export function parseDashboardRange(search: Record<string, unknown>): DashboardRange {
-  const parsed = dashboardSearch.safeParse(search);
+  const parsed = parseForPerson(dashboardSearch, search);
   if (!parsed.success) throw new AppError("invalid_input", reportRangeProblem(parsed.error));
   const { days, from, to } = parsed.data;
   if (blank(from) !== undefined || blank(to) !== undefined) {
-    const custom = reportRangeInput.safeParse({ from, to });
+    const custom = parseForPerson(reportRangeInput, { from, to });
     if (!custom.success) throw new AppError("invalid_input", reportRangeProblem(custom.error));
     const { from: f, to: t } = custom.data;
     return { from: f, to: t, days: daysCounted(f, t), preset: null };

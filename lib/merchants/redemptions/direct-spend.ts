@@ -18,14 +18,20 @@ import {
 } from "@/lib/ledger";
 import { rateLimit } from "@/lib/rate-limit";
 import { PASS_PREFIX } from "@/lib/wallet";
-import { wholeNumber } from "@/lib/validation";
+import { formKey, wholeNumber } from "@/lib/validation";
 import { notifyDriverOfSpend } from "./spend-notice";
 import { findSpendToken, parseSpendCode, spendTokenRefusals, useSpendToken } from "./spend-token";
 
 export const directSpendInput = z.object({
   spendCode: z.string().trim().min(1, "Scan or type the spend code from the driver’s app.").max(120),
-  amount: wholeNumber({ min: 1, max: 100_000, message: "Whole Nova only.", tooSmall: "Enter an amount." }),
-  idempotencyKey: z.string().min(16).max(100),
+  amount: wholeNumber({
+    min: 1,
+    max: 100_000,
+    message: "Whole Nova only.",
+    tooSmall: "Enter an amount.",
+    tooBig: "Enter at most 100,000 Nova.",
+  }),
+  idempotencyKey: formKey,
 });
 
 /**

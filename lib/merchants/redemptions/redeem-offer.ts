@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { formKey } from "@/lib/validation";
 import { auditRefusals, recordAudit } from "@/lib/audit";
 import { assertCan, isMerchantMember, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
@@ -12,7 +13,7 @@ import { newRedemptionCode } from "./code";
 export const HOLD_MINUTES = 15;
 export const redeemInput = z.object({
   offerId: z.string().min(1).max(64),
-  idempotencyKey: z.string().min(16).max(100),
+  idempotencyKey: formKey,
 });
 
 /**

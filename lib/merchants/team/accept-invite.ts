@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { linkToken } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { createSession, hashPassword, newPasswordSchema, type Actor, type RequestMeta, type Role } from "@/lib/auth";
 import { db, type Tx } from "@/lib/db";
@@ -7,7 +8,9 @@ import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
 import { hashInviteToken } from "./invite-token";
 
-export const acceptInviteInput = z.object({ token: z.string().trim().min(20).max(100) });
+export const acceptInviteInput = z.object({
+  token: linkToken(20, 100, "This invitation link is incomplete. Open it again from the email."),
+});
 export const acceptInviteWithAccountInput = acceptInviteInput.extend({
   name: z.string().trim().min(1, "Enter your name.").max(80),
   password: newPasswordSchema,

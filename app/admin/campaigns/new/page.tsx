@@ -22,6 +22,7 @@ export default async function NewAdminCampaignPage() {
       />
       <CampaignForm
         target={{ kind: "create", surface: "admin" }}
+        requestKey={crypto.randomUUID()}
         values={newCampaignValues("session_verified")}
         triggers={triggerChoices("admin")}
         offers={offers}

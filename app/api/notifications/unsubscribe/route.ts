@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http";
-import { unsubscribeByToken } from "@/lib/notifications";
+import { unsubscribeByToken, unsubscribeTokenInput } from "@/lib/notifications";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export const POST = route(
     name: "/api/notifications/unsubscribe",
     permission: "public",
     sameOrigin: false,
-    query: z.object({ token: z.string().min(10).max(300) }),
+    query: z.object({ token: unsubscribeTokenInput }),
   },
   async ({ query, meta }) => {
     const { alreadyOff } = await unsubscribeByToken(query.token, meta);

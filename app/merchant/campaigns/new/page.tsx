@@ -25,6 +25,7 @@ export default async function NewShopCampaignPage() {
       {owner ? (
         <CampaignForm
           target={{ kind: "create", surface: "merchant", merchantId: merchant.id }}
+          requestKey={crypto.randomUUID()}
           values={newCampaignValues("purchase_verified")}
           triggers={triggerChoices("merchant")}
           offers={await listUnlockableOffers(actor, merchant.id)}

@@ -24,6 +24,7 @@ export default async function NewOfferPage() {
       ) : (
         <OfferForm
           merchant={{ id: merchant.id, name: merchant.name, category: merchant.category, address: merchant.address }}
+          requestKey={crypto.randomUUID()}
           values={{
             title: "",
             description: "",
