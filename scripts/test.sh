@@ -1,13 +1,55 @@
 #!/usr/bin/env bash
-# npm test: drift check, lint + format, unit + integration (vitest), e2e (Playwright in Chromium on
-# `npm run build` (next build, serwist build for public/sw.js, standalone copy) && `node .next/standalone/server.js`), the service
-# worker check and the /app bundle budget (scripts/bundle-budget.mjs) on that build.
+# npm test, in two lanes that run side by side:
+#   checks lane: drift check, lint + format, unit + integration (vitest), printed as it goes;
+#   e2e lane: `npm run build` (next build, serwist build for public/sw.js, standalone copy), the service
+#     worker check and the /app bundle budget (scripts/bundle-budget.mjs) on that build, then Playwright
+#     in Chromium against `node .next/standalone/server.js`; logged to test-results/e2e-lane.log and
+#     printed once both lanes are done.
+# The e2e lane is the longer one, so it starts first and Playwright starts as soon as the build is
+# done, whatever the checks lane is doing.
 # Integration tests use TEST_DATABASE_URL's server when set (a fresh database per run), else embedded PGlite.
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results/screenshots
-rm -f test-results/vitest.json test-results/playwright.json
+rm -f test-results/vitest.json test-results/playwright.json test-results/e2e-lane.log test-results/e2e-lane.env
+
+chrome=$(node -e 'for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (p && require("fs").existsSync(p)) { console.log(p); break }')
+
+# The e2e lane; its results (for the totals) go to test-results/e2e-lane.env.
+e2e_lane() {
+  local build_failed=0 sw=skip budget=skip
+  echo "== e2e lane: build (at ${SECONDS} s)"
+  if npm run --silent build; then
+    echo "== e2e lane: build done; service worker and bundle budget (at ${SECONDS} s)"
+    # the worker must exist and carry its precache list (Serwist's webpack plugin would silently emit none)
+    if grep -q '"/~offline"' public/sw.js 2>/dev/null; then sw=pass; else
+      echo "public/sw.js is missing or has no precache list: the PWA would have no worker." >&2
+      sw=fail
+    fi
+    if node scripts/bundle-budget.mjs /app 170; then budget=pass; else budget=fail; fi
+    echo "== e2e lane: Playwright (at ${SECONDS} s)"
+    npx playwright test
+    echo "== e2e lane: Playwright done (at ${SECONDS} s)"
+  else
+    build_failed=1
+  fi
+  printf 'BUILD_FAILED=%s\nSW_RESULT=%s\nBUDGET_RESULT=%s\n' "$build_failed" "$sw" "$budget" >test-results/e2e-lane.env
+}
+
+E2E_EXPECTED=0
+E2E_PID=
+if [ -n "$chrome" ]; then
+  E2E_EXPECTED=1
+  e2e_lane >test-results/e2e-lane.log 2>&1 &
+  E2E_PID=$!
+  echo "== e2e lane started in the background (at ${SECONDS} s): test-results/e2e-lane.log, printed at the end"
+elif [ "${CI:-}" = "true" ]; then
+  echo "No Chromium found (install the Debian package 'chromium' or set CHROME_PATH): e2e cannot run under CI." >&2
+  E2E_EXPECTED=1
+else
+  echo "No Chromium found (apt-get install chromium, or set CHROME_PATH): e2e tier skipped."
+fi
 
 echo "== schema drift check (at ${SECONDS} s)"
 DRIFT_FAILED=0
@@ -18,46 +60,24 @@ LINT_FAILED=0
 npx eslint . --max-warnings 0 || LINT_FAILED=1
 npx prettier --check . >/dev/null || { echo "Prettier: files need formatting (npm run format)"; LINT_FAILED=1; }
 
-chrome=$(node -e 'for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (p && require("fs").existsSync(p)) { console.log(p); break }')
-# The production build runs beside the unit and integration tests (they mostly wait on the
-# database, the build on the CPU); its output is printed once the tests are done.
-BUILD_PID=
-if [ -n "$chrome" ]; then
-  npm run --silent build >test-results/build.log 2>&1 &
-  BUILD_PID=$!
-fi
-
 echo "== unit + integration (at ${SECONDS} s)"
 npx vitest run
+echo "== unit + integration done (at ${SECONDS} s)"
 
-echo "== e2e (at ${SECONDS} s)"
-E2E_EXPECTED=0
 BUILD_FAILED=0
 BUDGET_RESULT=skip
 SW_RESULT=skip
-if [ -n "$chrome" ]; then
-  E2E_EXPECTED=1
-  wait "$BUILD_PID"
-  build_status=$?
-  cat test-results/build.log
-  echo "== build done (at ${SECONDS} s)"
-  if [ "$build_status" -eq 0 ]; then
-    echo "== service worker and bundle budget (at ${SECONDS} s)"
-    # the worker must exist and carry its precache list (Serwist's webpack plugin would silently emit none)
-    if grep -q '"/~offline"' public/sw.js 2>/dev/null; then SW_RESULT=pass; else
-      echo "public/sw.js is missing or has no precache list: the PWA would have no worker." >&2
-      SW_RESULT=fail
-    fi
-    if node scripts/bundle-budget.mjs /app 170; then BUDGET_RESULT=pass; else BUDGET_RESULT=fail; fi
-    npx playwright test
+if [ -n "$E2E_PID" ]; then
+  wait "$E2E_PID"
+  echo "== e2e lane's output (it ended at ${SECONDS} s at the latest)"
+  cat test-results/e2e-lane.log
+  if [ -f test-results/e2e-lane.env ]; then
+    # shellcheck disable=SC1091
+    . test-results/e2e-lane.env
   else
+    echo "The e2e lane ended without its results." >&2
     BUILD_FAILED=1
   fi
-elif [ "${CI:-}" = "true" ]; then
-  echo "No Chromium found (install the Debian package 'chromium' or set CHROME_PATH): e2e cannot run under CI." >&2
-  E2E_EXPECTED=1
-else
-  echo "No Chromium found (apt-get install chromium, or set CHROME_PATH): e2e tier skipped."
 fi
 
 echo "== totals (at ${SECONDS} s)"
