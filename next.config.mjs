@@ -20,7 +20,12 @@ const nextConfig = {
   poweredByHeader: false,
   // Next holds a request body up to this before the app sees it (default 10 MB); our largest
   // accepted body is a 1 MB webhook, refused past that by lib/http/read-body.
-  experimental: { proxyClientMaxBodySize: "2mb" },
+  experimental: {
+    proxyClientMaxBodySize: "2mb",
+    // Turbopack writes its build cache to .next/cache by default (about 30 s on this machine); CI
+    // builds a clean clone once, so under CI=true that write is pure cost
+    turbopackFileSystemCacheForBuild: process.env.CI !== "true",
+  },
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
