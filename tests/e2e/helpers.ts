@@ -43,10 +43,11 @@ export async function signInWithPassword(
   email: string,
   landing: RegExp,
   callbackUrl?: string,
+  password = DEMO.password,
 ): Promise<void> {
   await page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(landing);
 }
