@@ -21,42 +21,40 @@ const launchOptions = {
   ],
 };
 
-// ---- Lanes: which specs may run at the same time (workers: 2 against one server and one database) ----
-// Each device (phone, desktop) has three projects:
-// - own data ("phone", "desktop"): specs that make their own drivers and businesses and read only what
-//   they made (signing in as the demo admin or reading the demo driver's pages changes nothing others
-//   read). They run beside anything.
-// - shared ("phone-shared", then "desktop-shared", one worker, one after the other): specs that read or
-//   change the demo accounts' data or a switch every journey sees, so they never run beside each other:
-//     admin-risk      grants Nova (refused while ledger's kill-switch test has grants off)
-//     discovery-map   expects Mueller Market Coffee's cheapest offer first (merchant-offers adds a cheaper one)
-//     energy-events   opts the demo driver in and out and turns her notice emails on (sign-in reads her mail)
-//     ledger          the demo driver's balance and the demo merchant's Nova received, before and after;
-//                     turns NOVA_GRANTS_ENABLED off for a moment
-//     merchant-funding, merchant-offers, merchant-square, merchant-reports  the demo merchant's money,
-//                     offers and Square connection (the report expects it not connected)
-//     page-guards     sessions of the demo driver and merchant, a grant, the newest ledger and audit rows
-//     rate-limit      spends the demo merchant's code-confirmation limit for a minute
-//     sign-in         signs the demo merchant out everywhere; reads the demo driver's newest mail
-//     surfaces        the demo driver's wallet and the demo merchant's dashboard
-//     wallet-apple    grants Nova (as admin-risk)
-// - campaigns ("phone-campaigns", "desktop-campaigns"), after every other project: campaigns.spec
-//   puts a 2× charging campaign live for the hours around now and campaign-unlock.spec a sign-up
-//   campaign (+300 Nova), both program-wide, so they run when no other spec (charging, cash-out,
-//   square-journey, wallet-apple, ledger: all assert Nova or dollar amounts) can earn from them; and both
-//   use demo merchant sessions (sign-in signs it out everywhere). Together they are fine: one pays for
-//   charging, the other for signing up, and each looks for its own campaign's lines.
-// Own-data specs, and why they may: admin-console (its own business; the demo driver only reads offers),
-// cash-out and charging (their own drivers; amounts only campaigns change), malformed-actions (plain HTTP),
-// merchant-onboarding (its own business), nova-expiry (the lapsed demo driver, read only, used by no
-// other spec), production-config (its own server on its own port), pwa (signs the demo driver in and
-// out of its own session only), square-journey (its own business, seller and driver), wallet-pass-page
-// (its own driver).
-const SHARED =
-  /(admin-risk|discovery-map|energy-events|ledger|merchant-funding|merchant-offers|merchant-square|merchant-reports|page-guards|rate-limit|sign-in|surfaces|wallet-apple)\.spec/;
-const CAMPAIGNS = /(campaigns|campaign-unlock)\.spec/;
+// ---- Which specs may run at the same time: two workers, one server, one database ----
+// Playwright runs projects in phases: a phase starts once every project of the one before has ended.
+// Within a phase any two spec files may run side by side, so each phase holds only specs that do not
+// disturb one another; a spec that reads what another changes goes to another phase:
+// - ledger (phase 1) turns NOVA_GRANTS_ENABLED off for a moment: admin-risk, page-guards and
+//   wallet-apple, which grant Nova, run in phase 2; it also spends the demo merchant's
+//   code-confirmation limit, and so does rate-limit (a minute of it): phase 2. Nothing else moves the
+//   demo driver's balance or the Nova the demo merchant received, which ledger compares before and after.
+// - discovery-map (phase 1) expects Mueller Market Coffee's cheapest offer first in the charger sheet:
+//   merchant-offers, which adds a cheaper one, runs in phase 2 (campaign-unlock adds one in phase 3).
+// - merchant-square connects the demo merchant to Square and disconnects it: phone in phase 1, desktop
+//   in phase 2, and merchant-reports, which expects it not connected, in phase 3.
+// - energy-events opts the demo driver in and out of the demo event: phone in phase 1, desktop in phase 2.
+// - campaigns puts a 2× charging campaign live for the hours around now and campaign-unlock a sign-up
+//   campaign (+300 Nova), both program-wide: phase 3, the last, with nothing that asserts a new driver's
+//   Nova or dollars (charging, cash-out, square-journey, wallet-apple, wallet-pass-page) or finds the
+//   demo merchant's cheapest offer (discovery-map). Together they are fine: one pays for charging, the
+//   other for signing up, and each looks for its own campaign's lines.
+// - The rest change only what they make themselves and read only that or what no spec changes, so
+//   they go wherever they even out the phases: admin-console and merchant-onboarding (their own
+//   businesses), sign-in (its own business for "sign out everywhere"; it reads only sign-in-link mail),
+//   surfaces (demo pages no spec changes), merchant-funding (a top-up nobody reads), pwa (the demo driver's
+//   own session), malformed-actions, production-config (its own server), nova-expiry (the lapsed demo
+//   driver, nobody else's), and (not in phase 3) charging, cash-out, square-journey, wallet-pass-page
+//   (their own drivers, businesses and Square seller).
+const PHASES = [
+  /(ledger|discovery-map|energy-events|merchant-square|cash-out|charging|admin-console|merchant-onboarding)\.spec/,
+  /(admin-risk|page-guards|wallet-apple|rate-limit|merchant-offers|merchant-square|energy-events|square-journey|wallet-pass-page|sign-in|surfaces|pwa)\.spec/,
+  /(campaigns|campaign-unlock|merchant-reports|merchant-funding|malformed-actions|production-config|nova-expiry)\.spec/,
+];
+// merchant-square and energy-events are in phases 1 and 2: the phone's run in the first, the desktop's in the second
+const PHONE_LATER = /(merchant-square|energy-events)\.spec/;
 
-// Specs the screen size changes nothing for run once, in the desktop projects: the production-start
+// Specs the screen size changes nothing for run once, on the desktop: the production-start
 // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
 // (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver), the
 // merchant report, the admin console and the review queue (their screenshots set their own sizes; the review
@@ -68,14 +66,31 @@ const NOT_ON_PHONE =
 // and running them twice cost CI about two and a half minutes.
 const NOT_ON_DESKTOP = /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec/;
 
-const phone = {
-  metadata: { device: "phone" },
-  use: { ...devices["Pixel 7"], browserName: "chromium" as const, launchOptions },
+const devicesUse = {
+  phone: { ...devices["Pixel 7"], browserName: "chromium" as const, launchOptions },
+  desktop: { browserName: "chromium" as const, viewport: { width: 1366, height: 900 }, launchOptions },
 };
-const desktop = {
-  metadata: { device: "desktop" },
-  use: { browserName: "chromium" as const, viewport: { width: 1366, height: 900 }, launchOptions },
-};
+
+/**
+ * The phone's and the desktop's project of each phase; each phase depends on the one before. Files
+ * start in the order of their projects: the one with the longest files first (desktop in phase 2).
+ */
+function phasedProjects() {
+  return PHASES.flatMap((testMatch, i) =>
+    (i === 1 ? (["desktop", "phone"] as const) : (["phone", "desktop"] as const)).map((device) => ({
+      name: `${device}-${i + 1}`,
+      metadata: { device },
+      use: devicesUse[device],
+      testMatch,
+      testIgnore: [
+        device === "phone" ? NOT_ON_PHONE : NOT_ON_DESKTOP,
+        ...(device === "phone" && i > 0 ? [PHONE_LATER] : []),
+        ...(device === "desktop" && i === 0 ? [PHONE_LATER] : []),
+      ],
+      dependencies: i === 0 ? [] : [`phone-${i}`, `desktop-${i}`],
+    })),
+  );
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -86,41 +101,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure", launchOptions },
-  // Playwright runs projects in phases: a phase starts once every project of the one before has ended.
-  // 1: phone-shared (one worker) beside phone; 2: desktop-shared (one worker) beside desktop;
-  // 3: the campaigns. Each phase lists its one-worker lane first, so it starts at once.
-  projects: [
-    { name: "phone-shared", ...phone, testMatch: SHARED, testIgnore: NOT_ON_PHONE, workers: 1 },
-    { name: "phone", ...phone, testIgnore: [NOT_ON_PHONE, SHARED, CAMPAIGNS] },
-    {
-      name: "desktop-shared",
-      ...desktop,
-      testMatch: SHARED,
-      testIgnore: NOT_ON_DESKTOP,
-      workers: 1,
-      dependencies: ["phone-shared", "phone"],
-    },
-    {
-      name: "desktop",
-      ...desktop,
-      testIgnore: [NOT_ON_DESKTOP, SHARED, CAMPAIGNS],
-      dependencies: ["phone-shared", "phone"],
-    },
-    {
-      name: "phone-campaigns",
-      ...phone,
-      testMatch: CAMPAIGNS,
-      testIgnore: NOT_ON_PHONE,
-      dependencies: ["desktop-shared", "desktop"],
-    },
-    {
-      name: "desktop-campaigns",
-      ...desktop,
-      testMatch: CAMPAIGNS,
-      testIgnore: NOT_ON_DESKTOP,
-      dependencies: ["desktop-shared", "desktop"],
-    },
-  ],
+  projects: phasedProjects(),
   webServer: {
     command: `node --import tsx tests/e2e/serve.ts`,
     url: `http://127.0.0.1:${PORT}/api/ready`,

@@ -18,9 +18,9 @@ const playwright = read("test-results/playwright.json");
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
-  // a project whose dependency failed does not run (playwright.config.ts): not run is not passed
+  // a phase whose phase before failed does not run (playwright.config.ts): not run is not passed
   if (playwright.stats.skipped > 0) {
-    console.log(`(${playwright.stats.skipped} e2e tests did not run)`);
+    console.log(`(${playwright.stats.skipped} e2e tests did not run: an earlier phase failed)`);
     failed += playwright.stats.skipped;
   }
   if ((playwright.errors ?? []).length > 0) failed += 1;
