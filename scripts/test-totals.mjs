@@ -31,6 +31,7 @@ if (playwright) {
 for (const [tier, extra] of [
   ["drift", process.env.DRIFT_FAILED],
   ["lint", process.env.LINT_FAILED],
+  ["types", process.env.TYPES_FAILED],
   ["build", process.env.BUILD_FAILED],
 ]) {
   if (extra === "1") {
