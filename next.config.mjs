@@ -18,9 +18,17 @@ const nextConfig = {
   // image's runtime stage); public/ and .next/static are copied beside it (scripts/standalone.mjs).
   output: "standalone",
   poweredByHeader: false,
+  // npm test checks types itself (tsc, in the lane beside the build, scripts/test.sh): its build skips
+  // Next's own check, which would do the same work on the longer lane
+  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   // Next holds a request body up to this before the app sees it (default 10 MB); our largest
   // accepted body is a 1 MB webhook, refused past that by lib/http/read-body.
-  experimental: { proxyClientMaxBodySize: "2mb" },
+  experimental: {
+    proxyClientMaxBodySize: "2mb",
+    // Turbopack writes its build cache to .next/cache by default (about 30 s on this machine); CI
+    // builds a clean clone once, so under CI=true that write is pure cost
+    turbopackFileSystemCacheForBuild: process.env.CI !== "true",
+  },
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",

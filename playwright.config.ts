@@ -21,36 +21,87 @@ const launchOptions = {
   ],
 };
 
+// ---- Which specs may run at the same time: two workers, one server, one database ----
+// Playwright runs projects in phases: a phase starts once every project of the one before has ended.
+// Within a phase any two spec files may run side by side, so each phase holds only specs that do not
+// disturb one another; a spec that reads what another changes goes to another phase:
+// - ledger (phase 1) turns NOVA_GRANTS_ENABLED off for a moment: admin-risk, page-guards and
+//   wallet-apple, which grant Nova, run in phase 2; it also spends the demo merchant's
+//   code-confirmation limit, and so does rate-limit (a minute of it): phase 2. Nothing else moves the
+//   demo driver's balance or the Nova the demo merchant received, which ledger compares before and after.
+// - discovery-map (phase 1) expects Mueller Market Coffee's cheapest offer first in the charger sheet:
+//   merchant-offers, which adds a cheaper one, runs in phase 2 (campaign-unlock adds one in phase 3).
+// - merchant-square connects the demo merchant to Square and disconnects it: phone in phase 1, desktop
+//   in phase 2, and merchant-reports, which expects it not connected, in phase 3.
+// - energy-events opts the demo driver in and out of the demo event: phone in phase 1, desktop in phase 2.
+// - campaigns puts a 2× charging campaign live for the hours around now and campaign-unlock a sign-up
+//   campaign (+300 Nova), both program-wide: phase 3, the last, with nothing that asserts a new driver's
+//   Nova or dollars (charging, cash-out, square-journey, wallet-apple, wallet-pass-page) or finds the
+//   demo merchant's cheapest offer (discovery-map). Together they are fine: one pays for charging, the
+//   other for signing up, and each looks for its own campaign's lines.
+// - The rest change only what they make themselves and read only that or what no spec changes, so
+//   they go wherever they even out the phases: admin-console and merchant-onboarding (their own
+//   businesses), sign-in (its own business for "sign out everywhere"; it reads only sign-in-link mail),
+//   surfaces (demo pages no spec changes), merchant-funding (a top-up nobody reads), pwa (the demo driver's
+//   own session), malformed-actions, production-config (its own server), nova-expiry (the lapsed demo
+//   driver, nobody else's), and (not in phase 3) charging, cash-out, square-journey, wallet-pass-page
+//   (their own drivers, businesses and Square seller).
+const PHASES = [
+  /(ledger|discovery-map|energy-events|merchant-square|cash-out|charging|admin-console|merchant-onboarding)\.spec/,
+  /(admin-risk|page-guards|wallet-apple|rate-limit|merchant-offers|merchant-square|energy-events|square-journey|wallet-pass-page|sign-in|surfaces|pwa)\.spec/,
+  /(campaigns|campaign-unlock|merchant-reports|merchant-funding|malformed-actions|production-config|nova-expiry)\.spec/,
+];
+// merchant-square and energy-events are in phases 1 and 2: the phone's run in the first, the desktop's in the second
+const PHONE_LATER = /(merchant-square|energy-events)\.spec/;
+
+// Specs the screen size changes nothing for run once, on the desktop: the production-start
+// check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
+// (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver), the
+// merchant report, the admin console and the review queue (their screenshots set their own sizes; the review
+// queue decides its scripted flags once) and the Apple PassKit web service (plain HTTP requests).
+const NOT_ON_PHONE =
+  /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple|admin-console|admin-risk/;
+// The installable app, and the driver's long money journeys (charging, cash-out, the Nova
+// ledger walk, the campaign journey), are checked at phone size only: the driver app is phone-first,
+// and running them twice cost CI about two and a half minutes.
+const NOT_ON_DESKTOP = /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec/;
+
+const devicesUse = {
+  phone: { ...devices["Pixel 7"], browserName: "chromium" as const, launchOptions },
+  desktop: { browserName: "chromium" as const, viewport: { width: 1366, height: 900 }, launchOptions },
+};
+
+/**
+ * The phone's and the desktop's project of each phase; each phase depends on the one before. Files
+ * start in the order of their projects: the one with the longest files first (desktop in phase 2).
+ */
+function phasedProjects() {
+  return PHASES.flatMap((testMatch, i) =>
+    (i === 1 ? (["desktop", "phone"] as const) : (["phone", "desktop"] as const)).map((device) => ({
+      name: `${device}-${i + 1}`,
+      metadata: { device },
+      use: devicesUse[device],
+      testMatch,
+      testIgnore: [
+        device === "phone" ? NOT_ON_PHONE : NOT_ON_DESKTOP,
+        ...(device === "phone" && i > 0 ? [PHONE_LATER] : []),
+        ...(device === "desktop" && i === 0 ? [PHONE_LATER] : []),
+      ],
+      dependencies: i === 0 ? [] : [`phone-${i}`, `desktop-${i}`],
+    })),
+  );
+}
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/playwright",
   timeout: 60_000,
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure", launchOptions },
-  projects: [
-    // Specs the screen size changes nothing for run once, in the desktop project: the production-start
-    // check (it spawns its own process), the page guards (plain HTTP requests) and the rate-limit proof
-    // (it spends the merchant's limit for a minute), the Square journey (it opens a phone for its driver), the
-    // merchant report, the admin console and the review queue (their screenshots set their own sizes; the review
-    // queue decides its scripted flags once) and the Apple PassKit web service (plain HTTP requests).
-    {
-      name: "phone",
-      testIgnore:
-        /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple|admin-console|admin-risk/,
-      use: { ...devices["Pixel 7"], browserName: "chromium", launchOptions },
-    },
-    // The installable app, and the driver's long money journeys (charging, cash-out, the Nova
-    // ledger walk, the campaign journey), are checked at phone size only: the driver app is phone-first,
-    // and running them twice cost CI about two and a half minutes.
-    {
-      name: "desktop",
-      testIgnore: /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec/,
-      use: { browserName: "chromium", viewport: { width: 1366, height: 900 }, launchOptions },
-    },
-  ],
+  projects: phasedProjects(),
   webServer: {
     command: `node --import tsx --import ./scripts/server-only-off.mjs tests/e2e/serve.ts`,
     url: `http://127.0.0.1:${PORT}/api/ready`,

@@ -18,6 +18,11 @@ const playwright = read("test-results/playwright.json");
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
+  // a phase whose phase before failed does not run (playwright.config.ts): not run is not passed
+  if (playwright.stats.skipped > 0) {
+    console.log(`(${playwright.stats.skipped} e2e tests did not run: an earlier phase failed)`);
+    failed += playwright.stats.skipped;
+  }
   if ((playwright.errors ?? []).length > 0) failed += 1;
 } else if (process.env.E2E_EXPECTED === "1") {
   failed += 1;
@@ -26,6 +31,7 @@ if (playwright) {
 for (const [tier, extra] of [
   ["drift", process.env.DRIFT_FAILED],
   ["lint", process.env.LINT_FAILED],
+  ["types", process.env.TYPES_FAILED],
   ["build", process.env.BUILD_FAILED],
 ]) {
   if (extra === "1") {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_FAKES } from "./fakes-config";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, deviceOf, DEMO, signInWithPassword, snap } from "./helpers";
 import { assertNoCspViolations, signUpNewDriver } from "./journeys";
 
 test.beforeEach(async ({ page }) => blockOutsideRequests(page));
@@ -47,7 +47,7 @@ test("a merchant's campaign-only offer: hidden from everyone, unlocked for the n
   browser,
   page,
 }, testInfo) => {
-  if (testInfo.project.name === "phone") await page.setViewportSize({ width: 390, height: 844 });
+  if (deviceOf(testInfo) === "phone") await page.setViewportSize({ width: 390, height: 844 });
   const tag = `${testInfo.project.name} ${Date.now().toString(36)}`;
   const title = `Secret pastry ${tag}`;
   await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
@@ -79,11 +79,11 @@ test("a merchant's campaign-only offer: hidden from everyone, unlocked for the n
     await expect(card.getByText(`Unlocked by ${name}`)).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await snap(driver, testInfo, "campaign-unlock-03-driver-home");
-    await card.screenshot({ path: `test-results/screenshots/campaign-unlock-03-card-${testInfo.project.name}.png` });
+    await card.screenshot({ path: `test-results/screenshots/campaign-unlock-03-card-${deviceOf(testInfo)}.png` });
     await driver.goto("/app/wallet");
     const line = driver.getByRole("listitem").filter({ hasText: `${name}, +300 Nova + an offer unlocked` });
     await expect(line).toBeVisible();
-    await line.screenshot({ path: `test-results/screenshots/campaign-unlock-04-line-${testInfo.project.name}.png` });
+    await line.screenshot({ path: `test-results/screenshots/campaign-unlock-04-line-${deviceOf(testInfo)}.png` });
     await snap(driver, testInfo, "campaign-unlock-04-driver-wallet");
     await context.close();
   } finally {

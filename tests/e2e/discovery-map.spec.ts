@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
-import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, deviceOf, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 import { AT_MUELLER, CHARGER, fillBusinessSignUp, signUpNewDriver } from "./journeys";
 
 // The driver's map on the charge tab, at a 390px phone (the desktop project runs it at its size).
@@ -20,7 +20,7 @@ async function phone(
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
   const context = await browser.newContext({
     baseURL,
-    viewport: testInfo.project.name === "phone" ? { width: 390, height: 844 } : viewport,
+    viewport: deviceOf(testInfo) === "phone" ? { width: 390, height: 844 } : viewport,
     userAgent,
     deviceScaleFactor,
     isMobile,
@@ -64,7 +64,7 @@ const markersOnMap = (page: Page) =>
 /** What the phone's screen shows with the map scrolled into the middle (a full-page shot puts the tab bar over it). */
 async function mapShot(page: Page, testInfo: TestInfo, name: string) {
   await page.locator(".leaflet-container").evaluate((el) => el.scrollIntoView({ block: "center" }));
-  await page.screenshot({ path: `test-results/screenshots/${name}-${testInfo.project.name}.png` });
+  await page.screenshot({ path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png` });
 }
 
 const count = (page: Page) => page.getByTestId("charger-count");

@@ -1,8 +1,16 @@
 import type { Page, TestInfo } from "@playwright/test";
 
-/** Full-page screenshot kept under test-results/screenshots/<name>-<project>.png. */
+/**
+ * The device a project stands for, "phone" or "desktop" (playwright.config.ts): several projects
+ * share a device (they split the specs into lanes), so the project's own name is not it.
+ */
+export function deviceOf(testInfo: TestInfo): "phone" | "desktop" {
+  return testInfo.project.metadata.device;
+}
+
+/** Full-page screenshot kept under test-results/screenshots/<name>-<device>.png. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screenshots/${name}-${testInfo.project.name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png`, fullPage: true });
 }
 
 /** Map tiles and other outside requests cannot load here; fail fast instead of waiting. */
@@ -35,10 +43,11 @@ export async function signInWithPassword(
   email: string,
   landing: RegExp,
   callbackUrl?: string,
+  password = DEMO.password,
 ): Promise<void> {
   await page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(landing);
 }

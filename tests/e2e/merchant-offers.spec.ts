@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, deviceOf, DEMO, signInWithPassword, snap } from "./helpers";
 import { assertNoCspViolations } from "./journeys";
 
 test.beforeEach(async ({ page }) => blockOutsideRequests(page));
 test.afterEach(assertNoCspViolations);
 
 test("an owner creates an offer, sees the driver's preview, and pauses it", async ({ page }, testInfo) => {
-  if (testInfo.project.name === "phone") await page.setViewportSize({ width: 390, height: 844 });
+  if (deviceOf(testInfo) === "phone") await page.setViewportSize({ width: 390, height: 844 });
   const title = `Oat latte ${testInfo.project.name} ${Date.now().toString(36)}`;
   await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
   await page.goto("/merchant/offers");

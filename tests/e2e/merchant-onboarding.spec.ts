@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type TestInfo } from "@playwright/test";
-import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, deviceOf, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 import { fillBusinessSignUp } from "./journeys";
 
 const cspViolations: string[][] = [];
@@ -10,7 +10,7 @@ test.afterEach(() => {
 /** A fresh device: the phone project at 390px wide (a common narrow phone), desktop at its 1366px. */
 async function device(browser: Browser, baseURL: string | undefined, testInfo: TestInfo) {
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
-  const phone = testInfo.project.name === "phone";
+  const phone = deviceOf(testInfo) === "phone";
   const context = await browser.newContext({
     baseURL,
     viewport: phone ? { width: 390, height: 844 } : viewport,

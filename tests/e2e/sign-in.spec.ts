@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_FAKES } from "./fakes-config";
 import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { fillBusinessSignUp } from "./journeys";
 
 test.beforeEach(async ({ page }) => blockOutsideRequests(page));
 
@@ -11,11 +12,13 @@ async function expectSignedInAs(page: Page, email: string) {
   expect((await me.json()).user.email).toBe(email);
 }
 
+/** The newest sign-in link mailed to `to` since `since` (other specs mail the demo driver too). */
 async function waitForMail(to: string, since: number): Promise<{ text: string }> {
   for (let i = 0; i < 50; i++) {
     for (const file of readdirSync(E2E_FAKES.mailDir).sort().reverse()) {
       const mail = JSON.parse(readFileSync(`${E2E_FAKES.mailDir}/${file}`, "utf8"));
-      if (Number(file.split("-")[0]) >= since && mail.to.includes(to)) return mail;
+      const link = mail.subject === "Your Nerava sign-in link";
+      if (Number(file.split("-")[0]) >= since && mail.to.includes(to) && link) return mail;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -91,8 +94,25 @@ test("sign out everywhere ends the other device's session at once", async ({ bro
   const phone = await browser.newContext({ baseURL });
   const laptop = await browser.newContext({ baseURL });
   const [a, b] = [await phone.newPage(), await laptop.newPage()];
-  await signInWithPassword(a, DEMO.merchant, /\/merchant$/);
-  await signInWithPassword(b, DEMO.merchant, /\/merchant$/);
+  // a business of its own: signing the demo merchant out everywhere would end the sessions of the
+  // specs running beside this one (playwright.config.ts)
+  const tag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+  const owner = { email: `everywhere-${tag}@test.local`, password: "signed in on two devices" };
+  await a.goto("/merchant/signup");
+  await fillBusinessSignUp(a, {
+    owner: "Eve Everywhere",
+    ...owner,
+    business: `Everywhere Espresso ${tag}`,
+    kind: "Coffee",
+    address: "1801 E 51st St, Austin, TX 78723",
+    latitude: "30.3031",
+    longitude: "-97.7061",
+    phone: "+1 512 555 0177",
+    contactEmail: `shop-${tag}@test.local`,
+  });
+  await a.getByRole("button", { name: "Create account and apply" }).click();
+  await a.waitForURL(/\/merchant$/);
+  await signInWithPassword(b, owner.email, /\/merchant$/, undefined, owner.password);
   const cookies = await b.context().cookies();
   expect(cookies.find((c) => c.name === "nerava.session")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   expect(await b.evaluate(() => document.cookie)).not.toContain("nerava.session");

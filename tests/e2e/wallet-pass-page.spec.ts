@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_FAKES } from "./fakes-config";
-import { blockOutsideRequests, snap } from "./helpers";
+import { blockOutsideRequests, deviceOf, snap } from "./helpers";
 import { signUpNewDriver } from "./journeys";
 
 // The driver's pass page offers the wallet their device uses (an Android phone: Google first, the
@@ -17,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 test("the pass page offers the device's wallet, a downloadable .pkpass and a Google save link", async ({
   page,
 }, testInfo) => {
-  const onPhone = testInfo.project.name === "phone";
+  const onPhone = deviceOf(testInfo) === "phone";
   const name = await signUpNewDriver(page, testInfo, "Card");
   await page.goto("/app/pass");
   const section = page.getByRole("region", { name: "Your card in your phone’s wallet" });

@@ -158,5 +158,7 @@ describe("notifications of energy events and campaigns", () => {
     await runAnnouncements();
     expect(await noticesOf(fresh.id, "campaign", campaign.id)).toHaveLength(1);
     expect(mailTo(fresh.email!)).toHaveLength(1);
+    // live and program-wide, it would pay 2× on every later file's night-time session for a new driver
+    await setCampaignStatus(admin, campaign.id, "ENDED", fakeMeta());
   });
 });

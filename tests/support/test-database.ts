@@ -26,21 +26,57 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   if (!serverUrl) return createEmbeddedDatabase();
   assertLocalDatabase(serverUrl);
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await admin(serverUrl, `CREATE DATABASE "${name}"`);
+  return {
+    url: databaseUrl(serverUrl, name),
+    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
+  };
+}
+
+/**
+ * The integration run's database as the vitest workers see it: on a PostgreSQL server, a migrated
+ * template each worker copies (`CREATE DATABASE … TEMPLATE`, see workerDatabaseUrl), so files can
+ * run side by side without sharing rows; on PGlite (one session) the database itself, used serially.
+ */
+export type RunDatabase = { url: string; serverUrl?: string; template?: string };
+
+/** The database this vitest worker (VITEST_POOL_ID) uses for the whole run: made from the template on first use. */
+export async function workerDatabaseUrl(run: RunDatabase): Promise<string> {
+  if (!run.serverUrl || !run.template) return run.url;
+  const name = `${run.template}_w${process.env.VITEST_POOL_ID ?? "1"}`;
+  const exists = await admin(run.serverUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (exists.rowCount === 0) {
+    // no two files of one worker run at once, so nobody else creates this name meanwhile
+    await admin(run.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${run.template}"`);
+  }
+  return databaseUrl(run.serverUrl, name);
+}
+
+/** Drops the run's template and every worker's copy of it. */
+export async function dropRunDatabases(run: RunDatabase): Promise<void> {
+  if (!run.serverUrl || !run.template) return;
+  const copies = await admin(run.serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    `${run.template}\\_w%`,
+  ]);
+  for (const name of [...copies.rows.map((r) => r.datname as string), run.template]) {
+    await admin(run.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+async function admin(serverUrl: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return url.toString();
 }
 
 async function createEmbeddedDatabase(): Promise<TestDatabase> {

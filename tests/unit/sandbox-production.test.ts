@@ -36,7 +36,9 @@ const digestOf = async (run: () => Promise<unknown>) => {
   }
 };
 
-describe("production without Smartcar's or Twilio's keys", () => {
+// The tests import what they check cold (pages, the provider twins) after stubbing the switches: on
+// a busy CI machine that import alone can take longer than vitest's default 5 s.
+describe("production without Smartcar's or Twilio's keys", { timeout: 30_000 }, () => {
   it("does not even configure while charging and text-message sign-in are on", () => {
     expect(() => config()).toThrow(ConfigError);
     expect(() => smartcar.vehicleProvider()).toThrow(/SMARTCAR_CLIENT_ID/);
