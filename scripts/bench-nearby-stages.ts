@@ -65,7 +65,7 @@ async function once(raw: Record<string, string>, times: Times | null): Promise<{
   const nearest = await readNearest(area, query, query.limit + 1);
   lap("chargers");
   const chargers = nearest.chargers.slice(0, query.limit);
-  const perks = await readPerks(area, chargers, nearest.version);
+  const perks = await readPerks(chargers, nearest.version);
   lap("perks");
   const wire = packNearby({
     chargers: orderNearby(chargers.map((c) => ({ ...c, perks: perks.get(c.id) ?? [] }))),

@@ -93,7 +93,7 @@ async function explain() {
   const boxPlan = await plan("chargers, a downtown Austin box", chargersSql(box, q, q.limit + 1));
   const found = (await readNearest(area, q, q.limit)).chargers;
   // what readPerks reads for the chargers the perk cache lacks (here: all of them)
-  const perksPlan = await plan(`perks of those ${found.length} chargers (none cached)`, perksSql(area, found));
+  const perksPlan = await plan(`perks of those ${found.length} chargers (none cached)`, perksSql(found));
   const usesIndex = (p: string, idx: string) => p.includes(idx);
   const ok =
     usesIndex(chargersPlan, "Charger_earth_idx") &&

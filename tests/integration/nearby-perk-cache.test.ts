@@ -135,13 +135,13 @@ describe("nearby perk cache", () => {
   it("answers with the same perks from the cache as from a fresh read", async () => {
     const area = areaOf(query);
     const { chargers, version: v } = await readNearest(area, query, query.limit);
-    const first = await readPerks(area, chargers, v);
-    const cached = await readPerks(area, chargers, v);
+    const first = await readPerks(chargers, v);
+    const cached = await readPerks(chargers, v);
     expect(cached.get(CHARGER)).toBe(first.get(CHARGER)); // the same entry, not read again
     await testDb.$executeRaw`SELECT nextval('"discovery_version"')`;
     const fresh = await readNearest(area, query, query.limit);
     expect(fresh.version).not.toBe(v);
-    const reread = await readPerks(area, fresh.chargers, fresh.version);
+    const reread = await readPerks(fresh.chargers, fresh.version);
     expect(reread.get(CHARGER)).not.toBe(first.get(CHARGER));
     expect(reread.get(CHARGER)).toEqual(first.get(CHARGER));
     expect(reread.get(CHARGER)?.map((p) => p.merchantId)).toEqual([MERCHANT]);

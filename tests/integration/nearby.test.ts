@@ -3,6 +3,9 @@ import { findNearby, nearbyQuery, type NearbyResult, type NearbyWire } from "@/l
 import { unpackNearby } from "@/components/discovery/unpack-nearby";
 import { AppError } from "@/lib/errors";
 import { GET } from "@/app/api/discovery/nearby/route";
+import { pinsSql, type PinReading, type PinRow } from "@/lib/discovery/nearby/perks";
+import { pairWithin } from "@/lib/discovery/nearby/pair";
+import { MAX_STRAIGHT_METERS } from "@/lib/discovery/nearby/rules";
 import { call } from "../support/request";
 import { testDb } from "../support/factories";
 import {
@@ -122,15 +125,28 @@ describe("findNearby: order, limit and perks", () => {
     expect(perks.C.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_7", 49]]);
   });
 
-  it("finds the same perks when the chargers are far apart (a zoomed-out box probes each charger)", async () => {
-    const perksOf = (r: NearbyResult) =>
-      Object.fromEntries(
-        r.chargers.map((c) => [c.id, c.perks.map((p) => [p.merchantId, p.walkMinutes, p.offers.length])]),
+  it("finds the same pins reading one circle or probing each charger (a zoomed-out map, a few uncached chargers)", async () => {
+    const r = await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "NDTest" }));
+    expect(r.chargers.length).toBeGreaterThanOrEqual(6);
+    // which merchants each charger reaches, and their offers, read both ways
+    const reached = async (how: PinReading) => {
+      const pairs = pairWithin(r.chargers, await testDb.$queryRaw<PinRow[]>(pinsSql(r.chargers, how)));
+      return Object.fromEntries(
+        r.chargers.map((c) => [
+          c.id,
+          (pairs.get(c.id) ?? []).map(({ pin }) => `${pin.merchantId}:${pin.offers.length}`).sort(),
+        ]),
       );
-    const zoomedOut = perksOf(await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "NDTest" })));
-    const city = perksOf(await near({ network: "NDTest" }));
-    expect(Object.keys(city)).toHaveLength(6);
-    expect(zoomedOut).toMatchObject(city);
+    };
+    expect(pinsSql(r.chargers, "per charger").text).toContain("unnest");
+    expect(pinsSql(r.chargers, "one circle").text).not.toContain("unnest");
+    const probed = await reached("per charger");
+    expect(Object.values(probed).flat().length).toBeGreaterThan(0);
+    expect(await reached("one circle")).toEqual(probed);
+    // and the answer's perks within walking reach are among them
+    for (const c of r.chargers)
+      for (const p of c.perks.filter((p) => p.distanceMeters <= MAX_STRAIGHT_METERS))
+        expect(probed[c.id]).toContain(`${p.merchantId}:${p.offers.length}`);
   });
 });
 

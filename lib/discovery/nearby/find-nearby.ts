@@ -19,7 +19,7 @@ export async function findNearby(query: NearbyQuery): Promise<NearbyResult> {
   const area = areaOf(query);
   const nearest = await readNearest(area, query, query.limit + 1);
   const chargers = nearest.chargers.slice(0, query.limit);
-  const perks = await readPerks(area, chargers, nearest.version);
+  const perks = await readPerks(chargers, nearest.version);
   return {
     chargers: orderNearby(chargers.map((c) => ({ ...c, perks: perks.get(c.id) ?? [] }))),
     truncated: nearest.chargers.length > query.limit,
