@@ -16,7 +16,6 @@ import path from "node:path";
 import pg from "pg";
 import { Prisma } from "../lib/db/generated/client";
 import { applyMigrations } from "../lib/db/schema-engine";
-import type { Db } from "../lib/db/client";
 import { AUSTIN, CHARGERS, MERCHANTS, seedBench } from "./bench-nearby-seed";
 
 const RUNS = Math.max(200, Number(process.env.BENCH_RUNS ?? 300));
@@ -72,33 +71,29 @@ async function time(name: string, once: () => Promise<number>) {
   return { name, runs: RUNS, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), chargers: found / RUNS };
 }
 
-async function explain(db: Db) {
+async function explain() {
   const { nearbyQuery } = await import("../lib/discovery/nearby-contract");
   const { areaOf } = await import("../lib/discovery/nearby/area");
-  const { chargersSql, readChargers } = await import("../lib/discovery/nearby/chargers");
-  const { pinsSql } = await import("../lib/discovery/nearby/perks");
+  const { chargersSql, readNearest } = await import("../lib/discovery/nearby/chargers");
+  const { perksSql } = await import("../lib/discovery/nearby/perks");
+  const { queryNearby } = await import("../lib/discovery/nearby/pool");
   const q = nearbyQuery.parse({ lat: AUSTIN.lat, lng: AUSTIN.lng, radius: 20_000 });
   const area = areaOf(q);
-  // as readChargers runs it: bitmap scans off for the chargers statement
-  const plan = async (title: string, sql: Prisma.Sql, noBitmap = false) => {
-    const [, rows] = await db.$transaction([
-      db.$executeRawUnsafe(
-        `SELECT set_config('enable_bitmapscan', '${noBitmap ? "off" : "on"}', true), set_config('enable_seqscan', '${noBitmap ? "off" : "on"}', true)`,
-      ),
-      db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`),
-    ]);
+  // on the nearby pool, so with its sessions' settings (bitmap and sequential scans off, JIT off)
+  const plan = async (title: string, sql: Prisma.Sql) => {
+    const rows = await queryNearby<{ "QUERY PLAN": string }>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
     console.log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${title}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
   };
   const chargersPlan = await plan(
     "chargers, 20 km radius around downtown Austin, nearest 201",
     chargersSql(area, q, q.limit + 1),
-    true,
   );
   const box = areaOf(nearbyQuery.parse({ bbox: "30.2,-97.8,30.33,-97.68" }));
-  const boxPlan = await plan("chargers, a downtown Austin box", chargersSql(box, q, q.limit + 1), true);
-  const found = await readChargers(area, q, q.limit);
-  const perksPlan = await plan(`merchant pins near those ${found.length} chargers`, pinsSql(area, found));
+  const boxPlan = await plan("chargers, a downtown Austin box", chargersSql(box, q, q.limit + 1));
+  const found = (await readNearest(area, q, q.limit)).chargers;
+  // what readPerks reads for the chargers the perk cache lacks (here: all of them)
+  const perksPlan = await plan(`perks of those ${found.length} chargers (none cached)`, perksSql(found));
   const usesIndex = (p: string, idx: string) => p.includes(idx);
   const ok =
     usesIndex(chargersPlan, "Charger_earth_idx") &&
@@ -159,7 +154,7 @@ async function main(): Promise<number> {
         );
       }
     }
-    const ok = await explain(db());
+    const ok = await explain();
     console.log(`\n${"scenario".padEnd(46)} runs   p50 ms   p95 ms   p99 ms   chargers/answer`);
     for (const r of results)
       console.log(

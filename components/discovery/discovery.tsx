@@ -41,7 +41,9 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
   const [filters, setFilters] = useState(NO_FILTERS);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = countActiveFilters(filters);
-  const [box, setBox] = useState<Bbox>(AUSTIN);
+  // the map's first view is AUSTIN, but its box is the one it reports once loaded (its own shape):
+  // asking for AUSTIN first would be a request the map replaces at once
+  const [box, setBox] = useState<Bbox | null>(initialView === "list" ? AUSTIN : null);
   const [selected, setSelected] = useState<NearbyCharger | null>(null);
   const [target, setTarget] = useState<MapTarget | null>(null);
   const { status: where, locate } = usePosition();
@@ -65,6 +67,7 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
 
   const switchView = (next: DiscoveryView) => {
     setView(next);
+    if (next === "list") setBox((b) => b ?? AUSTIN);
     const url = new URL(window.location.href);
     if (next === "map") url.searchParams.delete("view");
     else url.searchParams.set("view", next);
@@ -135,7 +138,7 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
             <ChargerMap
               chargers={chargers}
               tileUrl={tileUrl}
-              initialBounds={box}
+              initialBounds={box ?? AUSTIN}
               target={target}
               position={where.state === "found" ? where.position : null}
               onBoundsChange={setBox}

@@ -49,8 +49,9 @@ export function envSchema(isProduction: boolean) {
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DEMO_MODE: bool(!isProduction),
     MAP_TILE_URL: z.string().default(""),
-    // How long the nearby query keeps a map cell's partner pins (0: off). Edits invalidate at
-    // once through the discovery version; this only bounds offers reaching their end time.
+    // The longest the nearby query keeps a charger's perks (0: off). Edits invalidate at once
+    // through the discovery version and an entry ends with its first offer's end; this bounds
+    // what nothing marks (an offer reaching its start time).
     NEARBY_PIN_CACHE_SECONDS: wholeNumber({ min: 0, max: 300 }).default(30),
     // Credit for the tiles, shown as text in the map's corner (OpenStreetMap's tiles ask for this line).
     MAP_TILE_ATTRIBUTION: z.string().max(200).default("© OpenStreetMap contributors"),

@@ -40,6 +40,23 @@ test("driver app shows chargers and offers, and the wallet after sign-in", async
   await snap(page, testInfo, "driver-wallet");
 });
 
+test("Home and Charge arrive whole from the server: no streaming skeleton before them", async ({ page }) => {
+  await signInWithPassword(page, DEMO.driver, /\/app$/, "/app");
+  // the page's HTML as the server sends it: its content, and no skeleton (a loading.tsx above them) in front
+  for (const [path, heading] of [
+    ["/app", "Charge & earn"],
+    ["/app/charge", "Where are you charging?"],
+  ]) {
+    const html = await (await page.request.get(path)).text();
+    expect(html, path).toContain(heading.replace("&", "&amp;"));
+    expect(html, path).not.toContain('aria-busy="true"');
+  }
+  // the tab bar's links show progress while a page is on its way (hidden at rest)
+  const tabs = page.getByRole("navigation", { name: "Driver app" }).getByRole("link");
+  await expect(tabs).toHaveCount(5);
+  for (const tab of await tabs.all()) await expect(tab.locator("span[aria-hidden='true'].bg-brand-600")).toHaveCount(1);
+});
+
 test("merchant dashboard shows the member's own merchant", async ({ page }, testInfo) => {
   await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
   await expect(page.getByText("Mueller Market Coffee").first()).toBeVisible();

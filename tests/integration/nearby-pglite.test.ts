@@ -47,7 +47,7 @@ describe.runIf(onPostgresServer)("findNearby: PGlite answers as PostgreSQL does"
 
   afterAll(async () => {
     await Promise.allSettled([pglite?.$disconnect(), testDb.$disconnect()]);
-    // the chargers' own pool keeps idle sessions on PGlite: closed first, or stopping the server
+    // the nearby pool keeps idle sessions on PGlite: closed first, or stopping the server
     // drops them and the pool (no error listener) throws "Connection terminated unexpectedly"
     const knnPools = (globalThis as unknown as { nervaKnnPools?: Map<string, { end(): Promise<void> }> }).nervaKnnPools;
     await knnPools?.get(server?.url)?.end();
@@ -56,7 +56,7 @@ describe.runIf(onPostgresServer)("findNearby: PGlite answers as PostgreSQL does"
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  // the app's client and DATABASE_URL (the chargers' own pool and the pin cache follow it) point at one database
+  // the app's client and DATABASE_URL (the nearby pool and the perk cache follow it) point at one database
   async function on(client: Db, raw: Record<string, string | number>): Promise<NearbyResult> {
     const [previous, previousUrl] = [g.nervaDb, process.env.DATABASE_URL];
     g.nervaDb = client;

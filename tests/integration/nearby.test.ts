@@ -3,6 +3,9 @@ import { findNearby, nearbyQuery, type NearbyResult, type NearbyWire } from "@/l
 import { unpackNearby } from "@/components/discovery/unpack-nearby";
 import { AppError } from "@/lib/errors";
 import { GET } from "@/app/api/discovery/nearby/route";
+import { pinsSql, type PinReading, type PinRow } from "@/lib/discovery/nearby/perks";
+import { pairWithin } from "@/lib/discovery/nearby/pair";
+import { MAX_STRAIGHT_METERS } from "@/lib/discovery/nearby/rules";
 import { call } from "../support/request";
 import { testDb } from "../support/factories";
 import {
@@ -122,15 +125,28 @@ describe("findNearby: order, limit and perks", () => {
     expect(perks.C.map((p) => [p.merchantId, p.walkMinutes])).toEqual([["nbm_7", 49]]);
   });
 
-  it("finds the same perks when the chargers are far apart (a zoomed-out box probes each charger)", async () => {
-    const perksOf = (r: NearbyResult) =>
-      Object.fromEntries(
-        r.chargers.map((c) => [c.id, c.perks.map((p) => [p.merchantId, p.walkMinutes, p.offers.length])]),
+  it("finds the same pins reading one circle or probing each charger (a zoomed-out map, a few uncached chargers)", async () => {
+    const r = await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "NDTest" }));
+    expect(r.chargers.length).toBeGreaterThanOrEqual(6);
+    // which merchants each charger reaches, and their offers, read both ways
+    const reached = async (how: PinReading) => {
+      const pairs = pairWithin(r.chargers, await testDb.$queryRaw<PinRow[]>(pinsSql(r.chargers, how)));
+      return Object.fromEntries(
+        r.chargers.map((c) => [
+          c.id,
+          (pairs.get(c.id) ?? []).map(({ pin }) => `${pin.merchantId}:${pin.offers.length}`).sort(),
+        ]),
       );
-    const zoomedOut = perksOf(await findNearby(nearbyQuery.parse({ bbox: "24.4,-125,49.5,-66.9", network: "NDTest" })));
-    const city = perksOf(await near({ network: "NDTest" }));
-    expect(Object.keys(city)).toHaveLength(6);
-    expect(zoomedOut).toMatchObject(city);
+    };
+    expect(pinsSql(r.chargers, "per charger").text).toContain("unnest");
+    expect(pinsSql(r.chargers, "one circle").text).not.toContain("unnest");
+    const probed = await reached("per charger");
+    expect(Object.values(probed).flat().length).toBeGreaterThan(0);
+    expect(await reached("one circle")).toEqual(probed);
+    // and the answer's perks within walking reach are among them
+    for (const c of r.chargers)
+      for (const p of c.perks.filter((p) => p.distanceMeters <= MAX_STRAIGHT_METERS))
+        expect(probed[c.id]).toContain(`${p.merchantId}:${p.offers.length}`);
   });
 });
 
@@ -151,45 +167,33 @@ describe("findNearby: filters", () => {
 });
 
 describe("GET /api/discovery/nearby", () => {
-  it("answers the packed contract (each merchant once), cacheable privately for 30 s", async () => {
+  it("answers the packed contract (tuples, each merchant once), cacheable privately for 30 s", async () => {
     const res = await call(GET, { path: `/api/discovery/nearby?lat=${C.lat}&lng=${C.lng}&radius=2000&limit=3` });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, max-age=30");
     const wire = (await res.json()) as NearbyWire;
     expect(wire.truncated).toBe(true);
     expect(wire.asOf).toBe(importedAt.toISOString());
-    expect(wire.chargers.map((c) => c.id)).toEqual(["nb_C", "nb_D", "nb_A"]);
-    expect(Object.keys(wire.chargers[1]).sort()).toEqual(
-      [
-        "accessHours",
-        "address",
-        "connectors",
-        "distanceMeters",
-        "id",
-        "isPartner",
-        "latitude",
-        "longitude",
-        "name",
-        "network",
-        "perks",
-        "powerKw",
-        "status",
-      ].sort(),
-    );
-    expect(Object.keys(wire.chargers[1].perks[0]).sort()).toEqual(
-      ["distanceMeters", "latitude", "longitude", "merchantId", "walkMinutes"].sort(),
-    );
-    expect(wire.chargers[1].perks[0]).toMatchObject({ merchantId: "nbm_6", walkMinutes: 10 });
-    expect(wire.merchants["nbm_6"]).toMatchObject({ offers: [{ title: "Donut", novaPrice: 80 }] });
+    expect(wire.chargers.map((c) => c[0])).toEqual(["nb_C", "nb_D", "nb_A"]);
+    expect(wire.chargers[1]).toHaveLength(13);
+    const [pin, distance, walk] = wire.chargers[1][12][0];
+    const merchant = wire.merchants[wire.pins[pin][0]];
+    expect([merchant[0], walk]).toEqual(["nbm_6", 10]);
+    expect(distance).toBeGreaterThan(0);
+    expect(merchant[3]).toContainEqual([expect.any(String), "Donut", 80]);
+    expect(new Set(wire.merchants.map((m) => m[0])).size).toBe(wire.merchants.length);
     // unpacked, it is the query's answer (distances to the metre, coordinates to 6 decimals)
     const direct = await near({ limit: 3 });
     const unpacked = unpackNearby(wire);
     expect(unpacked.chargers.map((c) => c.perks.map((p) => [p.merchantId, p.name, p.offers]))).toEqual(
       direct.chargers.map((c) => c.perks.map((p) => [p.merchantId, p.name, p.offers])),
     );
-    unpacked.chargers.forEach((c, i) =>
-      expect(Math.abs(c.distanceMeters - direct.chargers[i].distanceMeters)).toBeLessThanOrEqual(0.5),
-    );
+    unpacked.chargers.forEach((c, i) => {
+      const { perks: _p, latitude: _la, longitude: _lo, distanceMeters: _d, ...same } = direct.chargers[i];
+      expect(c).toMatchObject(same);
+      expect(Math.abs(c.distanceMeters - direct.chargers[i].distanceMeters)).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(c.latitude - direct.chargers[i].latitude)).toBeLessThanOrEqual(5e-7);
+    });
   });
 
   it.each([

@@ -1,13 +1,21 @@
-import pg from "pg";
-import { db, Prisma } from "@/lib/db";
-import { databaseUrl } from "@/lib/db/client";
-import { logger } from "@/lib/observability";
+import { Prisma } from "@/lib/db";
 import type { NearbyCharger, NearbyQuery } from "../nearby-contract";
 import { centreSql, inAreaSql, type Area } from "./area";
 import { hasPerkSql } from "./perk-sql";
+import { queryNearby } from "./pool";
 
 /** A charger as the query reads it; its perks are paired with it afterwards. */
 export type ChargerRow = Omit<NearbyCharger, "perks">;
+
+/** The chargers nearest the centre, with what the rest of the answer needs from the same snapshot. */
+export type Nearest = {
+  /** At most `take`, nearest first. */
+  chargers: ChargerRow[];
+  /** The newest import (ISO), null for demo data. */
+  asOf: string | null;
+  /** The discovery version (the perk cache's key): moves on every edit of what a perk shows. */
+  version: string;
+};
 
 /** The query's filters on the charger aliased `c`. */
 function filtersSql(q: NearbyQuery): Prisma.Sql {
@@ -21,61 +29,61 @@ function filtersSql(q: NearbyQuery): Prisma.Sql {
 }
 
 /**
- * Matching chargers nearest the area's centre first, at most `take`. The ORDER BY on the cube
- * distance `<->` (monotonic in great-circle distance) lets the GiST index return rows in order
- * (a KNN scan), so a wide radius costs no more than a narrow one.
+ * A radius is tested in memory, on the rows the index scan returns, unless a costly filter
+ * (partnersOnly's perk test) would then run on the rows in the corners of the radius's box:
+ * the rows come nearest first, so those beyond the radius are a tail to cut off, and the SQL
+ * test would only compute each row's distance a second time.
  */
-export async function readChargers(area: Area, q: NearbyQuery, take: number): Promise<ChargerRow[]> {
-  const sql = chargersSql(area, q, take);
-  const { rows } = await knnPool().query<ChargerRow>(sql.text, sql.values as unknown[]);
-  return rows;
-}
+const radiusInMemory = (area: Area, q: NearbyQuery) => area.kind === "radius" && !q.partnersOnly;
 
-const globalForKnn = globalThis as unknown as { nervaKnnPools?: Map<string, pg.Pool> };
+type Row = ChargerRow & { asOf: string | null; version: string };
 
 /**
- * A small pool of its own (per database) whose sessions have bitmap and sequential scans off:
- * the planner cannot estimate how many rows a cube test keeps (it guesses 0.1%), so it would
- * read every charger in the area (or the table) and sort them, where the index scan returns
- * them nearest first and stops at `take`. Set per connection, the statement is one round trip
- * (a transaction with SET LOCAL took four). Only the chargers statement runs here.
+ * Matching chargers nearest the area's centre first, at most `take`, in one statement that also
+ * reads the newest import time and the discovery version. The ORDER BY on the cube distance
+ * `<->` (monotonic in great-circle distance) lets the GiST index return rows in order (a KNN
+ * scan), so a wide radius costs no more than a narrow one.
  */
-function knnPool(): pg.Pool {
-  const url = databaseUrl();
-  const pools = (globalForKnn.nervaKnnPools ??= new Map());
-  let pool = pools.get(url);
-  if (!pool) {
-    pool = new pg.Pool({
-      connectionString: url,
-      max: 4,
-      idleTimeoutMillis: 30_000,
-      allowExitOnIdle: true,
-      options: "-c enable_bitmapscan=off -c enable_seqscan=off",
-    });
-    // an idle session dropped by the server (a restart, a failover) is an 'error' event: unhandled, it
-    // would take the whole process down; the pool replaces the session on the next query
-    pool.on("error", (err: Error) => logger.warn({ err: err.message }, "nearby chargers pool: idle session lost"));
-    pools.set(url, pool);
-  }
-  return pool;
+export async function readNearest(area: Area, q: NearbyQuery, take: number): Promise<Nearest> {
+  const rows = await queryNearby<Row>(nearestSql(area, q, take));
+  const first = rows[0];
+  const found = rows.filter((r) => r.id !== null) as Row[];
+  const inside =
+    area.kind === "radius" && radiusInMemory(area, q) ? found.filter((r) => r.distanceMeters <= area.radius) : found;
+  return {
+    chargers: inside.map(({ asOf: _a, version: _v, ...charger }) => charger),
+    asOf: first?.asOf ?? null,
+    version: first?.version ?? "0",
+  };
 }
 
-/** The statement readChargers runs (bench:nearby EXPLAINs it). */
+/** The chargers statement readNearest runs (bench:nearby EXPLAINs it). */
 export function chargersSql(area: Area, q: NearbyQuery, take: number) {
   const centre = centreSql(area);
   const point = Prisma.sql`ll_to_earth(c."latitude", c."longitude")`;
+  const where =
+    area.kind === "radius" && radiusInMemory(area, q)
+      ? Prisma.sql`earth_box(${centre}, ${area.radius}::float8) @> ${point}`
+      : inAreaSql(area, Prisma.sql`c."latitude"`, Prisma.sql`c."longitude"`);
   return Prisma.sql`
     SELECT c."id", c."name", c."network", c."address", c."latitude", c."longitude", c."powerKw",
       c."connectors", c."status", c."accessHours", c."isPartner",
       earth_distance(${centre}, ${point}) AS "distanceMeters"
     FROM "Charger" c
-    WHERE ${inAreaSql(area, Prisma.sql`c."latitude"`, Prisma.sql`c."longitude"`)} ${filtersSql(q)}
+    WHERE ${where} ${filtersSql(q)}
     ORDER BY ${point} <-> ${centre}
     LIMIT ${take}`;
 }
 
-/** When the charger data was last refreshed: the newest import (an index-only read), ISO; null for demo data. */
-export async function readAsOf(): Promise<string | null> {
-  const rows = await db().$queryRaw<{ asOf: Date | null }[]>`SELECT max("importedAt") AS "asOf" FROM "Charger"`;
-  return rows[0]?.asOf ? new Date(rows[0].asOf).toISOString() : null;
+/**
+ * The chargers beside the newest import time (an index-only read) and the discovery version,
+ * one round trip; a single row of nulls but those two when no charger matches.
+ */
+function nearestSql(area: Area, q: NearbyQuery, take: number) {
+  return Prisma.sql`
+    SELECT s."asOf", s."version", c.*
+    FROM (SELECT
+        (SELECT to_char(max("importedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Charger") AS "asOf",
+        (SELECT "last_value"::text || ':' || "is_called"::text FROM "discovery_version") AS "version") s
+      LEFT JOIN LATERAL (${chargersSql(area, q, take)}) c ON true`;
 }

@@ -16,12 +16,14 @@ export const liveMerchantSql = Prisma.sql`m."status" = 'ACTIVE' AND EXISTS (
 
 /**
  * The live offers of the merchant aliased `m`, cheapest first, at most `max`, as a JSON array
- * column "offers" (NULL when it has none) — for a CROSS JOIN LATERAL.
+ * column "offers" (NULL when it has none) — for a CROSS JOIN LATERAL — and "endsInMs": how long
+ * until the first of those ends, by the database's clock (NULL when none has an end).
  */
 export const liveOffersSql = (max: number) => Prisma.sql`(
   SELECT json_agg(json_build_object('id', o."id", 'title', o."title", 'novaPrice', o."novaPrice")
-    ORDER BY o."novaPrice", o."title", o."id") AS "offers"
-  FROM (SELECT o."id", o."title", o."novaPrice" FROM "Offer" o
+    ORDER BY o."novaPrice", o."title", o."id") AS "offers",
+    (extract(epoch FROM min(o."endsAt") - ${NOW}) * 1000)::float8 AS "endsInMs"
+  FROM (SELECT o."id", o."title", o."novaPrice", o."endsAt" FROM "Offer" o
     WHERE o."merchantId" = m."id" AND o."active" AND NOT o."unlockOnly" AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})
     ORDER BY o."novaPrice", o."title", o."id" LIMIT ${max}) o)`;
 

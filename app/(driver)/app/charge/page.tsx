@@ -3,13 +3,11 @@ import Link from "next/link";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { activeSessionFor, pingIntervalSeconds, readDriverCharging } from "@/lib/charging";
 import { config } from "@/lib/config";
-import { findNearby, nearbyQuery } from "@/lib/discovery";
 import { logger } from "@/lib/observability";
 import { listDriverVehicles, refreshTelemetry } from "@/lib/vehicles";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { ChargeScreen } from "@/components/charging/charge-screen";
 import { Discovery } from "@/components/discovery/discovery";
-import { AUSTIN, discoveryKeys, nearbyParams, NO_FILTERS } from "@/components/discovery/map-query";
 import { driverQueryKeys } from "@/components/driver/queries/keys";
 import { HydrateQueries } from "@/components/driver/queries/hydrate-queries";
 import { Notice } from "@/components/ui/notice";
@@ -31,23 +29,15 @@ export default async function ChargePage({ searchParams }: { searchParams: Searc
       logger.warn({ err, vehicleId: sessionCar.id }, "check-in telemetry read failed"),
     );
   }
-  // The live part (session, verdict, last result) is the charging query, polled by the screen; the
-  // chargers of the map's first view come with the page, so the list needs no request of its own.
-  const firstView = nearbyParams(AUSTIN, NO_FILTERS);
-  const [charging, nearby] = await Promise.all([
-    readDriverCharging(actor),
-    findNearby(nearbyQuery.parse(Object.fromEntries(firstView))),
-  ]);
+  // The live part (session, verdict, last result) is the charging query, polled by the screen. The
+  // chargers are not read here: the map asks for the box it shows once it has loaded (after first
+  // paint), and the list for its own, so the page's HTML carries no answer the map would replace.
+  const charging = await readDriverCharging(actor);
   const car = vehicles[0];
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
 
   return (
-    <HydrateQueries
-      entries={[
-        [driverQueryKeys.charging, charging],
-        [discoveryKeys.nearby(firstView), nearby],
-      ]}
-    >
+    <HydrateQueries entries={[[driverQueryKeys.charging, charging]]}>
       <ChargeScreen carName={sessionCar ? carName(sessionCar) : null} pingEverySeconds={pingIntervalSeconds()}>
         <Discovery
           initialView={view}

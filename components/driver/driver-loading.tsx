@@ -1,6 +1,12 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function DriverLoading() {
+/**
+ * The driver tabs' streaming placeholder (their loading.tsx files). Home and Charge have none:
+ * they render whole on the server, so their first paint is the page itself (a skeleton there was
+ * the first contentful paint, and the real content a second, later one); a tap on the tab bar
+ * still shows progress at once (NavLink's pending bar).
+ */
+export function DriverLoading() {
   return (
     <div role="status" aria-busy="true">
       <span className="sr-only">Loading…</span>

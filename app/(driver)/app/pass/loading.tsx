@@ -1,0 +1,1 @@
+export { DriverLoading as default } from "@/components/driver/driver-loading";
