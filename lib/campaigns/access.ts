@@ -38,3 +38,16 @@ export async function findManagedCampaign(actor: Actor, campaignId: string) {
   await assertCampaignScope(actor, campaign.merchantId);
   return campaign;
 }
+
+/**
+ * Nova and cash a campaign pays come from Nerava's accounts, never the shop's: a shop's owner
+ * may put live only a campaign that unlocks offers; one that pays is launched by an admin after
+ * review (the probe: an owner's "$100 cash per redemption" paid out of the program).
+ */
+export function assertMayPutLive(actor: Actor, merchantId: string | null, effects: readonly { kind: string }[]) {
+  if (merchantId === null || can(actor.role, "admin:campaigns")) return;
+  if (effects.every((e) => e.kind === "unlock_offer")) return;
+  throw forbidden(
+    "Nerava pays this campaign's Nova and cash, so Nerava reviews and launches it. It stays as it is until then; you can still edit it while it is not live.",
+  );
+}

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import type { CampaignStatus } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requestAnnouncementInTx } from "@/lib/notifications";
-import { findManagedCampaign } from "./access";
+import { assertMayPutLive, findManagedCampaign } from "./access";
+import { storedDefinition } from "./parse";
 
 /** The moves a campaign may make; ENDED is final. */
 const MOVES: Record<CampaignStatus, readonly CampaignStatus[]> = {
@@ -22,6 +23,15 @@ export async function setCampaignStatus(actor: Actor, campaignId: string, status
   if (!MOVES[found.status].includes(status))
     throw new AppError("campaign_state", `A campaign that is ${WORD[found.status]} cannot become ${WORD[status]}.`);
   return db().$transaction(async (tx) => {
+    if (status === "LIVE" && found.merchantId) {
+      // under the row lock a revision takes, so the version checked is the version that goes live
+      const [row] = await tx.$queryRaw<{ currentVersion: number }[]>`
+        SELECT "currentVersion" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
+      const version = await tx.campaignVersion.findUniqueOrThrow({
+        where: { campaignId_version: { campaignId, version: row.currentVersion } },
+      });
+      assertMayPutLive(actor, found.merchantId, storedDefinition(version.definition).effects);
+    }
     const moved = await tx.campaign.updateMany({ where: { id: campaignId, status: found.status }, data: { status } });
     if (moved.count !== 1)
       throw new AppError("campaign_state", "This campaign changed in the meantime. Reload it and try again.");

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor, RequestMeta } from "@/lib/auth";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertShopTrigger, findManagedCampaign } from "./access";
+import { assertMayPutLive, assertShopTrigger, findManagedCampaign } from "./access";
 import { isReplayedKey, versionMadeByForm } from "./form-replay";
 import { parseDefinition } from "./parse";
 import { assertUnlockableOffers } from "./unlock-offers";
@@ -35,6 +35,7 @@ export async function reviseCampaign(
       SELECT "currentVersion", "status"::text AS "status" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
     if (row.status === "ENDED")
       throw new AppError("campaign_state", "This campaign has ended; create a new campaign instead.");
+    if (row.status === "LIVE") assertMayPutLive(actor, found.merchantId, definition.effects);
     const version = row.currentVersion + 1;
     await tx.campaignVersion.create({
       data: {

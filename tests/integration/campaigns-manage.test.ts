@@ -114,7 +114,7 @@ describe("campaign management (who may)", () => {
     const me = asMerchant(owner.id);
     const mine = await createCampaign(me, { merchantId: shop.id, definition: shopDeal }, fakeMeta());
     expect(mine).toMatchObject({ merchantId: shop.id, trigger: "purchase_verified" });
-    await setCampaignStatus(me, mine.id, "LIVE", fakeMeta());
+    await setCampaignStatus(me, mine.id, "ENDED", fakeMeta());
     expect((await listCampaigns(me, { merchantId: shop.id })).map((c) => c.id)).toEqual([mine.id]);
 
     await expect(createCampaign(me, { merchantId: shop.id, definition: nightOwl }, fakeMeta())).rejects.toMatchObject({

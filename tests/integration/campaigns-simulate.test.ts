@@ -122,8 +122,8 @@ describe("the campaign simulator", () => {
       effects: [{ kind: "bonus_nova", nova: 40 }],
     };
     const c = await createCampaign(asMerchant(owner.id), { merchantId: merchant.id, definition }, fakeMeta());
-    await setCampaignStatus(asMerchant(owner.id), c.id, "LIVE", fakeMeta());
     const admin = asAdmin((await createUser({ role: "ADMIN" })).id);
+    await setCampaignStatus(admin, c.id, "LIVE", fakeMeta());
     const redeem = async (driverId: string, shop: typeof merchant) => {
       const offer = await testDb.offer.findFirstOrThrow({ where: { merchantId: shop.id } });
       const code = await redeemOffer(

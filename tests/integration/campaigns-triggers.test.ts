@@ -30,7 +30,8 @@ const shopDeal = (name: string) => ({
 async function liveShopCampaign(m: Awaited<ReturnType<typeof purchaseMerchant>>, name: string) {
   const owner = asMerchant(m.owner.id);
   const c = await createCampaign(owner, { merchantId: m.merchant.id, definition: shopDeal(name) }, fakeMeta());
-  await setCampaignStatus(owner, c.id, "LIVE", fakeMeta());
+  // Nerava pays its Nova: an admin launches it
+  await setCampaignStatus(asAdmin((await createUser({ role: "ADMIN" })).id), c.id, "LIVE", fakeMeta());
   return c;
 }
 
@@ -82,8 +83,8 @@ describe("redemption_confirmed campaigns", () => {
       },
       fakeMeta(),
     );
-    await setCampaignStatus(asMerchant(owner.id), c.id, "LIVE", fakeMeta());
     const admin = await createUser({ role: "ADMIN" });
+    await setCampaignStatus(asAdmin(admin.id), c.id, "LIVE", fakeMeta());
     const driver = await createUser();
     await grantNova(
       asAdmin(admin.id),
