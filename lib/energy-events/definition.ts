@@ -28,7 +28,8 @@ export const energyEventInput = z
     kind: z.enum(["CHARGE", "PAUSE"], { message: "Choose charge or pause." }),
     date: z
       .string({ error: "Choose the day the window starts." })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the day the window starts."),
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the day the window starts.")
+      .refine(isCalendarDay, "Choose a real day of this century, such as 2027-02-14."),
     startTime: clock,
     endTime: clock,
     bonus: z.enum(["per_kwh", "fixed"], { message: "Choose a bonus per kWh or a fixed bonus." }),
@@ -51,6 +52,14 @@ export const energyEventInput = z
     message: "A pause earns a fixed bonus: there are no kWh to pay for.",
     path: ["bonus"],
   });
+/** 2027-02-31 would roll into March and 9999-12-31's next day does not parse: only real days, 2000–2099. */
+function isCalendarDay(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return (
+    !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day && day >= "2000-01-01" && day < "2100-01-01"
+  );
+}
+
 export type EnergyEventInput = z.input<typeof energyEventInput>;
 export type EnergyEventFields = z.infer<typeof energyEventInput>;
 

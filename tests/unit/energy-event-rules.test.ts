@@ -191,4 +191,14 @@ describe("the admin's form", () => {
     const amount = energyEventInput.safeParse({ ...form, amount: "0" });
     expect(amount.success ? null : amount.error.issues[0].message).toBe("Enter 1 to 10,000 Nova.");
   });
+  it("refuses a day that is not on the calendar or past this century with a sentence (9999-12-31 was a 500)", () => {
+    for (const date of ["9999-12-31", "2027-02-31", "2027-13-45", "0001-01-01"]) {
+      const res = energyEventInput.safeParse({ ...form, date });
+      expect(res.success, date).toBe(false);
+      expect(res.error?.issues.map((i) => i.message)).toEqual([
+        "Choose a real day of this century, such as 2027-02-14.",
+      ]);
+    }
+    expect(energyEventInput.safeParse({ ...form, date: "2028-02-29" }).success).toBe(true);
+  });
 });
