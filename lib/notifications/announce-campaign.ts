@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db";
 import { unsafeTellDrivers, type Told } from "./audience";
 
@@ -10,8 +11,13 @@ const DAY = 86_400_000;
 type StoredDefinition = {
   name: string;
   trigger: string;
-  conditions?: { hours?: { start: string; end: string }; segment?: "any" | "new" | "lapsed"; segmentDays?: number };
-  limits?: { endsAt?: string };
+  conditions?: {
+    hours?: { start: string; end: string };
+    timeZone?: string;
+    segment?: "any" | "new" | "lapsed";
+    segmentDays?: number;
+  };
+  limits?: { startsAt?: string; endsAt?: string };
   effects: Array<{ kind: string; factor?: number; nova?: number; cents?: number }>;
 };
 
@@ -23,6 +29,18 @@ const ON: Record<string, string> = {
   energy_event: "on energy events you take part in",
 };
 
+/** "Central Time": the hours a notice gives are the campaign's zone's wall clock. */
+const zoneName = (zone: string) =>
+  new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longGeneric" })
+    .formatToParts(new Date())
+    .find((p) => p.type === "timeZoneName")?.value ?? zone;
+
+/** A shop's campaign says which shop pays it. */
+const SHOP_ON: Record<string, (shop: string | null) => string | undefined> = {
+  purchase_verified: (shop) => (shop ? `on purchases at ${shop}` : undefined),
+  redemption_confirmed: (shop) => (shop ? `when you redeem an offer at ${shop}` : undefined),
+};
+
 function effectWords(e: StoredDefinition["effects"][number]) {
   if (e.kind === "multiplier") return `${e.factor}× Nova`;
   if (e.kind === "bonus_nova") return `+${(e.nova ?? 0).toLocaleString("en-US")} Nova`;
@@ -30,10 +48,15 @@ function effectWords(e: StoredDefinition["effects"][number]) {
   return "an offer unlocked";
 }
 
-export function campaignPitch(d: StoredDefinition, shop: string | null) {
-  const on = shop && d.trigger === "purchase_verified" ? `on purchases at ${shop}` : (ON[d.trigger] ?? "");
-  const hours = d.conditions?.hours ? `, ${d.conditions.hours.start}–${d.conditions.hours.end}` : "";
-  return `${d.effects.map(effectWords).join(" + ")} ${on}${hours}.`;
+export function campaignPitch(d: StoredDefinition, shop: string | null, now = new Date()) {
+  const zone = d.conditions?.timeZone ?? config().BUSINESS_TIME_ZONE;
+  const hours = d.conditions?.hours ? `, ${d.conditions.hours.start}–${d.conditions.hours.end} ${zoneName(zone)}` : "";
+  const pitch = `${d.effects.map(effectWords).join(" + ")} ${SHOP_ON[d.trigger]?.(shop) ?? ON[d.trigger] ?? ""}${hours}.`;
+  // a campaign launched ahead of its start must not read as paying today
+  const startsAt = d.limits?.startsAt ? new Date(d.limits.startsAt) : null;
+  if (!startsAt || startsAt <= now) return pitch;
+  const day = startsAt.toLocaleDateString("en-US", { timeZone: zone, month: "short", day: "numeric", year: "numeric" });
+  return `From ${day}: ${pitch}`;
 }
 
 /** Who a campaign can pay: its segment and trigger decide (nobody already signed up earns a sign-up bonus). */
@@ -75,7 +98,7 @@ export async function announceCampaign(campaignId: string, now = new Date()): Pr
       kind: "campaign",
       subjectId: campaignId,
       title: d.name,
-      body: campaignPitch(d, c.merchant?.name ?? null),
+      body: campaignPitch(d, c.merchant?.name ?? null, now),
       link: "/app",
     },
     who,

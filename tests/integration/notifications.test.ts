@@ -148,7 +148,7 @@ describe("notifications of energy events and campaigns", () => {
     const [notice] = await noticesOf(fresh.id, "campaign", campaign.id);
     expect(notice).toMatchObject({
       title: "Welcome nights",
-      body: "2× Nova on verified charging sessions, 01:00–05:00.",
+      body: "2× Nova on verified charging sessions, 01:00–05:00 Central Time.",
     });
     expect(await noticesOf(old.id, "campaign", campaign.id)).toHaveLength(0);
     expect((await sink.waitFor(fresh.email!)).subject).toBe("Welcome nights");
