@@ -31,7 +31,8 @@ export async function liveRedemptionCampaign(
 ) {
   const definition = { name, trigger: "redemption_confirmed" as const, limits: { startsAt: SINCE }, effects };
   const campaign = await createCampaign(shop.actor, { merchantId: shop.merchant.id, definition }, fakeMeta());
-  await setCampaignStatus(shop.actor, campaign.id, "LIVE", fakeMeta());
+  // Nerava pays a campaign's Nova and cash: an admin launches it (an owner may launch an unlock-only one)
+  await setCampaignStatus(asAdmin((await createUser({ role: "ADMIN" })).id), campaign.id, "LIVE", fakeMeta());
   return campaign;
 }
 
