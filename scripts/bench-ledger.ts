@@ -248,15 +248,10 @@ async function main(): Promise<number> {
   );
   phases.push(await runPhase("health (HTTP)", () => http("GET", "/api/health")));
 
-  const issuance = await db.ledgerAccount.findUniqueOrThrow({
-    where: {
-      ownerType_ownerId_kind_currency: {
-        ownerType: "PLATFORM",
-        ownerId: "platform",
-        kind: "ISSUANCE",
-        currency: "NOVA",
-      },
-    },
+  // one of the issuance account's shards: the raw baseline keeps the old shape, one hot row
+  const issuance = await db.ledgerAccount.findFirstOrThrow({
+    where: { ownerType: "PLATFORM", ownerId: "platform", kind: "ISSUANCE", currency: "NOVA" },
+    orderBy: { shard: "asc" },
   });
   const driverAccounts = await db.ledgerAccount.findMany({
     where: { ownerType: "DRIVER", ownerId: { in: drivers.map((d) => d.id) }, kind: "AVAILABLE", currency: "NOVA" },

@@ -1,4 +1,4 @@
-export { recordAudit, type AuditEntry } from "./record-audit";
+export { recordAudit, logAudit, type AuditEntry } from "./record-audit";
 export { auditRefusals } from "./audit-refusal";
 export {
   searchAudit,

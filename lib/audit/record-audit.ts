@@ -27,6 +27,11 @@ export async function recordAudit(entry: AuditEntry, client: Client = db()): Pro
       requestId: entry.requestId ?? null,
     },
   });
+  logAudit(entry);
+}
+
+/** The log line of an audit row, for a row another writer inserted (the ledger's posting function). */
+export function logAudit(entry: AuditEntry): void {
   logger.info(
     { audit: entry.action, actorId: entry.actorId, targetId: entry.targetId, requestId: entry.requestId },
     "audit",

@@ -10,6 +10,21 @@ const MAY_GO_NEGATIVE: AccountKind[] = ["ISSUANCE", "REWARDS_EXPENSE"];
 export const accountKey = (a: AccountRef) => `${a.ownerType}:${a.ownerId}:${a.kind}:${a.currency}`;
 export const allowsNegative = (a: AccountRef) => a.ownerType === "PLATFORM" && MAY_GO_NEGATIVE.includes(a.kind);
 
+/**
+ * How many rows each account that may go negative is spread over. Nearly every posting moves
+ * platform issuance or rewards expense; as one row each, every posting would queue on its lock.
+ * Spread, postings pick a shard by their transaction id, and the account's balance is the sum.
+ */
+export const HOT_SHARDS = 16;
+
+/** The shard a posting uses for an account: 0 for every account that must stay >= 0. */
+export function shardOf(a: AccountRef, transactionId: string): number {
+  if (!allowsNegative(a)) return 0;
+  let h = 0;
+  for (let i = 0; i < transactionId.length; i++) h = (h * 31 + transactionId.charCodeAt(i)) | 0;
+  return (h >>> 0) % HOT_SHARDS;
+}
+
 export const accounts = {
   driverNova: (userId: string): AccountRef => ({
     ownerType: "DRIVER",

@@ -1,21 +1,17 @@
 import type { Tx } from "@/lib/db";
 
+// The balance outbox: ledger_post notes, in the posting's own statement, that a driver's balances
+// changed (one "DriverBalanceChange" row per driver, so a burst of postings coalesces into one
+// wallet update). A change while the sync is working moves `changedAt`, so the sync's conditional
+// delete keeps the row for another round (at-least-once, never lost).
+
 /**
- * Records, in the posting's own transaction, that these drivers' balances changed: one outbox
- * row per driver, so a burst of postings coalesces into one wallet update. A change while the
- * sync is working moves `changedAt`, so the sync's conditional delete keeps the row for another
- * round (at-least-once, never lost). The sync job is woken only when the row is new.
+ * Wakes the wallet sync when a posting made a new outbox row. With a transaction, the job commits
+ * with the posting; with `db()` (postNow: the posting has committed) it follows it. Without a
+ * started queue (scripts, some tests) the minute sweep picks the row up.
  */
-export async function noteDriverBalanceChange(tx: Tx, driverIds: string[]): Promise<void> {
-  if (driverIds.length === 0) return;
-  const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
-    INSERT INTO "DriverBalanceChange" ("driverId", "changedAt")
-    SELECT unnest(${driverIds}::text[]), clock_timestamp()
-    ON CONFLICT ("driverId") DO UPDATE SET "changedAt" = clock_timestamp()
-    RETURNING (xmax = 0) AS "inserted"`;
-  if (!rows.some((r) => r.inserted)) return;
+export async function wakeWalletSync(tx: Tx): Promise<void> {
   // imported when used: the job registry imports the domains, which import the ledger
   const { enqueueInTx, queueReady } = await import("@/lib/jobs/enqueue");
-  // without a started queue (scripts, some tests) the minute sweep picks the row up
   if (queueReady()) await enqueueInTx(tx, "sync-wallet-passes", {}, { singletonKey: "wallet", startAfterSeconds: 2 });
 }

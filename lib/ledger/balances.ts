@@ -20,8 +20,9 @@ export async function unsafeGetBalances(ownerType: OwnerType, ownerId: string): 
     where: { ownerType, ownerId },
     select: { kind: true, currency: true, balance: true },
   });
+  // an account spread over shards (platform issuance, rewards expense) is the sum of its rows
   const find = (kind: string, currency: string) =>
-    rows.find((r) => r.kind === kind && r.currency === currency)?.balance ?? 0n;
+    rows.filter((r) => r.kind === kind && r.currency === currency).reduce((sum, r) => sum + r.balance, 0n);
   return {
     nova: { available: find("AVAILABLE", "NOVA"), held: find("HELD", "NOVA"), pending: find("PENDING", "NOVA") },
     usd: { available: find("AVAILABLE", "USD"), pending: find("PENDING", "USD") },

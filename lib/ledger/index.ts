@@ -1,8 +1,9 @@
-export { accounts, PLATFORM, type AccountRef } from "./accounts";
+export { accounts, PLATFORM, HOT_SHARDS, type AccountRef } from "./accounts";
 export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFingerprint } from "./post";
+export type { UsageSpend } from "./post-sql";
 export { reverseInTx } from "./reverse";
 export { tryPostInTx } from "./try-post";
-export { runMoneyTx } from "./money-tx";
+export { runMoneyTx, postNow } from "./money-tx";
 export { spendUsage, refundUsage } from "./usage";
 export { getBalances, unsafeGetBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
 export { listStatement, unsafeListStatement, statementCsv, type StatementLine, type StatementChain } from "./statement";

@@ -1,7 +1,8 @@
 import "server-only";
-import { db, Prisma, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/observability";
 import { ledgerMetrics } from "./metrics";
+import { postInTx, type PostInput, type Posted } from "./post";
 
 const RETRYABLE_SQLSTATE = new Set(["40001", "40P01"]); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
@@ -20,16 +21,26 @@ export function isRetryable(err: unknown): boolean {
 /**
  * One database transaction for one money movement (plus what must commit with it), retried a
  * bounded number of times on serialization failures and deadlocks. Constraints and conditional
- * updates decide; nothing here locks in-process.
+ * updates decide; nothing here locks in-process. The isolation is the database's default, READ
+ * COMMITTED (naming it would cost a round trip per transaction): every check that decides is a
+ * conditional write or a lock, which that level is enough for.
  */
 export async function runMoneyTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withRetries(() => db().$transaction(fn, { maxWait: 10_000, timeout: 20_000 }));
+}
+
+/**
+ * A posting that is the caller's whole transaction (an admin grant): its one statement commits on
+ * its own, so the request makes one round trip for the money, not BEGIN, posting, COMMIT.
+ */
+export async function postNow(input: PostInput): Promise<Posted> {
+  return withRetries(() => postInTx(db(), input));
+}
+
+async function withRetries<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db().$transaction(fn, {
-        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
-        maxWait: 10_000,
-        timeout: 20_000,
-      });
+      return await run();
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
       ledgerMetrics().retries.inc();

@@ -1,11 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma, type Tx } from "@/lib/db";
+import { logAudit, type AuditEntry } from "@/lib/audit";
 import { createId } from "./ids";
-import { accountKey, allowsNegative, assertValidRef, type AccountRef } from "./accounts";
-import { AlreadyReversed, IdempotencyConflict, InsufficientFunds, UnbalancedTransaction } from "./errors";
+import { accountKey, assertValidRef, shardOf, type AccountRef } from "./accounts";
+import { AlreadyReversed, IdempotencyConflict, UnbalancedTransaction } from "./errors";
 import { ledgerMetrics } from "./metrics";
-import { noteDriverBalanceChange } from "./balance-outbox";
+import { wakeWalletSync } from "./balance-outbox";
+import { callLedgerPost, type UsageSpend } from "./post-sql";
 import type { TransactionType } from "./transaction-types";
 
 export type LedgerLine = { account: AccountRef; amount: bigint };
@@ -33,70 +35,64 @@ export type PostInput = {
    * need a balance. Recorded in the metadata, where checkLedger reads the allowed debt.
    */
   overdraft?: AccountRef[];
+  /** People this posting credits, who must be active users: share-locked, refused otherwise. */
+  recipients?: string[];
+  /** Capped counters spent with the posting (grant caps, offer limits). */
+  usage?: UsageSpend[];
+  /** The audit row written with the posting (not on a replay). */
+  audit?: AuditEntry;
 };
 export type Posted = { transactionId: string; replayed: boolean };
 
 /**
- * Writes one balanced transaction inside `tx`: the idempotency key is claimed first (a
- * replay returns the first result; a different request under the same key is refused),
- * then balances move by conditional updates in a fixed order, then the entries are written.
+ * Writes one balanced transaction inside `tx`, in one statement (the ledger_post database
+ * function): the idempotency key is claimed first (a replay returns the first result; a different
+ * request under the same key is refused), then balances move by conditional updates in account-id
+ * order, then the entries are written. With `recipients`, `usage` and `audit`, the same statement
+ * checks the credited people, spends the caps and writes the audit row (none of it on a replay).
+ * Also callable with `db()` for a posting that is the caller's whole transaction (see postNow).
  */
 export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
   const lines = validate(input.lines);
   const overdraft = new Set((input.overdraft ?? []).map(assertOverdraftable).map(accountKey));
   const metadata = overdraft.size ? { ...input.metadata, overdraft: [...overdraft].sort() } : input.metadata;
-  const requestHash = hashRequest(input, lines);
   const id = input.id ?? createId();
-  const claimed = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "requestHash", "type", "reason", "reversesId", "actorId", "metadata")
-    VALUES (${id}, ${input.idempotencyKey}, ${requestHash}, ${input.type}, ${input.reason}, ${input.reversesId ?? null},
-            ${input.actorId ?? null}, ${metadata ? JSON.stringify(metadata) : null}::jsonb)
-    ON CONFLICT ("idempotencyKey") DO NOTHING
-    RETURNING "id"`.catch((err) => {
+  const done = await callLedgerPost(tx, {
+    id,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hashRequest(input, lines),
+    type: input.type,
+    reason: input.reason,
+    reversesId: input.reversesId ?? null,
+    actorId: input.actorId ?? null,
+    metadata,
+    lines: lines.map((l) => ({
+      account: l.account,
+      shard: shardOf(l.account, id),
+      amount: l.amount,
+      mayOverdraw: overdraft.has(accountKey(l.account)),
+    })),
+    drivers: [...new Set(lines.filter((l) => l.account.ownerType === "DRIVER").map((l) => l.account.ownerId))].sort(),
+    recipients: input.recipients ?? [],
+    usage: input.usage ?? [],
+    audit: input.audit,
+    insufficientMessage: input.insufficientMessage,
+  }).catch((err) => {
     if (isUniqueViolation(err, "reversesId")) throw new AlreadyReversed();
     throw err;
   });
-  if (claimed.length === 0) return replay(tx, input, requestHash);
-
-  const ids = await ensureAccounts(
-    tx,
-    lines.map((l) => l.account),
-  );
-  // fixed order (by account id) so concurrent transactions never wait on each other in a cycle
-  const ordered = lines
-    .map((l) => ({
-      ...l,
-      accountId: ids.get(accountKey(l.account))!,
-      mayOverdraw: overdraft.has(accountKey(l.account)),
-    }))
-    .sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
-  for (const line of ordered) {
-    const moved = await tx.$executeRaw`
-      UPDATE "LedgerAccount" SET "balance" = "balance" + ${line.amount}
-      WHERE "id" = ${line.accountId} AND ("allowNegative" OR ${line.mayOverdraw} OR "balance" + ${line.amount} >= 0)`;
-    if (moved !== 1) throw new InsufficientFunds(input.insufficientMessage);
-  }
-  await tx.ledgerEntry.createMany({
-    data: ordered.map((l) => ({ transactionId: id, accountId: l.accountId, amount: l.amount })),
-  });
-  await noteDriverBalanceChange(tx, [
-    ...new Set(lines.filter((l) => l.account.ownerType === "DRIVER").map((l) => l.account.ownerId)),
-  ]);
-  ledgerMetrics().transactions.inc({ type: input.type });
-  return { transactionId: id, replayed: false };
-}
-
-async function replay(tx: Tx, input: PostInput, requestHash: string): Promise<Posted> {
-  const existing = await tx.ledgerTransaction.findUniqueOrThrow({
-    where: { idempotencyKey: input.idempotencyKey },
-    select: { id: true, requestHash: true },
-  });
-  if (existing.requestHash !== requestHash) {
+  if (done.outcome === "conflict") {
     ledgerMetrics().conflicts.inc({ type: input.type });
     throw new IdempotencyConflict();
   }
-  ledgerMetrics().replays.inc({ type: input.type });
-  return { transactionId: existing.id, replayed: true };
+  if (done.outcome === "replayed") {
+    ledgerMetrics().replays.inc({ type: input.type });
+    return { transactionId: done.transactionId, replayed: true };
+  }
+  if (input.audit) logAudit(input.audit);
+  if (done.walletWake) await wakeWalletSync(tx);
+  ledgerMetrics().transactions.inc({ type: input.type });
+  return { transactionId: id, replayed: false };
 }
 
 function validate(lines: LedgerLine[]): LedgerLine[] {
@@ -130,25 +126,6 @@ function hashRequest(input: PostInput, lines: LedgerLine[]): string {
       `${input.type}|${input.reversesId ?? ""}|${canonical}|${request}${overdraft ? `|overdraft:${overdraft}` : ""}`,
     )
     .digest("hex");
-}
-
-async function ensureAccounts(tx: Tx, refs: AccountRef[]): Promise<Map<string, string>> {
-  const unique = [...new Map(refs.map((r) => [accountKey(r), r])).values()].sort((a, b) =>
-    accountKey(a).localeCompare(accountKey(b)),
-  );
-  for (const r of unique) {
-    await tx.$executeRaw`
-      INSERT INTO "LedgerAccount" ("id", "ownerType", "ownerId", "kind", "currency", "allowNegative")
-      VALUES (${createId()}, ${r.ownerType}::"OwnerType", ${r.ownerId}, ${r.kind}::"AccountKind", ${r.currency}::"Currency", ${allowsNegative(r)})
-      ON CONFLICT ("ownerType", "ownerId", "kind", "currency") DO NOTHING`;
-  }
-  const rows = await tx.ledgerAccount.findMany({
-    where: {
-      OR: unique.map((r) => ({ ownerType: r.ownerType, ownerId: r.ownerId, kind: r.kind, currency: r.currency })),
-    },
-    select: { id: true, ownerType: true, ownerId: true, kind: true, currency: true },
-  });
-  return new Map(rows.map((r) => [accountKey(r), r.id]));
 }
 
 function isUniqueViolation(err: unknown, column: string): boolean {

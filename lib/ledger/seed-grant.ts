@@ -1,7 +1,7 @@
 // No "server-only": the demo seed runs outside Next (npm run dev, db:seed, the e2e server), where
 // postInTx's server-only imports cannot load. Not exported from the index: demo data only.
 import type { Tx } from "@/lib/db";
-import { accounts, allowsNegative, type AccountRef } from "./accounts";
+import { accounts, allowsNegative, shardOf, type AccountRef } from "./accounts";
 import { createId } from "./ids";
 
 export type SeedGrant = { idempotencyKey: string; driverId: string; amount: bigint; reason: string; at: Date };
@@ -24,7 +24,7 @@ export async function postSeedGrantInTx(tx: Tx, g: SeedGrant): Promise<boolean> 
     [
       { ref: accounts.novaIssuance(), amount: -g.amount },
       { ref: accounts.driverNova(g.driverId), amount: g.amount },
-    ].map(async (l) => ({ ...l, accountId: await ensureAccount(tx, l.ref) })),
+    ].map(async (l) => ({ ...l, accountId: await ensureAccount(tx, l.ref, shardOf(l.ref, txId)) })),
   );
   lines.sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
   for (const l of lines) {
@@ -40,14 +40,14 @@ export async function postSeedGrantInTx(tx: Tx, g: SeedGrant): Promise<boolean> 
   return true;
 }
 
-async function ensureAccount(tx: Tx, r: AccountRef): Promise<string> {
+async function ensureAccount(tx: Tx, r: AccountRef, shard: number): Promise<string> {
   await tx.$executeRaw`
-    INSERT INTO "LedgerAccount" ("id", "ownerType", "ownerId", "kind", "currency", "allowNegative")
-    VALUES (${createId()}, ${r.ownerType}::"OwnerType", ${r.ownerId}, ${r.kind}::"AccountKind", ${r.currency}::"Currency", ${allowsNegative(r)})
-    ON CONFLICT ("ownerType", "ownerId", "kind", "currency") DO NOTHING`;
+    INSERT INTO "LedgerAccount" ("id", "ownerType", "ownerId", "kind", "currency", "shard", "allowNegative")
+    VALUES (${createId()}, ${r.ownerType}::"OwnerType", ${r.ownerId}, ${r.kind}::"AccountKind", ${r.currency}::"Currency", ${shard}, ${allowsNegative(r)})
+    ON CONFLICT ("ownerType", "ownerId", "kind", "currency", "shard") DO NOTHING`;
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "LedgerAccount"
     WHERE "ownerType" = ${r.ownerType}::"OwnerType" AND "ownerId" = ${r.ownerId}
-      AND "kind" = ${r.kind}::"AccountKind" AND "currency" = ${r.currency}::"Currency"`;
+      AND "kind" = ${r.kind}::"AccountKind" AND "currency" = ${r.currency}::"Currency" AND "shard" = ${shard}`;
   return row.id;
 }

@@ -69,11 +69,12 @@ export async function payMatchedReward(
     );
   const left = await tx.ledgerAccount.findUnique({
     where: {
-      ownerType_ownerId_kind_currency: {
+      ownerType_ownerId_kind_currency_shard: {
         ownerType: "MERCHANT",
         ownerId: order.merchantId,
         kind: "AVAILABLE",
         currency: "USD",
+        shard: 0,
       },
     },
     select: { balance: true },

@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
-import { accounts, assertActiveRecipient, postInTx, reverseInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
+import { accounts, assertActiveRecipient, createId, postNow, reverseInTx, runMoneyTx } from "@/lib/ledger";
 import { formKey, wholeNumber } from "@/lib/validation";
 import { checkReversal } from "./reversal";
 
@@ -34,8 +34,6 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
     throw new AppError("grants_disabled", "Nova grants are switched off right now.");
   if (input.amount > env.NOVA_GRANT_MAX)
     throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`);
-  const driver = await db().user.findUnique({ where: { id: input.driverId }, select: { id: true } });
-  if (!driver) throw notFound("That driver");
   const refusal = {
     action: "grant.refused",
     actorId: adminId,
@@ -47,43 +45,41 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
   return auditRefusals(refusal, async () => {
     if (input.driverId === adminId)
       throw new AppError("self_dealing", "You cannot grant Nova to your own account. Ask another admin.");
-    return runMoneyTx(async (tx) => {
-      const posted = await postInTx(tx, {
-        idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
-        type: "GRANT",
-        reason: `Granted by admin: ${input.reason}`,
-        request: { driverId: input.driverId, amount: input.amount, reason: input.reason },
-        actorId: adminId,
-        lines: [
-          { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
-          { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
-        ],
-      });
-      if (posted.replayed) return posted;
-      await assertActiveRecipient(tx, input.driverId);
-      const withinCap = await spendUsage(
-        tx,
-        `grant:driver:${input.driverId}:${today()}`,
-        BigInt(input.amount),
-        BigInt(env.NOVA_GRANT_DAILY_CAP),
-      );
-      if (!withinCap)
-        throw new AppError(
-          "daily_cap",
-          `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
-        );
-      await recordAudit(
+    const transactionId = createId();
+    // one statement: the driver must exist and be active, the daily cap is spent and the audit
+    // row written with the posting, all or nothing (a replay does none of it again)
+    return postNow({
+      id: transactionId,
+      idempotencyKey: `grant:${adminId}:${input.idempotencyKey}`,
+      type: "GRANT",
+      reason: `Granted by admin: ${input.reason}`,
+      request: { driverId: input.driverId, amount: input.amount, reason: input.reason },
+      actorId: adminId,
+      lines: [
+        { account: accounts.novaIssuance(), amount: -BigInt(input.amount) },
+        { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
+      ],
+      recipients: [input.driverId],
+      usage: [
         {
-          action: "nova.granted",
-          actorId: adminId,
-          targetType: "user",
-          targetId: input.driverId,
-          metadata: { amount: input.amount, transactionId: posted.transactionId, reason: input.reason },
-          ...meta,
+          key: `grant:driver:${input.driverId}:${today()}`,
+          amount: BigInt(input.amount),
+          cap: BigInt(env.NOVA_GRANT_DAILY_CAP),
+          refusal: () =>
+            new AppError(
+              "daily_cap",
+              `This would take the driver over today's grant cap of ${env.NOVA_GRANT_DAILY_CAP} Nova.`,
+            ),
         },
-        tx,
-      );
-      return posted;
+      ],
+      audit: {
+        action: "nova.granted",
+        actorId: adminId,
+        targetType: "user",
+        targetId: input.driverId,
+        metadata: { amount: input.amount, transactionId, reason: input.reason },
+        ...meta,
+      },
     });
   });
 }

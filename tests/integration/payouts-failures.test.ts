@@ -44,11 +44,12 @@ const sentUsd = async () =>
   (
     await testDb.ledgerAccount.findUnique({
       where: {
-        ownerType_ownerId_kind_currency: {
+        ownerType_ownerId_kind_currency_shard: {
           ownerType: "PLATFORM",
           ownerId: "platform",
           kind: "PAYOUTS_SENT",
           currency: "USD",
+          shard: 0,
         },
       },
     })

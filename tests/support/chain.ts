@@ -34,13 +34,24 @@ export function spend(driverId: string, merchantId: string, amount: bigint): Pro
   );
 }
 
-export async function accountId(ref: AccountRef): Promise<string> {
+/** The account's row (its shard 0 row for an account spread over shards). */
+export async function accountId(ref: AccountRef, shard = 0): Promise<string> {
   const { ownerType, ownerId, kind, currency } = ref;
   return (
     await testDb.ledgerAccount.findUniqueOrThrow({
-      where: { ownerType_ownerId_kind_currency: { ownerType, ownerId, kind, currency } },
+      where: { ownerType_ownerId_kind_currency_shard: { ownerType, ownerId, kind, currency, shard } },
     })
   ).id;
+}
+
+/** Every row of an account: one, or its shards for an account spread over them (platform issuance). */
+export async function accountIds(ref: AccountRef): Promise<string[]> {
+  const { ownerType, ownerId, kind, currency } = ref;
+  const rows = await testDb.ledgerAccount.findMany({
+    where: { ownerType, ownerId, kind, currency },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
 }
 
 class Rollback extends Error {}

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { formKey } from "@/lib/validation";
-import { auditRefusals, recordAudit } from "@/lib/audit";
+import { auditRefusals } from "@/lib/audit";
 import { assertCan, isMerchantMember, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
-import { accounts, ledgerMetrics, postInTx, runMoneyTx, spendUsage } from "@/lib/ledger";
+import { accounts, createId, ledgerMetrics, postInTx, runMoneyTx, type UsageSpend } from "@/lib/ledger";
 import { newRedemptionCode } from "./code";
 
 export const HOLD_MINUTES = 15;
@@ -50,6 +50,8 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
   if (!offer) throw notFound("That offer");
   const holdNova = () =>
     runMoneyTx(async (tx) => {
+      const codeId = createId();
+      // the offer's limits and the audit row go with the hold, in its one statement
       const hold = await postInTx(tx, {
         idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
         type: "REDEMPTION_HOLD",
@@ -62,22 +64,20 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
           { account: accounts.driverNova(driverId), amount: -BigInt(offer.novaPrice) },
           { account: accounts.driverHeldNova(driverId), amount: BigInt(offer.novaPrice) },
         ],
+        usage: offerLimits(offer, driverId),
+        audit: {
+          action: "redemption.held",
+          actorId: driverId,
+          targetType: "redemption_code",
+          targetId: codeId,
+          metadata: { offerId: offer.id, nova: offer.novaPrice },
+          ...meta,
+        },
       });
       if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
-      if (offer.totalLimit && !(await spendUsage(tx, `offer:${offer.id}:total`, 1n, BigInt(offer.totalLimit)))) {
-        throw new AppError("offer_sold_out", "This offer has been fully redeemed.");
-      }
-      if (
-        offer.perDriverLimit &&
-        !(await spendUsage(tx, `offer:${offer.id}:driver:${driverId}`, 1n, BigInt(offer.perDriverLimit)))
-      ) {
-        throw new AppError(
-          "offer_limit",
-          `You can redeem this offer ${offer.perDriverLimit === 1 ? "once" : `${offer.perDriverLimit} times`}.`,
-        );
-      }
       const code = await tx.redemptionCode.create({
         data: {
+          id: codeId,
           code: newRedemptionCode(),
           offerId: offer.id,
           driverId,
@@ -86,17 +86,6 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
           holdTxId: hold.transactionId,
         },
       });
-      await recordAudit(
-        {
-          action: "redemption.held",
-          actorId: driverId,
-          targetType: "redemption_code",
-          targetId: code.id,
-          metadata: { offerId: offer.id, nova: offer.novaPrice },
-          ...meta,
-        },
-        tx,
-      );
       ledgerMetrics().redemptions.inc({ outcome: "held" });
       return code;
     });
@@ -107,4 +96,29 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
       throw new AppError("self_dealing", "You cannot redeem an offer at a merchant you work for.");
     return holdNova();
   });
+}
+
+/** The offer's caps, spent with the hold: all redemptions of it, then this driver's. */
+function offerLimits(
+  offer: { id: string; totalLimit: number | null; perDriverLimit: number | null },
+  driverId: string,
+): UsageSpend[] {
+  const limits: UsageSpend[] = [];
+  if (offer.totalLimit)
+    limits.push({
+      key: `offer:${offer.id}:total`,
+      amount: 1n,
+      cap: BigInt(offer.totalLimit),
+      refusal: () => new AppError("offer_sold_out", "This offer has been fully redeemed."),
+    });
+  const perDriver = offer.perDriverLimit;
+  if (perDriver)
+    limits.push({
+      key: `offer:${offer.id}:driver:${driverId}`,
+      amount: 1n,
+      cap: BigInt(perDriver),
+      refusal: () =>
+        new AppError("offer_limit", `You can redeem this offer ${perDriver === 1 ? "once" : `${perDriver} times`}.`),
+    });
+  return limits;
 }
