@@ -100,7 +100,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("backup and restore", () => {
     } finally {
       await copy.$disconnect();
     }
-  });
+  }, 150_000); // three scripts, each a tsx start: over a minute on a loaded machine
 
   it("refuses to restore over a database that has tables, unless --clean", async () => {
     const again = await script("scripts/db-restore.ts", [file], target.url);
