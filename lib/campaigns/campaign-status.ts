@@ -16,12 +16,23 @@ const MOVES: Record<CampaignStatus, readonly CampaignStatus[]> = {
   ENDED: [],
 };
 const WORD: Record<CampaignStatus, string> = { DRAFT: "a draft", LIVE: "live", PAUSED: "paused", ENDED: "ended" };
+/** Asked for the status it already has: said as that, not as a rule about moves. */
+const ALREADY: Record<CampaignStatus, string> = {
+  DRAFT: "This campaign is already a draft.",
+  LIVE: "This campaign is already live.",
+  PAUSED: "This campaign is already paused.",
+  ENDED: "This campaign has already ended.",
+};
+const refusedMove = (from: CampaignStatus, to: CampaignStatus) =>
+  new AppError(
+    "campaign_state",
+    from === to ? ALREADY[to] : `A campaign that is ${WORD[from]} cannot become ${WORD[to]}.`,
+  );
 
 /** Launches, pauses, resumes or ends a campaign (conditional on the status it was read in), audited. */
 export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus, meta: RequestMeta) {
   const found = await findManagedCampaign(actor, campaignId);
-  if (!MOVES[found.status].includes(status))
-    throw new AppError("campaign_state", `A campaign that is ${WORD[found.status]} cannot become ${WORD[status]}.`);
+  if (!MOVES[found.status].includes(status)) throw refusedMove(found.status, status);
   return db().$transaction(async (tx) => {
     if (status === "LIVE" && found.merchantId) {
       // under the row lock a revision takes, so the version checked is the version that goes live

@@ -85,6 +85,32 @@ describe("campaign management (admins)", () => {
     expect(await auditOf(campaign.id)).toEqual(["campaign.created", "campaign.status_changed"]);
   });
 
+  it("says a campaign is already where it was asked to go, instead of a rule about moves", async () => {
+    const actor = await admin();
+    const campaign = await createCampaign(actor, { definition: nightOwl }, fakeMeta());
+    await setCampaignStatus(actor, campaign.id, "LIVE", fakeMeta());
+    await expect(setCampaignStatus(actor, campaign.id, "LIVE", fakeMeta())).rejects.toMatchObject({
+      status: 409,
+      message: "This campaign is already live.",
+    });
+    await setCampaignStatus(actor, campaign.id, "PAUSED", fakeMeta());
+    await expect(setCampaignStatus(actor, campaign.id, "PAUSED", fakeMeta())).rejects.toMatchObject({
+      status: 409,
+      message: "This campaign is already paused.",
+    });
+    await setCampaignStatus(actor, campaign.id, "ENDED", fakeMeta());
+    await expect(setCampaignStatus(actor, campaign.id, "ENDED", fakeMeta())).rejects.toMatchObject({
+      status: 409,
+      message: "This campaign has already ended.",
+    });
+    expect(await auditOf(campaign.id)).toEqual([
+      "campaign.created",
+      "campaign.status_changed",
+      "campaign.status_changed",
+      "campaign.status_changed",
+    ]);
+  });
+
   it("keeps versions immutable in the database itself", async () => {
     const campaign = await createCampaign(await admin(), { definition: nightOwl }, fakeMeta());
     await expect(
