@@ -63,11 +63,22 @@ export async function setCampaignStatus(actor: Actor, campaignId: string, status
   });
 }
 
-/** The kill switch: off, the campaign pays nothing whatever its status; audited with the value before. */
+/**
+ * The kill switch: off, the campaign pays nothing whatever its status; audited with the value before.
+ * An ended campaign pays nothing for good, so its switch no longer moves (decided by the update itself).
+ */
 export async function setCampaignEnabled(actor: Actor, campaignId: string, enabled: boolean, meta: RequestMeta) {
   const found = await findManagedCampaign(actor, campaignId);
   return db().$transaction(async (tx) => {
-    await tx.campaign.update({ where: { id: campaignId }, data: { enabled } });
+    const switched = await tx.campaign.updateMany({
+      where: { id: campaignId, status: { not: "ENDED" } },
+      data: { enabled },
+    });
+    if (switched.count !== 1)
+      throw new AppError(
+        "campaign_state",
+        "This campaign has ended: it pays nothing for good, so its kill switch can no longer be changed.",
+      );
     await recordAudit(
       {
         action: "campaign.switched",

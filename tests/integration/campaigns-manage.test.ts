@@ -136,6 +136,19 @@ describe("campaign management (admins)", () => {
     await expect(revise({ budgetNova: 1_200, budgetCents: 1_250 })).resolves.toMatchObject({ version: 2 });
   });
 
+  it("refuses the kill switch of an ended campaign, in a sentence, and changes nothing", async () => {
+    const actor = await admin();
+    const campaign = await createCampaign(actor, { definition: nightOwl }, fakeMeta());
+    await setCampaignStatus(actor, campaign.id, "ENDED", fakeMeta());
+    for (const enabled of [false, true])
+      await expect(setCampaignEnabled(actor, campaign.id, enabled, fakeMeta())).rejects.toMatchObject({
+        status: 409,
+        message: "This campaign has ended: it pays nothing for good, so its kill switch can no longer be changed.",
+      });
+    expect(await getCampaign(actor, campaign.id)).toMatchObject({ status: "ENDED", enabled: true });
+    expect(await auditOf(campaign.id)).toEqual(["campaign.created", "campaign.status_changed"]);
+  });
+
   it("keeps versions immutable in the database itself", async () => {
     const campaign = await createCampaign(await admin(), { definition: nightOwl }, fakeMeta());
     await expect(
