@@ -39,9 +39,13 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
   if (!inUnits && header?.join(",") !== STATEMENT_COLUMNS_MINOR_AMOUNT.join(","))
     return { lines: 0, problems: [{ line: 1, entryId: null, message: notAStatement(header) }] };
   const rows = cells.map((c, i) => {
-    const row = { ...Object.fromEntries(STATEMENT_COLUMNS.map((k, j) => [k, c[j] ?? ""])), line: i + 2, inUnits };
+    const row = {
+      ...Object.fromEntries(STATEMENT_COLUMNS.map((k, j) => [k, c[j] ?? ""])),
+      line: i + 2,
+      inUnits,
+    } as Row;
     // an older download's amount was already in minor units
-    return (inUnits ? row : { ...row, amount_minor: row.amount }) as Row;
+    return inUnits ? row : { ...row, amount_minor: row.amount };
   });
   const ledger = await ledgerEntries(client, rows);
   const byId = new Map(ledger.map((e) => [e.id.toString(), e]));

@@ -64,7 +64,7 @@ describe("statement states", () => {
       amount,
       type: "PAYOUT_REQUEST",
       reason: "Cash out",
-      state: "spent",
+      state: "spent" as const,
     });
     const rows = statementCsv([line(-1250n), line(5n), line(-100_000_007n)])
       .trim()
