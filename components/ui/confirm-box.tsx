@@ -66,7 +66,7 @@ export function ConfirmBox({
   const button = stretch ? "flex-1 sm:flex-none" : undefined;
   return (
     <div className={cn(confirmBoxVariants({ tone }), className)}>
-      <p ref={ref} tabIndex={-1} className="text-sm font-medium outline-none">
+      <p ref={ref} tabIndex={-1} className="text-sm font-medium wrap-anywhere outline-none">
         {question}
       </p>
       {children}

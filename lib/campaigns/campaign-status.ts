@@ -16,12 +16,23 @@ const MOVES: Record<CampaignStatus, readonly CampaignStatus[]> = {
   ENDED: [],
 };
 const WORD: Record<CampaignStatus, string> = { DRAFT: "a draft", LIVE: "live", PAUSED: "paused", ENDED: "ended" };
+/** Asked for the status it already has: said as that, not as a rule about moves. */
+const ALREADY: Record<CampaignStatus, string> = {
+  DRAFT: "This campaign is already a draft.",
+  LIVE: "This campaign is already live.",
+  PAUSED: "This campaign is already paused.",
+  ENDED: "This campaign has already ended.",
+};
+const refusedMove = (from: CampaignStatus, to: CampaignStatus) =>
+  new AppError(
+    "campaign_state",
+    from === to ? ALREADY[to] : `A campaign that is ${WORD[from]} cannot become ${WORD[to]}.`,
+  );
 
 /** Launches, pauses, resumes or ends a campaign (conditional on the status it was read in), audited. */
 export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus, meta: RequestMeta) {
   const found = await findManagedCampaign(actor, campaignId);
-  if (!MOVES[found.status].includes(status))
-    throw new AppError("campaign_state", `A campaign that is ${WORD[found.status]} cannot become ${WORD[status]}.`);
+  if (!MOVES[found.status].includes(status)) throw refusedMove(found.status, status);
   return db().$transaction(async (tx) => {
     if (status === "LIVE" && found.merchantId) {
       // under the row lock a revision takes, so the version checked is the version that goes live
@@ -52,11 +63,22 @@ export async function setCampaignStatus(actor: Actor, campaignId: string, status
   });
 }
 
-/** The kill switch: off, the campaign pays nothing whatever its status; audited with the value before. */
+/**
+ * The kill switch: off, the campaign pays nothing whatever its status; audited with the value before.
+ * An ended campaign pays nothing for good, so its switch no longer moves (decided by the update itself).
+ */
 export async function setCampaignEnabled(actor: Actor, campaignId: string, enabled: boolean, meta: RequestMeta) {
   const found = await findManagedCampaign(actor, campaignId);
   return db().$transaction(async (tx) => {
-    await tx.campaign.update({ where: { id: campaignId }, data: { enabled } });
+    const switched = await tx.campaign.updateMany({
+      where: { id: campaignId, status: { not: "ENDED" } },
+      data: { enabled },
+    });
+    if (switched.count !== 1)
+      throw new AppError(
+        "campaign_state",
+        "This campaign has ended: it pays nothing for good, so its kill switch can no longer be changed.",
+      );
     await recordAudit(
       {
         action: "campaign.switched",

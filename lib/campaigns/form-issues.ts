@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { BUDGET_CENTS_MAX, CASH_BONUS_CENTS_MAX, campaignDefinition, type CampaignDefinition } from "./definition";
-import { definitionFromForm } from "./form-fields";
+import { definitionFromForm, EFFECT_SLOTS } from "./form-fields";
 
 // The schema's complaints as sentences under the form's own fields ("Nova budget must be at least 1.").
 
@@ -71,8 +71,20 @@ const labelOf = (field: string) => {
 };
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** One issue as a sentence that names the field. */
-export function sentenceFor(field: string, issue: z.core.$ZodIssue): string {
+/**
+ * What the form's money text fails on, said of it (the schema only sees "not a number"): blank,
+ * not more than zero, more than two decimals, or not dollars and cents at all.
+ */
+function moneyTextSentence(label: string, typed: string): string {
+  const t = typed.trim().replace(/^\$/, "").replace(/,/g, "");
+  if (t === "") return `${label}: enter an amount.`;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) && Number(t) <= 0) return `${label} must be more than zero.`;
+  if (/^\d*\.\d{3,}$/.test(t)) return `${label}: cents take at most two decimals, such as 12.50.`;
+  return `${label}: enter dollars and cents, such as 12.50.`;
+}
+
+/** One issue as a sentence that names the field; `typed` is the form's text for it, when from a form. */
+export function sentenceFor(field: string, issue: z.core.$ZodIssue, typed?: string): string {
   const label = labelOf(field);
   if (field === "area" && issue.path.length > 2) return areaSentence(issue);
   const limit = (n: unknown, side: "least" | "most") => {
@@ -89,7 +101,9 @@ export function sentenceFor(field: string, issue: z.core.$ZodIssue): string {
   };
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined && field.startsWith("effect")) return `${label}: enter an amount.`;
+      if (typed !== undefined && isMoney(field, issue)) return moneyTextSentence(label, typed);
+      if (field.startsWith("effect") && (typed === undefined || typed.trim() === ""))
+        return `${label}: enter an amount.`;
       if (isMoney(field, issue)) return `${label}: enter dollars and cents, such as 12.50.`;
       if (issue.expected === "date")
         return field === "startsAt" ? "Choose when the campaign starts." : `${label} is not a date.`;
@@ -119,14 +133,30 @@ export function sentenceFor(field: string, issue: z.core.$ZodIssue): string {
 
 export type CheckedForm = { ok: true; definition: CampaignDefinition } | { ok: false; fields: Record<string, string> };
 
+type FormValues = Partial<Record<string, string | undefined>>;
+
+/**
+ * The form field an issue belongs to, and the text typed there. The definition's effects skip the
+ * empty slots, so its effect n is the form's nth filled slot.
+ */
+function formFieldOf(f: FormValues, path: readonly PropertyKey[]): { field: string; typed?: string } {
+  const field = fieldOf(path);
+  if (field === "budgetDollars") return { field, typed: f.budgetDollars ?? "" };
+  const effect = /^effect(\d+)$/.exec(field);
+  if (!effect) return { field };
+  const filled = Array.from({ length: EFFECT_SLOTS }, (_, i) => i).filter((i) => (f[`effect${i}Kind`] ?? "").trim());
+  const slot = filled[Number(effect[1])] ?? Number(effect[1]);
+  return { field: `effect${slot}`, typed: f[`effect${slot}Value`] ?? "" };
+}
+
 /** The form's fields as a definition, or a sentence for each field that is wrong (the first per field). */
-export function checkCampaignForm(f: Partial<Record<string, string | undefined>>): CheckedForm {
+export function checkCampaignForm(f: FormValues): CheckedForm {
   const parsed = campaignDefinition.safeParse(definitionFromForm(f));
   if (parsed.success) return { ok: true, definition: parsed.data };
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const field = fieldOf(issue.path);
-    fields[field] ??= capital(sentenceFor(field, issue));
+    const { field, typed } = formFieldOf(f, issue.path);
+    fields[field] ??= capital(sentenceFor(field, issue, typed));
   }
   return { ok: false, fields };
 }

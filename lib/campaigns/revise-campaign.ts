@@ -8,6 +8,26 @@ import { isReplayedKey, versionMadeByForm } from "./form-replay";
 import { parseDefinition } from "./parse";
 import { assertUnlockableOffers } from "./unlock-offers";
 
+const dollars = (cents: number) =>
+  `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** A budget below what the campaign has already spent (paid or held) cannot be met: refused, naming the spent amount. */
+function assertBudgetsCoverSpent(
+  limits: { budgetNova?: number; budgetCents?: number },
+  spent: { spentNova: number; spentCents: number },
+) {
+  if (limits.budgetNova !== undefined && limits.budgetNova < spent.spentNova)
+    throw new AppError(
+      "invalid_input",
+      `This campaign has already spent ${spent.spentNova.toLocaleString("en-US")} Nova: its Nova budget cannot be less than that.`,
+    );
+  if (limits.budgetCents !== undefined && limits.budgetCents < spent.spentCents)
+    throw new AppError(
+      "invalid_input",
+      `This campaign has already spent ${dollars(spent.spentCents)} in cash: its cash budget cannot be less than that.`,
+    );
+}
+
 /**
  * A new version of the campaign's rules; awards already paid keep the version that paid them.
  * The campaign row is locked, so a revision and an award never interleave (an award evaluates
@@ -31,10 +51,15 @@ export async function reviseCampaign(
   if (found.merchantId) assertShopTrigger(actor, definition.trigger);
   await assertUnlockableOffers(definition, found.merchantId);
   const revised = db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ currentVersion: number; status: string }[]>`
-      SELECT "currentVersion", "status"::text AS "status" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      { currentVersion: number; status: string; spentNova: number; spentCents: number }[]
+    >`
+      SELECT "currentVersion", "status"::text AS "status", "spentNova", "spentCents"
+      FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
     if (row.status === "ENDED")
       throw new AppError("campaign_state", "This campaign has ended; create a new campaign instead.");
+    // decided on the locked row: awards bump what is spent under this same lock
+    assertBudgetsCoverSpent(definition.limits, row);
     if (row.status === "LIVE") assertMayPutLive(actor, found.merchantId, definition.effects);
     const version = row.currentVersion + 1;
     await tx.campaignVersion.create({

@@ -2,14 +2,21 @@
 // ledger:verify-statement script runs outside Next; the caller decides who may check what.
 import type { Tx } from "@/lib/db";
 import { entryHash, GENESIS_HASH } from "./chain";
-import { parseStatementCsv, STATEMENT_COLUMNS, STATEMENT_MAX_ROWS } from "./statement-csv";
+import {
+  amountInUnits,
+  parseStatementCsv,
+  STATEMENT_COLUMNS,
+  STATEMENT_COLUMNS_MINOR_AMOUNT,
+  STATEMENT_MAX_ROWS,
+} from "./statement-csv";
 
 /** `line` is the file's line number (the header is line 1). */
 export type StatementProblem = { line: number; entryId: string | null; message: string };
 /** `problems` in file order: the first is where the statement first differs from the ledger. */
 export type StatementVerdict = { lines: number; problems: StatementProblem[] };
 
-type Row = Record<(typeof STATEMENT_COLUMNS)[number], string> & { line: number };
+/** `inUnits`: the file's `amount` is in the currency's unit (every download since `amount_minor`). */
+type Row = Record<(typeof STATEMENT_COLUMNS)[number], string> & { line: number; inUnits: boolean };
 type Entry = {
   id: bigint;
   accountId: string;
@@ -28,11 +35,18 @@ type Entry = {
 
 export async function verifyStatement(client: Tx, csv: string): Promise<StatementVerdict> {
   const [header, ...cells] = parseStatementCsv(csv).filter((r) => r.some((c) => c !== ""));
-  if (header?.join(",") !== STATEMENT_COLUMNS.join(","))
+  const inUnits = header?.join(",") === STATEMENT_COLUMNS.join(",");
+  if (!inUnits && header?.join(",") !== STATEMENT_COLUMNS_MINOR_AMOUNT.join(","))
     return { lines: 0, problems: [{ line: 1, entryId: null, message: notAStatement(header) }] };
-  const rows = cells.map(
-    (c, i) => ({ ...Object.fromEntries(STATEMENT_COLUMNS.map((k, j) => [k, c[j] ?? ""])), line: i + 2 }) as Row,
-  );
+  const rows = cells.map((c, i) => {
+    const row = {
+      ...Object.fromEntries(STATEMENT_COLUMNS.map((k, j) => [k, c[j] ?? ""])),
+      line: i + 2,
+      inUnits,
+    } as Row;
+    // an older download's amount was already in minor units
+    return inUnits ? row : { ...row, amount_minor: row.amount };
+  });
   const ledger = await ledgerEntries(client, rows);
   const byId = new Map(ledger.map((e) => [e.id.toString(), e]));
   const inFile = new Map<string, number>();
@@ -50,9 +64,11 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
       );
     else {
       const diff = differences(row, entry);
+      // the file's fields match its own hash, yet a field the hash covers differs: the ledger moved
+      const ledgerMoved = selfOk && diff.some((d) => HASHED.has(d.column));
       if (diff.length)
         problem(
-          `${diff.join("; ")}${selfOk ? " (this line's own hash verifies: the ledger changed since the download)" : ""}`,
+          `${diff.map((d) => d.sentence).join("; ")}${ledgerMoved ? " (this line's own hash verifies: the ledger changed since the download)" : ""}`,
         );
       else if (!selfOk) problem("the line's hash does not match its fields");
     }
@@ -64,7 +80,7 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
     problems.push({
       line: next?.line ?? rows.length + 2,
       entryId: e.id.toString(),
-      message: `a line is missing here: entry ${e.id} (seq ${e.seq} of account ${e.accountId}, ${e.amount} ${e.currency} on ${e.createdAt.toISOString()})`,
+      message: `a line is missing here: entry ${e.id} (seq ${e.seq} of account ${e.accountId}, ${amountInUnits(e.amount, e.currency)} ${e.currency} on ${e.createdAt.toISOString()})`,
     });
   }
   problems.sort((a, b) => a.line - b.line);
@@ -93,9 +109,23 @@ async function ledgerEntries(client: Tx, rows: Row[]): Promise<Entry[]> {
     ORDER BY e."id" DESC`;
 }
 
-function differences(row: Row, e: Entry): string[] {
+/** The columns an entry's hash covers (chain.ts); `amount`, `account` and `reason` are not among them. */
+const HASHED = new Set([
+  "amount_minor",
+  "date",
+  "transaction",
+  "type",
+  "currency",
+  "account_id",
+  "seq",
+  "prev_hash",
+  "hash",
+]);
+
+function differences(row: Row, e: Entry): { column: string; sentence: string }[] {
   const want: [string, string, string][] = [
-    ["amount", row.amount, e.amount.toString()],
+    [row.inUnits ? "amount_minor" : "amount", row.amount_minor, e.amount.toString()],
+    ...(row.inUnits ? [["amount", row.amount, amountInUnits(e.amount, e.currency)] as [string, string, string]] : []),
     ["date", row.date, e.createdAt.toISOString()],
     ["transaction", row.transaction, e.transactionId],
     ["type", row.type, e.type],
@@ -109,19 +139,22 @@ function differences(row: Row, e: Entry): string[] {
   ];
   return want
     .filter(([, here, there]) => here !== there)
-    .map(([k, here, there]) => `${k} is ${here || "empty"} here but ${there} in the ledger`);
+    .map(([k, here, there]) => ({
+      column: k === "amount" && !row.inUnits ? "amount_minor" : k,
+      sentence: `${k} is ${here || "empty"} here but ${there} in the ledger`,
+    }));
 }
 
 function lineHashVerifies(row: Row): boolean {
   const date = new Date(row.date);
-  if (!/^-?\d+$/.test(row.amount) || !/^\d+$/.test(row.seq) || Number.isNaN(date.getTime())) return false;
+  if (!/^-?\d+$/.test(row.amount_minor) || !/^\d+$/.test(row.seq) || Number.isNaN(date.getTime())) return false;
   const fields = {
     seq: Number(row.seq),
     prevHash: row.prev_hash,
     entryId: row.entry,
     accountId: row.account_id,
     transactionId: row.transaction,
-    amount: BigInt(row.amount),
+    amount: BigInt(row.amount_minor),
     currency: row.currency,
     type: row.type,
     createdAt: date,

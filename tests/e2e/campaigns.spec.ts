@@ -190,6 +190,7 @@ test("an admin simulates and launches an off-peak campaign; a driver charging in
   await expect(status.getByText("This cannot be undone", { exact: false })).toBeVisible();
   await status.getByRole("button", { name: "End", exact: true }).click();
   await expect(status.getByText("An ended campaign has nothing left to change.")).toBeVisible();
+  await expect(status.getByRole("button", { name: /switch/i })).toHaveCount(0); // no kill switch once ended
   await expect(admin.getByRole("main").getByText("Ended", { exact: true })).toBeVisible();
   await admin.context().close();
   await driver.context().close();

@@ -201,3 +201,49 @@ describe("paying once", () => {
     expect(awards[0]).toMatchObject({ triggerId: driver, nova: 500 });
   });
 });
+
+describe("revising a budget", () => {
+  it("a revision waiting on the campaign's lock judges its budget by what was spent while it waited", async () => {
+    const c = await charger();
+    const { campaign, actor, definition } = await liveCampaign(c.id, { effects: [{ kind: "bonus_nova", nova: 50 }] });
+    const waitingOnLocks = async () =>
+      (
+        await testDb.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`
+      )[0].n;
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // as an award does: under the campaign row's lock, what it spends is added
+    const award = testDb.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "Campaign" WHERE "id" = ${campaign.id} FOR UPDATE`;
+        await tx.$executeRaw`UPDATE "Campaign" SET "spentNova" = "spentNova" + 1200 WHERE "id" = ${campaign.id}`;
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    const revision = reviseCampaign(
+      actor,
+      campaign.id,
+      { ...definition, limits: { ...definition.limits, budgetNova: 1_000 } },
+      fakeMeta(),
+    ).then(
+      () => "revised",
+      (err: Error) => err.message,
+    );
+    const deadline = Date.now() + 20_000;
+    while ((await waitingOnLocks()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await waitingOnLocks()).toBeGreaterThan(0); // the revision is queued behind the award's lock
+    release();
+    await award;
+    expect(await revision).toBe(
+      "This campaign has already spent 1,200 Nova: its Nova budget cannot be less than that.",
+    );
+    expect((await campaignRow(campaign.id)).currentVersion).toBe(1);
+  });
+});

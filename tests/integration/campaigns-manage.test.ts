@@ -85,6 +85,70 @@ describe("campaign management (admins)", () => {
     expect(await auditOf(campaign.id)).toEqual(["campaign.created", "campaign.status_changed"]);
   });
 
+  it("says a campaign is already where it was asked to go, instead of a rule about moves", async () => {
+    const actor = await admin();
+    const campaign = await createCampaign(actor, { definition: nightOwl }, fakeMeta());
+    await setCampaignStatus(actor, campaign.id, "LIVE", fakeMeta());
+    await expect(setCampaignStatus(actor, campaign.id, "LIVE", fakeMeta())).rejects.toMatchObject({
+      status: 409,
+      message: "This campaign is already live.",
+    });
+    await setCampaignStatus(actor, campaign.id, "PAUSED", fakeMeta());
+    await expect(setCampaignStatus(actor, campaign.id, "PAUSED", fakeMeta())).rejects.toMatchObject({
+      status: 409,
+      message: "This campaign is already paused.",
+    });
+    await setCampaignStatus(actor, campaign.id, "ENDED", fakeMeta());
+    await expect(setCampaignStatus(actor, campaign.id, "ENDED", fakeMeta())).rejects.toMatchObject({
+      status: 409,
+      message: "This campaign has already ended.",
+    });
+    expect(await auditOf(campaign.id)).toEqual([
+      "campaign.created",
+      "campaign.status_changed",
+      "campaign.status_changed",
+      "campaign.status_changed",
+    ]);
+  });
+
+  it("refuses a revision whose budget is below what the campaign has already spent, naming the amount", async () => {
+    const actor = await admin();
+    const campaign = await createCampaign(
+      actor,
+      { definition: { ...nightOwl, limits: { ...nightOwl.limits, budgetCents: 50_000 } } },
+      fakeMeta(),
+    );
+    await setCampaignStatus(actor, campaign.id, "LIVE", fakeMeta());
+    // what awards have spent (each award bumps these under the campaign row's lock)
+    await testDb.campaign.update({ where: { id: campaign.id }, data: { spentNova: 1_200, spentCents: 1_250 } });
+    const revise = (limits: Record<string, unknown>) =>
+      reviseCampaign(actor, campaign.id, { ...nightOwl, limits: { ...nightOwl.limits, ...limits } }, fakeMeta());
+
+    await expect(revise({ budgetNova: 1_199 })).rejects.toMatchObject({
+      status: 422,
+      message: "This campaign has already spent 1,200 Nova: its Nova budget cannot be less than that.",
+    });
+    await expect(revise({ budgetCents: 1_249 })).rejects.toMatchObject({
+      status: 422,
+      message: "This campaign has already spent $12.50 in cash: its cash budget cannot be less than that.",
+    });
+    expect((await getCampaign(actor, campaign.id)).currentVersion).toBe(1);
+    await expect(revise({ budgetNova: 1_200, budgetCents: 1_250 })).resolves.toMatchObject({ version: 2 });
+  });
+
+  it("refuses the kill switch of an ended campaign, in a sentence, and changes nothing", async () => {
+    const actor = await admin();
+    const campaign = await createCampaign(actor, { definition: nightOwl }, fakeMeta());
+    await setCampaignStatus(actor, campaign.id, "ENDED", fakeMeta());
+    for (const enabled of [false, true])
+      await expect(setCampaignEnabled(actor, campaign.id, enabled, fakeMeta())).rejects.toMatchObject({
+        status: 409,
+        message: "This campaign has ended: it pays nothing for good, so its kill switch can no longer be changed.",
+      });
+    expect(await getCampaign(actor, campaign.id)).toMatchObject({ status: "ENDED", enabled: true });
+    expect(await auditOf(campaign.id)).toEqual(["campaign.created", "campaign.status_changed"]);
+  });
+
   it("keeps versions immutable in the database itself", async () => {
     const campaign = await createCampaign(await admin(), { definition: nightOwl }, fakeMeta());
     await expect(

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statementCsv, unsafeListStatement, verifyStatement } from "@/lib/ledger";
+import { accounts, postInTx, runMoneyTx, statementCsv, unsafeListStatement, verifyStatement } from "@/lib/ledger";
+import { parseStatementCsv } from "@/lib/ledger/statement-csv";
 import { grant, spend, whileTampered } from "../support/chain";
 import { testDb, uid } from "../support/factories";
 import { closeConnections } from "../support/ledger";
@@ -51,9 +52,9 @@ describe("verifying a downloaded statement", () => {
   it("passes an untouched statement, whose lines carry seq, previous hash and hash", async () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
-      "date,transaction,type,currency,account,amount,state,reason,entry,account_id,seq,prev_hash,hash",
+      "date,transaction,type,currency,account,amount,state,reason,entry,account_id,seq,prev_hash,hash,amount_minor",
     );
-    expect(lines[3]).toMatch(/,1,0{64},[0-9a-f]{64}$/);
+    expect(lines[3]).toMatch(/,1,0{64},[0-9a-f]{64},500$/);
     expect(await verify(csv)).toEqual({ lines: 3, problems: [] });
   });
 
@@ -94,7 +95,7 @@ describe("verifying a downloaded statement", () => {
         line: 3,
         entryId: spendEntry,
         message:
-          "amount is -120 here but -12 in the ledger (this line's own hash verifies: the ledger changed since the download)",
+          "amount_minor is -120 here but -12 in the ledger; amount is -120 here but -12 in the ledger (this line's own hash verifies: the ledger changed since the download)",
       },
     ]);
   });
@@ -113,4 +114,58 @@ describe("verifying a downloaded statement", () => {
     );
     expect(changed.code).toBe(1);
   }, 60_000);
+});
+
+describe("a statement in dollars", () => {
+  const cash = (driverId: string, cents: bigint) =>
+    runMoneyTx((tx) =>
+      postInTx(tx, {
+        idempotencyKey: `statement-usd-${uid()}`,
+        type: "SESSION_REWARD_RELEASE",
+        reason: "Charging, verified",
+        request: { driverId },
+        lines: [
+          { account: accounts.rewardsExpenseUsd(), amount: -cents },
+          { account: accounts.driverUsd(driverId), amount: cents },
+        ],
+      }),
+    );
+  /** The statement's rows as cells by column name, newest first. */
+  const rowsOf = (text: string) => {
+    const [header, ...rows] = parseStatementCsv(text.trimEnd());
+    return rows.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i]])));
+  };
+
+  it("shows USD in dollars and cents, keeps the exact cents in amount_minor, and verifies", async () => {
+    const who = `drv-${uid()}`;
+    await cash(who, 1_250n);
+    await cash(who, 5n);
+    const usd = statementCsv(await unsafeListStatement("DRIVER", who, 5000));
+    expect(rowsOf(usd).map((r) => [r.currency, r.amount, r.amount_minor])).toEqual([
+      ["USD", "0.05", "5"],
+      ["USD", "12.50", "1250"],
+    ]);
+    expect(await verify(usd)).toEqual({ lines: 2, problems: [] });
+
+    // the dollars a person reads and the cents the hash covers are each checked against the ledger
+    const dollars = await verify(usd.replace(",12.50,", ",125.00,"));
+    expect(dollars.problems.map((p) => p.message)).toEqual(["amount is 125.00 here but 12.50 in the ledger"]);
+    const cents = await verify(usd.replace(/,1250\n/, ",125\n"));
+    expect(cents.problems.map((p) => p.message)).toEqual(["amount_minor is 125 here but 1250 in the ledger"]);
+  });
+
+  it("still verifies a statement downloaded before amount_minor, whose amount was in cents", async () => {
+    const who = `drv-${uid()}`;
+    await cash(who, 1_250n);
+    const now = statementCsv(await unsafeListStatement("DRIVER", who, 5000));
+    const [row] = rowsOf(now);
+    const older = now.replace(",hash,amount_minor\n", ",hash\n").replace(/,12\.50,(.*),1250\n/, ",1250,$1\n");
+    expect(older.split("\n")[0]).toBe(
+      "date,transaction,type,currency,account,amount,state,reason,entry,account_id,seq,prev_hash,hash",
+    );
+    expect(rowsOf(older)).toEqual([{ ...row, amount: "1250", amount_minor: undefined }]);
+    expect(await verify(older)).toEqual({ lines: 1, problems: [] });
+    const changed = await verify(older.replace(",1250,", ",125,"));
+    expect(changed.problems.map((p) => p.message)).toEqual(["amount is 125 here but 1250 in the ledger"]);
+  });
 });

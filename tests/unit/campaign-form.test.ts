@@ -59,7 +59,7 @@ describe("the campaign form's fields", () => {
     ).toEqual({
       name: "Name must be at least 3 characters.",
       hoursStart: "Start time must be a time such as 01:00 or 17:30.",
-      budgetDollars: "Cash budget: enter dollars and cents, such as 12.50.",
+      budgetDollars: "Cash budget: cents take at most two decimals, such as 12.50.",
       budgetNova: "Nova budget must be a whole number.",
       perDriver: "Limit per driver must be at least 1.",
       timeZone: "Time zone must be an IANA time zone such as America/Chicago.",
@@ -68,6 +68,31 @@ describe("the campaign form's fields", () => {
     expect(errorsOf({ startsAt: "" })).toEqual({ startsAt: "Choose when the campaign starts." });
     expect(errorsOf({ endsAt: "2026-10-01T00:00:00Z" })).toEqual({ endsAt: "The end must come after the start." });
     expect(errorsOf({ hoursStart: "05:00" })).toEqual({ hoursEnd: "The start and end times must differ." });
+  });
+
+  it("say what is wrong with a cash amount: blank, not a number, not more than zero, or past the cents", () => {
+    const cash = (text: string) => errorsOf({ effect1Value: text, budgetDollars: text });
+    expect(cash("0.001")).toEqual({
+      effect1: "Effect 2: cents take at most two decimals, such as 12.50.",
+      budgetDollars: "Cash budget: cents take at most two decimals, such as 12.50.",
+    });
+    for (const notMore of ["-1", "$-1", "-0.001"])
+      expect(cash(notMore)).toEqual({
+        effect1: "Effect 2 must be more than zero.",
+        budgetDollars: "Cash budget must be more than zero.",
+      });
+    expect(cash("1.5.5")).toEqual({
+      effect1: "Effect 2: enter dollars and cents, such as 12.50.",
+      budgetDollars: "Cash budget: enter dollars and cents, such as 12.50.",
+    });
+    expect(errorsOf({ effect1Value: " " })).toEqual({ effect1: "Effect 2: enter an amount." });
+    expect(errorsOf({ effect0Kind: "bonus_nova", effect0Value: "lots" })).toEqual({
+      effect0: "Effect 1 must be a number.",
+    });
+  });
+
+  it("put an effect's problem under its own slot when a slot before it is empty", () => {
+    expect(errorsOf({ effect0Kind: "", effect1Value: "-1" })).toEqual({ effect1: "Effect 2 must be more than zero." });
   });
 
   it("explain what a trigger cannot have, and that an effect is needed", () => {

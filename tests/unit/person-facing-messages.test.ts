@@ -138,7 +138,7 @@ describe("issue 16's schemas carry their own sentences (without the wrappers' fl
     );
     expect(fields({ budgetDollars: "0" }).budgetDollars).toBe("Cash budget must be at least $0.01.");
     expect(fields({ budgetDollars: "12.345" }).budgetDollars).toBe(
-      "Cash budget: enter dollars and cents, such as 12.50.",
+      "Cash budget: cents take at most two decimals, such as 12.50.",
     );
     expect(fields({ effect0Kind: "cash_bonus", effect0Value: "150" }).effect0).toBe(
       "Effect 1 must be at most $100.00.",

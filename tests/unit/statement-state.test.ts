@@ -53,4 +53,25 @@ describe("statement states", () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil""), ""quoted"""`);
     expect(row.startsWith("2026-11-27T10:00:00.000Z,t1,GRANT,NOVA,AVAILABLE,500,available,")).toBe(true);
   });
+
+  it("writes USD amounts in dollars with cents, and the exact minor units in amount_minor", () => {
+    const line = (amount: bigint) => ({
+      entryId: "2",
+      transactionId: "t2",
+      createdAt: new Date("2026-11-27T10:00:00Z"),
+      currency: "USD" as const,
+      account: "AVAILABLE" as const,
+      amount,
+      type: "PAYOUT_REQUEST",
+      reason: "Cash out",
+      state: "spent" as const,
+    });
+    const rows = statementCsv([line(-1250n), line(5n), line(-100_000_007n)])
+      .trim()
+      .split("\n");
+    expect(rows[0].split(",").slice(5, 6).concat(rows[0].split(",").slice(-1))).toEqual(["amount", "amount_minor"]);
+    expect(rows[1]).toMatch(/^2026-11-27T10:00:00\.000Z,t2,PAYOUT_REQUEST,USD,AVAILABLE,"'-12\.50",spent,.*,"'-1250"$/);
+    expect(rows[2]).toMatch(/,USD,AVAILABLE,0\.05,spent,.*,5$/);
+    expect(rows[3]).toMatch(/,"'-1000000\.07",.*,"'-100000007"$/);
+  });
 });
