@@ -2,4 +2,3 @@ export { route, json, errorResponse, type RouteContext } from "./route";
 export { csvResponse, csvCell, csvText } from "./csv";
 export { statementCsvResponse, type StatementAccount } from "./statement-csv";
 export { readBodyText, JSON_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from "./read-body";
-export { gzippedJson, acceptsGzip } from "./gzip-json";

@@ -1,5 +1,5 @@
 import { findNearby, nearbyQuery, packNearby } from "@/lib/discovery";
-import { gzippedJson, route } from "@/lib/http";
+import { json, route } from "@/lib/http";
 import { UNKNOWN_IP } from "@/lib/auth";
 import { rateLimit } from "@/lib/rate-limit";
 
@@ -9,11 +9,10 @@ export const dynamic = "force-dynamic";
 // Rate-limited per network address (an address that cannot be known is not limited: one
 // shared bucket would block every such visitor at once). The answer, packed by nearby-wire.ts
 // (each merchant once), holds no personal data; browsers may keep it 30 s, shared caches may not.
-// Gzipped here at a fast level (lib/http/gzip-json.ts), not by Next's compression.
 export const GET = route(
   { name: "/api/discovery/nearby", permission: "public", query: nearbyQuery },
-  async ({ req, query, meta }) => {
+  async ({ query, meta }) => {
     if (meta.ip !== UNKNOWN_IP) await rateLimit("nearbyPerIp", meta.ip);
-    return gzippedJson(req, packNearby(await findNearby(query)), 200, { "Cache-Control": "private, max-age=30" });
+    return json(packNearby(await findNearby(query)), 200, { "Cache-Control": "private, max-age=30" });
   },
 );
