@@ -2,7 +2,7 @@
 // on a bench database kept by `npm run bench:nearby` (BENCH_KEEP=1). In this process, the calls
 // the route makes, each timed: parse (the zod contract), chargers (the first statement),
 // perks (the perk cache, and the second statement for the chargers it lacks), order + pack,
-// serialise (JSON.stringify) and compress (gzip at the route's level, for a client that accepts
+// serialise (JSON.stringify) and compress (gzip, as the server does for a client that accepts
 // it). With BENCH_URL, the same requests over HTTP too: "send" is the route's time minus this
 // process's stages (the framework, compression, the socket and the client reading the answer).
 //
@@ -32,7 +32,6 @@ const { readPerks } = await import("../lib/discovery/nearby/perks");
 const { orderNearby } = await import("../lib/discovery/nearby/find-nearby");
 const { packNearby } = await import("../lib/discovery/nearby-wire");
 const { nearbyPool } = await import("../lib/discovery/nearby/pool");
-const { JSON_GZIP_LEVEL } = await import("../lib/http/gzip-json");
 
 // the same random points around Austin as bench:nearby (normal, σ 0.04°), from a fixed seed
 let seed = 42;
@@ -76,7 +75,7 @@ async function once(raw: Record<string, string>, times: Times | null): Promise<{
   lap("order + pack");
   const body = JSON.stringify(wire);
   lap("serialise");
-  const gzipped = gzipSync(body, { level: JSON_GZIP_LEVEL }).length; // as the route does
+  const gzipped = gzipSync(body).length; // Next's compression: zlib's default level
   lap("compress");
   if (process.env.BENCH_URL) {
     const res = await fetch(new URL(`/api/discovery/nearby?${new URLSearchParams(raw)}`, process.env.BENCH_URL));
