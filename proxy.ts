@@ -67,6 +67,10 @@ export async function proxy(req: NextRequest) {
   return finish(NextResponse.next({ request: { headers } }));
 }
 
+// Not the map's data (GET /api/discovery/nearby, the hottest request, every pan of the map): a
+// JSON answer has no use for a CSP nonce, its handler (route() in lib/http) refuses control
+// characters in the query and sets the request id itself, it takes GET only (so no action
+// envelope), and its fixed path has no segment to check. HSTS comes with every page.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/discovery/nearby$).*)"],
 };

@@ -2,15 +2,16 @@
 // TEST_DATABASE_URL's server (else DATABASE_URL's; local hosts only), migrates it, seeds
 // 50,000 chargers and 100,000 merchants (scripts/bench-nearby-seed.ts), ANALYZEs, then times
 // findNearby at random points: a 2 km radius in the dense city, a 20 km radius there, and a
-// 20 km radius anywhere in the US (≥ 200 runs each, after a warm-up) — and, for information, the
-// whole lower-48 box — prints p50/p95/p99 and
+// 20 km radius anywhere in the US — and, for information, the whole lower-48 box: two passes of
+// ≥ 200 runs each, the first (perk cache cold) shown beside the second (steady state) — prints
+// p50/p95/p99 and
 // EXPLAIN (ANALYZE) of the statements proving the GiST index is used, and drops the database.
 //
 //   BENCH_RUNS   runs per scenario (default 300)
 //   BENCH_KEEP=1 keep the database (prints its URL) so an app can serve it
 //   BENCH_DB     reuse that existing bench database (seeded if empty), e.g. with BENCH_KEEP
 //   BENCH_URL    also time GET /api/discovery/nearby on a running app serving this database
-//                (e.g. DATABASE_URL=<printed URL> npx next start -p 3810)
+//                (scripts/bench-nearby-serve.sh), a minute apart for its rate limit (BENCH_RUNS=200)
 import { performance } from "node:perf_hooks";
 import path from "node:path";
 import pg from "pg";
@@ -58,8 +59,9 @@ const SCENARIOS: Scenario[] = [
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function time(name: string, once: () => Promise<number>) {
-  for (let i = 0; i < WARMUP; i++) await once();
+type Result = { name: string; runs: number; p50: number; p95: number; p99: number; chargers: number };
+
+async function pass(name: string, once: () => Promise<number>): Promise<Result> {
   const ms: number[] = [];
   let found = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -69,6 +71,18 @@ async function time(name: string, once: () => Promise<number>) {
   }
   ms.sort((a, b) => a - b);
   return { name, runs: RUNS, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), chargers: found / RUNS };
+}
+
+/**
+ * Two passes of RUNS at random points of the scenario's distribution: the first meets the perk
+ * cache as it is (cold in a fresh process: every charger read), and is shown as such; the second,
+ * the steady state a map server runs in, is the figure. The route's cache is the server's, so
+ * the first pass is what warms it; a fresh server shows the cold figure.
+ */
+async function time(name: string, once: () => Promise<number>): Promise<Result[]> {
+  for (let i = 0; i < WARMUP; i++) await once(); // connections, JIT
+  const cold = await pass(`${name} (first pass)`, once);
+  return [cold, await pass(name, once)];
 }
 
 async function explain() {
@@ -133,34 +147,39 @@ async function main(): Promise<number> {
 
     const { findNearby } = await import("../lib/discovery/nearby/find-nearby");
     const { nearbyQuery } = await import("../lib/discovery/nearby-contract");
-    const results = [];
+    const results: Result[] = [];
     for (const s of SCENARIOS) {
       results.push(
-        await time(`findNearby ${s.name}`, async () => {
+        ...(await time(`findNearby ${s.name}`, async () => {
           return (await findNearby(nearbyQuery.parse(s.query()))).chargers.length;
-        }),
+        })),
       );
     }
     if (process.env.BENCH_URL) {
       const base = new URL(process.env.BENCH_URL);
       for (const s of SCENARIOS.slice(0, 2)) {
+        // the route allows 600 requests a minute per address: each scenario (2 × RUNS + WARMUP) in a fresh minute
+        console.log(`waiting a minute for the route's rate limit before "${s.name}"…`);
+        await new Promise((r) => setTimeout(r, 61_000));
         results.push(
-          await time(`GET /api/discovery/nearby ${s.name}`, async () => {
+          ...(await time(`GET /api/discovery/nearby ${s.name}`, async () => {
             const search = new URLSearchParams(Object.entries(s.query()).map(([k, v]) => [k, String(v)]));
             const res = await fetch(new URL(`/api/discovery/nearby?${search}`, base));
             if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
             return ((await res.json()) as { chargers: unknown[] }).chargers.length;
-          }),
+          })),
         );
       }
     }
     const ok = await explain();
-    console.log(`\n${"scenario".padEnd(46)} runs   p50 ms   p95 ms   p99 ms   chargers/answer`);
+    console.log(`\n${"scenario".padEnd(60)} runs   p50 ms   p95 ms   p99 ms   chargers/answer`);
     for (const r of results)
       console.log(
-        `${r.name.padEnd(46)} ${String(r.runs).padStart(4)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}   ${r.chargers.toFixed(0).padStart(6)}`,
+        `${r.name.padEnd(60)} ${String(r.runs).padStart(4)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}   ${r.chargers.toFixed(0).padStart(6)}`,
       );
-    const met = results.filter((r) => !r.name.includes("zoomed out")).every((r) => r.p95 < 25);
+    const met = results
+      .filter((r) => !r.name.includes("zoomed out") && !r.name.includes("first pass"))
+      .every((r) => r.p95 < 25);
     console.log(`\ntarget p95 < 25 ms: ${met ? "met" : "NOT met"}`);
     return ok && met ? 0 : 1;
   } finally {

@@ -50,9 +50,9 @@ export function envSchema(isProduction: boolean) {
     DEMO_MODE: bool(!isProduction),
     MAP_TILE_URL: z.string().default(""),
     // The longest the nearby query keeps a charger's perks (0: off). Edits invalidate at once
-    // through the discovery version and an entry ends with its first offer's end; this bounds
-    // what nothing marks (an offer reaching its start time).
-    NEARBY_PIN_CACHE_SECONDS: wholeNumber({ min: 0, max: 300 }).default(30),
+    // through the discovery version, and an entry ends when one of its offers ends or a nearby
+    // offer starts; this bounds the one race nothing marks (lib/discovery/nearby/perk-cache.ts).
+    NEARBY_PIN_CACHE_SECONDS: wholeNumber({ min: 0, max: 3600 }).default(300),
     // Credit for the tiles, shown as text in the map's corner (OpenStreetMap's tiles ask for this line).
     MAP_TILE_ATTRIBUTION: z.string().max(200).default("© OpenStreetMap contributors"),
     SMTP_URL: z.string().optional(),

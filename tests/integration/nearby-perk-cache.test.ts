@@ -14,6 +14,7 @@ const CHARGER = "pc_charger";
 const MERCHANT = "pc_merchant";
 const OFFER = "pc_offer";
 const SHORT = { merchant: "pc_short_merchant", offer: "pc_short_offer" };
+const SOON = { merchant: "pc_soon_merchant", offer: "pc_soon_offer", second: "pc_soon_second" };
 
 const merchant = (id: string, name: string, latitude: number) => ({
   id,
@@ -145,5 +146,44 @@ describe("nearby perk cache", () => {
     expect(reread.get(CHARGER)).not.toBe(first.get(CHARGER));
     expect(reread.get(CHARGER)).toEqual(first.get(CHARGER));
     expect(reread.get(CHARGER)?.map((p) => p.merchantId)).toEqual([MERCHANT]);
+  });
+
+  it("shows an offer that starts later once it starts, with no edit", async () => {
+    const startsAt = new Date(Date.now() + 2_500);
+    const soon = { title: "Opening special", description: "From the start", novaPrice: 70, startsAt };
+    // a merchant whose only offer is still to come, and a second offer of one already shown
+    await testDb.merchant.create({
+      data: {
+        ...merchant(SOON.merchant, "Soon Shop", HERE.lat + 0.0005),
+        offers: { create: { id: SOON.offer, ...soon } },
+      },
+    });
+    await testDb.offer.create({ data: { id: SOON.second, merchantId: MERCHANT, ...soon, title: "Early bird" } });
+    const before = titles(await perksHere());
+    expect(before).toEqual(["Cache Cafe: Pour-over"]);
+    await retitleUnseen(OFFER, "Unseen");
+    const v = await version();
+    expect(titles(await perksHere())).toEqual(before); // cached (the bound is minutes)
+    await new Promise((r) => setTimeout(r, Math.max(0, startsAt.getTime() - Date.now()) + 50));
+    expect(titles(await perksHere())).toEqual(["Soon Shop: Opening special", "Cache Cafe: Early bird, Unseen"]);
+    expect(await version()).toBe(v); // nothing but the start time moved
+    await testDb.offer.update({ where: { id: OFFER }, data: { title: "Pour-over" } });
+  });
+
+  it("keys what was read during an uncommitted edit by a version no later read asks for", async () => {
+    const area = areaOf(query);
+    await testDb.$transaction(async (tx) => {
+      await tx.offer.update({ where: { id: OFFER }, data: { title: "Cortado" } });
+      // another session, mid-edit: the statement-time bump is read, the edit is not yet visible
+      const mid = await readNearest(area, query, query.limit);
+      const perks = await readPerks(mid.chargers, mid.version);
+      expect(
+        perks
+          .get(CHARGER)
+          ?.find((p) => p.merchantId === MERCHANT)
+          ?.offers.map((o) => o.title),
+      ).toContain("Pour-over");
+    });
+    expect(titles(await perksHere())).toContain("Cache Cafe: Early bird, Cortado");
   });
 });

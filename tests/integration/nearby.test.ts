@@ -134,7 +134,7 @@ describe("findNearby: order, limit and perks", () => {
       return Object.fromEntries(
         r.chargers.map((c) => [
           c.id,
-          (pairs.get(c.id) ?? []).map(({ pin }) => `${pin.merchantId}:${pin.offers.length}`).sort(),
+          (pairs.get(c.id) ?? []).map(({ pin }) => `${pin.merchantId}:${pin.offers?.length ?? "none yet"}`).sort(),
         ]),
       );
     };

@@ -16,16 +16,22 @@ export const liveMerchantSql = Prisma.sql`m."status" = 'ACTIVE' AND EXISTS (
 
 /**
  * The live offers of the merchant aliased `m`, cheapest first, at most `max`, as a JSON array
- * column "offers" (NULL when it has none) — for a CROSS JOIN LATERAL — and "endsInMs": how long
- * until the first of those ends, by the database's clock (NULL when none has an end).
+ * column "offers" (NULL when it has none) — for a CROSS JOIN LATERAL —, "endsInMs": how long
+ * until the first of those ends, and "startsInMs": how long until its next offer not started yet
+ * starts (by the database's clock; NULL when none ends / none is to come). A merchant with no
+ * live offer but one to come has "offers" NULL and "startsInMs" set: not a perk yet, but the
+ * perk cache must drop what it shows near it when that offer starts. One read of the merchant's
+ * offers (its index), numbered among the live ones and among those to come.
  */
 export const liveOffersSql = (max: number) => Prisma.sql`(
   SELECT json_agg(json_build_object('id', o."id", 'title', o."title", 'novaPrice', o."novaPrice")
-    ORDER BY o."novaPrice", o."title", o."id") AS "offers",
-    (extract(epoch FROM min(o."endsAt") - ${NOW}) * 1000)::float8 AS "endsInMs"
-  FROM (SELECT o."id", o."title", o."novaPrice", o."endsAt" FROM "Offer" o
-    WHERE o."merchantId" = m."id" AND o."active" AND NOT o."unlockOnly" AND o."startsAt" <= ${NOW} AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})
-    ORDER BY o."novaPrice", o."title", o."id" LIMIT ${max}) o)`;
+      ORDER BY o."novaPrice", o."title", o."id") FILTER (WHERE o."live" AND o."n" <= ${max}) AS "offers",
+    (extract(epoch FROM min(o."endsAt") FILTER (WHERE o."live" AND o."n" <= ${max}) - ${NOW}) * 1000)::float8 AS "endsInMs",
+    (extract(epoch FROM min(o."startsAt") FILTER (WHERE NOT o."live") - ${NOW}) * 1000)::float8 AS "startsInMs"
+  FROM (SELECT o."id", o."title", o."novaPrice", o."startsAt", o."endsAt", o."startsAt" <= ${NOW} AS "live",
+      row_number() OVER (PARTITION BY o."startsAt" <= ${NOW} ORDER BY o."novaPrice", o."title", o."id") AS "n"
+    FROM "Offer" o
+    WHERE o."merchantId" = m."id" AND o."active" AND NOT o."unlockOnly" AND (o."endsAt" IS NULL OR o."endsAt" > ${NOW})) o)`;
 
 /** The location aliased `l` is a pin (active, with coordinates). */
 export const pinnedLocationSql = Prisma.sql`l."active" AND l."latitude" IS NOT NULL AND l."longitude" IS NOT NULL`;

@@ -16,9 +16,12 @@ export type PinRow = {
   category: string;
   latitude: number;
   longitude: number;
-  offers: NearbyOffer[];
+  /** Null when none is live yet: the pin only marks when the cache must look again. */
+  offers: NearbyOffer[] | null;
   /** Until the first of those offers ends (the database's clock); null when none ends. */
   endsInMs: number | null;
+  /** Until the merchant's next offer starts; null when none is to come. */
+  startsInMs: number | null;
 };
 type Near = { pin: PinRow; distanceMeters: number };
 
@@ -47,7 +50,7 @@ export async function readPerks(chargers: Located[], discoveryVersion: string): 
     ].sort((a, b) => a.distanceMeters - b.distanceMeters || (a.pin.merchantId < b.pin.merchantId ? -1 : 1));
     const seen = new Set<string>();
     const chosen = near
-      .filter((n) => !seen.has(n.pin.merchantId) && seen.add(n.pin.merchantId))
+      .filter((n) => n.pin.offers !== null && !seen.has(n.pin.merchantId) && seen.add(n.pin.merchantId))
       .slice(0, MAX_PERKS_PER_CHARGER);
     const perks = chosen.map(({ pin, distanceMeters }) => ({
       merchantId: pin.merchantId,
@@ -57,13 +60,27 @@ export async function readPerks(chargers: Located[], discoveryVersion: string): 
       longitude: pin.longitude,
       distanceMeters,
       walkMinutes: walkMinutes(distanceMeters),
-      offers: pin.offers,
+      offers: pin.offers ?? [],
     }));
-    const ends = chosen.map((n) => n.pin.endsInMs).filter((ms): ms is number => ms !== null);
-    keepPerks(c, discoveryVersion, perks, ends.length ? Math.min(...ends) : null, readAt);
+    keepPerks(c, discoveryVersion, perks, changesInMs(near, chosen), readAt);
     out.set(c.id, perks);
   }
   return out;
+}
+
+/**
+ * When a charger's perks next change with no edit (null: never): the first of the chosen offers
+ * ends, or an offer starts that would be shown — one of a chosen merchant's, or one of a merchant
+ * not farther than the last chosen (a full list's farther merchants could not enter it).
+ */
+function changesInMs(near: Near[], chosen: Near[]): number | null {
+  const shown = new Set(chosen.map((n) => n.pin.merchantId));
+  const last = chosen.length < MAX_PERKS_PER_CHARGER ? Infinity : chosen[chosen.length - 1].distanceMeters;
+  const times = [
+    ...chosen.map((n) => n.pin.endsInMs),
+    ...near.filter((n) => shown.has(n.pin.merchantId) || n.distanceMeters <= last).map((n) => n.pin.startsInMs),
+  ].filter((ms): ms is number => ms !== null);
+  return times.length ? Math.min(...times) : null;
 }
 
 /**
@@ -107,20 +124,23 @@ function pinPlace(chargers: Located[], how?: PinReading) {
 /** How the pins are read; left out, whichever covers less ground. */
 export type PinReading = "one circle" | "per charger";
 
+/** A merchant with a live offer (a perk) or one to come (the cache must look again when it starts). */
+const liveOrComing = Prisma.sql`(lo."offers" IS NOT NULL OR lo."startsInMs" IS NOT NULL)`;
+
 /** The place pins near the chargers (bench:nearby EXPLAINs it). */
 export function pinsSql(chargers: Located[], how?: PinReading) {
   const { near, each } = pinPlace(chargers, how);
   const offers = liveOffersSql(MAX_OFFERS_PER_PERK);
   return Prisma.sql`
     ${each(Prisma.sql`SELECT NULL::text AS "chargerId", l."merchantId", m."name", m."category", l."latitude", l."longitude",
-      lo."offers", lo."endsInMs"
+      lo."offers", lo."endsInMs", lo."startsInMs"
     FROM "MerchantLocation" l JOIN "Merchant" m ON m."id" = l."merchantId" CROSS JOIN LATERAL ${offers} lo
-    WHERE ${pinnedLocationSql} AND ${near("l")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL`)}
+    WHERE ${pinnedLocationSql} AND ${near("l")} AND m."status" = 'ACTIVE' AND ${liveOrComing}`)}
     UNION ALL
     ${each(Prisma.sql`SELECT NULL::text AS "chargerId", m."id" AS "merchantId", m."name", m."category", m."latitude", m."longitude",
-      lo."offers", lo."endsInMs"
+      lo."offers", lo."endsInMs", lo."startsInMs"
     FROM "Merchant" m CROSS JOIN LATERAL ${offers} lo
-    WHERE ${near("m")} AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL AND ${ownPinSql}`)}`;
+    WHERE ${near("m")} AND m."status" = 'ACTIVE' AND ${liveOrComing} AND ${ownPinSql}`)}`;
 }
 
 /** Live merchants attached to one of the chargers by Merchant.chargerId, at their pin. */
@@ -128,12 +148,12 @@ export function attachedPinsSql(chargers: { id: string }[]) {
   const offers = liveOffersSql(MAX_OFFERS_PER_PERK);
   return Prisma.sql`
     SELECT m."chargerId", m."id" AS "merchantId", m."name", m."category", coalesce(l."latitude", m."latitude") AS "latitude",
-      coalesce(l."longitude", m."longitude") AS "longitude", lo."offers", lo."endsInMs"
+      coalesce(l."longitude", m."longitude") AS "longitude", lo."offers", lo."endsInMs", lo."startsInMs"
     FROM "Merchant" m
       LEFT JOIN LATERAL (SELECT l."latitude", l."longitude" FROM "MerchantLocation" l
         WHERE l."merchantId" = m."id" AND ${pinnedLocationSql} OFFSET 0) l ON true -- OFFSET 0: an index probe per merchant, not a hash join over all locations
       CROSS JOIN LATERAL ${offers} lo
-    WHERE m."chargerId" = ANY(${chargers.map((c) => c.id)}::text[]) AND m."status" = 'ACTIVE' AND lo."offers" IS NOT NULL`;
+    WHERE m."chargerId" = ANY(${chargers.map((c) => c.id)}::text[]) AND m."status" = 'ACTIVE' AND ${liveOrComing}`;
 }
 
 /** readPerks' one statement: the place pins and the attached merchants. */
