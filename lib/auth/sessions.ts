@@ -37,31 +37,38 @@ export async function createSession(userId: string, meta: SessionMeta = {}) {
   return { sessionId: session.id, sessionToken, expires };
 }
 
-/** The live session behind a cookie value: unexpired and belonging to an active user. */
+type SessionRow = SessionUser & { sessionId: string; expires: Date; status: string };
+
+/**
+ * The live session behind a cookie value: unexpired and belonging to an active user. One
+ * statement (this runs on every signed-in request): the session joined to its user, and the
+ * sliding-expiry touch when it is due (every TOUCH_EVERY_MS, or a session without its device yet)
+ * as a data-modifying CTE that only ever writes a live session. Read on every request, never
+ * cached, so a revoked session or a suspended user is refused on the very next request.
+ */
 export async function findSession(sessionToken: string, meta: SessionMeta = {}): Promise<CurrentSession | null> {
   if (!isSessionTokenShaped(sessionToken)) return null;
-  const row = await db().session.findUnique({
-    where: { sessionToken },
-    select: {
-      id: true,
-      expires: true,
-      lastSeenAt: true,
-      userAgent: true,
-      user: { select: { id: true, email: true, phone: true, name: true, role: true, status: true } },
-    },
-  });
-  if (!row || row.expires <= new Date() || row.user.status !== "ACTIVE") return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS || !row.userAgent) {
-    await db().session.updateMany({
-      where: { id: row.id },
-      data: {
-        lastSeenAt: new Date(),
-        ...(row.userAgent ? {} : { userAgent: meta.userAgent?.slice(0, 300), ip: meta.ip }),
-      },
-    });
-  }
-  const { status: _status, ...user } = row.user;
-  return { sessionId: row.id, user };
+  const now = new Date();
+  const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
+  const [row] = await db().$queryRaw<SessionRow[]>`
+    WITH found AS (
+      SELECT s."id", s."expires", s."lastSeenAt", s."userAgent", u."id" AS "userId", u."email", u."phone",
+             u."name", u."role"::text AS "role", u."status"::text AS "status"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."sessionToken" = ${sessionToken}
+    ), touched AS (
+      UPDATE "Session" t
+      SET "lastSeenAt" = ${now},
+          "userAgent" = COALESCE(t."userAgent", ${meta.userAgent?.slice(0, 300) ?? null}),
+          "ip" = CASE WHEN t."userAgent" IS NULL THEN COALESCE(${meta.ip ?? null}, t."ip") ELSE t."ip" END
+      FROM found f
+      WHERE t."id" = f."id" AND f."expires" > ${now} AND f."status" = 'ACTIVE'
+        AND (f."lastSeenAt" < ${touchBefore} OR f."userAgent" IS NULL)
+    )
+    SELECT "id" AS "sessionId", "expires", "userId" AS "id", "email", "phone", "name", "role", "status" FROM found`;
+  if (!row || row.expires <= new Date() || row.status !== "ACTIVE") return null;
+  const { sessionId, expires: _expires, status: _status, ...user } = row;
+  return { sessionId, user: user as SessionUser };
 }
 
 /** The actor's own live sessions (devices signed in). */

@@ -168,6 +168,19 @@ export function errorResponse(err: unknown, requestId: string, log: pino.Logger)
   return json<ErrorBody>({ error: { code: "internal", message: GENERIC_MESSAGE, requestId } }, 500);
 }
 
+/**
+ * Next gzips every response its client accepts gzip for (`compress`), before it knows the size:
+ * for a body of a few dozen bytes that is CPU and a larger answer for nothing. `no-transform` is
+ * the one per-response opt-out its compression honours, so bodies below the size compression
+ * itself would skip (1 KB) carry it; larger ones are compressed as before.
+ */
+const COMPRESS_FROM_BYTES = 1024;
+
 export function json<T>(body: T, status = 200, headers: Record<string, string> = {}): Response {
-  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+  const text = JSON.stringify(body);
+  const cacheControl = Buffer.byteLength(text) < COMPRESS_FROM_BYTES ? "no-store, no-transform" : "no-store";
+  return new NextResponse(text, {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": cacheControl, ...headers },
+  });
 }

@@ -5,10 +5,10 @@ import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, assertActiveRecipient, createId, postNow, reverseInTx, runMoneyTx } from "@/lib/ledger";
 import { formKey, wholeNumber } from "@/lib/validation";
+import { readGrantGate } from "./grant-gate";
 import { checkReversal } from "./reversal";
 
 export const grantInput = z.object({
@@ -30,10 +30,11 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
   assertCan(actor, "admin:grant");
   const adminId = actor.userId;
   const env = config();
-  if (!(await isEnabled("NOVA_GRANTS_ENABLED")))
-    throw new AppError("grants_disabled", "Nova grants are switched off right now.");
+  const gate = await readGrantGate(input.driverId);
+  if (!gate.enabled) throw new AppError("grants_disabled", "Nova grants are switched off right now.");
   if (input.amount > env.NOVA_GRANT_MAX)
     throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`);
+  if (!gate.driverExists) throw notFound("That driver");
   const refusal = {
     action: "grant.refused",
     actorId: adminId,

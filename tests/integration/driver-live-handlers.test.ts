@@ -73,7 +73,7 @@ describe("GET /api/me/codes/[codeId]", () => {
     const before = Date.now();
     const res = await getCode(code.id, driverCookie);
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
     const body = await res.json();
     expect(body).toEqual({
       id: code.id,

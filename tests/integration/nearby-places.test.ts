@@ -169,7 +169,7 @@ describe("Google Places nearby list (real client against the fake)", () => {
     const { cookie } = await signedIn((await createUser()).id);
     const ok = await call(placesRoute, { headers: { cookie }, params: { chargerId: c.id } });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("cache-control")).toBe("no-store");
+    expect(ok.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(await ok.json()).toEqual({ places: [], note: null, attribution: null });
     const missing = await call(placesRoute, { headers: { cookie }, params: { chargerId: "nope" } });
     expect(missing.status).toBe(404);

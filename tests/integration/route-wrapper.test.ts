@@ -76,7 +76,7 @@ describe("route(): who is asking", () => {
       body: { amount: 5 },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(res.headers.get("x-request-id")).toBe("trace-route-0001");
     expect(await res.json()).toEqual({
       userId: user.id,
@@ -171,5 +171,19 @@ describe("route(): errors", () => {
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("42");
     expect((await res.json()).error.code).toBe("rate_limited");
+  });
+});
+
+describe("json(): compression only where it pays", () => {
+  it("a small body opts out of Next's gzip (no-transform); a body past 1 KB is left to it", async () => {
+    const small = json({ status: "ok" }, 201, { "Retry-After": "1" });
+    expect(small.status).toBe(201);
+    expect(small.headers.get("content-type")).toBe("application/json");
+    expect(small.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(small.headers.get("retry-after")).toBe("1");
+    expect(await small.json()).toEqual({ status: "ok" });
+    const large = json({ rows: "x".repeat(2000) });
+    expect(large.headers.get("cache-control")).toBe("no-store");
+    expect((await large.json()).rows).toHaveLength(2000);
   });
 });

@@ -2,13 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { formKey } from "@/lib/validation";
 import { auditRefusals } from "@/lib/audit";
-import { assertCan, isMerchantMember, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
-import { db } from "@/lib/db";
-import { isEnabled } from "@/lib/flags";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, createId, ledgerMetrics, postInTx, runMoneyTx, type UsageSpend } from "@/lib/ledger";
 import { newRedemptionCode } from "./code";
+import { readRedeemGate } from "./redeem-gate";
 
 export const HOLD_MINUTES = 15;
 export const redeemInput = z.object({
@@ -23,30 +22,8 @@ export const redeemInput = z.object({
 export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
   assertCan(actor, "driver:use");
   const driverId = actor.userId;
-  if (!(await isEnabled("REDEMPTIONS_ENABLED")))
-    throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
-  const now = new Date();
-  const offer = await db().offer.findFirst({
-    where: {
-      id: input.offerId,
-      active: true,
-      startsAt: { lte: now },
-      // a campaign-only offer exists only for the drivers a campaign unlocked it for
-      AND: [
-        { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-        { OR: [{ unlockOnly: false }, { unlocks: { some: { driverId } } }] },
-      ],
-      merchant: { status: "ACTIVE" },
-    },
-    select: {
-      id: true,
-      title: true,
-      novaPrice: true,
-      totalLimit: true,
-      perDriverLimit: true,
-      merchant: { select: { id: true, name: true } },
-    },
-  });
+  const { enabled, offer, driverWorksThere } = await readRedeemGate(driverId, input.offerId, new Date());
+  if (!enabled) throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
   if (!offer) throw notFound("That offer");
   const holdNova = () =>
     runMoneyTx(async (tx) => {
@@ -92,8 +69,7 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
   const refusal = { action: "redemption.refused", actorId: driverId, targetType: "offer", targetId: offer.id, ...meta };
   return auditRefusals(refusal, async () => {
     // the Nova would move to the driver's own shop
-    if (await isMerchantMember(offer.merchant.id, driverId))
-      throw new AppError("self_dealing", "You cannot redeem an offer at a merchant you work for.");
+    if (driverWorksThere) throw new AppError("self_dealing", "You cannot redeem an offer at a merchant you work for.");
     return holdNova();
   });
 }
