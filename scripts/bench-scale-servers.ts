@@ -19,7 +19,7 @@ export type SharedEnv = { databaseUrl: string; redisUrl: string; metricsToken: s
 const SERVER = path.resolve(".next/standalone/server.js");
 
 /** The env a production instance needs: throwaway secrets shared by all, no provider keys, jobs on. */
-function instanceEnv(port: number, shared: SharedEnv, secrets: { auth: string; token: string }) {
+function instanceEnv(port: number, shared: SharedEnv, secrets: { auth: string; token: string }): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
