@@ -11,7 +11,14 @@ const QUEUED = "check-ledger";
 // cron ticks are at least ~25 s apart (pg-boss lets one instance check every 30 s); two jobs of one
 // schedule closer than this would be one tick queued twice
 const MIN_TICK_GAP_MS = 15_000;
-type JobRow = { id: string; name: string; state: string; retry_count: number; created_on: Date };
+type JobRow = {
+  id: string;
+  name: string;
+  state: string;
+  retry_count: number;
+  created_on: Date;
+  singleton_key: string | null;
+};
 
 /** Which instance reported each job done ("job done" log records), by job id. */
 function doneBy(instances: Instance[]): Map<string, string[]> {
@@ -62,14 +69,16 @@ export async function checkJobs(
   const read = async () =>
     (rows = (
       await sql.query<JobRow>(
-        `SELECT id, name, state, retry_count, created_on FROM pgboss.job
+        `SELECT id, name, state, retry_count, created_on, singleton_key FROM pgboss.job
          WHERE (id = ANY($1::uuid[]) OR (name = ANY($2) AND created_on >= $3))`,
         [ids, everyMinute, opts.since],
       )
     ).rows);
   const settled = () => {
     const done = (name?: string) =>
-      rows.filter((r) => (name ? r.name === name : ids.includes(r.id)) && r.state === "completed").length;
+      rows.filter(
+        (r) => (name ? r.name === name && r.singleton_key === null : ids.includes(r.id)) && r.state === "completed",
+      ).length;
     return done() === ids.length && everyMinute.every((name) => done(name) >= 2);
   };
   while ((await read(), !settled()) && Date.now() < deadline) await sleep(2000);
@@ -98,7 +107,8 @@ export async function checkJobs(
   // each every-minute schedule: one job per tick, not one per instance
   const minutes = (Date.now() - opts.since.getTime()) / 60_000;
   const perSchedule = everyMinute.map((name) => {
-    const made = rows.filter((r) => r.name === name).map((r) => r.created_on.getTime());
+    // the clock's jobs carry no singleton key; wake-ups queued by writes (the wallet outbox, announcements) do
+    const made = rows.filter((r) => r.name === name && r.singleton_key === null).map((r) => r.created_on.getTime());
     made.sort((a, b) => a - b);
     const gaps = made.slice(1).map((t, n) => t - made[n]);
     const closest = gaps.length ? Math.min(...gaps) : Infinity;
@@ -113,7 +123,7 @@ export async function checkJobs(
     pass: problems.length === 0,
     detail: [
       `${ids.length} ${QUEUED} jobs queued: ${[...queuedBy].map(([name, n]) => `${n} by ${name}`).join(", ")}; ` +
-        `each done exactly once, none retried: ${problems.length === 0 ? "yes" : "no"}`,
+        `${rows.length} jobs in all, each done by exactly one instance, once`,
       `every-minute schedules over ${minutes.toFixed(1)} minutes (jobs made, each done once): ${perSchedule.join(", ")}`,
       ...problems.slice(0, 10),
     ],

@@ -79,23 +79,31 @@ export async function startInstances(ports: number[], shared: SharedEnv): Promis
       lines,
     };
   });
-  await Promise.all(instances.map(waitReady));
+  // one not coming up: stop the others too, or they outlive the script holding their ports
+  const started = await Promise.allSettled(instances.map(waitReady));
+  const failed = started.find((r) => r.status === "rejected");
+  if (failed) {
+    await stopInstances(instances);
+    throw failed.reason;
+  }
   return instances;
 }
 
-/** Up when /api/ready answers 200 (database reachable) within 60 s; the server's exit fails fast. */
+/** Up when /api/ready answers 200 (database reachable) within 180 s (a cold start on a loaded machine); an exit fails fast. */
 async function waitReady(instance: Instance): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
+  let last = "no answer";
   while (Date.now() < deadline) {
     if (instance.child.exitCode !== null)
       throw new Error(`${instance.name} exited (${instance.child.exitCode}):\n${instance.lines.slice(-20).join("\n")}`);
-    const res = await fetch(new URL("/api/ready", instance.base), { signal: AbortSignal.timeout(2000) }).catch(
-      () => null,
+    const res = await fetch(new URL("/api/ready", instance.base), { signal: AbortSignal.timeout(10_000) }).catch(
+      (err: Error) => err,
     );
-    if (res?.ok) return;
+    if (!(res instanceof Error) && res.ok) return;
+    last = res instanceof Error ? res.message : `${res.status} ${(await res.text()).slice(0, 200)}`;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${instance.name} not ready after 60 s:\n${instance.lines.slice(-20).join("\n")}`);
+  throw new Error(`${instance.name} not ready after 180 s (${last}):\n${instance.lines.slice(-20).join("\n")}`);
 }
 
 /** SIGTERM (pg-boss stops gracefully), SIGKILL after 10 s. Only the children this script started. */
