@@ -1,8 +1,17 @@
 import PgBoss from "pg-boss";
+import { config } from "@/lib/config";
 import { databaseUrl } from "@/lib/db/client";
 import { logger } from "@/lib/observability";
 
 const globalForJobs = globalThis as unknown as { nervaBoss?: Promise<PgBoss>; nervaBossStarted?: PgBoss };
+
+/**
+ * A worker instance (JOBS_ENABLED) keeps pg-boss's cron clock and maintenance; a web instance only
+ * inserts jobs (in its requests' transactions), so scaling the web tier adds no queue polling.
+ */
+export function queueOptions(url: string, workers: boolean): PgBoss.ConstructorOptions {
+  return { connectionString: url, max: 3, schema: "pgboss", supervise: workers, schedule: workers };
+}
 
 /**
  * The job queue lives in PostgreSQL (pg-boss): jobs survive restarts, and each is handed to
@@ -10,7 +19,7 @@ const globalForJobs = globalThis as unknown as { nervaBoss?: Promise<PgBoss>; ne
  */
 export function boss(): Promise<PgBoss> {
   globalForJobs.nervaBoss ??= (async () => {
-    const instance = new PgBoss({ connectionString: databaseUrl(), max: 3, schema: "pgboss" });
+    const instance = new PgBoss(queueOptions(databaseUrl(), config().JOBS_ENABLED));
     instance.on("error", (err) => logger.error({ err }, "job queue error"));
     await instance.start();
     globalForJobs.nervaBossStarted = instance;

@@ -28,6 +28,21 @@ describe("rate limits", () => {
     await expect(consume(name, policy, "two")).resolves.toBeUndefined();
   });
 
+  it.runIf(Boolean(process.env.REDIS_URL))("count a new process's very first request in Redis too", async () => {
+    // as in a freshly started instance: no connection yet
+    const g = globalThis as unknown as { nervaRedis?: Redis; nervaLimiters?: Map<string, unknown> };
+    await g.nervaRedis?.quit();
+    g.nervaRedis = undefined;
+    g.nervaLimiters = undefined;
+    const name = `test-${uid()}`;
+    const subject = `s-${uid()}`;
+    await consume(name, policy, subject);
+    const other = new Redis(process.env.REDIS_URL!);
+    const counted = await other.get(`rl:${name}:${subject}`);
+    await other.quit();
+    expect(counted).toBe("1");
+  });
+
   it.runIf(Boolean(process.env.REDIS_URL))("are shared through Redis, so every app instance sees them", async () => {
     const name = `test-${uid()}`;
     const subject = `s-${uid()}`;
