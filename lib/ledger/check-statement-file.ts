@@ -47,12 +47,10 @@ export async function checkStatementFile(actor: Actor, csv: string): Promise<Sta
 async function assertOwnAccounts(actor: Actor, accountIds: string[]): Promise<void> {
   const ids = [...new Set(accountIds.filter(Boolean))];
   if (ids.length === 0) return;
-  const accounts = await db().ledgerAccount.findMany({
-    where: { id: { in: ids } },
-    select: { ownerType: true, ownerId: true },
-    distinct: ["ownerType", "ownerId"],
-  });
-  for (const owner of accounts satisfies AccountOwnerRef[]) {
+  // ANY of one array parameter: an edited file may name tens of thousands of ids (past PostgreSQL's bind limit)
+  const owners = await db().$queryRaw<AccountOwnerRef[]>`
+    SELECT DISTINCT "ownerType", "ownerId" FROM "LedgerAccount" WHERE "id" = ANY(${ids}::text[])`;
+  for (const owner of owners) {
     try {
       await assertAccountAccess(actor, owner);
     } catch (err) {

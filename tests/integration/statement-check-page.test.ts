@@ -110,6 +110,13 @@ describe("checking a downloaded statement on its page", () => {
     });
   });
 
+  it("answers for an edited file naming 40,000 made-up accounts (past PostgreSQL's 32,767 bind parameters)", async () => {
+    const header = lines(driverCsv)[0];
+    const rows = Array.from({ length: 40_000 }, (_, i) => `,,,,,,,,${i + 1},made-up-${i},,,`);
+    const check = await checkStatementFile(asDriver(driverId), withLines([header, ...rows]));
+    expect(check).toMatchObject({ verdict: "differs", lines: 40_000, further: 39_999, first: { line: 2 } });
+  });
+
   it("refuses a file past 2 MB and, past 20 checks in ten minutes, says to wait", async () => {
     const actor = asDriver((await createUser()).id);
     await expect(checkStatementFile(actor, "x".repeat(2 * 1024 * 1024 + 1))).rejects.toMatchObject({
