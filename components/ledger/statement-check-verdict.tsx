@@ -22,7 +22,9 @@ export function StatementCheckVerdict({ check, fileName }: { check: StatementChe
         <p className="font-medium">
           {check.lines === 0
             ? "This statement has no lines to check."
-            : `All ${plural(check.lines, "line matches", "lines match")} the ledger.`}
+            : check.lines === 1
+              ? "Its one line matches the ledger."
+              : `All ${plural(check.lines, "line", "lines")} match the ledger.`}
         </p>
         {check.lines > 0 ? <p className="mt-1">Every line’s hash verifies and no entry is missing.</p> : null}
       </Notice>
