@@ -126,7 +126,7 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
               : "Every entry, newest first. Times in UTC."
           }
           actions={
-            <div className="flex flex-wrap gap-2">
+            <div className="flex flex-col items-end gap-2 sm:flex-row sm:items-center">
               <a
                 href={`/api/merchants/${merchantId}/statement`}
                 download

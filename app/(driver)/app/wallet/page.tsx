@@ -72,7 +72,7 @@ export default async function WalletPage() {
           description="What came in and went out, newest first. Times in UTC."
           actions={
             lines.length > 0 ? (
-              <div className="flex flex-wrap justify-end gap-1">
+              <div className="flex flex-col items-end gap-1 sm:flex-row sm:items-center">
                 <a href="/api/wallet/statement" download className={buttonVariants({ variant: "ghost", size: "sm" })}>
                   <DownloadIcon className="size-4" />
                   Download CSV
