@@ -22,9 +22,12 @@ const nextConfig = {
   // Next's own check, which would do the same work on the longer lane
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   // Next holds a request body up to this before the app sees it (default 10 MB); our largest
-  // accepted body is a 1 MB webhook, refused past that by lib/http/read-body.
+  // accepted bodies are a statement to check (a 2 MB file, in a server action refused past 2.5 MB
+  // whole) and a 1 MB webhook, refused past that by lib/http/read-body. The proxy's cap stays above
+  // the action's: a body it cut short would reach the action as a broken form, not as too large.
   experimental: {
-    proxyClientMaxBodySize: "2mb",
+    proxyClientMaxBodySize: "3mb",
+    serverActions: { bodySizeLimit: "2.5mb" },
     // Turbopack writes its build cache to .next/cache by default (about 30 s on this machine); CI
     // builds a clean clone once, so under CI=true that write is pure cost
     turbopackFileSystemCacheForBuild: process.env.CI !== "true",

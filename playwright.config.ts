@@ -46,10 +46,12 @@ const launchOptions = {
 //   own session), campaign-confirm (a draft campaign of its own that never pays), malformed-actions, production-config (its own server), nova-expiry (the lapsed demo
 //   driver, nobody else's), and (not in phase 3) charging, cash-out, square-journey, wallet-pass-page
 //   (their own drivers, businesses and Square seller).
+// - statement-check downloads the demo driver's wallet statement and checks it against the ledger: phase
+//   3, where nothing posts to the demo driver (it only reads).
 const PHASES = [
   /(ledger|discovery-map|energy-events|merchant-square|cash-out|charging|admin-console|merchant-onboarding)\.spec/,
   /(admin-risk|page-guards|wallet-apple|rate-limit|merchant-offers|merchant-square|energy-events|square-journey|wallet-pass-page|sign-in|surfaces|pwa|campaign-confirm)\.spec/,
-  /(campaigns|campaign-unlock|merchant-reports|merchant-funding|malformed-actions|production-config|nova-expiry)\.spec/,
+  /(campaigns|campaign-unlock|merchant-reports|merchant-funding|malformed-actions|production-config|nova-expiry|statement-check)\.spec/,
 ];
 // merchant-square and energy-events are in phases 1 and 2: the phone's run in the first, the desktop's in the second
 const PHONE_LATER = /(merchant-square|energy-events)\.spec/;
@@ -61,10 +63,12 @@ const PHONE_LATER = /(merchant-square|energy-events)\.spec/;
 // queue decides its scripted flags once) and the Apple PassKit web service (plain HTTP requests).
 const NOT_ON_PHONE =
   /production-config|page-guards|rate-limit|square-journey|merchant-reports|wallet-apple|admin-console|admin-risk/;
-// The installable app, the driver's long money journeys (charging, cash-out, the Nova
-// ledger walk, the campaign journey) and the 390 px confirm-question check are run at phone size only: the driver app is phone-first,
-// and running them twice cost CI about two and a half minutes.
-const NOT_ON_DESKTOP = /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec|campaign-confirm\.spec/;
+// The installable app, the driver's long money journeys (charging, cash-out, the Nova ledger walk,
+// the campaign journey) and the 390 px confirm-question check are run at phone size only: the driver
+// app is phone-first, and running them twice cost CI about two and a half minutes. The statement
+// check takes its desktop screenshots itself.
+const NOT_ON_DESKTOP =
+  /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec|campaign-confirm\.spec|statement-check\.spec/;
 
 const devicesUse = {
   phone: { ...devices["Pixel 7"], browserName: "chromium" as const, launchOptions },

@@ -23,6 +23,8 @@ export { driverNovaFlows, lockDriverNovaInTx, type DriverNovaFlow } from "./nova
 export { checkLedger, type LedgerViolation } from "./check";
 export { checkChains, type ChainBreak } from "./check-chains";
 export { verifyStatement, type StatementVerdict, type StatementProblem } from "./verify-statement";
+export { checkStatementFile, NOT_YOUR_STATEMENT, type StatementCheck } from "./check-statement-file";
+export { statementFileInput, STATEMENT_FILE_LIMIT, STATEMENT_FILE_MAX_BYTES } from "./statement-file-input";
 export { checkLedgerNow } from "./check-now";
 export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
 export { ledgerMetrics } from "./metrics";

@@ -170,6 +170,11 @@ function linked(row: Row, rows: Row[]): boolean {
   return before && after;
 }
 
+/** Why the file's first line is not a statement's header (a sentence's tail), or null when it is. */
+export function statementHeaderProblem(header: string[] | undefined): string | null {
+  return header?.join(",") === STATEMENT_COLUMNS.join(",") ? null : notAStatement(header);
+}
+
 function notAStatement(header: string[] | undefined): string {
   if (header && header.join(",") === STATEMENT_COLUMNS.slice(0, 8).join(","))
     return "this statement was downloaded before statements carried hashes; download it again to check it";

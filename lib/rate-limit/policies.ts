@@ -28,6 +28,8 @@ export const LIMITS = {
   passFetchPerSerial: { points: 60, durationSeconds: 60, message: "Too many requests for this pass." },
   passLogPerIp: { points: 30, durationSeconds: 60, message: "Too many pass log reports." },
   passRefusalsPerIp: { points: 60, durationSeconds: 60, message: "Too many refused pass requests." },
+  // "Check a statement": each check reads up to a statement's worth of ledger rows (5,000).
+  statementCheckPerUser: { points: 20, durationSeconds: 10 * 60, message: "Too many statements checked." },
   spendCodePerDriver: { points: 30, durationSeconds: 60, message: "Too many new spend codes. Wait a moment." },
 } as const satisfies Record<string, LimitPolicy>;
 

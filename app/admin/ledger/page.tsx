@@ -1,4 +1,4 @@
-import { BookTextIcon } from "lucide-react";
+import { BookTextIcon, FileCheckIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listLedgerTransactions } from "@/lib/admin";
@@ -6,6 +6,7 @@ import { actorOf, requirePagePermission } from "@/lib/auth";
 import { checkLedgerNow, transactionTypeLabel } from "@/lib/ledger";
 import { LedgerCheckResult } from "@/components/admin/ledger-check-result";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
@@ -25,6 +26,12 @@ export default async function AdminLedgerPage() {
       <PageHeader
         title="Ledger"
         description="Every movement of Nova and cash, checked against its invariants on each visit. Times in UTC."
+        actions={
+          <ButtonLink href="/admin/ledger/verify" variant="secondary">
+            <FileCheckIcon className="size-4" />
+            Check a statement
+          </ButtonLink>
+        }
       />
       <LedgerCheckResult check={check} />
 

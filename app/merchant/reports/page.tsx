@@ -1,4 +1,4 @@
-import { BookTextIcon, CircleCheckIcon, DownloadIcon, StoreIcon, TriangleAlertIcon } from "lucide-react";
+import { BookTextIcon, CircleCheckIcon, DownloadIcon, FileCheckIcon, StoreIcon, TriangleAlertIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePagePermission } from "@/lib/auth";
@@ -12,7 +12,7 @@ import { NoMerchant } from "@/components/merchant/no-merchant";
 import { RedemptionsTable } from "@/components/merchant/redemptions-table";
 import { ReportRangeForm } from "@/components/merchant/report-range-form";
 import { ReportSkeleton, ReportView } from "@/components/merchant/report-view";
-import { buttonVariants } from "@/components/ui/button";
+import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
@@ -126,14 +126,20 @@ export default async function MerchantReportsPage({ searchParams }: { searchPara
               : "Every entry, newest first. Times in UTC."
           }
           actions={
-            <a
-              href={`/api/merchants/${merchantId}/statement`}
-              download
-              className={buttonVariants({ variant: "secondary" })}
-            >
-              <DownloadIcon className="size-4" />
-              Download statement CSV
-            </a>
+            <div className="flex flex-col items-end gap-2 sm:flex-row sm:items-center">
+              <a
+                href={`/api/merchants/${merchantId}/statement`}
+                download
+                className={buttonVariants({ variant: "secondary" })}
+              >
+                <DownloadIcon className="size-4" />
+                Download statement CSV
+              </a>
+              <ButtonLink href="/merchant/reports/verify" variant="ghost">
+                <FileCheckIcon className="size-4" />
+                Check a statement
+              </ButtonLink>
+            </div>
           }
         />
         {lines.length > 0 ? (

@@ -1,4 +1,4 @@
-import { BanknoteIcon, DownloadIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
+import { BanknoteIcon, DownloadIcon, FileCheckIcon, QrCodeIcon, TagIcon, WalletIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { actorOf, requirePagePermission } from "@/lib/auth";
 import { getOwnReviewHold } from "@/lib/risk";
@@ -72,10 +72,16 @@ export default async function WalletPage() {
           description="What came in and went out, newest first. Times in UTC."
           actions={
             lines.length > 0 ? (
-              <a href="/api/wallet/statement" download className={buttonVariants({ variant: "ghost", size: "sm" })}>
-                <DownloadIcon className="size-4" />
-                Download CSV
-              </a>
+              <div className="flex flex-col items-end gap-1 sm:flex-row sm:items-center">
+                <a href="/api/wallet/statement" download className={buttonVariants({ variant: "ghost", size: "sm" })}>
+                  <DownloadIcon className="size-4" />
+                  Download CSV
+                </a>
+                <ButtonLink href="/app/wallet/verify" variant="ghost" size="sm">
+                  <FileCheckIcon className="size-4" />
+                  Check a statement
+                </ButtonLink>
+              </div>
             ) : null
           }
         />

@@ -1,4 +1,4 @@
-import { BookTextIcon, DownloadIcon } from "lucide-react";
+import { BookTextIcon, DownloadIcon, FileCheckIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -9,7 +9,7 @@ import { TopUpForm } from "@/components/admin/top-up-form";
 import { StatementTable } from "@/components/ledger/statement-table";
 import { Card } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
-import { buttonVariants } from "@/components/ui/button";
+import { ButtonLink, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatUsd } from "@/components/ui/format";
 import { NovaAmount } from "@/components/ui/nova-amount";
@@ -47,14 +47,20 @@ export default async function AdminAccountPage({
         title={owner.name}
         description={`${isDriver ? "Driver" : "Merchant"}${owner.detail ? ` · ${owner.detail}` : ""}`}
         actions={
-          <a
-            href={`/api/admin/accounts/${ownerType}/${ownerId}/statement`}
-            download
-            className={buttonVariants({ variant: "secondary" })}
-          >
-            <DownloadIcon className="size-4" />
-            Download CSV
-          </a>
+          <>
+            <a
+              href={`/api/admin/accounts/${ownerType}/${ownerId}/statement`}
+              download
+              className={buttonVariants({ variant: "secondary" })}
+            >
+              <DownloadIcon className="size-4" />
+              Download CSV
+            </a>
+            <ButtonLink href="/admin/ledger/verify" variant="ghost">
+              <FileCheckIcon className="size-4" />
+              Check a statement
+            </ButtonLink>
+          </>
         }
       />
       <StatGrid label="Balances">

@@ -1,0 +1,11 @@
+"use server";
+
+import { action } from "@/lib/actions";
+import { checkStatementFile, statementFileInput } from "@/lib/ledger";
+
+/** /admin/ledger/verify: a downloaded statement checked against the ledger (only on accounts the person may read). */
+export const checkAnyStatementAction = action({
+  permission: "admin:view",
+  input: statementFileInput,
+  run: async ({ statement }, { actor }) => checkStatementFile(actor, await statement.text()),
+});
