@@ -61,7 +61,7 @@ test("grant → redeem → confirm at the counter → balances and statements ag
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // the longest journey: three people, 20 screenshots; over 2 minutes on a loaded CI machine
   const tag = `${testInfo.project.name} ${Date.now().toString(36)}`;
 
   // A signed-out driver who taps Redeem is sent to sign in and back to the offers.
