@@ -99,7 +99,9 @@ function phasedProjects() {
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/playwright",
-  timeout: 60_000,
+  // a test's whole budget (each expect still waits 5 s): on a loaded 2-core CI machine the admin journeys
+  // took just over a minute, twice in a row, so their retry could not save them
+  timeout: process.env.CI ? 120_000 : 60_000,
   fullyParallel: false,
   workers: 2,
   // Under CI a failed test runs once more: a phase runs only if every test of the phase before is
