@@ -14,32 +14,16 @@
 //                (scripts/bench-nearby-serve.sh), a minute apart for its rate limit (BENCH_RUNS=200)
 import { performance } from "node:perf_hooks";
 import path from "node:path";
-import pg from "pg";
 import { Prisma } from "../lib/db/generated/client";
 import { applyMigrations } from "../lib/db/schema-engine";
 import { AUSTIN, CHARGERS, MERCHANTS, seedBench } from "./bench-nearby-seed";
+import { localServer, onServer } from "./bench-db";
 
 const RUNS = Math.max(200, Number(process.env.BENCH_RUNS ?? 300));
 const WARMUP = 30;
-const LOCAL = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 function benchServer(): URL {
-  const raw = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!raw) throw new Error("bench:nearby needs TEST_DATABASE_URL or DATABASE_URL (a local PostgreSQL server).");
-  const url = new URL(raw);
-  if (!LOCAL.has(url.hostname))
-    throw new Error(`Refusing to create a bench database on non-local host "${url.hostname}".`);
-  return url;
-}
-
-async function admin<T>(server: URL, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: server.toString() });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
+  return localServer(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL, "TEST_DATABASE_URL or DATABASE_URL");
 }
 
 // A point around Austin (normal, σ in degrees) or anywhere in the lower 48.
@@ -124,11 +108,11 @@ async function main(): Promise<number> {
   if (!/^nerava_bench_[a-z0-9_]+$/.test(name)) throw new Error("BENCH_DB must be named nerava_bench_…");
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const exists = await admin(
+  const exists = await onServer(
     server,
     async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
   );
-  if (!exists) await admin(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+  if (!exists) await onServer(server, (c) => c.query(`CREATE DATABASE "${name}"`));
   const keep = process.env.BENCH_KEEP === "1";
   process.env.DATABASE_URL = url.toString(); // findNearby's db() reads it on first use
   const { db } = await import("../lib/db/client");
@@ -139,7 +123,7 @@ async function main(): Promise<number> {
     const seeded = await db().charger.count();
     if (seeded === 0) {
       t = performance.now();
-      await admin(url, seedBench);
+      await onServer(url, seedBench);
       console.log(
         `seeded ${CHARGERS} chargers and ${MERCHANTS} merchants in ${((performance.now() - t) / 1000).toFixed(1)} s (ANALYZEd)`,
       );
@@ -185,7 +169,7 @@ async function main(): Promise<number> {
   } finally {
     await db().$disconnect();
     if (keep) console.log(`kept ${url.toString()}`);
-    else await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    else await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }
 

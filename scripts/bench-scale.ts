@@ -25,28 +25,11 @@ import { checkJobs } from "./bench-scale-jobs";
 import { checkLimits } from "./bench-scale-limits";
 import { checkMoney, type People } from "./bench-scale-money";
 import { assertBuilt, startInstances, stopInstances, type Instance } from "./bench-scale-servers";
+import { localServer, onServer } from "./bench-db";
 
-const LOCAL = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const PORTS = (process.env.BENCH_PORTS ?? "3710,3711").split(",").map(Number);
 const DRIVERS = 24;
-
-function localUrl(raw: string | undefined, what: string): URL {
-  if (!raw) throw new Error(`bench:scale needs ${what}.`);
-  const url = new URL(raw);
-  if (!LOCAL.has(url.hostname)) throw new Error(`Refusing to use ${what} on non-local host "${url.hostname}".`);
-  return url;
-}
-
-async function onServer<T>(server: URL, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: server.toString() });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** An admin and drivers with Session rows (signing in through the app is argon2 and rate-limited by design). */
 async function seedPeople(db: ReturnType<typeof createDb>, tag: string): Promise<People> {
@@ -76,11 +59,11 @@ async function seedPeople(db: ReturnType<typeof createDb>, tag: string): Promise
 }
 
 async function main(): Promise<number> {
-  const server = localUrl(
+  const server = localServer(
     process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL,
     "TEST_DATABASE_URL or DATABASE_URL",
   );
-  const redisUrl = localUrl(process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/9", "BENCH_REDIS_URL").toString();
+  const redisUrl = localServer(process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/9", "BENCH_REDIS_URL").toString();
   const tag = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
   const name = `nerava_scale_${tag}`;
   const url = new URL(server);
