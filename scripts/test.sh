@@ -17,6 +17,14 @@ rm -f test-results/vitest.json test-results/playwright.json test-results/e2e-lan
   test-results/e2e-build.done
 LOW="nice -n 10"
 
+# The e2e server and its stand-ins use E2E_PORT and the ten ports from E2E_PORT+90. Another run on the
+# same machine (a second clone's `npm test`) would otherwise answer this run's browser on 3100: take
+# the first base whose ports are all free.
+if [ -z "${E2E_PORT:-}" ]; then
+  E2E_PORT=$(node scripts/free-port-base.mjs 3100 3200 3700 3800 3900) || E2E_PORT=3100
+  export E2E_PORT
+fi
+
 chrome=$(node -e 'for (const p of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (p && require("fs").existsSync(p)) { console.log(p); break }')
 
 # The e2e lane; its results (for the totals) go to test-results/e2e-lane.env.

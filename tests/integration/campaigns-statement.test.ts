@@ -40,11 +40,14 @@ describe("a campaign bonus in the driver's statement", () => {
     const res = await call(walletStatement, { headers: { cookie: (await signedIn(driver)).cookie } });
     expect(res.status).toBe(200);
     const rows = (await res.text()).split("\n").filter((r) => r.includes(",CAMPAIGN_REWARD,"));
-    // the chain columns (entry, account_id, seq, prev_hash, hash) follow the reason
-    const upToReason = (r: string) => r.split(",CAMPAIGN_REWARD,")[1].split(",").slice(0, -5).join(",");
+    // the chain columns (entry, account_id, seq, prev_hash, hash) follow the reason, then amount_minor;
+    // amount is in the currency's unit ($0.50), amount_minor in what the ledger stores (50 cents)
+    const fields = (r: string) => r.split(",CAMPAIGN_REWARD,")[1].split(",");
+    const upToReason = (r: string) => fields(r).slice(0, -6).join(",");
     expect(rows.map(upToReason).sort()).toEqual([
       `NOVA,AVAILABLE,200,available,"${label}"`,
-      `USD,AVAILABLE,50,available,"${label}"`,
+      `USD,AVAILABLE,0.50,available,"${label}"`,
     ]);
+    expect(rows.map((r) => fields(r).at(-1)).sort()).toEqual(["200", "50"]);
   });
 });

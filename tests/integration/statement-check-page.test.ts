@@ -97,7 +97,9 @@ describe("checking a downloaded statement on its page", () => {
     const actor = asDriver(driverId);
     expect(await checkStatementFile(actor, "name,amount\nlunch,12\n")).toEqual({
       verdict: "not_a_statement",
-      message: expect.stringMatching(/^Not a Nerava statement: the first line should be date,transaction,.*,hash\.$/),
+      message: expect.stringMatching(
+        /^Not a Nerava statement: the first line should be date,transaction,.*,hash,amount_minor\.$/,
+      ),
     });
     expect(await checkStatementFile(actor, "\n\n")).toEqual({
       verdict: "not_a_statement",

@@ -8,7 +8,8 @@ import { asAdmin, createMerchant, createUser, fakeMeta, signedIn, testDb, uid } 
 
 afterAll(() => testDb.$disconnect());
 
-const HEADER = "date,transaction,type,currency,account,amount,state,reason,entry,account_id,seq,prev_hash,hash";
+const HEADER =
+  "date,transaction,type,currency,account,amount,state,reason,entry,account_id,seq,prev_hash,hash,amount_minor";
 const CHAIN = ",\\d+,\\w+,\\d+,[0-9a-f]{64},[0-9a-f]{64}"; // entry, account_id, seq, prev_hash, hash
 const today = new Date().toISOString().slice(0, 10);
 
@@ -47,7 +48,7 @@ describe("the three statement downloads share one implementation", () => {
     expect(filename(viewed)).toBe(`nerava-driver-statement-${today}.csv`);
     const csv = await mine.text();
     expect(csv.split("\n")[0]).toBe(HEADER);
-    expect(csv).toMatch(new RegExp(`,GRANT,NOVA,AVAILABLE,250,available,Granted by admin: ${reason}${CHAIN}\\n`));
+    expect(csv).toMatch(new RegExp(`,GRANT,NOVA,AVAILABLE,250,available,Granted by admin: ${reason}${CHAIN},250\\n`));
     expect(await viewed.text()).toBe(csv);
   });
 
