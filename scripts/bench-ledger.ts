@@ -5,6 +5,7 @@
 //   DATABASE_URL  the app's database, reachable from here (required)
 //   BENCH_SECONDS seconds per phase (default 15); BENCH_CLIENTS concurrent clients (default 32)
 //   BENCH_DRIVERS driver accounts created (default 64)
+//   BENCH_PHASES  which phases to run, e.g. "grant" while profiling one (default grant,redeem,health,raw)
 //
 // Signing in through the app from a script is impractical (argon2 by design, sign-in rate
 // limits), so the script writes Session rows for an admin and the drivers it creates and sends
@@ -28,6 +29,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 64);
 const COOKIE = process.env.BENCH_COOKIE ?? (BASE.protocol === "https:" ? "__Host-nerava.session" : "nerava.session");
 const REQUEST_TIMEOUT_MS = 10_000;
+const PHASES = new Set((process.env.BENCH_PHASES ?? "grant,redeem,health,raw").split(",").map((p) => p.trim()));
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) {
   console.error("bench:ledger needs DATABASE_URL (the running app's database).");
@@ -213,16 +215,17 @@ function report(phases: Phase[]) {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${cells.map(line).join("\n")}`);
-  const by = (name: string) => rows.find((r) => r.phase === name)!;
-  const grant = by("grant (HTTP)"),
-    health = by("health (HTTP)"),
-    raw = by("grant (raw pg)");
-  console.log(
-    `\ngrant/health: throughput ${(grant.rps / health.rps).toFixed(3)}, p50 latency ${(grant.p50 / health.p50).toFixed(1)}×`,
-  );
-  console.log(
-    `grant/raw-pg: throughput ${(grant.rps / raw.rps).toFixed(3)}, p50 latency ${(grant.p50 / raw.p50).toFixed(1)}×`,
-  );
+  const by = (name: string) => rows.find((r) => r.phase === name);
+  const ratio = (a: string, b: string) => {
+    const [x, y] = [by(a), by(b)];
+    if (!x || !y) return;
+    const t = (x.rps / y.rps).toFixed(3);
+    console.log(`${a} ÷ ${b}: throughput ${t}, p50 ${(x.p50 / y.p50).toFixed(1)}×, p99 ${(x.p99 / y.p99).toFixed(1)}×`);
+  };
+  console.log("");
+  ratio("grant (HTTP)", "health (HTTP)");
+  ratio("redeem (HTTP)", "health (HTTP)");
+  ratio("grant (HTTP)", "grant (raw pg)");
   for (const p of phases) for (const s of p.samples) console.log(`error sample (${p.name}): ${s}`);
 }
 
@@ -231,22 +234,26 @@ async function main(): Promise<number> {
   const { admin, drivers, adminCookie, driverCookies, offerId } = await setUp();
   const phases: Phase[] = [];
 
-  phases.push(
-    await runPhase("grant (HTTP)", () =>
-      http("POST", "/api/admin/grants", adminCookie, {
-        driverId: pick(drivers).id,
-        amount: 1 + Math.floor(Math.random() * 5),
-        reason: "bench grant",
-        idempotencyKey: `bench-${tag}-${rand()}`,
-      }),
-    ),
-  );
-  phases.push(
-    await runPhase("redeem (HTTP)", () =>
-      http("POST", `/api/offers/${offerId}/redeem`, pick(driverCookies), { idempotencyKey: `bench-${tag}-${rand()}` }),
-    ),
-  );
-  phases.push(await runPhase("health (HTTP)", () => http("GET", "/api/health")));
+  if (PHASES.has("grant"))
+    phases.push(
+      await runPhase("grant (HTTP)", () =>
+        http("POST", "/api/admin/grants", adminCookie, {
+          driverId: pick(drivers).id,
+          amount: 1 + Math.floor(Math.random() * 5),
+          reason: "bench grant",
+          idempotencyKey: `bench-${tag}-${rand()}`,
+        }),
+      ),
+    );
+  if (PHASES.has("redeem"))
+    phases.push(
+      await runPhase("redeem (HTTP)", () =>
+        http("POST", `/api/offers/${offerId}/redeem`, pick(driverCookies), {
+          idempotencyKey: `bench-${tag}-${rand()}`,
+        }),
+      ),
+    );
+  if (PHASES.has("health")) phases.push(await runPhase("health (HTTP)", () => http("GET", "/api/health")));
 
   // one of the issuance account's shards: the raw baseline keeps the old shape, one hot row
   const issuance = await db.ledgerAccount.findFirstOrThrow({
@@ -257,15 +264,16 @@ async function main(): Promise<number> {
     where: { ownerType: "DRIVER", ownerId: { in: drivers.map((d) => d.id) }, kind: "AVAILABLE", currency: "NOVA" },
     select: { id: true },
   });
-  phases.push(
-    await runPhase("grant (raw pg)", () =>
-      rawGrant(
-        issuance.id,
-        driverAccounts.map((a) => a.id),
-        admin.id,
+  if (PHASES.has("raw"))
+    phases.push(
+      await runPhase("grant (raw pg)", () =>
+        rawGrant(
+          issuance.id,
+          driverAccounts.map((a) => a.id),
+          admin.id,
+        ),
       ),
-    ),
-  );
+    );
 
   report(phases);
   await db.session.deleteMany({

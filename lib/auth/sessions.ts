@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { db, Prisma, queryRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "./access";
 import type { Actor } from "./actor";
@@ -50,7 +50,7 @@ export async function findSession(sessionToken: string, meta: SessionMeta = {}):
   if (!isSessionTokenShaped(sessionToken)) return null;
   const now = new Date();
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
-  const [row] = await db().$queryRaw<SessionRow[]>`
+  const [row] = await queryRows<SessionRow>(Prisma.sql`
     WITH found AS (
       SELECT s."id", s."expires", s."lastSeenAt", s."userAgent", u."id" AS "userId", u."email", u."phone",
              u."name", u."role"::text AS "role", u."status"::text AS "status"
@@ -65,7 +65,7 @@ export async function findSession(sessionToken: string, meta: SessionMeta = {}):
       WHERE t."id" = f."id" AND f."expires" > ${now} AND f."status" = 'ACTIVE'
         AND (f."lastSeenAt" < ${touchBefore} OR f."userAgent" IS NULL)
     )
-    SELECT "id" AS "sessionId", "expires", "userId" AS "id", "email", "phone", "name", "role", "status" FROM found`;
+    SELECT "id" AS "sessionId", "expires", "userId" AS "id", "email", "phone", "name", "role", "status" FROM found`);
   if (!row || row.expires <= new Date() || row.status !== "ACTIVE") return null;
   const { sessionId, expires: _expires, status: _status, ...user } = row;
   return { sessionId, user: user as SessionUser };

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { EMBEDDED_URL } from "./embedded-url";
 
@@ -8,10 +9,29 @@ export function databaseUrl(): string {
 
 export type Db = ReturnType<typeof createDb>;
 
-/** A client on its own pool; secrets are omitted from results unless asked for. */
+const pools = new WeakMap<object, pg.Pool>();
+
+// Prisma keeps DateTime as `timestamp` (no zone) in UTC; `pg` would read one in the process's zone.
+// Only the raw statements (lib/db/raw.ts) use these: Prisma's adapter sets its own parsers per query.
+const TIMESTAMP_OID = 1114;
+const utcTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary"
+      ? (v: string) => new Date(`${v.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * A client on its own pool; secrets are omitted from results unless asked for. The pool is ours,
+ * handed to Prisma's adapter (which ends it on `$disconnect`), so the few statements on every
+ * request's path can use it directly (lib/db/raw.ts) on the same connections.
+ */
 export function createDb(url = databaseUrl(), poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
-  return new PrismaClient({
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, types: utcTypes });
+  // an idle connection the server drops must not take the process down before Prisma listens too
+  pool.on("error", () => {});
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({
     adapter,
     omit: {
       user: { passwordHash: true },
@@ -20,6 +40,15 @@ export function createDb(url = databaseUrl(), poolSize = Number(process.env.DATA
       walletPass: { authTokenHash: true },
     },
   });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pool behind a client made by createDb. */
+export function poolOf(client: object): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("poolOf: not a client made by createDb");
+  return pool;
 }
 
 const globalForDb = globalThis as unknown as { nervaDb?: Db };

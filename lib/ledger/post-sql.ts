@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@/lib/audit";
-import type { Tx } from "@/lib/db";
+import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { allowsNegative, type AccountRef } from "./accounts";
 import { InsufficientFunds } from "./errors";
@@ -43,7 +43,7 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
     },
   ];
   try {
-    const [row] = await tx.$queryRaw<PostOutcome[]>`
+    const call = Prisma.sql`
       SELECT "outcome", "transactionId", "walletWake" FROM "ledger_post"(
         ${c.id}, ${c.idempotencyKey}, ${c.requestHash}, ${c.type}, ${c.reason}, ${c.reversesId}, ${c.actorId},
         ${c.metadata ? json(c.metadata) : null}::jsonb,
@@ -55,6 +55,8 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
         ${c.usage.map((u) => u.key)}::text[], ${c.usage.map((u) => u.amount.toString())}::bigint[],
         ${c.usage.map((u) => u.cap.toString())}::bigint[],
         ${audit ? json(audit) : null}::jsonb)`;
+    // a posting that is its own transaction (postNow) goes straight to the pool: see lib/db/raw.ts
+    const [row] = tx === db() ? await queryRows<PostOutcome>(call) : await tx.$queryRaw<PostOutcome[]>(call);
     return row;
   } catch (err) {
     throw refusalOf(err, c) ?? err;

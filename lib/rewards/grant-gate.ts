@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma, queryRows } from "@/lib/db";
 import { flagSql, flagValue } from "@/lib/flags";
 
 /**
@@ -7,8 +7,8 @@ import { flagSql, flagValue } from "@/lib/flags";
  * fresh, never cached: turned off, it refuses the very next grant) and whether the driver exists.
  */
 export async function readGrantGate(driverId: string): Promise<{ enabled: boolean; driverExists: boolean }> {
-  const [row] = await db().$queryRaw<{ flag: boolean | null; driverExists: boolean }[]>`
+  const [row] = await queryRows<{ flag: boolean | null; driverExists: boolean }>(Prisma.sql`
     SELECT ${flagSql("NOVA_GRANTS_ENABLED")} AS "flag",
-           EXISTS (SELECT 1 FROM "User" WHERE "id" = ${driverId}) AS "driverExists"`;
+           EXISTS (SELECT 1 FROM "User" WHERE "id" = ${driverId}) AS "driverExists"`);
   return { enabled: flagValue("NOVA_GRANTS_ENABLED", row.flag), driverExists: row.driverExists };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma, queryRows } from "@/lib/db";
 import { flagSql, flagValue } from "@/lib/flags";
 
 export type RedeemableOffer = {
@@ -20,7 +20,7 @@ type Row = Omit<RedeemableOffer, "merchant"> & { merchantId: string; merchantNam
  * it for), and whether the driver works at its merchant (no Nova to one's own shop).
  */
 export async function readRedeemGate(driverId: string, offerId: string, now: Date) {
-  const [row] = await db().$queryRaw<(Partial<Row> & { flag: boolean | null })[]>`
+  const [row] = await queryRows<Partial<Row> & { flag: boolean | null }>(Prisma.sql`
     SELECT ${flagSql("REDEMPTIONS_ENABLED")} AS "flag", o."id", o."title", o."novaPrice", o."totalLimit",
            o."perDriverLimit", m."id" AS "merchantId", m."name" AS "merchantName",
            EXISTS (SELECT 1 FROM "MerchantMember" mm WHERE mm."merchantId" = m."id" AND mm."userId" = ${driverId})
@@ -30,7 +30,7 @@ export async function readRedeemGate(driverId: string, offerId: string, now: Dat
       ON o."id" = ${offerId} AND o."active" AND o."startsAt" <= ${now}
      AND (o."endsAt" IS NULL OR o."endsAt" > ${now})
      AND (NOT o."unlockOnly" OR EXISTS (
-       SELECT 1 FROM "DriverOfferUnlock" u WHERE u."offerId" = o."id" AND u."driverId" = ${driverId}))`;
+       SELECT 1 FROM "DriverOfferUnlock" u WHERE u."offerId" = o."id" AND u."driverId" = ${driverId}))`);
   const { flag, merchantId, merchantName, member, ...offer } = row;
   return {
     enabled: flagValue("REDEMPTIONS_ENABLED", flag),

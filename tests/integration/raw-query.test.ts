@@ -1,0 +1,45 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { Prisma, queryRows } from "@/lib/db";
+import { findSession } from "@/lib/auth/sessions";
+import { createUser, signedIn, testDb } from "../support/factories";
+
+// queryRows (lib/db/raw.ts) sends a statement straight to the pool Prisma uses. Prisma keeps
+// DateTime as a zoneless `timestamp` in UTC; these hold whatever zone the server process runs in.
+
+afterAll(() => testDb.$disconnect());
+const zone = process.env.TZ;
+afterEach(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
+
+describe("raw statements on the shared pool", () => {
+  for (const tz of ["UTC", "Asia/Kolkata", "America/Los_Angeles"]) {
+    it(`read and write a timestamp as Prisma does, in ${tz}`, async () => {
+      process.env.TZ = tz;
+      const user = await createUser();
+      const s = await signedIn(user.id);
+      const expires = new Date(Date.UTC(2031, 4, 6, 7, 8, 9, 123));
+      await testDb.session.update({ where: { id: s.sessionId }, data: { expires } });
+      const [read] = await queryRows<{ expires: Date }>(
+        Prisma.sql`SELECT "expires" FROM "Session" WHERE "id" = ${s.sessionId}`,
+      );
+      expect(read.expires.toISOString()).toBe(expires.toISOString());
+      // a Date parameter compares against the stored UTC time, to the millisecond
+      const [cmp] = await queryRows<{ before: boolean; equal: boolean }>(
+        Prisma.sql`SELECT "expires" > ${new Date(expires.getTime() - 1)} AS "before",
+                          "expires" = ${expires} AS "equal" FROM "Session" WHERE "id" = ${s.sessionId}`,
+      );
+      expect(cmp).toEqual({ before: true, equal: true });
+    });
+  }
+
+  it("a session a second from its end is live in any zone, and a second past it is not", async () => {
+    process.env.TZ = "Asia/Kolkata";
+    const s = await signedIn((await createUser()).id);
+    await testDb.session.update({ where: { id: s.sessionId }, data: { expires: new Date(Date.now() + 1500) } });
+    expect(await findSession(s.sessionToken)).not.toBeNull();
+    await testDb.session.update({ where: { id: s.sessionId }, data: { expires: new Date(Date.now() - 1000) } });
+    expect(await findSession(s.sessionToken)).toBeNull();
+  });
+});
