@@ -1,9 +1,17 @@
 export { accounts, PLATFORM, HOT_SHARDS, type AccountRef } from "./accounts";
-export { postInTx, type PostInput, type Posted, type LedgerLine, type RequestFingerprint } from "./post";
+export {
+  postInTx,
+  type FollowRow,
+  type PostInput,
+  type Posted,
+  type PostedWith,
+  type LedgerLine,
+  type RequestFingerprint,
+} from "./post";
 export type { UsageSpend } from "./post-sql";
 export { reverseInTx } from "./reverse";
 export { tryPostInTx } from "./try-post";
-export { runMoneyTx, postNow } from "./money-tx";
+export { runMoneyTx, postNow, postNowWith } from "./money-tx";
 export { spendUsage, refundUsage } from "./usage";
 export { getBalances, unsafeGetBalances, getDriverBalances, type Balances, type DriverBalancesView } from "./balances";
 export { listStatement, unsafeListStatement, statementCsv, type StatementLine, type StatementChain } from "./statement";

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/observability";
 import { ledgerMetrics } from "./metrics";
-import { postInTx, type PostInput, type Posted } from "./post";
+import { postInTx, postWith, type FollowRow, type PostInput, type Posted, type PostedWith } from "./post";
 
 const RETRYABLE_SQLSTATE = new Set(["40001", "40P01"]); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
@@ -35,6 +35,14 @@ export async function runMoneyTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  */
 export async function postNow(input: PostInput): Promise<Posted> {
   return withRetries(() => postInTx(db(), input));
+}
+
+/**
+ * postNow with a row of the caller's written by the same statement when the posting is new (a
+ * redemption's code): one round trip for both, all or nothing, no transaction around them.
+ */
+export async function postNowWith<R>(input: PostInput, follow: FollowRow): Promise<PostedWith<R>> {
+  return withRetries(() => postWith<R>(db(), input, follow));
 }
 
 async function withRetries<T>(run: () => Promise<T>): Promise<T> {

@@ -23,8 +23,15 @@ export type PostCall = {
   usage: UsageSpend[];
   audit: AuditEntry | undefined;
   insufficientMessage: string | undefined;
+  /** The caller's row, written by the same statement when the posting is new (see FollowRow in post.ts). */
+  follow?: Prisma.Sql;
 };
-export type PostOutcome = { outcome: "posted" | "replayed" | "conflict"; transactionId: string; walletWake: boolean };
+export type PostOutcome = {
+  outcome: "posted" | "replayed" | "conflict";
+  transactionId: string;
+  walletWake: boolean;
+  followed?: unknown;
+};
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
 
@@ -55,8 +62,13 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
         ${c.usage.map((u) => u.key)}::text[], ${c.usage.map((u) => u.amount.toString())}::bigint[],
         ${c.usage.map((u) => u.cap.toString())}::bigint[],
         ${audit ? json(audit) : null}::jsonb)`;
+    // the posting's result is read once (MATERIALIZED), by the caller's row and by this answer
+    const statement = c.follow
+      ? Prisma.sql`WITH posted AS MATERIALIZED (${call}), followed AS (${c.follow})
+          SELECT p.*, (SELECT row_to_json(f) FROM followed f) AS "followed" FROM posted p`
+      : call;
     // a posting that is its own transaction (postNow) goes straight to the pool: see lib/db/raw.ts
-    const [row] = tx === db() ? await queryRows<PostOutcome>(call) : await tx.$queryRaw<PostOutcome[]>(call);
+    const [row] = tx === db() ? await queryRows<PostOutcome>(statement) : await tx.$queryRaw<PostOutcome[]>(statement);
     return row;
   } catch (err) {
     throw refusalOf(err, c) ?? err;

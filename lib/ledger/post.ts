@@ -43,6 +43,14 @@ export type PostInput = {
   audit?: AuditEntry;
 };
 export type Posted = { transactionId: string; replayed: boolean };
+/**
+ * A row of the caller's written by the posting's own statement, only when the posting is new: an
+ * `INSERT … SELECT …, posted."transactionId" FROM posted WHERE posted."outcome" = 'posted' RETURNING …`
+ * (`posted` is the posting's result). It commits or fails with the posting, with no transaction
+ * around them. `followed` is its returned row as JSON (dates as ISO text), null on a replay.
+ */
+export type FollowRow = Prisma.Sql;
+export type PostedWith<R> = Posted & { followed: R | null };
 
 /**
  * Writes one balanced transaction inside `tx`, in one statement (the ledger_post database
@@ -53,6 +61,12 @@ export type Posted = { transactionId: string; replayed: boolean };
  * Also callable with `db()` for a posting that is the caller's whole transaction (see postNow).
  */
 export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
+  const { transactionId, replayed } = await postWith(tx, input);
+  return { transactionId, replayed };
+}
+
+/** postInTx, with the caller's row written by the same statement (see FollowRow). */
+export async function postWith<R>(tx: Tx, input: PostInput, follow?: FollowRow): Promise<PostedWith<R>> {
   const lines = validate(input.lines);
   const overdraft = new Set((input.overdraft ?? []).map(assertOverdraftable).map(accountKey));
   const metadata = overdraft.size ? { ...input.metadata, overdraft: [...overdraft].sort() } : input.metadata;
@@ -77,6 +91,7 @@ export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
     usage: input.usage ?? [],
     audit: input.audit,
     insufficientMessage: input.insufficientMessage,
+    follow,
   }).catch((err) => {
     if (isUniqueViolation(err, "reversesId")) throw new AlreadyReversed();
     throw err;
@@ -87,12 +102,12 @@ export async function postInTx(tx: Tx, input: PostInput): Promise<Posted> {
   }
   if (done.outcome === "replayed") {
     ledgerMetrics().replays.inc({ type: input.type });
-    return { transactionId: done.transactionId, replayed: true };
+    return { transactionId: done.transactionId, replayed: true, followed: null };
   }
   if (input.audit) logAudit(input.audit);
   if (done.walletWake) await wakeWalletSync(tx);
   ledgerMetrics().transactions.inc({ type: input.type });
-  return { transactionId: id, replayed: false };
+  return { transactionId: id, replayed: false, followed: (done.followed ?? null) as R | null };
 }
 
 function validate(lines: LedgerLine[]): LedgerLine[] {

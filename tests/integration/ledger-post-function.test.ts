@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
-import { accounts, checkLedger, HOT_SHARDS, unsafeGetBalances } from "@/lib/ledger";
+import { Prisma } from "@/lib/db";
+import { accounts, checkLedger, HOT_SHARDS, postNowWith, unsafeGetBalances } from "@/lib/ledger";
 import { redeemOffer } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
 import { asAdmin, asDriver, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
@@ -112,5 +113,42 @@ describe("ledger_post", () => {
       testDb.$executeRaw`INSERT INTO "LedgerAccount" ("id", "ownerType", "ownerId", "kind", "currency", "shard")
         VALUES (${`acc-${uid()}`}, 'DRIVER', ${driver}, 'AVAILABLE', 'NOVA', 3)`,
     ).rejects.toThrow(/LedgerAccount_shard_check/);
+  });
+
+  it("a row written with the posting (a redemption's code) commits with it, and fails with it", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const driver = await createUser();
+    const merchant = await createMerchant((await createUser({ role: "MERCHANT" })).id);
+    const offer = await testDb.offer.findFirstOrThrow({ where: { merchantId: merchant.id } });
+    await grant(admin.id, driver.id, 30);
+    const hold = (k: string, code: string) =>
+      postNowWith<{ id: string }>(
+        {
+          idempotencyKey: `follow:${k}`,
+          type: "REDEMPTION_HOLD",
+          reason: "follow test",
+          request: { offerId: offer.id },
+          lines: [
+            { account: accounts.driverNova(driver.id), amount: -10n },
+            { account: accounts.driverHeldNova(driver.id), amount: 10n },
+          ],
+        },
+        Prisma.sql`INSERT INTO "RedemptionCode" ("id", "code", "offerId", "driverId", "novaAmount", "expiresAt", "holdTxId")
+          SELECT ${`rc-${uid()}`}, ${code}, ${offer.id}, ${driver.id}, 10, now() + interval '15 minutes', posted."transactionId"
+          FROM posted WHERE posted."outcome" = 'posted' RETURNING "id"`,
+      );
+    const k = key();
+    const code = `T${uid()}`.slice(0, 12);
+    const first = await hold(k, code);
+    expect(first.followed).toEqual({ id: expect.stringMatching(/^rc-/) });
+    // a replay posts nothing and writes no second row
+    expect(await hold(k, `T${uid()}`.slice(0, 12))).toMatchObject({ replayed: true, followed: null });
+    expect(await testDb.redemptionCode.count({ where: { holdTxId: first.transactionId } })).toBe(1);
+    // the row refused (a code already taken): the posting is gone with it
+    const k2 = key();
+    await expect(hold(k2, code)).rejects.toThrow();
+    expect(await testDb.ledgerTransaction.findUnique({ where: { idempotencyKey: `follow:${k2}` } })).toBeNull();
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova).toMatchObject({ available: 20n, held: 10n });
+    expect((await checkLedger(testDb)).violations).toEqual([]);
   });
 });

@@ -5,18 +5,33 @@ import { auditRefusals } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { AppError, notFound } from "@/lib/errors";
-import { accounts, createId, ledgerMetrics, postInTx, runMoneyTx, type UsageSpend } from "@/lib/ledger";
+import { db, Prisma } from "@/lib/db";
+import type { RedemptionCode } from "@/lib/db/generated/client";
+import { accounts, createId, ledgerMetrics, postNowWith, type UsageSpend } from "@/lib/ledger";
 import { newRedemptionCode } from "./code";
 import { readRedeemGate } from "./redeem-gate";
 
 export const HOLD_MINUTES = 15;
+const HELD_CODE = {
+  id: true,
+  code: true,
+  offerId: true,
+  driverId: true,
+  novaAmount: true,
+  status: true,
+  expiresAt: true,
+  holdTxId: true,
+  createdAt: true,
+} as const;
+/** A new (or replayed) hold's code. */
+export type HeldCode = Pick<RedemptionCode, keyof typeof HELD_CODE>;
 export const redeemInput = z.object({
   offerId: z.string().min(1).max(64),
   idempotencyKey: formKey,
 });
 
 /**
- * The driver's Nova moves to held and a one-time code is issued, in one transaction with the
+ * The driver's Nova moves to held and a one-time code is issued, in one statement with the
  * offer's limits. A repeated submit (same key) returns the same code.
  */
 export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInput>, meta: RequestMeta) {
@@ -25,11 +40,14 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
   const { enabled, offer, driverWorksThere } = await readRedeemGate(driverId, input.offerId, new Date());
   if (!enabled) throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
   if (!offer) throw notFound("That offer");
-  const holdNova = () =>
-    runMoneyTx(async (tx) => {
-      const codeId = createId();
-      // the offer's limits and the audit row go with the hold, in its one statement
-      const hold = await postInTx(tx, {
+  const holdNova = async (): Promise<HeldCode> => {
+    const codeId = createId();
+    const code = newRedemptionCode();
+    const createdAt = new Date();
+    const expiresAt = new Date(createdAt.getTime() + HOLD_MINUTES * 60_000);
+    // one statement: the hold with the offer's limits and the audit row, and the code for it
+    const hold = await postNowWith<{ id: string }>(
+      {
         idempotencyKey: `redeem:${driverId}:${input.idempotencyKey}`,
         type: "REDEMPTION_HOLD",
         reason: `Held for “${offer.title}” at ${offer.merchant.name}`,
@@ -50,22 +68,30 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
           metadata: { offerId: offer.id, nova: offer.novaPrice },
           ...meta,
         },
-      });
-      if (hold.replayed) return tx.redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId } });
-      const code = await tx.redemptionCode.create({
-        data: {
-          id: codeId,
-          code: newRedemptionCode(),
-          offerId: offer.id,
-          driverId,
-          novaAmount: offer.novaPrice,
-          expiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000),
-          holdTxId: hold.transactionId,
-        },
-      });
-      ledgerMetrics().redemptions.inc({ outcome: "held" });
-      return code;
-    });
+      },
+      Prisma.sql`
+        INSERT INTO "RedemptionCode" ("id", "code", "offerId", "driverId", "novaAmount", "expiresAt", "createdAt", "holdTxId")
+        SELECT ${codeId}, ${code}, ${offer.id}, ${driverId}, ${offer.novaPrice}, ${expiresAt}, ${createdAt}, posted."transactionId"
+        FROM posted WHERE posted."outcome" = 'posted'
+        RETURNING "id"`,
+    );
+    if (hold.replayed)
+      return db().redemptionCode.findUniqueOrThrow({ where: { holdTxId: hold.transactionId }, select: HELD_CODE });
+    if (!hold.followed) throw new Error(`redemption: the hold ${hold.transactionId} was posted without its code`);
+    ledgerMetrics().redemptions.inc({ outcome: "held" });
+    const holdTxId = hold.transactionId;
+    return {
+      id: codeId,
+      code,
+      offerId: offer.id,
+      driverId,
+      novaAmount: offer.novaPrice,
+      status: "HELD",
+      expiresAt,
+      holdTxId,
+      createdAt,
+    };
+  };
   const refusal = { action: "redemption.refused", actorId: driverId, targetType: "offer", targetId: offer.id, ...meta };
   return auditRefusals(refusal, async () => {
     // the Nova would move to the driver's own shop
