@@ -9,7 +9,10 @@ export function databaseUrl(): string {
 
 export type Db = ReturnType<typeof createDb>;
 
-const pools = new WeakMap<object, pg.Pool>();
+// Kept on globalThis, like the client itself: the production bundle may hold this module more than
+// once (page and route chunks), and each copy must find the pool of the one client db() returns.
+const globalPools = globalThis as unknown as { nervaPools?: WeakMap<object, pg.Pool> };
+const pools = (globalPools.nervaPools ??= new WeakMap<object, pg.Pool>());
 
 // Prisma keeps DateTime as `timestamp` (no zone) in UTC; `pg` would read one in the process's zone.
 // Only the raw statements (lib/db/raw.ts) use these: Prisma's adapter sets its own parsers per query.

@@ -1,5 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { Prisma, queryRows } from "@/lib/db";
+import { db, poolOf } from "@/lib/db/client";
 import { findSession } from "@/lib/auth/sessions";
 import { createUser, signedIn, testDb } from "../support/factories";
 
@@ -41,5 +42,13 @@ describe("raw statements on the shared pool", () => {
     expect(await findSession(s.sessionToken)).not.toBeNull();
     await testDb.session.update({ where: { id: s.sessionId }, data: { expires: new Date(Date.now() - 1000) } });
     expect(await findSession(s.sessionToken)).toBeNull();
+  });
+
+  it("a second copy of the db module (the production bundle holds one per chunk group) finds the same pool", async () => {
+    const pool = poolOf(db());
+    vi.resetModules();
+    const copy = await import("@/lib/db/client");
+    expect(copy.poolOf !== poolOf, "a fresh module instance").toBe(true);
+    expect(copy.poolOf(copy.db())).toBe(pool);
   });
 });
