@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { logAudit, type AuditEntry } from "@/lib/audit";
 import { createId } from "./ids";
 import { accountKey, assertValidRef, shardOf, type AccountRef } from "./accounts";
@@ -82,7 +82,7 @@ export async function postWith<R>(tx: Tx, input: PostInput, follow?: FollowRow):
     metadata,
     lines: lines.map((l) => ({
       account: l.account,
-      shard: shardOf(l.account, id),
+      shard: shardOf(l.account, shardKeyOf(tx, id)),
       amount: l.amount,
       mayOverdraw: overdraft.has(accountKey(l.account)),
     })),
@@ -108,6 +108,20 @@ export async function postWith<R>(tx: Tx, input: PostInput, follow?: FollowRow):
   if (done.walletWake) await wakeWalletSync(tx);
   ledgerMetrics().transactions.inc({ type: input.type });
   return { transactionId: id, replayed: false, followed: (done.followed ?? null) as R | null };
+}
+
+// Every posting of one database transaction uses the same shard of each hot account. Picked per
+// posting, a transaction holding shard X from its first posting could wait on a row (a campaign's
+// budget) held by one that then wants X for its next posting: a deadlock. Kept on globalThis, like
+// the client, since the bundle may hold this module more than once.
+const globalShards = globalThis as unknown as { nervaTxShardKeys?: WeakMap<object, string> };
+const txShardKeys = (globalShards.nervaTxShardKeys ??= new WeakMap<object, string>());
+
+function shardKeyOf(tx: Tx, transactionId: string): string {
+  if (tx === db()) return transactionId; // a posting that is its own transaction
+  const key = txShardKeys.get(tx) ?? transactionId;
+  txShardKeys.set(tx, key);
+  return key;
 }
 
 function validate(lines: LedgerLine[]): LedgerLine[] {
