@@ -111,16 +111,18 @@ async function prepare(
   if (spec.permission !== "public") session = authorize(await sessionFromRequest(req), spec.permission);
   if (spec.sameOrigin ?? !SAFE_METHODS.has(req.method)) assertSameOrigin(req.headers);
   const bodyLimit = spec.bodyLimit ?? JSON_BODY_LIMIT;
-  // read from a copy, capped (413 past the limit) before anything parses it; the handler reads its own
+  // read once, capped (413 past the limit) before anything parses it: from the request itself when
+  // the spec parses it (the handler gets `body`), else from a copy, since the handler reads its own
   const hasBody = !SAFE_METHODS.has(req.method) && req.body !== null;
-  await assertNoControlCharsInRequest(req, rawParams, hasBody ? await readBodyText(req.clone(), bodyLimit) : undefined);
+  const text = hasBody ? await readBodyText(spec.body ? req : req.clone(), bodyLimit) : undefined;
+  await assertNoControlCharsInRequest(req, rawParams, text);
   return {
     req,
     session,
     actor: session ? actorOf(session) : null,
     params: spec.params ? parse(spec.params, rawParams) : rawParams,
     query: spec.query ? parse(spec.query, firstValues(req.nextUrl.searchParams)) : undefined,
-    body: spec.body ? parse(spec.body, await readJson(req, bodyLimit)) : undefined,
+    body: spec.body ? parse(spec.body, parseJson(text ?? "")) : undefined,
     meta: { ...metaFromHeaders(req.headers), requestId },
     log,
     requestId,
@@ -129,8 +131,7 @@ async function prepare(
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
-async function readJson(req: NextRequest, limit: number): Promise<unknown> {
-  const text = await readBodyText(req, limit);
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
