@@ -34,6 +34,14 @@ export function flagRefusal(key: FlagKey): AppError {
   return new AppError(code, message);
 }
 
+/**
+ * The switch for a posting to check in its own statement (lib/ledger's `killSwitch`): read fresh
+ * there, refused with the switch's own message while off.
+ */
+export function postingSwitch(key: FlagKey): { key: string; fallback: boolean; refusal: () => AppError } {
+  return { key, fallback: FLAGS[key].fallback(), refusal: () => flagRefusal(key) };
+}
+
 /** Refuses (with the switch's own message) while the switch is off. */
 export async function assertEnabled(key: FlagKey, client?: Client): Promise<void> {
   if (!(await isEnabled(key, client))) throw flagRefusal(key);

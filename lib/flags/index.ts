@@ -1,2 +1,2 @@
-export { isEnabled, assertEnabled, flagSql, flagValue, flagRefusal, listFlags, setFlag } from "./flags";
+export { isEnabled, assertEnabled, flagSql, flagValue, flagRefusal, postingSwitch, listFlags, setFlag } from "./flags";
 export { FLAGS, type FlagKey } from "./definitions";

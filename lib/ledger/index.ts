@@ -8,7 +8,7 @@ export {
   type LedgerLine,
   type RequestFingerprint,
 } from "./post";
-export type { UsageSpend } from "./post-sql";
+export type { KillSwitch, UsageSpend } from "./post-sql";
 export { reverseInTx } from "./reverse";
 export { tryPostInTx } from "./try-post";
 export { runMoneyTx, postNow, postNowWith } from "./money-tx";

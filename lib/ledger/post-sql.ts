@@ -8,6 +8,8 @@ import { suspendedRecipient } from "./recipients";
 
 /** A capped counter spent with the posting; `refusal` is what the caller throws when it would pass its cap. */
 export type UsageSpend = { key: string; amount: bigint; cap: bigint; refusal: () => Error };
+/** A kill switch (FeatureFlag key, its value while unset) the posting's statement checks first; `refusal` when off. */
+export type KillSwitch = { key: string; fallback: boolean; refusal: () => Error };
 export type PostCall = {
   id: string;
   idempotencyKey: string;
@@ -22,6 +24,7 @@ export type PostCall = {
   recipients: string[];
   usage: UsageSpend[];
   audit: AuditEntry | undefined;
+  killSwitch: KillSwitch | undefined;
   insufficientMessage: string | undefined;
   /** The caller's row, written by the same statement when the posting is new (see FollowRow in post.ts). */
   follow?: Prisma.Sql;
@@ -61,7 +64,8 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
         ${c.drivers}::text[], ${c.recipients}::text[],
         ${c.usage.map((u) => u.key)}::text[], ${c.usage.map((u) => u.amount.toString())}::bigint[],
         ${c.usage.map((u) => u.cap.toString())}::bigint[],
-        ${audit ? json(audit) : null}::jsonb)`;
+        ${audit ? json(audit) : null}::jsonb,
+        ${c.killSwitch?.key ?? null}::text, ${c.killSwitch?.fallback ?? true}::boolean)`;
     // the posting's result is read once (MATERIALIZED), by the caller's row and by this answer
     const statement = c.follow
       ? Prisma.sql`WITH posted AS MATERIALIZED (${call}), followed AS (${c.follow})
@@ -87,6 +91,8 @@ function refusalOf(err: unknown, c: PostCall): Error | null {
       return suspendedRecipient();
     case "LD004":
       return notFound("That driver");
+    case "LD005":
+      return c.killSwitch?.refusal() ?? null;
     default:
       return null;
   }

@@ -7,7 +7,7 @@ import { accountKey, assertValidRef, shardOf, type AccountRef } from "./accounts
 import { AlreadyReversed, IdempotencyConflict, UnbalancedTransaction } from "./errors";
 import { ledgerMetrics } from "./metrics";
 import { wakeWalletSync } from "./balance-outbox";
-import { callLedgerPost, type UsageSpend } from "./post-sql";
+import { callLedgerPost, type KillSwitch, type UsageSpend } from "./post-sql";
 import type { TransactionType } from "./transaction-types";
 
 export type LedgerLine = { account: AccountRef; amount: bigint };
@@ -41,6 +41,8 @@ export type PostInput = {
   usage?: UsageSpend[];
   /** The audit row written with the posting (not on a replay). */
   audit?: AuditEntry;
+  /** A kill switch read by the posting's own statement, before anything else (a replay is refused too). */
+  killSwitch?: KillSwitch;
 };
 export type Posted = { transactionId: string; replayed: boolean };
 /**
@@ -90,6 +92,7 @@ export async function postWith<R>(tx: Tx, input: PostInput, follow?: FollowRow):
     recipients: input.recipients ?? [],
     usage: input.usage ?? [],
     audit: input.audit,
+    killSwitch: input.killSwitch,
     insufficientMessage: input.insufficientMessage,
     follow,
   }).catch((err) => {

@@ -7,8 +7,8 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { accounts, assertActiveRecipient, createId, postNow, reverseInTx, runMoneyTx } from "@/lib/ledger";
+import { postingSwitch } from "@/lib/flags";
 import { formKey, wholeNumber } from "@/lib/validation";
-import { readGrantGate } from "./grant-gate";
 import { checkReversal } from "./reversal";
 
 export const grantInput = z.object({
@@ -30,11 +30,8 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
   assertCan(actor, "admin:grant");
   const adminId = actor.userId;
   const env = config();
-  const gate = await readGrantGate(input.driverId);
-  if (!gate.enabled) throw new AppError("grants_disabled", "Nova grants are switched off right now.");
   if (input.amount > env.NOVA_GRANT_MAX)
     throw new AppError("over_grant_max", `A single grant can be at most ${env.NOVA_GRANT_MAX} Nova.`);
-  if (!gate.driverExists) throw notFound("That driver");
   const refusal = {
     action: "grant.refused",
     actorId: adminId,
@@ -47,7 +44,8 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
     if (input.driverId === adminId)
       throw new AppError("self_dealing", "You cannot grant Nova to your own account. Ask another admin.");
     const transactionId = createId();
-    // one statement: the driver must exist and be active, the daily cap is spent and the audit
+    // one statement: the grants switch must be on (read fresh: turned off, it refuses the very
+    // next grant), the driver must exist (404) and be active, the daily cap is spent and the audit
     // row written with the posting, all or nothing (a replay does none of it again)
     return postNow({
       id: transactionId,
@@ -61,6 +59,7 @@ export async function grantNova(actor: Actor, input: z.infer<typeof grantInput>,
         { account: accounts.driverNova(input.driverId), amount: BigInt(input.amount) },
       ],
       recipients: [input.driverId],
+      killSwitch: postingSwitch("NOVA_GRANTS_ENABLED"),
       usage: [
         {
           key: `grant:driver:${input.driverId}:${today()}`,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { Prisma } from "@/lib/db";
-import { accounts, checkLedger, HOT_SHARDS, postNowWith, unsafeGetBalances } from "@/lib/ledger";
+import { accounts, checkLedger, HOT_SHARDS, postNow, postNowWith, unsafeGetBalances } from "@/lib/ledger";
 import { redeemOffer } from "@/lib/merchants";
 import { grantNova } from "@/lib/rewards";
 import { asAdmin, asDriver, createMerchant, createUser, fakeMeta, testDb, uid } from "../support/factories";
@@ -56,6 +56,38 @@ describe("ledger_post", () => {
     const ghost = `ghost-${uid()}`;
     await expect(grant(admin.id, ghost, 10)).rejects.toMatchObject({ status: 404, code: "not_found" });
     expect(await testDb.ledgerAccount.count({ where: { ownerId: ghost } })).toBe(0);
+  });
+
+  it("a kill switch is read by the posting's own statement: its stored value, else the caller's default", async () => {
+    const driver = await createUser();
+    const switchKey = `TEST_SWITCH_${uid()}`;
+    const refusal = () => Object.assign(new Error("switched off"), { code: "test_switch_off" });
+    const give = (k: string, fallback: boolean) =>
+      postNow({
+        idempotencyKey: `switch:${k}`,
+        type: "GRANT",
+        reason: "switch test",
+        request: { driverId: driver.id },
+        lines: [
+          { account: accounts.novaIssuance(), amount: -3n },
+          { account: accounts.driverNova(driver.id), amount: 3n },
+        ],
+        killSwitch: { key: switchKey, fallback, refusal },
+      });
+    const written = (k: string) => testDb.ledgerTransaction.findUnique({ where: { idempotencyKey: `switch:${k}` } });
+    // no row: the default decides
+    const k1 = key();
+    await expect(give(k1, false)).rejects.toMatchObject({ code: "test_switch_off" });
+    expect(await written(k1)).toBeNull();
+    const k2 = key();
+    await expect(give(k2, true)).resolves.toMatchObject({ replayed: false });
+    // a stored row overrides the default either way; off refuses a replay of a posted key too
+    await testDb.featureFlag.create({ data: { key: switchKey, enabled: false, description: "test" } });
+    await expect(give(k2, true)).rejects.toMatchObject({ code: "test_switch_off" });
+    await testDb.featureFlag.update({ where: { key: switchKey }, data: { enabled: true } });
+    await expect(give(k2, false)).resolves.toMatchObject({ replayed: true });
+    expect((await unsafeGetBalances("DRIVER", driver.id)).nova.available).toBe(3n);
+    await testDb.featureFlag.delete({ where: { key: switchKey } });
   });
 
   it("over the daily cap is refused with the caller's sentence and leaves the earlier grants alone", async () => {
