@@ -51,4 +51,24 @@ describe("raw statements on the shared pool", () => {
     expect(copy.poolOf !== poolOf, "a fresh module instance").toBe(true);
     expect(copy.poolOf(copy.db())).toBe(pool);
   });
+
+  it("a statement is prepared under a name of its own text, and runs again with other values", async () => {
+    // the statement that reads the connection's prepared statements was prepared before it ran
+    const listed = () =>
+      queryRows<{ name: string; statement: string }>(
+        Prisma.sql`SELECT "name", "statement" FROM pg_prepared_statements WHERE "statement" LIKE ${"%pg_prepared_statements%"}`,
+      );
+    const [self] = await listed();
+    expect(self.name).toMatch(/^nerava_[0-9a-f]{32}$/);
+    expect((await listed())[0].name).toBe(self.name);
+    // one text, many values; another text, another name
+    const echo = (n: number) => queryRows<{ n: number }>(Prisma.sql`SELECT ${n}::int AS "n"`);
+    for (const n of [1, 2, 3, 40, 500]) expect(await echo(n)).toEqual([{ n }]);
+    const [twice] = await queryRows<{ n: number; name: string }>(
+      Prisma.sql`SELECT ${7}::int * 2 AS "n", (SELECT "name" FROM pg_prepared_statements WHERE "statement" LIKE ${"%* 2 AS%"}) AS "name"`,
+    );
+    expect(twice.n).toBe(14);
+    expect(twice.name).toMatch(/^nerava_/);
+    expect(twice.name).not.toBe(self.name);
+  });
 });
