@@ -6,6 +6,8 @@
 //   BENCH_SECONDS seconds per phase (default 15); BENCH_CLIENTS concurrent clients (default 32)
 //   BENCH_DRIVERS driver accounts created (default 64)
 //   BENCH_PHASES  which phases to run, e.g. "grant" while profiling one (default grant,redeem,health,raw)
+//   BENCH_WARMUP  seconds each phase runs unmeasured first (default 3): every phase is timed warm,
+//                 not only the ones after the first (JIT, the pools' connections, prepared statements)
 //
 // Signing in through the app from a script is impractical (argon2 by design, sign-in rate
 // limits), so the script writes Session rows for an admin and the drivers it creates and sends
@@ -25,6 +27,7 @@ import { checkLedger } from "../lib/ledger/check";
 const BASE = new URL(process.env.BENCH_URL ?? "http://127.0.0.1:3000");
 const ORIGIN = BASE.origin;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 3);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 64);
 const COOKIE = process.env.BENCH_COOKIE ?? (BASE.protocol === "https:" ? "__Host-nerava.session" : "nerava.session");
@@ -54,9 +57,15 @@ type Phase = {
 /** CLIENTS loops calling `once` until the phase's time is up; each call is timed; false or a throw is an error. */
 async function runPhase(name: string, once: () => Promise<true | string>): Promise<Phase> {
   const phase: Phase = { name, requests: 0, errors: 0, seconds: 0, latencies: [], samples: [] };
+  process.stdout.write(`phase ${name}: ${CLIENTS} clients for ${WARMUP_SECONDS} s unmeasured, then ${SECONDS} s… `);
+  const warmUntil = performance.now() + WARMUP_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < warmUntil) await once().catch(() => undefined);
+    }),
+  );
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
-  process.stdout.write(`phase ${name}: ${CLIENTS} clients for ${SECONDS} s… `);
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < deadline) {
