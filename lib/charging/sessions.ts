@@ -30,9 +30,13 @@ export async function checkIn(actor: Actor, input: z.infer<typeof checkInInput>,
   if (!config().CHARGING_ENABLED) throw new AppError("charging_disabled", "Charging is switched off right now.");
   const charger = await db().charger.findUnique({
     where: { id: input.chargerId },
-    select: { id: true, latitude: true, longitude: true },
+    select: { id: true, latitude: true, longitude: true, status: true },
   });
   if (!charger) throw notFound("That charger");
+  // the map offers check-in only where NREL says the charger is open (E); planned (P) and
+  // temporarily unavailable (T) ones are refused here too, whoever calls
+  if (charger.status !== "E")
+    throw new AppError("charger_closed", "This charger isn't open right now. Choose another charger nearby.");
   const vehicle = input.vehicleId
     ? await db().vehicle.findFirst({
         where: { id: input.vehicleId, userId: driverId },

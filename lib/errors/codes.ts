@@ -70,6 +70,7 @@ export const ERROR_STATUS = {
   spend_token_expired: 410,
   not_cancellable: 409,
   session_active: 409,
+  charger_closed: 409,
   not_claimable: 409,
   claim_exists: 409,
   claim_closed: 409,

@@ -48,6 +48,23 @@ async function dwellAtCharger(sessionId: string, charger: { latitude: number; lo
 }
 
 describe("charging session → verified reward", () => {
+  it("a charger that is planned or temporarily unavailable is refused (409), and no session starts", async () => {
+    const { driver, charger } = await driverWithSandboxCar();
+    for (const status of ["T", "P"]) {
+      await testDb.charger.update({ where: { id: charger.id }, data: { status } });
+      await expect(checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta())).rejects.toMatchObject({
+        status: 409,
+        code: "charger_closed",
+        message: expect.stringContaining("isn't open right now"),
+      });
+    }
+    expect(await testDb.chargingSession.count({ where: { driverId: driver.id } })).toBe(0);
+    await testDb.charger.update({ where: { id: charger.id }, data: { status: "E" } });
+    await expect(checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta())).resolves.toMatchObject({
+      id: expect.any(String),
+    });
+  });
+
   it("goes pending at check-out, then available once the job confirms; replays earn nothing more", async () => {
     const { driver, charger } = await driverWithSandboxCar();
     const session = await checkIn(asDriver(driver.id), { chargerId: charger.id }, fakeMeta());
