@@ -5,15 +5,17 @@ import { z } from "zod";
 // so the map's client components may import it.
 
 // Plain decimals only: coercion would read "" as 0 (a query for the Gulf of Guinea) and "0x1E" as 30.
-const decimal = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d{1,12}(\.\d{1,15})?$/, "must be a decimal number such as 30.2672")
-    .transform(Number),
-]);
-const number = (min: number, max: number) => decimal.pipe(z.number().min(min).max(max));
+// Up to 20 decimal places: a client may send a double as JavaScript prints it (17 significant digits).
+const decimalOf = (example: string) =>
+  z.union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d{1,12}(\.\d{1,20})?$/, `Give a plain decimal number, such as ${example}.`)
+      .transform(Number),
+  ]);
+const number = (min: number, max: number, example = "30.2672") => decimalOf(example).pipe(z.number().min(min).max(max));
 const coordinate = (limit: number) => number(-limit, limit);
 const flag = z
   .enum(["1", "0", "true", "false"])
@@ -29,15 +31,15 @@ export const nearbyQuery = z
       .optional(),
     lat: coordinate(90).optional(),
     lng: coordinate(180).optional(),
-    radius: decimal.pipe(z.number().int().min(50).max(50_000)).optional(),
+    radius: decimalOf("2000").pipe(z.number().int().min(50).max(50_000)).optional(),
     /** One connector type as stored on chargers, e.g. CCS, NACS, CHAdeMO, J1772. */
     connector: z.string().trim().min(1).max(20).optional(),
-    minKw: number(0, 1_000).optional(),
+    minKw: number(0, 1_000, "50").optional(),
     network: z.string().trim().min(1).max(60).optional(),
     partnersOnly: flag,
     /** Open now: NREL status E (not planned, not temporarily unavailable). */
     availableNow: flag,
-    limit: decimal.pipe(z.number().int().min(1).max(500)).default(200),
+    limit: decimalOf("200").pipe(z.number().int().min(1).max(500)).default(200),
   })
   .refine((q) => q.bbox !== undefined || (q.lat !== undefined && q.lng !== undefined), {
     message: "Give a bbox, or lat and lng (with an optional radius).",

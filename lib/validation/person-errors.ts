@@ -67,13 +67,25 @@ export function personMessage(issue: RawIssue): string {
     case "unrecognized_keys":
       return "This has fields our pages do not send.";
     case "invalid_union":
-      return "This is not one of the accepted choices.";
+      return unionMessage(issue);
     case "invalid_key":
     case "invalid_element":
       return "Something in this list is not valid.";
     default:
       return "This is not valid.";
   }
+}
+
+/**
+ * A union refuses with one issue holding each branch's own. The branch that accepted the input's
+ * type but refused its content says what is wrong ("must be a decimal number such as 30.2672" for
+ * "NaN" given where a number or a decimal string is taken); with no such branch, a general sentence.
+ */
+function unionMessage(issue: Extract<RawIssue, { code: "invalid_union" }>): string {
+  const branches: z.core.$ZodIssue[][] = "errors" in issue && Array.isArray(issue.errors) ? issue.errors : [];
+  const typed = branches.find((b) => b.length > 0 && b.every((i) => i.code !== "invalid_type"));
+  const message = typed?.[0]?.message;
+  return message && !ZOD_WORDING.test(message) ? message : "This is not one of the accepted choices.";
 }
 
 /** The error map for a parse a person may read (lower precedence than a schema's own messages). */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { campaignStatusInput, campaignSwitchInput, checkCampaignForm, simulateFormInput } from "@/lib/campaigns";
 import { energyEventInput, eventIdInput } from "@/lib/energy-events";
 import { unsubscribeTokenInput } from "@/lib/notifications";
@@ -91,6 +91,15 @@ describe("issue 16's schemas carry their own sentences (without the wrappers' fl
     expect(first(simulateFormInput, { source: "stored", replayDays: "30", version: "x" })).toBe(
       "That version was not found.",
     );
+  });
+
+  it("a union speaks with the branch that took the input's type: its own sentence, else a general one", () => {
+    const said = (schema: z.ZodType, raw: unknown) => parseForPerson(schema, raw).error?.issues[0]?.message;
+    const amount = z.union([z.number(), z.string().regex(/^\d+$/, "Give digits only, such as 12.")]);
+    expect(said(amount, "12a")).toBe("Give digits only, such as 12.");
+    expect(said(amount, true)).toBe("This is not one of the accepted choices.");
+    // a branch refusing in zod's own words never speaks for the union
+    expect(said(z.union([z.number(), z.string().min(3)]), "ab")).toBe("Enter at least 3 characters.");
   });
 
   it("every issue-16 schema's refusals are free of zod's wording", () => {
