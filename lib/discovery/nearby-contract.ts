@@ -22,6 +22,17 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/** The connector names chargers carry (NREL's types mapped by the import; the demo chargers use the same). */
+export const CONNECTOR_TYPES = ["CCS", "NACS", "CHAdeMO", "J1772"] as const;
+const connectorType = z
+  .string()
+  .trim()
+  .transform((typed, ctx) => {
+    const found = CONNECTOR_TYPES.find((c) => c.toLowerCase() === typed.toLowerCase());
+    if (!found) ctx.addIssue({ code: "custom", message: `Choose a connector: ${CONNECTOR_TYPES.join(", ")}.` });
+    return found ?? z.NEVER;
+  });
+
 /** Either a bounding box (`bbox=south,west,north,east`) or a centre and radius (`lat`, `lng`, `radius` in metres). */
 export const nearbyQuery = z
   .object({
@@ -32,8 +43,8 @@ export const nearbyQuery = z
     lat: coordinate(90).optional(),
     lng: coordinate(180).optional(),
     radius: decimalOf("2000").pipe(z.number().int().min(50).max(50_000)).optional(),
-    /** One connector type as stored on chargers, e.g. CCS, NACS, CHAdeMO, J1772. */
-    connector: z.string().trim().min(1).max(20).optional(),
+    /** One connector type as stored on chargers, in any case ("ccs" is CCS); others are refused. */
+    connector: connectorType.optional(),
     minKw: number(0, 1_000, "50").optional(),
     network: z.string().trim().min(1).max(60).optional(),
     partnersOnly: flag,

@@ -153,6 +153,7 @@ describe("findNearby: order, limit and perks", () => {
 describe("findNearby: filters", () => {
   const cases: [string, Record<string, string | number>, string[]][] = [
     ["connector", { connector: "CCS" }, ["D", "E", "A", "F"]],
+    ["connector in any case", { connector: "ccs" }, ["D", "E", "A", "F"]],
     ["minimum power", { minKw: 100 }, ["A", "B", "F"]],
     ["network (any case)", { network: "othernet" }, ["E"]],
     ["partners only", { partnersOnly: "1" }, ["C", "D", "E", "B", "F"]],
@@ -218,6 +219,14 @@ describe("GET /api/discovery/nearby", () => {
     expect(body.error.message.length).toBeGreaterThan(10);
     expect(body.error.message).toMatch(message);
     expect(body.error.message).not.toMatch(/accepted choices/);
+  });
+
+  it("refuses a connector no charger carries, naming the choices", async () => {
+    const bad = await call(GET, { path: "/api/discovery/nearby?lat=30&lng=-97&connector=%27%20OR%201%3D1%20--" });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      "connector: Choose a connector: CCS, NACS, CHAdeMO, J1772.",
+    );
   });
 
   it("takes a coordinate with all the digits a double prints (17 significant)", async () => {
