@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { malformedActionEnvelope } from "@/lib/http/action-envelope";
+import { crossSiteAction, malformedActionEnvelope } from "@/lib/http/action-envelope";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 import { requestLogger } from "@/lib/observability/logger";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
@@ -35,6 +35,11 @@ export async function proxy(req: NextRequest) {
     return res;
   };
 
+  if (crossSiteAction(req)) {
+    requestLogger(requestId).warn({ path: req.nextUrl.pathname }, "cross-site action request");
+    const body = { error: { code: "bad_origin", message: "This request did not come from Nerava." } };
+    return finish(NextResponse.json(body, { status: 403, headers: { "Cache-Control": "no-store" } }));
+  }
   // a hand-made server-action envelope is a bad request, not a 500 from Next's decoder (see the module)
   const malformed = await malformedActionEnvelope(req);
   if (malformed) {

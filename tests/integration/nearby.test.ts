@@ -204,13 +204,29 @@ describe("GET /api/discovery/nearby", () => {
     ["box across the date line", "/api/discovery/nearby?bbox=20,170,30,-170", /./],
     ["radius too large", "/api/discovery/nearby?lat=30&lng=-97&radius=900000", /^radius: Enter 50,000 or less\.$/],
     // the probe's: an empty value is not 0, hex is not a number, a box and a centre are not both
-    ["empty coordinates", "/api/discovery/nearby?lat=&lng=&radius=2000", /^lat: Give a plain decimal number, such as 30\.2672\./],
-    ["hex latitude", "/api/discovery/nearby?lat=0x1E&lng=-97", /^lat: Give a plain decimal number, such as 30\.2672\.$/],
+    [
+      "empty coordinates",
+      "/api/discovery/nearby?lat=&lng=&radius=2000",
+      /^lat: Give a plain decimal number, such as 30\.2672\./,
+    ],
+    [
+      "hex latitude",
+      "/api/discovery/nearby?lat=0x1E&lng=-97",
+      /^lat: Give a plain decimal number, such as 30\.2672\.$/,
+    ],
     ["box and centre", "/api/discovery/nearby?bbox=30,-98,31,-97&lat=30.5&lng=-97.5", /not both/],
     // the second probe's: each field says what it takes, not "one of the accepted choices"
     ["NaN latitude", "/api/discovery/nearby?lat=NaN&lng=-97", /^lat: Give a plain decimal number, such as 30\.2672\.$/],
-    ["a word for the radius", "/api/discovery/nearby?lat=30&lng=-97&radius=abc", /^radius: Give a plain decimal number, such as 2000\.$/],
-    ["a word for the limit", "/api/discovery/nearby?lat=30&lng=-97&limit=abc", /^limit: Give a plain decimal number, such as 200\.$/],
+    [
+      "a word for the radius",
+      "/api/discovery/nearby?lat=30&lng=-97&radius=abc",
+      /^radius: Give a plain decimal number, such as 2000\.$/,
+    ],
+    [
+      "a word for the limit",
+      "/api/discovery/nearby?lat=30&lng=-97&limit=abc",
+      /^limit: Give a plain decimal number, such as 200\.$/,
+    ],
   ])("a bad query (%s) is a 422 with a sentence", async (_name, path, message) => {
     const res = await call(GET, { path });
     expect(res.status).toBe(422);
@@ -230,7 +246,9 @@ describe("GET /api/discovery/nearby", () => {
   });
 
   it("takes a coordinate with all the digits a double prints (17 significant)", async () => {
-    const res = await call(GET, { path: "/api/discovery/nearby?lat=30.267153000000001&lng=-97.74306099999999&radius=2000" });
+    const res = await call(GET, {
+      path: "/api/discovery/nearby?lat=30.267153000000001&lng=-97.74306099999999&radius=2000",
+    });
     expect(res.status).toBe(200);
   });
 });

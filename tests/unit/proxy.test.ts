@@ -19,6 +19,39 @@ describe("proxy: sandbox-only pages in production", () => {
   });
 });
 
+describe("proxy: server actions from another site", () => {
+  const action = (headers: Record<string, string>) =>
+    proxy(
+      new NextRequest(new URL("/app/charge", "http://localhost:3000"), {
+        method: "POST",
+        headers: { "next-action": "7f86291a74d65797baea9b63977b2e4031c2c94f19", ...headers },
+        body: "x",
+      }),
+    );
+
+  it("answer 403 bad_origin, not Next's 500, for a foreign or unreadable Origin", async () => {
+    for (const origin of ["https://evil.example", "null", "http://localhost:3001"]) {
+      const res = await action({ origin, host: "localhost:3000" });
+      expect(res.status, origin).toBe(403);
+      expect((await res.json()).error).toEqual({
+        code: "bad_origin",
+        message: "This request did not come from Nerava.",
+      });
+    }
+  });
+
+  it("let the site's own origin (or the forwarded host's) through to Next", async () => {
+    const own = await action({ origin: "http://localhost:3000", host: "localhost:3000" });
+    expect(own.status).not.toBe(403);
+    const forwarded = await action({
+      origin: "https://nerava.app",
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "nerava.app",
+    });
+    expect(forwarded.status).not.toBe(403);
+  });
+});
+
 describe("proxy: control characters in the URL", () => {
   it("a path segment with one names nothing (404), on pages and API routes alike", async () => {
     for (const path of ["/app/codes/%00", "/admin/claims/a%0Db", "/api/me/sessions/%00", "/admin/ledger/%7F"]) {
