@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { Prisma, queryRows } from "@/lib/db";
-import { db, poolOf } from "@/lib/db/client";
+import { createDb, db, poolOf, type Db } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { findSession } from "@/lib/auth/sessions";
 import { createUser, signedIn, testDb } from "../support/factories";
 
@@ -71,4 +75,33 @@ describe("raw statements on the shared pool", () => {
     expect(twice.name).toMatch(/^nerava_/);
     expect(twice.name).not.toBe(self.name);
   });
+});
+
+describe("raw statements on embedded PGlite (the newcomer's default database)", () => {
+  it(
+    "work on a pool whose connections share one session, where prepared names would collide",
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-raw-pglite-"));
+      const server = await startEmbeddedPostgres({ dataDir, port: 40000 + Math.floor(Math.random() * 20000) });
+      const g = globalThis as unknown as { nervaDb?: Db };
+      const previous = g.nervaDb;
+      const client = createDb(server.url, 3);
+      g.nervaDb = client;
+      try {
+        // several connections at once, the same texts: the second to prepare a name met the first's
+        const echo = (n: number) => queryRows<{ n: number }>(Prisma.sql`SELECT ${n}::int AS "n"`);
+        const twice = (n: number) => queryRows<{ n: number }>(Prisma.sql`SELECT ${n}::int * 2 AS "n"`);
+        for (let round = 0; round < 3; round++) {
+          const got = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => (n % 2 ? echo(n) : twice(n))));
+          expect(got).toEqual([1, 2, 3, 4, 5, 6].map((n) => [{ n: n % 2 ? n : n * 2 }]));
+        }
+      } finally {
+        g.nervaDb = previous;
+        await client.$disconnect();
+        await server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
