@@ -1,17 +1,58 @@
 "use client";
 
-import { useEffect } from "react";
+import { WifiOffIcon } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { isChunkFailure, isNetworkFailure, useOnline } from "@/components/pwa/network-failure";
 import { Button, ButtonLink } from "@/components/ui/button";
+
+// a code chunk that failed stays failed for a retry in place: load the page afresh
+const tryAgain = (error: unknown, retry: () => void) => (isChunkFailure(error) ? window.location.reload() : retry());
 
 // Never shows the error's message: in production it is generic anyway, and in development it
 // may carry SQL or provider details. The digest matches the server log line.
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const digest =
     error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
+  const online = useOnline();
+  // offline or a request that never arrived is the connection's doing, not ours: say so
+  const offline = !online || (!digest && isNetworkFailure(error));
+  const again = () => tryAgain(error, retry);
 
   useEffect(() => {
     console.error(error);
   }, [error]);
+
+  // back online: try again by itself. Watched through `online` rather than an "online" listener of
+  // its own: the re-render that event causes removes such a listener before the browser calls it.
+  const wasOffline = useRef(false);
+  useEffect(() => {
+    if (!online) wasOffline.current = true;
+    else if (wasOffline.current) {
+      wasOffline.current = false;
+      tryAgain(error, retry);
+    }
+  }, [online, error, retry]);
+
+  if (offline) {
+    return (
+      <main id="main" className="grid min-h-dvh place-items-center px-4 py-16">
+        <div className="max-w-md text-center">
+          <WifiOffIcon aria-hidden="true" className="mx-auto size-8 text-slate-400" />
+          <h1 className="mt-3 text-2xl font-semibold tracking-tight text-slate-900">
+            {online ? "The connection dropped" : "You are offline"}
+          </h1>
+          <p className="mt-2 text-slate-600">
+            {online
+              ? "This didn’t reach Nerava. Check your signal, then try again."
+              : "This needs a connection. It loads again by itself once you are back online."}
+          </p>
+          <div className="mt-6 flex justify-center">
+            <Button onClick={again}>Try again</Button>
+          </div>
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-16">

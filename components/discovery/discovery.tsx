@@ -13,6 +13,8 @@ import { ChargerMap } from "./charger-map";
 import { ChargerSheet } from "./charger-sheet";
 import { FilterBar } from "./filter-bar";
 import { AUSTIN, countActiveFilters, mergeNetworks, NO_FILTERS, type Bbox, type MapTarget } from "./map-query";
+import { NearbyError } from "./nearby-error";
+import { MapNoChargers, noChargersText } from "./no-chargers";
 import { PlaceSearch } from "./place-search";
 import { ResultLine } from "./result-line";
 import { useNearby } from "./use-nearby";
@@ -49,6 +51,9 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
   const { status: where, locate } = usePosition();
   const query = useNearby(box, filters);
   const chargers = query.data?.chargers ?? [];
+  // failed and not being asked again: no loading line, no empty state, the alert says why
+  const failed = query.isError && !query.isFetching;
+  const empty = query.data !== undefined && chargers.length === 0 && !failed;
 
   // networks from every answer so far, so choosing one keeps the others on offer
   const [networks, setNetworks] = useState<string[]>([]);
@@ -111,7 +116,7 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
           <FilterBar id="map-filters" filters={filters} networks={networks} onChange={setFilters} />
         ) : null}
         <div className="flex items-center justify-between gap-3">
-          <ResultLine result={query.data} fetching={query.isFetching} />
+          <ResultLine result={query.data} fetching={query.isFetching} failed={failed} />
           <Button variant="secondary" size="sm" onClick={nearMe} disabled={where.state === "locating"}>
             <LocateFixedIcon aria-hidden="true" className="size-4" />
             {where.state === "locating" ? "Locating…" : "Near me"}
@@ -122,14 +127,7 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
             {where.message}
           </Notice>
         ) : null}
-        {query.isError ? (
-          <Notice tone="danger">
-            We couldn’t load chargers for this area.{" "}
-            <button type="button" className="font-medium underline underline-offset-4" onClick={() => query.refetch()}>
-              Try again
-            </button>
-          </Notice>
-        ) : null}
+        {failed ? <NearbyError error={query.error} onRetry={() => void query.refetch()} /> : null}
       </div>
 
       <div className="mt-4">
@@ -144,27 +142,28 @@ export function Discovery({ initialView, tileUrl, tileAttribution, intro }: Disc
               onBoundsChange={setBox}
               onSelect={open}
             />
+            {empty ? <MapNoChargers filtered={activeFilters > 0} /> : null}
             {tileUrl && tileAttribution ? (
               <p className="absolute right-0 bottom-0 z-[1000] bg-white/80 px-1.5 text-[11px] text-slate-700">
                 {tileAttribution}
               </p>
             ) : null}
           </div>
-        ) : query.isPending ? (
+        ) : chargers.length > 0 ? (
+          <ChargerList chargers={chargers} onOpen={open} />
+        ) : empty ? (
+          <EmptyState
+            level={3}
+            icon={<PlugIcon className="size-6" />}
+            title="No chargers here"
+            description={noChargersText(activeFilters > 0, "list")}
+          />
+        ) : failed ? null : (
           <div role="status" aria-busy="true" className="space-y-3">
             <span className="sr-only">Loading chargers…</span>
             <Skeleton className="h-36 rounded-2xl" />
             <Skeleton className="h-36 rounded-2xl" />
           </div>
-        ) : chargers.length > 0 ? (
-          <ChargerList chargers={chargers} onOpen={open} />
-        ) : (
-          <EmptyState
-            level={3}
-            icon={<PlugIcon className="size-6" />}
-            title="No chargers here"
-            description="No charger in this area matches. Clear a filter, or look around on the map."
-          />
         )}
       </div>
       {view === "map" ? <MapLegend /> : null}

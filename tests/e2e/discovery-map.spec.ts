@@ -257,3 +257,131 @@ test("near me: the driver's position on the map when shared, a clear message whe
   await mapShot(shared, testInfo, "discovery-09-near-me");
   await shared.context().close();
 });
+
+// ---- Failures: offline, a refused or dropped nearby request, an empty area ----
+
+const NEARBY = "**/api/discovery/nearby?*";
+const RATE_LIMITED = "Too many map requests from this network. Try again in 12 seconds.";
+
+test("offline: a check-in from the sheet says so in the sheet; the error page says offline and comes back online", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const page = await phone(browser, baseURL, testInfo);
+  await signUpNewDriver(page, testInfo, "Offline Driver");
+  await page.goto("/app/charge?view=list");
+  const list = page.getByRole("list", { name: "Chargers in this area" });
+  await expect(list.getByRole("heading", { level: 3 })).toHaveCount(6);
+
+  await page.context().setOffline(true);
+  await list.getByRole("button", { name: `Details and perks for ${CHARGER}` }).click();
+  const sheet = page.getByRole("dialog", { name: CHARGER });
+  await sheet.getByRole("button", { name: `Check in here at ${CHARGER}` }).click();
+  // the page stays: the sheet says why nothing happened, the tab bar is still there
+  await expect(sheet.getByRole("alert")).toHaveText(/You’re offline\. Check in once you have signal\./);
+  await expect(sheet.getByRole("button", { name: `Check in here at ${CHARGER}` })).toBeEnabled();
+  await expect(page.getByRole("navigation", { name: "Driver app" })).toBeAttached();
+  await expect(page.getByText("It’s on our side")).toHaveCount(0);
+  await snap(page, testInfo, "discovery-10-offline-check-in");
+  await sheet.getByRole("button", { name: "Close" }).click();
+
+  // a tab opened offline: the service worker's offline page (it took this page over when it installed)
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.getByRole("navigation", { name: "Driver app" }).getByRole("link", { name: "Wallet" }).click();
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await page.context().setOffline(false);
+
+  // an action with no offline answer of its own reaches the error page: it says offline, not "our
+  // side", and tries again by itself once the browser is back online
+  await page.goto("/app/account");
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "Turn emails on" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "You are offline" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(page.getByText("It’s on our side")).toHaveCount(0);
+  await snap(page, testInfo, "discovery-11-offline-error-page");
+  await page.context().setOffline(false);
+  await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible({ timeout: 15_000 });
+  await page.context().close();
+});
+
+test("a failed nearby request: the server's sentence as an alert, no loading line or empty list, and Try again works", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const page = await phone(browser, baseURL, testInfo);
+  await signUpNewDriver(page, testInfo, "Failing Map Driver");
+
+  // refused (429, not retried): the server's own sentence
+  await page.route(NEARBY, (r) =>
+    r.fulfill({ status: 429, json: { error: { code: "rate_limited", message: RATE_LIMITED } } }),
+  );
+  await page.goto("/app/charge?view=list");
+  const alert = page.getByRole("alert").filter({ hasText: "Try again" });
+  await expect(alert).toContainText(RATE_LIMITED);
+  await expect(count(page)).not.toHaveText(/Loading/);
+  await expect(page.getByRole("heading", { name: "No chargers here" })).toHaveCount(0);
+  await expect(page.getByText("Clear a filter")).toHaveCount(0);
+  await snap(page, testInfo, "discovery-12-nearby-refused");
+
+  // Try again asks once more: the answer replaces the alert
+  await page.unroute(NEARBY);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(count(page)).toHaveText("6 chargers in this area");
+  await expect(
+    page.getByRole("list", { name: "Chargers in this area" }).getByRole("heading", { level: 3 }),
+  ).toHaveCount(6);
+  await expect(alert).toHaveCount(0);
+
+  // a 500 without a sentence, on the map: a generic sentence (after the client's own retries)
+  await page.route(NEARBY, (r) => r.fulfill({ status: 500, body: "" }));
+  await page.goto("/app/charge");
+  await expect(page.locator(".leaflet-container")).toBeVisible();
+  await expect(alert).toContainText("We couldn’t load chargers for this area.", { timeout: 15_000 });
+  await expect(count(page)).not.toHaveText(/Loading/);
+  // a dropped connection reads the same
+  await page.unroute(NEARBY);
+  await page.route(NEARBY, (r) => r.abort("connectionreset"));
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toContainText("We couldn’t load chargers for this area.", { timeout: 15_000 });
+  await expect(count(page)).not.toHaveText(/Loading/);
+  await expect(page.getByRole("status").filter({ hasText: "No chargers in this area" })).toHaveCount(0);
+  await mapShot(page, testInfo, "discovery-13-nearby-failed-map");
+  await page.context().close();
+});
+
+test("an area with no chargers: the list suggests moving or zooming out (clearing filters only when set), and the map says so", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const page = await phone(browser, baseURL, testInfo);
+  await signUpNewDriver(page, testInfo, "Empty Map Driver");
+  // whatever box is shown, ask the server about an empty one (open water in the Gulf of Mexico)
+  await page.route(NEARBY, (r) => {
+    const url = new URL(r.request().url());
+    url.searchParams.set("bbox", "25.1,-90.2,25.2,-90.1");
+    return r.continue({ url: url.toString() });
+  });
+  await page.goto("/app/charge?view=list");
+  await expect(count(page)).toHaveText("0 chargers in this area");
+  const empty = page.getByRole("heading", { name: "No chargers here" }).locator("..");
+  await expect(empty).toContainText("zoom out");
+  await expect(empty).not.toContainText("Clear a filter");
+  await snap(page, testInfo, "discovery-14-empty-list");
+
+  await page.getByRole("button", { name: "Filters" }).click();
+  await page.getByLabel("Connector").selectOption("NACS");
+  await expect(page.getByRole("button", { name: "Clear filters (1)" })).toBeVisible();
+  await expect(empty).toContainText("Clear a filter");
+
+  await page.getByRole("button", { name: "Map" }).click();
+  await expect(page.locator(".leaflet-container")).toBeVisible();
+  const hint = page.getByRole("status").filter({ hasText: /No charger here matches your filters/ });
+  await expect(hint).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters (1)" }).click();
+  const moveHint = page.getByRole("status").filter({ hasText: /No chargers in this area\. Move the map or zoom out/ });
+  await expect(moveHint).toBeVisible();
+  await expect.poll(() => markersOnMap(page)).toBe(0);
+  await mapShot(page, testInfo, "discovery-15-empty-map");
+  await page.context().close();
+});

@@ -3,6 +3,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The message is the route's own sentence (safe to show), not our stand-in. */
+    readonly fromServer = false,
   ) {
     super(message);
   }
@@ -13,7 +15,8 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   const res = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store", signal });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new HttpError(res.status, body?.error?.message ?? `Request failed (${res.status})`);
+    const said = body?.error?.message || undefined;
+    throw new HttpError(res.status, said ?? `Request failed (${res.status})`, said !== undefined);
   }
   return (await res.json()) as T;
 }
