@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { changePasswordAction } from "@/lib/actions/account/change-password";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
@@ -9,7 +10,7 @@ import { useRefreshOnSuccess } from "./use-refresh-on-success";
 
 /** Changes the password; the server keeps this session and ends every other one. */
 export function ChangePasswordForm({ email }: { email: string | null }) {
-  const [state, formAction, pending] = useActionState(changePasswordAction, null);
+  const [state, formAction, pending] = useFormAction(changePasswordAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
   useRefreshOnSuccess(state);

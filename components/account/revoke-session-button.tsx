@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { revokeSessionAction } from "@/lib/actions/account/revoke-session";
 import { SubmitButton } from "@/components/ui/form-controls";
 import { useRefreshOnSuccess } from "./use-refresh-on-success";
 
 /** Ends one of your other sessions. `device` names it for screen readers ("Sign out Chrome on Android"). */
 export function RevokeSessionButton({ sessionId, device }: { sessionId: string; device: string }) {
-  const [state, formAction, pending] = useActionState(revokeSessionAction, null);
+  const [state, formAction, pending] = useFormAction(revokeSessionAction, null);
   useRefreshOnSuccess(state);
 
   if (state?.ok) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { signOutEverywhereAction } from "@/lib/actions/account/sign-out-everywhere";
 import { clearRuntimeCaches } from "@/lib/pwa";
 import { formError } from "@/components/auth/action-state";
@@ -9,7 +9,7 @@ import { ConfirmBox, useConfirmStep } from "@/components/ui/confirm-box";
 
 /** Two steps, because it also ends this session: the first click only asks. */
 export function SignOutEverywhere() {
-  const [state, formAction, pending] = useActionState(signOutEverywhereAction, null);
+  const [state, formAction, pending] = useFormAction(signOutEverywhereAction, null);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   if (!confirming) {

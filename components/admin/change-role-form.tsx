@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { changeRoleAction } from "@/lib/actions/admin/change-role";
 import { Select, SubmitButton } from "@/components/ui/form-controls";
 
@@ -12,7 +13,7 @@ const ROLES = [
 
 /** A role select and Save for one user row. `who` names the person for screen readers. */
 export function ChangeRoleForm({ userId, role, who }: { userId: string; role: string; who: string }) {
-  const [state, formAction, pending] = useActionState(changeRoleAction, null);
+  const [state, formAction, pending] = useFormAction(changeRoleAction, null);
   const id = useId();
   const messageId = `${id}-message`;
   return (

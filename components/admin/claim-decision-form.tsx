@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { decideClaimAction } from "@/lib/actions/admin/decide-claim";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { TextField } from "@/components/ui/form-controls";
@@ -16,7 +17,7 @@ type ClaimDecisionFormProps = { claimId: string; driverName: string; chargerName
  * the reason first, then a confirm step that says what the decision does.
  */
 export function ClaimDecisionForm({ claimId, driverName, chargerName }: ClaimDecisionFormProps) {
-  const [state, formAction, pending] = useActionState(decideClaimAction, null);
+  const [state, formAction, pending] = useFormAction(decideClaimAction, null);
   const [note, setNote] = useState("");
   const [deciding, setDeciding] = useState<"approve" | "reject" | null>(null);
   const [noteError, setNoteError] = useState<string>();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { evaluateDriverAction } from "@/lib/actions/admin/evaluate-driver";
 import { buttonError } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
@@ -8,7 +8,7 @@ import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /** Runs the abuse rules over one driver now and says what they found. */
 export function EvaluateDriverButton({ userId }: { userId: string }) {
-  const [state, formAction, pending] = useActionState(evaluateDriverAction, null);
+  const [state, formAction, pending] = useFormAction(evaluateDriverAction, null);
   useRefreshOnSuccess(state);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { setFlagAction } from "@/lib/actions/admin/set-flag";
 import { buttonError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
@@ -15,7 +16,7 @@ type FlagToggleProps = {
 
 /** Turn a kill switch on (one click) or off (after a confirm step that says what stops). */
 export function FlagToggle({ flagKey, enabled, offMeans }: FlagToggleProps) {
-  const [state, formAction, pending] = useActionState(setFlagAction, null);
+  const [state, formAction, pending] = useFormAction(setFlagAction, null);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { useStateChange } from "@/components/ui/use-state-change";
 import { grantNovaAction } from "@/lib/actions/admin/grant-nova";
 import { RoleBadge } from "@/components/account/role-badge";
@@ -34,7 +35,7 @@ const who = (c: GrantCandidate) => c.name ?? c.email ?? c.phone ?? "this driver"
 
 /** Pick a driver from the search results, then an amount and a reason the driver will see. */
 export function GrantForm({ query, candidates, more, maxAmount, idempotencyKey }: GrantFormProps) {
-  const [state, formAction, pending] = useActionState(grantNovaAction, null);
+  const [state, formAction, pending] = useFormAction(grantNovaAction, null);
   const [driverId, setDriverId] = useState(candidates.length === 1 ? candidates[0].id : "");
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { holdCashOutsAction } from "@/lib/actions/admin/hold-cash-outs";
 import { releaseHoldAction } from "@/lib/actions/admin/release-hold";
 import type { ActionResult } from "@/lib/actions";
@@ -17,7 +18,7 @@ export function HoldForm({ userId, held }: { userId: string; held: boolean }) {
     prev: unknown,
     form: FormData,
   ) => Promise<ActionResult<unknown>>;
-  const [state, formAction, pending] = useActionState(act, null);
+  const [state, formAction, pending] = useFormAction(act, null);
   const [reason, setReason] = useState("");
   const [asking, setAsking] = useState(false);
   const [reasonError, setReasonError] = useState<string>();

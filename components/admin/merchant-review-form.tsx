@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { approveMerchantAction, rejectMerchantAction } from "@/lib/actions/admin/review-merchant";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
@@ -11,8 +12,8 @@ import { Notice } from "@/components/ui/notice";
 
 /** Approve (the business goes live) or reject with a reason the owner reads, each with a confirm step. */
 export function MerchantReviewForm({ merchantId, name }: { merchantId: string; name: string }) {
-  const [approved, approve, approving] = useActionState(approveMerchantAction, null);
-  const [rejected, reject, rejecting] = useActionState(rejectMerchantAction, null);
+  const [approved, approve, approving] = useFormAction(approveMerchantAction, null);
+  const [rejected, reject, rejecting] = useFormAction(rejectMerchantAction, null);
   const [step, setStep] = useState<"approve" | "reject" | null>(null);
   useRefreshOnSuccess(approved);
   useRefreshOnSuccess(rejected);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { changeMerchantStatusAction } from "@/lib/actions/admin/change-merchant-status";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
@@ -33,7 +34,7 @@ const QUESTION: Record<Transition, (name: string) => string> = {
 
 /** The moves allowed from the merchant's status, each with a reason and a confirm step. */
 export function MerchantStatusForm({ merchantId, name, status }: { merchantId: string; name: string; status: string }) {
-  const [state, formAction, pending] = useActionState(changeMerchantStatusAction, null);
+  const [state, formAction, pending] = useFormAction(changeMerchantStatusAction, null);
   const [step, setStep] = useState<Transition | null>(null);
   useRefreshOnSuccess(state);
   // a move that succeeded closes its confirm box (the page refreshes into the new status and its moves)

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import type { ActionResult, ActionState } from "@/lib/actions";
 import { retryPayoutAction } from "@/lib/actions/admin/retry-payout";
 import { returnPayoutAction } from "@/lib/actions/admin/return-payout";
@@ -41,7 +42,7 @@ type PayoutDecisionFormProps = { payoutId: string; decision: keyof typeof DECISI
  */
 export function PayoutDecisionForm({ payoutId, decision }: PayoutDecisionFormProps) {
   const d = DECISIONS[decision];
-  const [state, formAction, pending] = useActionState(d.action, null);
+  const [state, formAction, pending] = useFormAction(d.action, null);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string>();
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();

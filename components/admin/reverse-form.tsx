@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { reverseTransactionAction } from "@/lib/actions/admin/reverse-transaction";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { TextField } from "@/components/ui/form-controls";
@@ -14,7 +15,7 @@ type ReverseFormProps = { transactionId: string; summary: string; idempotencyKey
  * comes from the server render, so a resubmit of this form reverses at most once anyway.
  */
 export function ReverseForm({ transactionId, summary, idempotencyKey }: ReverseFormProps) {
-  const [state, formAction, pending] = useActionState(reverseTransactionAction, null);
+  const [state, formAction, pending] = useFormAction(reverseTransactionAction, null);
   const [reason, setReason] = useState("");
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
   const [reasonError, setReasonError] = useState<string>();

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { decideFlagAction } from "@/lib/actions/admin/decide-flag";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
@@ -25,7 +26,7 @@ const LABEL: Record<Decision, [string, string]> = {
 
 /** Approve, void or suspend one open flag, with a reason and a confirm step saying what happens. */
 export function RiskDecisionForm({ flagId, who }: { flagId: string; who: string }) {
-  const [state, formAction, pending] = useActionState(decideFlagAction, null);
+  const [state, formAction, pending] = useFormAction(decideFlagAction, null);
   const [reason, setReason] = useState("");
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [reasonError, setReasonError] = useState<string>();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { updateRiskRuleAction } from "@/lib/actions/admin/update-risk-rule";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { useRefreshOnSuccess } from "@/components/account/use-refresh-on-success";
@@ -10,7 +10,7 @@ type Props = { ruleKey: string; label: string; enabled: boolean; thresholds: Rec
 
 /** One rule's switch and thresholds (JSON numbers, checked by the rule's schema on the server). */
 export function RiskRuleForm({ ruleKey, label, enabled, thresholds }: Props) {
-  const [state, formAction, pending] = useActionState(updateRiskRuleAction, null);
+  const [state, formAction, pending] = useFormAction(updateRiskRuleAction, null);
   useRefreshOnSuccess(state);
   const hasThresholds = Object.keys(thresholds).length > 0;
   return (

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { recordTopUpAction } from "@/lib/actions/admin/record-top-up";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { parseDollars } from "@/components/driver/cash-out-amount";
@@ -14,7 +15,7 @@ import { useStateChange } from "@/components/ui/use-state-change";
 
 /** Admin: a merchant's payment (amount and its reference) becomes their prepaid cash, after a confirmation. */
 export function TopUpForm({ merchantId, merchantName }: { merchantId: string; merchantName: string }) {
-  const [state, formAction, pending] = useActionState(recordTopUpAction, null);
+  const [state, formAction, pending] = useFormAction(recordTopUpAction, null);
   const { open, ask, close, triggerRef } = useConfirmStep();
   const [amount, setAmount] = useState("");
   const [reference, setReference] = useState("");

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { reinstateUserAction } from "@/lib/actions/admin/reinstate-user";
 import { suspendUserAction } from "@/lib/actions/admin/suspend-user";
 import { fieldError, formError } from "@/components/auth/action-state";
@@ -15,8 +16,8 @@ type Props = { userId: string; who: string; status: string };
  * the outcome stays on screen when the row's status flips after the page refreshes.
  */
 export function UserAccessControl({ userId, who, status }: Props) {
-  const [suspendState, suspendAction, suspending] = useActionState(suspendUserAction, null);
-  const [reinstateState, reinstateAction, reinstating] = useActionState(reinstateUserAction, null);
+  const [suspendState, suspendAction, suspending] = useFormAction(suspendUserAction, null);
+  const [reinstateState, reinstateAction, reinstating] = useFormAction(reinstateUserAction, null);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
   const [reasonError, setReasonError] = useState<string>();
   const reasonInput = useRef<HTMLInputElement>(null);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { requestLinkAction } from "@/lib/actions/auth/request-link";
 import { Button } from "@/components/ui/button";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
@@ -11,7 +12,7 @@ const KEPT = ["email"] as const;
 
 /** Emails a single-use sign-in link, then says where it went. */
 export function EmailLinkForm() {
-  const [state, formAction, pending] = useActionState(requestLinkAction, null);
+  const [state, formAction, pending] = useFormAction(requestLinkAction, null);
   const form = useRef<HTMLFormElement>(null);
   const { values, onSubmit } = useKeptValues(KEPT);
   // "Use another address" hides this result; the next request makes a new one.

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { requestResetAction } from "@/lib/actions/auth/request-reset";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField } from "@/components/ui/form-controls";
@@ -10,7 +11,7 @@ const KEPT = ["email"] as const;
 
 /** Asks for a reset link. The answer is the same whether or not the account exists. */
 export function ForgotPasswordForm() {
-  const [state, formAction, pending] = useActionState(requestResetAction, null);
+  const [state, formAction, pending] = useFormAction(requestResetAction, null);
   const form = useRef<HTMLFormElement>(null);
   const { values, onSubmit } = useKeptValues(KEPT);
   useFocusFirstInvalid(form, state);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { consumeLinkAction } from "@/lib/actions/auth/consume-link";
 import { formError } from "./action-state";
 import { AuthLink } from "./auth-link";
@@ -11,7 +11,7 @@ import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
  * single-use link they opened would be spent before the person arrives.
  */
 export function MagicLinkForm({ email, token }: { email: string; token: string }) {
-  const [state, formAction, pending] = useActionState(consumeLinkAction, null);
+  const [state, formAction, pending] = useFormAction(consumeLinkAction, null);
   const failed = state && !state.ok;
   return (
     <form action={formAction} className="space-y-4">

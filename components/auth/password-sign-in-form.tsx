@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField, TextField } from "@/components/ui/form-controls";
@@ -10,7 +11,7 @@ const KEPT = ["email"] as const;
 
 /** Email and password. On success the server sets the session and redirects. */
 export function PasswordSignInForm({ callbackUrl, forgotHref }: { callbackUrl?: string; forgotHref: string }) {
-  const [state, formAction, pending] = useActionState(signInAction, null);
+  const [state, formAction, pending] = useFormAction(signInAction, null);
   const form = useRef<HTMLFormElement>(null);
   const { values, onSubmit } = useKeptValues(KEPT);
   useFocusFirstInvalid(form, state);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 import { fieldError, formError, useFocusFirstInvalid } from "./action-state";
 import { AuthLink } from "./auth-link";
@@ -8,7 +9,7 @@ import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-control
 
 /** Sets a new password from a reset link; the server ends every session and sends you to sign in. */
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState(resetPasswordAction, null);
+  const [state, formAction, pending] = useFormAction(resetPasswordAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
   const tokenProblem = state && !state.ok && (state.error.code === "invalid_token" || state.error.fields?.token);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { signOutAction } from "@/lib/actions/account/sign-out";
 import { clearRuntimeCaches } from "@/lib/pwa";
 import { SubmitButton } from "@/components/ui/form-controls";
@@ -24,7 +24,7 @@ export function SignOutButton({
   className,
   formClassName = "inline-flex flex-col",
 }: SignOutButtonProps) {
-  const [state, formAction, pending] = useActionState(signOutAction, null);
+  const [state, formAction, pending] = useFormAction(signOutAction, null);
   return (
     <form action={formAction} onSubmit={() => void clearRuntimeCaches()} className={formClassName}>
       <SubmitButton pending={pending} pendingLabel="Signing out…" variant={variant} size={size} className={className}>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "./action-state";
 import { FormAlert, SubmitButton, EmailField, TextField } from "@/components/ui/form-controls";
@@ -9,7 +10,7 @@ const KEPT = ["name", "email"] as const;
 
 /** Creates a driver account with a password and signs it in (the server redirects). */
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState(signUpAction, null);
+  const [state, formAction, pending] = useFormAction(signUpAction, null);
   const form = useRef<HTMLFormElement>(null);
   const { values, onSubmit } = useKeptValues(KEPT);
   useFocusFirstInvalid(form, state);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { sendCodeAction } from "@/lib/actions/auth/send-code";
 import { verifyCodeAction } from "@/lib/actions/auth/verify-code";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,7 @@ const KEPT = ["phone"] as const;
 
 /** Step 1: a mobile number gets a code by text. Step 2: the code signs in (the server redirects). */
 export function SmsSignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [sendState, sendAction, sending] = useActionState(sendCodeAction, null);
+  const [sendState, sendAction, sending] = useFormAction(sendCodeAction, null);
   const form = useRef<HTMLFormElement>(null);
   const { values, onSubmit } = useKeptValues(KEPT);
   // "Use another number" hides the code step; the next send makes a new result.
@@ -56,7 +57,7 @@ function CodeStep({
   callbackUrl?: string;
   onChangeNumber: () => void;
 }) {
-  const [resendState, resendAction, resending] = useActionState(sendCodeAction, null);
+  const [resendState, resendAction, resending] = useFormAction(sendCodeAction, null);
   // Each new code starts a fresh code form, so an error about the old code does not linger.
   const [round, setRound] = useState(0);
 
@@ -85,7 +86,7 @@ function CodeStep({
 }
 
 function VerifyCodeForm({ phone, callbackUrl }: { phone: string; callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState(verifyCodeAction, null);
+  const [state, formAction, pending] = useFormAction(verifyCodeAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
+import { startTransition, useCallback, useRef, useState, type FormEvent } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { createCampaignAction } from "@/lib/actions/admin/create-campaign";
 import { reviseCampaignAction } from "@/lib/actions/admin/revise-campaign";
 import { createShopCampaignAction } from "@/lib/actions/merchant/create-campaign";
@@ -50,7 +51,7 @@ const ACTIONS: Record<"admin" | "merchant", Record<"create" | "revise", SaveActi
  * shop owners' alike. The server builds the definition from the fields and answers per field.
  */
 export function CampaignForm({ target, values: initial, requestKey, triggers, offers, businessZone }: Props) {
-  const [state, formAction, pending] = useActionState(ACTIONS[target.surface][target.kind], null);
+  const [state, formAction, pending] = useFormAction(ACTIONS[target.surface][target.kind], null);
   const [values, setValues] = useState(initial);
   const set = useCallback((field: string, value: string) => setValues((v) => ({ ...v, [field]: value })), []);
   const form = useRef<HTMLFormElement>(null);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { simulateCampaignAction } from "@/lib/actions/admin/simulate-campaign";
 import { simulateShopCampaignAction } from "@/lib/actions/merchant/simulate-campaign";
 import { fieldError, unplacedError } from "@/components/auth/action-state";
@@ -14,7 +15,7 @@ type Props = { surface: "admin" | "merchant"; campaignId: string; version: numbe
  * shows who would have earned what, the cost and when the budget would have run out. Writes nothing.
  */
 export function SimulatorPanel({ surface, campaignId, version, budgeted }: Props) {
-  const [state, formAction, pending] = useActionState(
+  const [state, formAction, pending] = useFormAction(
     surface === "admin" ? simulateCampaignAction : simulateShopCampaignAction,
     null,
   );

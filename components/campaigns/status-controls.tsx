@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { setCampaignStatusAction } from "@/lib/actions/admin/set-campaign-status";
 import { switchCampaignAction } from "@/lib/actions/admin/switch-campaign";
 import { setShopCampaignStatusAction } from "@/lib/actions/merchant/set-campaign-status";
@@ -39,11 +40,11 @@ const QUESTION: Record<Move, (name: string) => string> = {
 /** Launch, pause, resume, end, and the kill switch, each after a confirm step. */
 export function StatusControls({ surface, campaignId, name, status, enabled }: Props) {
   const admin = surface === "admin";
-  const [moved, moveAction, moving] = useActionState(
+  const [moved, moveAction, moving] = useFormAction(
     admin ? setCampaignStatusAction : setShopCampaignStatusAction,
     null,
   );
-  const [switched, switchAction, switching] = useActionState(
+  const [switched, switchAction, switching] = useFormAction(
     admin ? switchCampaignAction : switchShopCampaignAction,
     null,
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { fileClaimAction } from "@/lib/actions/driver/file-claim";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextAreaField } from "@/components/ui/form-controls";
@@ -9,7 +10,7 @@ import { Button } from "@/components/ui/button";
 
 /** "Missing points? File a claim": opens a note field; an admin reviews the evidence and decides. */
 export function ClaimForm({ sessionId, chargerName }: { sessionId: string; chargerName: string }) {
-  const [state, formAction, pending] = useActionState(fileClaimAction, null);
+  const [state, formAction, pending] = useFormAction(fileClaimAction, null);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const form = useRef<HTMLFormElement>(null);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { startCashOutSetupAction } from "@/lib/actions/driver/start-cash-out-setup";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
@@ -10,7 +10,7 @@ import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
  * only comes back here with an error (Stripe unreachable, say), shown above the button.
  */
 export function CashOutSetupButton({ label }: { label: string }) {
-  const [state, formAction, pending] = useActionState(startCashOutSetupAction, null);
+  const [state, formAction, pending] = useFormAction(startCashOutSetupAction, null);
   return (
     <form action={formAction} className="space-y-3">
       <FormAlert message={formError(state)} />

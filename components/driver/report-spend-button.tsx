@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
@@ -8,7 +9,7 @@ import { reportSpendAction } from "@/lib/actions/driver/report-spend";
 
 /** "Not me? Report it" under a payment in the wallet, with a confirm step. */
 export function ReportSpendButton({ transactionId, reason }: { transactionId: string; reason: string }) {
-  const [state, formAction, pending] = useActionState(reportSpendAction, null);
+  const [state, formAction, pending] = useFormAction(reportSpendAction, null);
   const [confirming, setConfirming] = useState(false);
 
   if (state?.ok) {

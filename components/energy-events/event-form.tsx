@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { startTransition, useRef, useState, type FormEvent } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { createEnergyEventAction } from "@/lib/actions/admin/create-energy-event";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { Field, FormAlert, Select, SubmitButton, TextAreaField, TextField } from "@/components/ui/form-controls";
@@ -18,7 +19,7 @@ const PRESET: Record<Kind, { start: string; end: string; bonus: Bonus; amount: s
 
 /** Admin: a new energy event. Times are the business time zone's; the server validates everything (zod). */
 export function EventForm({ zone, defaultDate }: { zone: string; defaultDate: string }) {
-  const [state, formAction, pending] = useActionState(createEnergyEventAction, null);
+  const [state, formAction, pending] = useFormAction(createEnergyEventAction, null);
   const [kind, setKind] = useState<Kind>("CHARGE");
   const [terms, setTerms] = useState(PRESET.CHARGE);
   const form = useRef<HTMLFormElement>(null);

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { setEventParticipationAction } from "@/lib/actions/driver/set-event-participation";
 import { buttonError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /** Opt in, or back out, before the window opens (the server decides; a late click is told why). */
 export function ParticipationButton({ eventId, optedIn, name }: { eventId: string; optedIn: boolean; name: string }) {
-  const [state, formAction, pending] = useActionState(setEventParticipationAction, null);
+  const [state, formAction, pending] = useFormAction(setEventParticipationAction, null);
   return (
     <form action={formAction} className="mt-3 space-y-2">
       <FormAlert message={buttonError(state)} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { settleEnergyEventAction } from "@/lib/actions/admin/settle-energy-event";
 import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { useStateChange } from "@/components/ui/use-state-change";
 
 /** "Settle now", after a confirm step: results and payments are final (each driver is paid once). */
 export function SettleButton({ eventId, open }: { eventId: string; open: number }) {
-  const [state, formAction, pending] = useActionState(settleEnergyEventAction, null);
+  const [state, formAction, pending] = useFormAction(settleEnergyEventAction, null);
   const { open: asking, ask, close, triggerRef } = useConfirmStep();
   useStateChange(state, () => close());
   const done = state?.ok ? state.data : null;

@@ -1,7 +1,8 @@
 "use client";
 
 import { FileCheckIcon } from "lucide-react";
-import { useActionState, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import type { ActionResult } from "@/lib/actions";
 import type { StatementCheck } from "@/lib/ledger/check-statement-file";
 import { fieldError, formError } from "@/components/auth/action-state";
@@ -23,7 +24,7 @@ type Props = {
 };
 
 export function StatementCheckForm({ action, hint, limit }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useFormAction(action, null);
   const [tooLarge, setTooLarge] = useState(false);
   const [checkedName, setCheckedName] = useState("");
   const input = useRef<HTMLInputElement>(null);

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { acceptInviteAction, acceptInviteWithAccountAction } from "@/lib/actions/merchant/accept-invite";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 
 /** Accepts as the signed-in person (one button). The server redirects to the merchant's dashboard. */
 export function AcceptInviteButton({ token, merchantName }: { token: string; merchantName: string }) {
-  const [state, formAction, pending] = useActionState(acceptInviteAction, null);
+  const [state, formAction, pending] = useFormAction(acceptInviteAction, null);
   return (
     <form action={formAction} className="space-y-4">
       <FormAlert message={formError(state)} />
@@ -21,7 +22,7 @@ export function AcceptInviteButton({ token, merchantName }: { token: string; mer
 
 /** Someone new: a name and a password for the invited email, then they are in. */
 export function AcceptInviteWithAccountForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction, pending] = useActionState(acceptInviteWithAccountAction, null);
+  const [state, formAction, pending] = useFormAction(acceptInviteWithAccountAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
   return (

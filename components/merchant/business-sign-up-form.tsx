@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { addBusinessAction, signUpBusinessAction } from "@/lib/actions/merchant/sign-up-business";
 import { fieldError, formError, useFocusFirstInvalid, useKeptValues } from "@/components/auth/action-state";
 import { EmailField, Field, FormAlert, Select, SubmitButton, TextField } from "@/components/ui/form-controls";
@@ -28,7 +29,7 @@ export function BusinessSignUpForm({
   withAccount: boolean;
   categories: readonly string[];
 }) {
-  const [state, formAction, pending] = useActionState(withAccount ? signUpBusinessAction : addBusinessAction, null);
+  const [state, formAction, pending] = useFormAction(withAccount ? signUpBusinessAction : addBusinessAction, null);
   const form = useRef<HTMLFormElement>(null);
   const { values, onSubmit } = useKeptValues(KEPT);
   useFocusFirstInvalid(form, state);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { useStateChange } from "@/components/ui/use-state-change";
 import { directSpendAction } from "@/lib/actions/merchant/direct-spend";
 import { fieldError, formError } from "@/components/auth/action-state";
@@ -18,7 +19,7 @@ import { ScanButton } from "./scan-button";
  * success the page re-renders with a new one.
  */
 export function DirectSpendForm({ merchantId, idempotencyKey }: { merchantId: string; idempotencyKey: string }) {
-  const [state, formAction, pending] = useActionState(directSpendAction, null);
+  const [state, formAction, pending] = useFormAction(directSpendAction, null);
   const [spendCode, setSpendCode] = useState("");
   const [amount, setAmount] = useState("");
   const [confirming, setConfirming] = useState(false);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { inviteMemberAction } from "@/lib/actions/merchant/manage-team";
 import { fieldError, formError, useFocusFirstInvalid } from "@/components/auth/action-state";
 import { EmailField, Field, FormAlert, Select, SubmitButton } from "@/components/ui/form-controls";
@@ -8,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 
 /** An owner invites someone by email; the invitation arrives as a link that works for 7 days. */
 export function InviteMemberForm({ merchantId }: { merchantId: string }) {
-  const [state, formAction, pending] = useActionState(inviteMemberAction, null);
+  const [state, formAction, pending] = useFormAction(inviteMemberAction, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);
   return (

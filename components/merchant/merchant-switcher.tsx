@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { selectMerchantAction } from "@/lib/actions/merchant/select-merchant";
 import { formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
@@ -8,7 +9,7 @@ import type { MerchantChoice } from "@/lib/merchants";
 
 /** Which merchant a member of several works on: chosen explicitly, never guessed. */
 export function MerchantSwitcher({ merchants, current }: { merchants: MerchantChoice[]; current?: string }) {
-  const [state, formAction, pending] = useActionState(selectMerchantAction, null);
+  const [state, formAction, pending] = useFormAction(selectMerchantAction, null);
   const id = useId();
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { createOfferAction } from "@/lib/actions/merchant/create-offer";
 import { updateOfferAction } from "@/lib/actions/merchant/update-offer";
 import { fieldError, unplacedError, useFocusFirstInvalid } from "@/components/auth/action-state";
@@ -32,7 +33,7 @@ type Props = {
 
 /** Create or edit an offer (one form), with the driver's card previewed as it is typed. */
 export function OfferForm({ merchant, values: initial, offerId, hasCodes, requestKey }: Props) {
-  const [state, formAction, pending] = useActionState(offerId ? updateOfferAction : createOfferAction, null);
+  const [state, formAction, pending] = useFormAction(offerId ? updateOfferAction : createOfferAction, null);
   const [values, setValues] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, state);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import type { ActionState } from "@/lib/actions";
 import { formError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
@@ -31,7 +31,7 @@ export function OfferStateButton({
   pendingLabel,
   tone,
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useFormAction(action, null);
   const { open, ask, close, triggerRef } = useConfirmStep();
   useStateChange(state, (next) => {
     if (next?.ok) close();

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { useStateChange } from "@/components/ui/use-state-change";
 import { confirmCodeAction } from "@/lib/actions/merchant/confirm-code";
 import { fieldError, formError } from "@/components/auth/action-state";
@@ -14,7 +15,7 @@ import { ScanButton } from "./scan-button";
  * until the next attempt, and the field is cleared and focused for the next customer.
  */
 export function RedeemForm({ merchantId }: { merchantId: string }) {
-  const [state, formAction, pending] = useActionState(confirmCodeAction, null);
+  const [state, formAction, pending] = useFormAction(confirmCodeAction, null);
   const [code, setCode] = useState("");
   const input = useRef<HTMLInputElement>(null);
   const codeError = fieldError(state, "code");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { fieldError, formError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton, TextField } from "@/components/ui/form-controls";
 import { formatUsd } from "@/components/ui/format";
@@ -12,7 +12,7 @@ import { simulatePurchaseAction } from "@/lib/actions/merchant/simulate-purchase
  * then delivers the order's webhooks, and the app ingests it like a real sale.
  */
 export function SimulatePurchase({ merchantId }: { merchantId: string }) {
-  const [state, formAction, pending] = useActionState(simulatePurchaseAction, null);
+  const [state, formAction, pending] = useFormAction(simulatePurchaseAction, null);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state?.ok ? (

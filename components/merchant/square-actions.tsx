@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { connectSquareAction, disconnectSquareAction } from "@/lib/actions/merchant/square";
 import { formError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /** Off to Square's consent page: the action makes a fresh signed state and redirects there. */
 export function SquareConnectButton({ merchantId, label }: { merchantId: string; label: string }) {
-  const [state, formAction, pending] = useActionState(connectSquareAction, null);
+  const [state, formAction, pending] = useFormAction(connectSquareAction, null);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="merchantId" value={merchantId} />
@@ -23,7 +23,7 @@ export function SquareConnectButton({ merchantId, label }: { merchantId: string;
 
 /** Disconnect after a confirm step that says what stops. */
 export function SquareDisconnect({ merchantId }: { merchantId: string }) {
-  const [state, formAction, pending] = useActionState(disconnectSquareAction, null);
+  const [state, formAction, pending] = useFormAction(disconnectSquareAction, null);
   const { open, ask, close, triggerRef } = useConfirmStep();
   if (!open) {
     return (

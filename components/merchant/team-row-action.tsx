@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { removeMemberAction, revokeInviteAction } from "@/lib/actions/merchant/manage-team";
 import { buttonError } from "@/components/auth/action-state";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ type Props =
 /** Remove a member or revoke an invitation, after a confirm step that names who. */
 export function TeamRowAction(props: Props) {
   const remove = props.kind === "remove";
-  const [state, formAction, pending] = useActionState(remove ? removeMemberAction : revokeInviteAction, null);
+  const [state, formAction, pending] = useFormAction(remove ? removeMemberAction : revokeInviteAction, null);
   const { open, ask, close, triggerRef } = useConfirmStep();
   if (!open) {
     return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { setEmailNoticesAction } from "@/lib/actions/account/set-email-notices";
 import { buttonError } from "@/components/auth/action-state";
 import { Card } from "@/components/ui/card";
@@ -8,7 +8,7 @@ import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
 
 /** The driver's choice of email copies of their notices: off until they turn it on. */
 export function EmailNoticesForm({ email }: { email: boolean }) {
-  const [state, formAction, pending] = useActionState(setEmailNoticesAction, null);
+  const [state, formAction, pending] = useFormAction(setEmailNoticesAction, null);
   const on = state?.ok ? state.data.email : email;
   return (
     <Card as="section" aria-labelledby="email-notices-title" id="email-notices" className="mt-6">

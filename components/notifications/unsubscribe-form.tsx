@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { unsubscribeAction } from "@/lib/actions/account/unsubscribe";
 import { buttonError } from "@/components/auth/action-state";
 import { FormAlert, SubmitButton } from "@/components/ui/form-controls";
@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/notice";
  * change nothing). Signed out works; clicking again says it is already done.
  */
 export function UnsubscribeForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState(unsubscribeAction, null);
+  const [state, formAction, pending] = useFormAction(unsubscribeAction, null);
   if (state?.ok)
     return (
       <Notice tone="success">

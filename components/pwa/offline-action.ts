@@ -1,3 +1,6 @@
+"use client";
+
+import { useActionState, useMemo } from "react";
 import type { ActionState } from "@/lib/actions";
 import { isNetworkFailure } from "./network-failure";
 
@@ -17,4 +20,29 @@ export function offlineAware<T>(action: FormAction<T>, message: string): FormAct
       return { ok: false, error: { code: "offline", message } };
     }
   };
+}
+
+const OFFLINE = "You’re offline. Try again once you have signal.";
+
+/**
+ * useActionState for every form of the app: a submission that cannot be sent (offline, a dropped
+ * connection) shows a refusal in the form, and the page stays, instead of the error page.
+ */
+export function useFormAction<State, Payload>(
+  action: (state: Awaited<State>, payload: Payload) => State | Promise<State>,
+  initialState: Awaited<State>,
+) {
+  const sent = useMemo(
+    () =>
+      async (state: Awaited<State>, payload: Payload): Promise<Awaited<State>> => {
+        try {
+          return await action(state, payload);
+        } catch (error) {
+          if (!isNetworkFailure(error)) throw error;
+          return { ok: false, error: { code: "offline", message: OFFLINE } } as Awaited<State>;
+        }
+      },
+    [action],
+  );
+  return useActionState(sent, initialState);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 import { disconnectVehicleAction } from "@/lib/actions/driver/disconnect-vehicle";
 import { refreshVehicleAction } from "@/lib/actions/driver/refresh-vehicle";
 import { formError } from "@/components/auth/action-state";
@@ -13,8 +13,8 @@ type VehicleActionsProps = { vehicleId: string; carName: string };
 
 /** "Refresh" (reads the car again, or says why it could not) and "Disconnect…" with a confirm step. */
 export function VehicleActions({ vehicleId, carName }: VehicleActionsProps) {
-  const [refreshed, refresh, refreshing] = useActionState(refreshVehicleAction, null);
-  const [disconnected, disconnect, disconnecting] = useActionState(disconnectVehicleAction, null);
+  const [refreshed, refresh, refreshing] = useFormAction(refreshVehicleAction, null);
+  const [disconnected, disconnect, disconnecting] = useFormAction(disconnectVehicleAction, null);
   const { open: confirming, ask, close, triggerRef } = useConfirmStep();
 
   return (

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormAction } from "@/components/pwa/offline-action";
 
 /**
- * useActionState for an action that changes live data: once the action settles, whatever the
+ * useFormAction (offline-aware useActionState) for an action that changes live data: once the action settles, whatever the
  * outcome (a refused cancel may mean the cashier just used the code; a redirect still moved the
  * Nova), the queries it touches are read again.
  */
@@ -14,7 +15,7 @@ export function useInvalidatingActionState<State, Payload>(
   invalidates: readonly QueryKey[],
 ) {
   const queryClient = useQueryClient();
-  return useActionState(async (state: Awaited<State>, payload: Payload): Promise<Awaited<State>> => {
+  return useFormAction(async (state: Awaited<State>, payload: Payload): Promise<Awaited<State>> => {
     try {
       return await action(state, payload);
     } finally {
