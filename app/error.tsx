@@ -1,6 +1,5 @@
 "use client";
 
-import { WifiOffIcon } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { isChunkFailure, isNetworkFailure, useOnline } from "@/components/pwa/network-failure";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -33,44 +32,35 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     }
   }, [online, error, retry]);
 
-  if (offline) {
-    return (
-      <main id="main" className="grid min-h-dvh place-items-center px-4 py-16">
-        <div className="max-w-md text-center">
-          <WifiOffIcon aria-hidden="true" className="mx-auto size-8 text-slate-400" />
-          <h1 className="mt-3 text-2xl font-semibold tracking-tight text-slate-900">
-            {online ? "The connection dropped" : "You are offline"}
-          </h1>
-          <p className="mt-2 text-slate-600">
-            {online
-              ? "This didn’t reach Nerava. Check your signal, then try again."
-              : "This needs a connection. It loads again by itself once you are back online."}
-          </p>
-          <div className="mt-6 flex justify-center">
-            <Button onClick={again}>Try again</Button>
-          </div>
-        </div>
-      </main>
-    );
-  }
-
+  // the connection's doing (offline, or a request that never arrived) or ours: one layout, two texts
+  const [kicker, title, body] = !offline
+    ? ["Something went wrong", "This page didn’t load", "It’s on our side, not yours. Trying again usually helps."]
+    : online
+      ? ["No connection", "The connection dropped", "This didn’t reach Nerava. Check your signal, then try again."]
+      : [
+          "No connection",
+          "You are offline",
+          "This needs a connection. It loads again by itself once you are back online.",
+        ];
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-16">
       <div className="max-w-md text-center">
-        <p className="text-sm font-semibold text-brand-700">Something went wrong</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">This page didn’t load</h1>
-        <p className="mt-2 text-slate-600">It’s on our side, not yours. Trying again usually helps.</p>
-        {digest ? (
+        <p className="text-sm font-semibold text-brand-700">{kicker}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        <p className="mt-2 text-slate-600">{body}</p>
+        {digest && !offline ? (
           <p className="mt-4 text-sm text-slate-500">
             Reference:{" "}
             <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{digest}</code>
           </p>
         ) : null}
         <div className="mt-6 flex flex-wrap justify-center gap-3">
-          <Button onClick={() => retry()}>Try again</Button>
-          <ButtonLink href="/" variant="secondary">
-            Nerava home
-          </ButtonLink>
+          <Button onClick={again}>Try again</Button>
+          {offline ? null : (
+            <ButtonLink href="/" variant="secondary">
+              Nerava home
+            </ButtonLink>
+          )}
         </div>
       </div>
     </main>
