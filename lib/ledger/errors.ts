@@ -21,6 +21,17 @@ export class AlreadyReversed extends AppError {
   }
 }
 
+/**
+ * The posting's guard (PostInput.guard) was false: nothing was written. Not a person's refusal:
+ * the caller reads afresh and decides (a redemption made from an offer it remembered re-reads it).
+ */
+export class GuardFailed extends Error {
+  constructor() {
+    super("ledger: the posting's guard was false");
+  }
+}
+
+tagClass(GuardFailed, "GuardFailed");
 tagClass(InsufficientFunds, "InsufficientFunds");
 tagClass(IdempotencyConflict, "IdempotencyConflict");
 tagClass(AlreadyReversed, "AlreadyReversed");

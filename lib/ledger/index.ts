@@ -34,7 +34,7 @@ export { verifyStatement, type StatementVerdict, type StatementProblem } from ".
 export { checkStatementFile, NOT_YOUR_STATEMENT, type StatementCheck } from "./check-statement-file";
 export { statementFileInput, STATEMENT_FILE_LIMIT, STATEMENT_FILE_MAX_BYTES } from "./statement-file-input";
 export { checkLedgerNow } from "./check-now";
-export { InsufficientFunds, IdempotencyConflict, AlreadyReversed } from "./errors";
+export { InsufficientFunds, IdempotencyConflict, AlreadyReversed, GuardFailed } from "./errors";
 export { ledgerMetrics } from "./metrics";
 export { createId } from "./ids";
 export { assertActiveRecipient, isActiveRecipient, suspendedRecipient } from "./recipients";

@@ -2,7 +2,7 @@ import type { AuditEntry } from "@/lib/audit";
 import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { allowsNegative, type AccountRef } from "./accounts";
-import { InsufficientFunds } from "./errors";
+import { GuardFailed, InsufficientFunds } from "./errors";
 import { createId } from "./ids";
 import { suspendedRecipient } from "./recipients";
 
@@ -25,6 +25,7 @@ export type PostCall = {
   usage: UsageSpend[];
   audit: AuditEntry | undefined;
   killSwitch: KillSwitch | undefined;
+  guard: Prisma.Sql | undefined;
   insufficientMessage: string | undefined;
   /** The caller's row, written by the same statement when the posting is new (see FollowRow in post.ts). */
   follow?: Prisma.Sql;
@@ -65,7 +66,8 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
         ${c.usage.map((u) => u.key)}::text[], ${c.usage.map((u) => u.amount.toString())}::bigint[],
         ${c.usage.map((u) => u.cap.toString())}::bigint[],
         ${audit ? json(audit) : null}::jsonb,
-        ${c.killSwitch?.key ?? null}::text, ${c.killSwitch?.fallback ?? true}::boolean)`;
+        ${c.killSwitch?.key ?? null}::text, ${c.killSwitch?.fallback ?? true}::boolean,
+        ${c.guard ? Prisma.sql`coalesce((${c.guard}), false)` : Prisma.sql`NULL`}::boolean)`;
     // the posting's result is read once (MATERIALIZED), by the caller's row and by this answer
     const statement = c.follow
       ? Prisma.sql`WITH posted AS MATERIALIZED (${call}), followed AS (${c.follow})
@@ -93,6 +95,8 @@ function refusalOf(err: unknown, c: PostCall): Error | null {
       return notFound("That driver");
     case "LD005":
       return c.killSwitch?.refusal() ?? null;
+    case "LD006":
+      return new GuardFailed();
     default:
       return null;
   }

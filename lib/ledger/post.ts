@@ -43,6 +43,12 @@ export type PostInput = {
   audit?: AuditEntry;
   /** A kill switch read by the posting's own statement, before anything else (a replay is refused too). */
   killSwitch?: KillSwitch;
+  /**
+   * A condition (SQL, read in the posting's own statement, after the switch and before anything
+   * else): false or null refuses with GuardFailed and writes nothing. For a caller that built the
+   * posting from data it remembered: "that data is still what the database holds".
+   */
+  guard?: Prisma.Sql;
 };
 export type Posted = { transactionId: string; replayed: boolean };
 /**
@@ -93,6 +99,7 @@ export async function postWith<R>(tx: Tx, input: PostInput, follow?: FollowRow):
     usage: input.usage ?? [],
     audit: input.audit,
     killSwitch: input.killSwitch,
+    guard: input.guard,
     insufficientMessage: input.insufficientMessage,
     follow,
   }).catch((err) => {

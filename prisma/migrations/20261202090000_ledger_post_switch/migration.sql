@@ -1,8 +1,11 @@
--- ledger_post also checks a kill switch (a FeatureFlag key and its default) in the posting's own
--- statement, so a grant is two round trips (session, posting) instead of three (session, the
--- switch and the driver's existence, posting): the driver's existence was already the posting's
--- LD004. Refusal added:
+-- ledger_post also checks, before anything else, a kill switch (a FeatureFlag key and its default)
+-- and a guard (a condition the caller's statement computes as an argument, e.g. "the offer still
+-- has the price these lines were made from"), so a grant is two round trips (session, posting)
+-- instead of three (session, the switch and the driver's existence, posting; the driver's
+-- existence was already LD004), and so is a redemption whose offer the app already knows.
+-- Refusals added:
 --   LD005 the switch the caller named is off (DETAIL: its key)
+--   LD006 the caller's guard is false (the caller reads afresh and decides)
 -- Otherwise the function is unchanged (migration 20261201120000_ledger_post_function).
 
 DROP FUNCTION "ledger_post"(text, text, text, text, text, text, text, jsonb, text[], text[], text[], text[],
@@ -16,7 +19,7 @@ CREATE FUNCTION "ledger_post"(
   p_drivers text[], p_recipients text[],
   p_usage_keys text[], p_usage_amounts bigint[], p_usage_caps bigint[],
   p_audit jsonb,
-  p_switch_key text, p_switch_default boolean
+  p_switch_key text, p_switch_default boolean, p_guard boolean
 ) RETURNS TABLE ("outcome" text, "transactionId" text, "walletWake" boolean)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -34,6 +37,9 @@ BEGIN
   IF p_switch_key IS NOT NULL
      AND NOT coalesce((SELECT f."enabled" FROM "FeatureFlag" f WHERE f."key" = p_switch_key), p_switch_default) THEN
     RAISE EXCEPTION 'switched off' USING ERRCODE = 'LD005', DETAIL = p_switch_key;
+  END IF;
+  IF p_guard IS NOT NULL AND NOT p_guard THEN
+    RAISE EXCEPTION 'guard' USING ERRCODE = 'LD006';
   END IF;
 
   INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "requestHash", "type", "reason", "reversesId", "actorId", "metadata")
