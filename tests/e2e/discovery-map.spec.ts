@@ -285,10 +285,6 @@ test("offline: a check-in from the sheet, and any other form, says so where it w
   await snap(page, testInfo, "discovery-10-offline-check-in");
   await sheet.getByRole("button", { name: "Close" }).click();
 
-  // a tab opened offline: the service worker's offline page (it took this page over when it installed)
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.getByRole("navigation", { name: "Driver app" }).getByRole("link", { name: "Wallet" }).click();
-  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
   await page.context().setOffline(false);
 
   // every other form answers the same way (useFormAction): the account page's email switch, offline,
