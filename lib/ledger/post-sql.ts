@@ -39,6 +39,11 @@ export type PostOutcome = {
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
 
+/** A posting called with the process's client, not inside a transaction: it commits alone. */
+export function isOwnTransaction(tx: Tx): boolean {
+  return tx === db();
+}
+
 /** The ledger_post function (migration …_ledger_post_function): the whole posting in one statement. */
 export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> {
   const refs = c.lines.map((l) => l.account);
@@ -74,7 +79,7 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
           SELECT p.*, (SELECT row_to_json(f) FROM followed f) AS "followed" FROM posted p`
       : call;
     // a posting that is its own transaction (postNow) goes straight to the pool: see lib/db/raw.ts
-    const [row] = tx === db() ? await queryRows<PostOutcome>(statement) : await tx.$queryRaw<PostOutcome[]>(statement);
+    const [row] = isOwnTransaction(tx) ? await queryRows<PostOutcome>(statement) : await tx.$queryRaw<PostOutcome[]>(statement);
     return row;
   } catch (err) {
     throw refusalOf(err, c) ?? err;

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db, Prisma, type Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import { logAudit, type AuditEntry } from "@/lib/audit";
 import { createId } from "./ids";
 import { accountKey, assertValidRef, shardOf, type AccountRef } from "./accounts";
 import { AlreadyReversed, IdempotencyConflict, UnbalancedTransaction } from "./errors";
 import { ledgerMetrics } from "./metrics";
 import { wakeWalletSync } from "./balance-outbox";
-import { callLedgerPost, type KillSwitch, type UsageSpend } from "./post-sql";
+import { callLedgerPost, isOwnTransaction, type KillSwitch, type UsageSpend } from "./post-sql";
 import type { TransactionType } from "./transaction-types";
 
 export type LedgerLine = { account: AccountRef; amount: bigint };
@@ -128,7 +128,7 @@ const globalShards = globalThis as unknown as { nervaTxShardKeys?: WeakMap<objec
 const txShardKeys = (globalShards.nervaTxShardKeys ??= new WeakMap<object, string>());
 
 function shardKeyOf(tx: Tx, transactionId: string): string {
-  if (tx === db()) return transactionId; // a posting that is its own transaction
+  if (isOwnTransaction(tx)) return transactionId;
   const key = txShardKeys.get(tx) ?? transactionId;
   txShardKeys.set(tx, key);
   return key;
