@@ -26,22 +26,16 @@ const OFFLINE = "You’re offline. Try again once you have signal.";
 
 /**
  * useActionState for every form of the app: a submission that cannot be sent (offline, a dropped
- * connection) shows a refusal in the form, and the page stays, instead of the error page.
+ * connection) shows a refusal in the form, and the page stays, instead of the error page. Typed as
+ * useActionState is; every action here is made by `action()`, so its state is an ActionState.
  */
 export function useFormAction<State, Payload>(
   action: (state: Awaited<State>, payload: Payload) => State | Promise<State>,
   initialState: Awaited<State>,
 ) {
+  type Sent = (state: Awaited<State>, payload: Payload) => Promise<Awaited<State>>;
   const sent = useMemo(
-    () =>
-      async (state: Awaited<State>, payload: Payload): Promise<Awaited<State>> => {
-        try {
-          return await action(state, payload);
-        } catch (error) {
-          if (!isNetworkFailure(error)) throw error;
-          return { ok: false, error: { code: "offline", message: OFFLINE } } as Awaited<State>;
-        }
-      },
+    () => offlineAware(action as unknown as FormAction<unknown>, OFFLINE) as unknown as Sent,
     [action],
   );
   return useActionState(sent, initialState);
