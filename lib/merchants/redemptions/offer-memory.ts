@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
-import type { RedeemableOffer } from "./redeem-gate";
+import { offerLiveFor, type RedeemableOffer } from "./redeem-gate";
 
 // The offers this process redeemed lately, so a redemption can be one statement: the hold is built
 // from the remembered offer and posted with a guard that the database still holds exactly that offer,
@@ -31,12 +31,10 @@ export function forgetOffer(offerId: string): void {
 export function stillRedeemable(offer: RedeemableOffer, driverId: string, now: Date): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "Offer" o JOIN "Merchant" m ON m."id" = o."merchantId" AND m."status" = 'ACTIVE'
-    WHERE o."id" = ${offer.id} AND o."active" AND o."startsAt" <= ${now} AND (o."endsAt" IS NULL OR o."endsAt" > ${now})
+    WHERE o."id" = ${offer.id} AND ${offerLiveFor(driverId, now)}
       AND o."title" = ${offer.title} AND o."novaPrice" = ${offer.novaPrice}::int
       AND o."totalLimit" IS NOT DISTINCT FROM ${offer.totalLimit}::int
       AND o."perDriverLimit" IS NOT DISTINCT FROM ${offer.perDriverLimit}::int
       AND m."id" = ${offer.merchant.id} AND m."name" = ${offer.merchant.name}
-      AND (NOT o."unlockOnly" OR EXISTS (
-        SELECT 1 FROM "DriverOfferUnlock" u WHERE u."offerId" = o."id" AND u."driverId" = ${driverId}))
       AND NOT EXISTS (SELECT 1 FROM "MerchantMember" mm WHERE mm."merchantId" = m."id" AND mm."userId" = ${driverId}))`;
 }

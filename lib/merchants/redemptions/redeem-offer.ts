@@ -7,7 +7,7 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { AppError, notFound } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";
 import type { RedemptionCode } from "@/lib/db/generated/client";
-import { postingSwitch } from "@/lib/flags";
+import { flagRefusal, postingSwitch } from "@/lib/flags";
 import { accounts, createId, GuardFailed, ledgerMetrics, postNowWith, type UsageSpend } from "@/lib/ledger";
 import { newRedemptionCode } from "./code";
 import { forgetOffer, rememberedOffer, rememberOffer, stillRedeemable } from "./offer-memory";
@@ -62,7 +62,7 @@ export async function redeemOffer(actor: Actor, input: z.infer<typeof redeemInpu
     }
   }
   const { enabled, offer, driverWorksThere } = await readRedeemGate(driverId, input.offerId, now);
-  if (!enabled) throw new AppError("redemptions_disabled", "Redemptions are paused right now.");
+  if (!enabled) throw flagRefusal("REDEMPTIONS_ENABLED");
   if (!offer) throw notFound("That offer");
   return auditRefusals(refusal, async () => {
     // the Nova would move to the driver's own shop
