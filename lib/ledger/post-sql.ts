@@ -79,7 +79,9 @@ export async function callLedgerPost(tx: Tx, c: PostCall): Promise<PostOutcome> 
           SELECT p.*, (SELECT row_to_json(f) FROM followed f) AS "followed" FROM posted p`
       : call;
     // a posting that is its own transaction (postNow) goes straight to the pool: see lib/db/raw.ts
-    const [row] = isOwnTransaction(tx) ? await queryRows<PostOutcome>(statement) : await tx.$queryRaw<PostOutcome[]>(statement);
+    const [row] = isOwnTransaction(tx)
+      ? await queryRows<PostOutcome>(statement)
+      : await tx.$queryRaw<PostOutcome[]>(statement);
     return row;
   } catch (err) {
     throw refusalOf(err, c) ?? err;
