@@ -8,6 +8,8 @@
 //   BENCH_PHASES  which phases to run, e.g. "grant" while profiling one (default grant,redeem,health,raw)
 //   BENCH_WARMUP  seconds each phase runs unmeasured first (default 3): every phase is timed warm,
 //                 not only the ones after the first (JIT, the pools' connections, prepared statements)
+//   BENCH_APP_PID the app's process id (same machine, Linux): adds its CPU time per request in each
+//                 measured phase (user + system, all its threads, from /proc/<pid>/stat)
 //
 // Signing in through the app from a script is impractical (argon2 by design, sign-in rate
 // limits), so the script writes Session rows for an admin and the drivers it creates and sends
@@ -18,6 +20,7 @@
 // so the app's NEXTAUTH_URL (or ALLOWED_ORIGINS) must be that origin. Writes real ledger rows:
 // point it at a throwaway database.
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
@@ -33,6 +36,7 @@ const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 64);
 const COOKIE = process.env.BENCH_COOKIE ?? (BASE.protocol === "https:" ? "__Host-nerava.session" : "nerava.session");
 const REQUEST_TIMEOUT_MS = 10_000;
 const PHASES = new Set((process.env.BENCH_PHASES ?? "grant,redeem,health,raw").split(",").map((p) => p.trim()));
+const APP_PID = process.env.BENCH_APP_PID;
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) {
   console.error("bench:ledger needs DATABASE_URL (the running app's database).");
@@ -52,7 +56,15 @@ type Phase = {
   seconds: number;
   latencies: number[];
   samples: string[];
+  /** The app's CPU milliseconds per request in the measured window (BENCH_APP_PID), else undefined. */
+  appCpuMs?: number;
 };
+
+/** CPU milliseconds the process has used (utime + stime, after the command name, which may hold spaces). */
+function processCpuMs(pid: string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+}
 
 /** CLIENTS loops calling `once` until the phase's time is up; each call is timed; false or a throw is an error. */
 async function runPhase(name: string, once: () => Promise<true | string>): Promise<Phase> {
@@ -64,6 +76,7 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
       while (performance.now() < warmUntil) await once().catch(() => undefined);
     }),
   );
+  const cpuBefore = APP_PID ? processCpuMs(APP_PID) : undefined;
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -86,6 +99,7 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
     }),
   );
   phase.seconds = (performance.now() - started) / 1000;
+  if (APP_PID && cpuBefore !== undefined) phase.appCpuMs = (processCpuMs(APP_PID) - cpuBefore) / phase.requests;
   console.log(`${phase.requests} requests`);
   return phase;
 }
@@ -210,9 +224,10 @@ function report(phases: Phase[]) {
       rps: p.requests / p.seconds,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
+      appCpu: p.appCpuMs,
     };
   });
-  const header = ["phase", "requests", "errors", "req/s", "p50 ms", "p99 ms"];
+  const header = ["phase", "requests", "errors", "req/s", "p50 ms", "p99 ms", ...(APP_PID ? ["app CPU ms/req"] : [])];
   const cells = rows.map((r) => [
     r.phase,
     String(r.requests),
@@ -220,6 +235,7 @@ function report(phases: Phase[]) {
     r.rps.toFixed(1),
     r.p50.toFixed(1),
     r.p99.toFixed(1),
+    ...(APP_PID ? [r.phase.endsWith("(raw pg)") ? "–" : (r.appCpu ?? NaN).toFixed(2)] : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
