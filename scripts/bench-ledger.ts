@@ -62,7 +62,9 @@ type Phase = {
 
 /** CPU milliseconds the process has used (utime + stime, after the command name, which may hold spaces). */
 function processCpuMs(pid: string): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+    .replace(/^.*\) /s, "")
+    .split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
