@@ -23,6 +23,7 @@ import {
 } from "@/lib/observability";
 import { assertNoControlCharsInRequest, issueSentence, parseForPerson } from "@/lib/validation";
 import { JSON_BODY_LIMIT, readBodyText } from "./read-body";
+import { setApiSecurityHeaders } from "./security-headers";
 
 type Schema = z.ZodType;
 type Parsed<S, Otherwise> = S extends Schema ? z.output<S> : Otherwise;
@@ -67,7 +68,8 @@ export type RouteSpec<P, B, Q, R> = {
 /**
  * The one way to write a route handler: session → permission (401/403) → origin (403) →
  * parse body/query/params (400/422) → handler → a plain value answers JSON 200, a Response
- * passes through. Every request gets a request id, one JSON log line and the HTTP metrics;
+ * passes through. Every request gets a request id, one JSON log line and the HTTP metrics, and
+ * every answer the security headers the proxy would add (it does not run on the API: proxy.ts);
  * errors map to `{ error: { code, message } }` (unknown errors hidden behind a generic message).
  */
 export function route<
@@ -91,6 +93,7 @@ export function route<
         res = errorResponse(err, requestId, log);
       }
       res.headers.set(REQUEST_ID_HEADER, requestId);
+      setApiSecurityHeaders(res.headers);
       span.setAttribute("http.response.status_code", res.status);
       const seconds = (performance.now() - started) / 1000;
       recordHttp(req.method, spec.name, res.status, seconds);

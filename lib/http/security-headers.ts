@@ -1,5 +1,6 @@
 // The Content-Security-Policy and Strict-Transport-Security the proxy puts on every response it
-// handles. Pure: the proxy passes the request's nonce and the environment.
+// handles, and the ones route() puts on the JSON API's (the proxy does not run there). Pure: the
+// proxy passes the request's nonce and the environment.
 
 export const HSTS = "max-age=63072000; includeSubDomains";
 
@@ -53,4 +54,16 @@ export function contentSecurityPolicy({ nonce, development, mapTileUrl, https }:
 /** 128 random bits, base64: unguessable and new for every request. */
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+/** A JSON answer loads nothing and is framed by nothing: the API's policy, whatever asked. */
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The proxy's security headers, for a route the proxy does not run on: HSTS in production (as the
+ * proxy sends it), and the API's policy unless the handler set its own (a sandbox page's).
+ */
+export function setApiSecurityHeaders(headers: Headers, production = process.env.NODE_ENV === "production"): void {
+  if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", API_POLICY);
+  if (production) headers.set("Strict-Transport-Security", HSTS);
 }

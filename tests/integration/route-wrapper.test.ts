@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http";
@@ -185,5 +185,39 @@ describe("json(): compression only where it pays", () => {
     const large = json({ rows: "x".repeat(2000) });
     expect(large.headers.get("cache-control")).toBe("no-store");
     expect((await large.json()).rows).toHaveLength(2000);
+  });
+});
+
+describe("route(): the security headers the proxy gives pages (it does not run on the API)", () => {
+  const page = route(
+    { name: "/test/page", permission: "public" },
+    async () =>
+      new Response("<p>consent</p>", {
+        headers: { "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" },
+      }),
+  );
+
+  it("every answer, errors too, allows nothing to load or frame it, and HSTS goes out in production", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      for (const [handler, status] of [
+        [publicPost, 200],
+        [failing, 500],
+        [limited, 429],
+      ] as const) {
+        const res = await call(handler, { headers: { origin: ORIGIN } });
+        expect(res.status).toBe(status);
+        expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect((await call(publicPost)).headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("a handler's own policy (a sandbox page's) is kept", async () => {
+    const res = await call(page);
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'");
   });
 });
