@@ -116,3 +116,22 @@ test("pages carry a CSP with a fresh nonce on every script, HSTS and the other s
   }
   expect(new Set(nonces).size).toBe(nonces.length);
 });
+
+test("the JSON API, which the proxy skips, carries HSTS and a policy that allows nothing; a path no route answers is a JSON 404", async ({
+  request,
+}) => {
+  for (const path of ["/api/health", "/api/me", "/api/nothing/here"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe({ "/api/health": 200, "/api/me": 401 }[path] ?? 404);
+    const headers = res.headers();
+    expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
+    expect(headers["x-request-id"], path).toMatch(/\S/);
+    expect(headers["content-type"], path).toContain("application/json");
+  }
+  expect((await (await request.get("/api/nothing/here")).json()).error.code).toBe("not_found");
+  // a segment that does not decode still goes through the proxy: its 400, not Next's bare 500
+  for (const path of ["/api/offers/%ff/redeem", "/api/me/sessions/%"]) {
+    expect((await request.delete(path)).status(), path).toBe(400);
+  }
+});
