@@ -32,6 +32,7 @@ export default async function SandboxConnectPage({ searchParams }: { searchParam
         <Card className="text-center">
           <h1 className="text-lg font-semibold text-slate-900">This connection link is incomplete</h1>
           <p className="mt-1 text-sm text-slate-600">Start again from the Car tab to connect your car.</p>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an API route that redirects (a full navigation); the rule takes app/api/[[...path]] for a page */}
           <a href="/api/smartcar/connect" className={buttonVariants({ className: "mt-5" })}>
             Connect your car
           </a>
