@@ -11,6 +11,16 @@ function gitSha() {
   }
 }
 
+// The JSON API's security headers (lib/http/security-headers.ts: API_POLICY, HSTS; a unit test
+// keeps the two equal). route() sets them on every handler's answer; these reach the answers Next
+// gives without a handler (405, OPTIONS, the RSC redirect), since the proxy does not run on the API.
+const API_HEADERS = [
+  { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -62,6 +72,9 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(self), geolocation=(self), microphone=()" },
         ],
       },
+      // not next-auth's routes: the proxy gives them the pages' policy (its sign-out page has styles)
+      { source: "/api", headers: API_HEADERS },
+      { source: "/api/:path((?!auth/).*)", headers: API_HEADERS },
       {
         // the service worker (public/sw.js, made by `serwist build`): always revalidated, so an
         // update reaches people on their next visit

@@ -120,9 +120,10 @@ test("pages carry a CSP with a fresh nonce on every script, HSTS and the other s
 test("the JSON API, which the proxy skips, carries HSTS and a policy that allows nothing; a path no route answers is a JSON 404", async ({
   request,
 }) => {
-  for (const path of ["/api/health", "/api/me", "/api/nothing/here"]) {
+  const api = { "/api/health": 200, "/api/me": 401, "/api/nothing/here": 404, "/api": 404 } as Record<string, number>;
+  for (const [path, status] of Object.entries(api)) {
     const res = await request.get(path);
-    expect(res.status(), path).toBe({ "/api/health": 200, "/api/me": 401 }[path] ?? 404);
+    expect(res.status(), path).toBe(status);
     const headers = res.headers();
     expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(headers["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
@@ -132,6 +133,17 @@ test("the JSON API, which the proxy skips, carries HSTS and a policy that allows
   expect((await (await request.get("/api/nothing/here")).json()).error.code).toBe("not_found");
   // a segment that does not decode still goes through the proxy: its 400, not Next's bare 500
   for (const path of ["/api/offers/%ff/redeem", "/api/me/sessions/%"]) {
-    expect((await request.delete(path)).status(), path).toBe(400);
+    const res = await request.delete(path);
+    expect(res.status(), path).toBe(400);
+    expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
   }
+  // answers Next gives with no handler (a method the route lacks, OPTIONS) carry them too
+  for (const res of [await request.put("/api/health"), await request.fetch("/api/health", { method: "OPTIONS" })]) {
+    expect([405, 204], res.url()).toContain(res.status());
+    expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  }
+  // next-auth's routes keep the pages' policy (its sign-out page has styles)
+  const auth = await request.get("/api/auth/session");
+  expect(auth.headers()["content-security-policy"]).toContain("style-src 'self' 'unsafe-inline'");
 });

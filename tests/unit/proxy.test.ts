@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import { tileSource } from "@/lib/http/security-headers";
-import { getMiddlewareMatchers } from "next/dist/build/analysis/get-page-static-info";
+import { API_POLICY, HSTS, tileSource } from "@/lib/http/security-headers";
+import * as staticInfo from "next/dist/build/analysis/get-page-static-info";
 import { config, proxy } from "@/proxy";
 
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -142,8 +142,12 @@ describe("tileSource", () => {
 });
 
 describe("proxy: which requests it runs on (its matcher, compiled as Next compiles it)", () => {
+  // Next's own matcher compiler (internal, so untyped): the paths are tested as Next will match them
+  const { getMiddlewareMatchers } = staticInfo as unknown as {
+    getMiddlewareMatchers: (matcher: unknown, config: unknown) => { regexp: string }[];
+  };
   const runsOn = (() => {
-    const matchers = getMiddlewareMatchers(config.matcher, {} as never).map((m) => new RegExp(m.regexp));
+    const matchers = getMiddlewareMatchers(config.matcher, {}).map((m) => new RegExp(m.regexp));
     return (path: string) => matchers.some((re) => re.test(path));
   })();
 
@@ -174,7 +178,29 @@ describe("proxy: which requests it runs on (its matcher, compiled as Next compil
   it("but an API path with a %-escape, which Next alone would answer with a bare 500 when it does not decode", async () => {
     for (const path of ["/api/offers/%ff/redeem", "/api/discovery/chargers/%/places", "/api/me/sessions/%00"]) {
       expect(runsOn(path), path).toBe(true);
-      expect((await get(path)).status, path).toBeGreaterThanOrEqual(400);
+      const res = await get(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get("content-security-policy"), path).toBe(API_POLICY);
+    }
+  });
+});
+
+describe("next.config: the API's headers on the answers Next gives without a handler (405, OPTIONS)", () => {
+  it("are the API policy and, in production, HSTS — the same values route() and the proxy use", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.resetModules();
+    try {
+      const { default: nextConfig } = await import("../../next.config.mjs");
+      const rules = (await nextConfig.headers?.()) ?? [];
+      const api = rules.filter((r: { source: string }) => r.source.startsWith("/api"));
+      expect(api.map((r: { source: string }) => r.source)).toEqual(["/api", "/api/:path((?!auth/).*)"]);
+      for (const rule of api)
+        expect(Object.fromEntries(rule.headers.map((h: { key: string; value: string }) => [h.key, h.value]))).toEqual({
+          "Content-Security-Policy": API_POLICY,
+          "Strict-Transport-Security": HSTS,
+        });
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
