@@ -84,7 +84,7 @@ export async function proxy(req: NextRequest) {
 // Pages, server actions and next-auth's routes always come here.
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/(?!auth/)).*)",
+    "/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$|manifest\\.webmanifest$|api/(?!auth/)).*)",
     "/api/:rest(.*%.*)",
   ],
 };

@@ -175,6 +175,26 @@ describe("proxy: which requests it runs on (its matcher, compiled as Next compil
       expect(runsOn(path), path).toBe(false);
   });
 
+  it("not the static files it leaves out, but a path that only starts like one (an HTML 404 needs the CSP)", () => {
+    for (const path of [
+      "/_next/static/chunks/a.js",
+      "/_next/image",
+      "/favicon.ico",
+      "/icon.svg",
+      "/manifest.webmanifest",
+    ])
+      expect(runsOn(path), path).toBe(false);
+    for (const path of [
+      "/favicon.icox",
+      "/icon.svg.x",
+      "/manifest.webmanifestx",
+      "/_next/imagex",
+      "/_next/staticx",
+      "/favicon.ico/x",
+    ])
+      expect(runsOn(path), path).toBe(true);
+  });
+
   it("but an API path with a %-escape, which Next alone would answer with a bare 500 when it does not decode", async () => {
     for (const path of ["/api/offers/%ff/redeem", "/api/discovery/chargers/%/places", "/api/me/sessions/%00"]) {
       expect(runsOn(path), path).toBe(true);
