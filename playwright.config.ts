@@ -99,9 +99,13 @@ function phasedProjects() {
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/playwright",
-  // a test's whole budget (each expect still waits 5 s): on a loaded 2-core CI machine the admin journeys
-  // took just over a minute, twice in a row, so their retry could not save them
-  timeout: process.env.CI ? 120_000 : 60_000,
+  // a test's whole budget: on a loaded 2-core CI machine the admin journeys took just over a minute,
+  // twice in a row, so their retry could not save them; doubled under CI like every spec's own (budget()
+  // in tests/e2e/helpers.ts)
+  timeout: process.env.CI ? 240_000 : 60_000,
+  // each expect's wait: under CI both lanes share the two cores (load average 15 seen), and a server page
+  // took more than 5 s to replace its "Loading…" twice in a row, stopping every later phase
+  expect: { timeout: process.env.CI ? 10_000 : 5_000 },
   fullyParallel: false,
   workers: 2,
   // Under CI a failed test runs once more: a phase runs only if every test of the phase before is

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createDb } from "../../lib/db/client";
 import { E2E_FAKES } from "./fakes-config";
-import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 import {
   AT_MUELLER,
   assertNoCspViolations,
@@ -85,7 +85,7 @@ test("an admin simulates and launches an off-peak campaign; a driver charging in
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(budget(240_000));
   const admin = await consolePage(browser, baseURL);
   await signInWithPassword(admin, DEMO.admin, /\/admin$/);
   await admin.getByRole("link", { name: "Campaigns" }).first().click();

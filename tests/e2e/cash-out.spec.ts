@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword, snap } from "./helpers";
 import { AT_MUELLER, assertNoCspViolations, device, earnCashReward } from "./journeys";
 
 // The e2e server runs the sandbox Stripe: its setup page stands in for Stripe's onboarding, payouts
@@ -49,7 +49,7 @@ async function waitForTimeline(page: Page, line: string) {
 }
 
 test("a driver earns a reward, sets up cash-out and is paid", async ({ browser, baseURL }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   const page = await device(browser, baseURL, testInfo, AT_MUELLER);
   const name = await earnCashReward(page, testInfo, "Cash Driver");
   await setUpCashOut(page, testInfo, "000123456789", "cash-out");
@@ -80,7 +80,7 @@ test("a bank that refuses the deposit: the cash-out fails and the money comes ba
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   const page = await device(browser, baseURL, testInfo, AT_MUELLER);
   await earnCashReward(page, testInfo, "Bounced Driver");
   await setUpCashOut(page, testInfo, "000111111116", "cash-out-fail");

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword, snap } from "./helpers";
 import {
   AT_MUELLER,
   assertNoCspViolations,
@@ -23,7 +23,7 @@ test("a new driver connects a car, charges at Mueller and is paid once both witn
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const page = await device(browser, baseURL, testInfo, AT_MUELLER);
   await signUpNewDriver(page, testInfo, "Charging Driver");
   await connectCar(page, testInfo);
@@ -86,7 +86,7 @@ test("without the phone's location a session waits; the driver claims it and an 
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   // no geolocation permission: the browser refuses, and the page says what that means
   const page = await device(browser, baseURL, testInfo);
   const driverName = await signUpNewDriver(page, testInfo, "Claiming Driver");

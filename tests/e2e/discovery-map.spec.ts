@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
-import { blockOutsideRequests, deviceOf, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, deviceOf, recordCspViolations, signInWithPassword, snap } from "./helpers";
 import { AT_MUELLER, CHARGER, fillBusinessSignUp, signUpNewDriver } from "./journeys";
 
 // The driver's map on the charge tab, at a 390px phone (the desktop project runs it at its size).
@@ -171,7 +171,7 @@ test("a merchant named with markup shows as text, and checking in from the sheet
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const tag = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const shop = `<img src=x onerror=alert(1)>Taco ${tag}`;
   const offer = `<b>Free</b> churro ${tag}`;

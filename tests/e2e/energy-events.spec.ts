@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_EVENT_NAME } from "../../lib/demo/energy-event";
 import { seedEndedEvent } from "./energy-event-scenario";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword, snap } from "./helpers";
 
 // Energy events end to end: a driver opts in to the demo event and sees it (and its notice); an admin
 // creates a pause event (refused first by the form's validation), and drivers are told of it; an
@@ -48,7 +48,7 @@ test("a driver opts in to the demo energy event and sees it, and its notice", as
 });
 
 test("an admin creates a pause event with a validated form, and drivers are told of it", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const name = `Peak pause (${testInfo.project.name})`;
   await signInWithPassword(page, DEMO.admin, /\/admin/, "/admin/events");
   await page.goto("/admin/events");

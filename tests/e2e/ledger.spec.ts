@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { E2E_FAKES } from "./fakes-config";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword, snap } from "./helpers";
 
 // Runs at phone size (the config keeps it out of the desktop project) against a database other
 // specs also write, so it compares balances before and after instead of expecting absolute
@@ -61,7 +61,7 @@ test("grant → redeem → confirm at the counter → balances and statements ag
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(240_000); // the longest journey: three people, 20 screenshots; over 2 minutes on a loaded CI machine
+  test.setTimeout(budget(240_000)); // the longest journey: three people, 20 screenshots; over 2 minutes on a loaded CI machine
   const tag = `${testInfo.project.name} ${Date.now().toString(36)}`;
 
   // A signed-out driver who taps Redeem is sent to sign in and back to the offers.
@@ -230,7 +230,7 @@ test("grant → redeem → confirm at the counter → balances and statements ag
 });
 
 test("an admin reverses a grant, and the kill switch stops grants", async ({ page: admin }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   const tag = `${testInfo.project.name} ${Date.now().toString(36)}`;
   await signInWithPassword(admin, DEMO.admin, /\/admin$/);
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword } from "./helpers";
 
 // A layout is not a guard: in the App Router a layout and its page render in parallel, so every
 // page checks the permission itself before it reads anything. Each page under /admin and
@@ -73,7 +73,7 @@ async function driverWithClaim(browser: Browser, baseURL: string, tag: string): 
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const base = baseURL!;
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const admin = await signedIn(browser, base, DEMO.admin, /\/admin$/);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_FAKES, STANDALONE_SERVER } from "./fakes-config";
+import { budget } from "./helpers";
 
 const trialPort = E2E_FAKES.productionTrialPort;
 
@@ -87,7 +88,7 @@ test.describe("production start", () => {
   // The deployable artifact, started cold with a production configuration on the e2e database
   // (migrated by serve.ts): it must come up and answer the readiness probe the chart and compose use.
   test("the standalone server starts with a safe configuration and answers /api/ready 200", async () => {
-    test.setTimeout(90_000);
+    test.setTimeout(budget(90_000));
     const databaseUrl = readFileSync(E2E_FAKES.databaseUrlFile, "utf8").trim();
     const { child, output } = spawnStandalone({
       ...SAFE_BUT_SMARTCAR(),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword } from "./helpers";
 
 // Issue 9.11: once the merchant's confirm action had run in the process, the JSON twin answered
 // a rate-limited request with 500 `internal` (the limiter's refusal came from the action bundle's
@@ -12,7 +12,7 @@ test("a rate-limited JSON handler answers 429 with Retry-After after the action 
   page,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   await blockOutsideRequests(page);
   await signInWithPassword(page, DEMO.merchant, /\/merchant$/);
 

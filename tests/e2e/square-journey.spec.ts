@@ -1,5 +1,5 @@
 import { devices, expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { blockOutsideRequests, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
 import {
   AT_MUELLER,
   checkInAtMueller,
@@ -40,7 +40,7 @@ test("sign-up → approval → Square → offer → a charging driver's purchase
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(budget(300_000));
   const tag = Date.now().toString(36);
   const business = `Aldrich Street Bakery ${tag}`;
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { blockOutsideRequests, DEMO, signInWithPassword } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword } from "./helpers";
 
 // The driver's "Check a statement" page, at phone size (390 px wide): the wallet statement as
 // downloaded matches; an edited copy is named at the edited line; a file past 2 MB is refused
@@ -27,7 +27,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test("a driver checks the wallet statement they downloaded, then an edited copy", async ({ page }, testInfo) => {
-  test.setTimeout(120_000); // six full-page screenshots, three of them at desktop size
+  test.setTimeout(budget(120_000)); // six full-page screenshots, three of them at desktop size
   await page.setViewportSize(PHONE);
   await signInWithPassword(page, DEMO.driver, /\/app/, "/app/wallet");
   await page.goto("/app/wallet");

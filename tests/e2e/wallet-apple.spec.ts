@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { manifestMismatches, passJsonOf, unzipPass } from "../support/wallet-pass";
 import { E2E_FAKES } from "./fakes-config";
-import { blockOutsideRequests, DEMO, signInWithPassword, snap } from "./helpers";
+import { blockOutsideRequests, budget, DEMO, signInWithPassword, snap } from "./helpers";
 import { signUpNewDriver } from "./journeys";
 
 // The Apple Wallet pass over HTTP against `next start` (serve.ts configures a throwaway certificate
@@ -53,7 +53,7 @@ test("Apple Wallet: download the pass, register a device, a grant updates the se
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(budget(150_000));
   const name = await signUpNewDriver(page, testInfo, "Wallet");
 
   // the signed-in driver downloads a signed .pkpass; signed out, the same URL is refused
