@@ -80,7 +80,8 @@ describe("raw statements on the shared pool", () => {
 describe("raw statements on embedded PGlite (the newcomer's default database)", () => {
   it(
     "work on a pool whose connections share one session, where prepared names would collide",
-    { timeout: 60_000 },
+    // starting PGlite (WASM) took over a minute under CI, beside the build and two browsers
+    { timeout: process.env.CI ? 180_000 : 60_000 },
     async () => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-raw-pglite-"));
       const server = await startEmbeddedPostgres({ dataDir, port: 40000 + Math.floor(Math.random() * 20000) });
