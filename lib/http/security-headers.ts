@@ -63,7 +63,7 @@ export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
  * The proxy's security headers, for a route the proxy does not run on: HSTS in production (as the
  * proxy sends it), and the API's policy unless the handler set its own (a sandbox page's).
  */
-export function setApiSecurityHeaders(headers: Headers, production = process.env.NODE_ENV === "production"): void {
+export function setApiSecurityHeaders(headers: Headers): void {
   if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", API_POLICY);
-  if (production) headers.set("Strict-Transport-Security", HSTS);
+  if (process.env.NODE_ENV === "production") headers.set("Strict-Transport-Security", HSTS);
 }
