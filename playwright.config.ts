@@ -71,7 +71,10 @@ const NOT_ON_DESKTOP =
   /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec|campaign-confirm\.spec|statement-check\.spec/;
 
 const devicesUse = {
-  phone: { ...devices["Pixel 7"], browserName: "chromium" as const, launchOptions },
+  // Pixel 7's layout (412 px, touch, mobile user agent) at one device pixel per CSS pixel: its 2.625
+  // made Chromium's software renderer paint (and every screenshot encode) about seven times the pixels,
+  // and full-page screenshots alone were a third of the longest journey's time on an idle machine
+  phone: { ...devices["Pixel 7"], deviceScaleFactor: 1, browserName: "chromium" as const, launchOptions },
   desktop: { browserName: "chromium" as const, viewport: { width: 1366, height: 900 }, launchOptions },
 };
 
@@ -103,8 +106,8 @@ export default defineConfig({
   // twice in a row, so their retry could not save them; doubled under CI like every spec's own (budget()
   // in tests/e2e/helpers.ts)
   timeout: process.env.CI ? 240_000 : 60_000,
-  // each expect's wait: under CI both lanes share the two cores (load average 15 seen), and a server page
-  // took more than 5 s to replace its "Loading…" twice in a row, stopping every later phase
+  // each expect's wait: CI machines of this kind are slower (when vitest ran beside Playwright, load
+  // average 15, a server page took more than 5 s to replace its "Loading…" twice in a row)
   expect: { timeout: process.env.CI ? 10_000 : 5_000 },
   fullyParallel: false,
   workers: 2,

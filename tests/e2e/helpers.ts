@@ -9,15 +9,19 @@ export function deviceOf(testInfo: TestInfo): "phone" | "desktop" {
 }
 
 /**
- * A test's time budget (test.setTimeout), doubled under CI: there the build, the integration tests, the
- * app and two browsers share two cores, and on a slower machine of the same kind the longest journeys
- * ran out of their budget with every step merely slow (a full-page screenshot up to 13 s).
+ * A test's time budget (test.setTimeout), doubled under CI: on a slower machine of the same kind, with
+ * the integration tests beside the browsers (as npm test then ran them), the longest journeys ran out of
+ * their budget with every step merely slow (a full-page screenshot up to 13 s).
  */
 export const budget = (ms: number): number => (process.env.CI ? ms * 2 : ms);
 
 /** Full-page screenshot kept under test-results/screenshots/<name>-<device>.png. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png`, fullPage: true });
+  await page.screenshot({
+    scale: "css",
+    path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png`,
+    fullPage: true,
+  });
 }
 
 /** Map tiles and other outside requests cannot load here; fail fast instead of waiting. */
