@@ -28,8 +28,8 @@ const nextConfig = {
   // image's runtime stage); public/ and .next/static are copied beside it (scripts/standalone.mjs).
   output: "standalone",
   poweredByHeader: false,
-  // npm test checks types itself (tsc, in the lane beside the build, scripts/test.sh): its build skips
-  // Next's own check, which would do the same work on the longer lane
+  // npm test checks types itself (tsc, after the build, scripts/test.sh): its build skips Next's own
+  // check, which would do the same work twice
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   // Next holds a request body up to this before the app sees it (default 10 MB); our largest
   // accepted bodies are a statement to check (a 2 MB file, in a server action refused past 2.5 MB
