@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { PHONE } from "./tests/e2e/helpers";
 
 // Playwright cannot download browsers here: use Debian's Chromium (or CHROME_PATH).
 export const chromiumPath = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
@@ -71,10 +72,7 @@ const NOT_ON_DESKTOP =
   /pwa\.spec|charging\.spec|cash-out\.spec|ledger\.spec|campaigns\.spec|campaign-confirm\.spec|statement-check\.spec/;
 
 const devicesUse = {
-  // Pixel 7's layout (412 px, touch, mobile user agent) at one device pixel per CSS pixel: its 2.625
-  // made Chromium's software renderer paint (and every screenshot encode) about seven times the pixels,
-  // and full-page screenshots alone were a third of the longest journey's time on an idle machine
-  phone: { ...devices["Pixel 7"], deviceScaleFactor: 1, browserName: "chromium" as const, launchOptions },
+  phone: { ...PHONE, browserName: "chromium" as const, launchOptions },
   desktop: { browserName: "chromium" as const, viewport: { width: 1366, height: 900 }, launchOptions },
 };
 

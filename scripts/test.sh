@@ -13,7 +13,7 @@ set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results/screenshots
-rm -f test-results/vitest.json test-results/playwright.json test-results/checks.log
+rm -f test-results/vitest.json test-results/playwright.json test-results/checks.log test-results/checks.env
 LOW="nice -n 10"
 
 # The e2e server and its stand-ins use E2E_PORT and the ten ports from E2E_PORT+90. Another run on the
@@ -40,7 +40,6 @@ checks() {
 }
 
 echo "== build, with drift, lint and format beside it (at ${SECONDS} s)"
-rm -f test-results/checks.env
 checks >test-results/checks.log 2>&1 &
 CHECKS_PID=$!
 BUILD_FAILED=0

@@ -33,11 +33,7 @@ async function shots(page: Page, name: string) {
   ]) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(300); // charts redraw on resize
-    await page.screenshot({
-      scale: "css",
-      path: `test-results/screenshots/admin-${name}-${width}.png`,
-      fullPage: true,
-    });
+    await page.screenshot({ path: `test-results/screenshots/admin-${name}-${width}.png`, fullPage: true });
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth),
       `${name} at ${width}px`,

@@ -11,7 +11,7 @@ test.beforeEach(async ({ page }) => blockOutsideRequests(page));
 async function bothSizes(page: Page, testInfo: TestInfo, name: string) {
   await snap(page, testInfo, name);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ scale: "css", path: `test-results/screenshots/${name}-phone-width.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}-phone-width.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

@@ -41,7 +41,7 @@ test("the kill switch's confirm question wraps a 60-character name with no space
   const question = status.getByText(`Switch off “${name}”?`, { exact: false });
   await expect(question).toBeVisible();
   await question.scrollIntoViewIfNeeded();
-  await admin.screenshot({ scale: "css", path: "test-results/screenshots/campaign-confirm-390.png" });
+  await admin.screenshot({ path: "test-results/screenshots/campaign-confirm-390.png" });
 
   // the question's text stays inside its own box, and its box inside the screen
   const fits = await question.evaluate((p) => ({

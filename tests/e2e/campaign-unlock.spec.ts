@@ -79,17 +79,11 @@ test("a merchant's campaign-only offer: hidden from everyone, unlocked for the n
     await expect(card.getByText(`Unlocked by ${name}`)).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await snap(driver, testInfo, "campaign-unlock-03-driver-home");
-    await card.screenshot({
-      scale: "css",
-      path: `test-results/screenshots/campaign-unlock-03-card-${deviceOf(testInfo)}.png`,
-    });
+    await card.screenshot({ path: `test-results/screenshots/campaign-unlock-03-card-${deviceOf(testInfo)}.png` });
     await driver.goto("/app/wallet");
     const line = driver.getByRole("listitem").filter({ hasText: `${name}, +300 Nova + an offer unlocked` });
     await expect(line).toBeVisible();
-    await line.screenshot({
-      scale: "css",
-      path: `test-results/screenshots/campaign-unlock-04-line-${deviceOf(testInfo)}.png`,
-    });
+    await line.screenshot({ path: `test-results/screenshots/campaign-unlock-04-line-${deviceOf(testInfo)}.png` });
     await snap(driver, testInfo, "campaign-unlock-04-driver-wallet");
     await context.close();
   } finally {

@@ -70,11 +70,7 @@ async function shots(page: Page, shot: string) {
     await page.setViewportSize({ width, height });
     await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of a full-page shot
     await page.waitForTimeout(200);
-    await page.screenshot({
-      scale: "css",
-      path: `test-results/screenshots/campaigns-${shot}-${width}.png`,
-      fullPage: true,
-    });
+    await page.screenshot({ path: `test-results/screenshots/campaigns-${shot}-${width}.png`, fullPage: true });
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth),
       `${shot} at ${width}px`,

@@ -64,7 +64,7 @@ const markersOnMap = (page: Page) =>
 /** What the phone's screen shows with the map scrolled into the middle (a full-page shot puts the tab bar over it). */
 async function mapShot(page: Page, testInfo: TestInfo, name: string) {
   await page.locator(".leaflet-container").evaluate((el) => el.scrollIntoView({ block: "center" }));
-  await page.screenshot({ scale: "css", path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png` });
+  await page.screenshot({ path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png` });
 }
 
 const count = (page: Page) => page.getByTestId("charger-count");

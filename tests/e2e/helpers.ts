@@ -1,4 +1,11 @@
-import type { Page, TestInfo } from "@playwright/test";
+import { devices, type Page, type TestInfo } from "@playwright/test";
+
+/**
+ * The phone every spec emulates: Pixel 7's layout (412 px, touch, mobile user agent) at one device pixel
+ * per CSS pixel. At its 2.625 Chromium's software renderer painted (and every screenshot encoded) about
+ * seven times the pixels: full-page screenshots were a third of the longest journey on an idle machine.
+ */
+export const PHONE = { ...devices["Pixel 7"], deviceScaleFactor: 1 };
 
 /**
  * The device a project stands for, "phone" or "desktop" (playwright.config.ts): several projects
@@ -17,11 +24,7 @@ export const budget = (ms: number): number => (process.env.CI ? ms * 2 : ms);
 
 /** Full-page screenshot kept under test-results/screenshots/<name>-<device>.png. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({
-    scale: "css",
-    path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png`,
-    fullPage: true,
-  });
+  await page.screenshot({ path: `test-results/screenshots/${name}-${deviceOf(testInfo)}.png`, fullPage: true });
 }
 
 /** Map tiles and other outside requests cannot load here; fail fast instead of waiting. */

@@ -1,5 +1,5 @@
-import { devices, expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { blockOutsideRequests, budget, DEMO, recordCspViolations, signInWithPassword, snap } from "./helpers";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { blockOutsideRequests, budget, DEMO, PHONE, recordCspViolations, signInWithPassword, snap } from "./helpers";
 import {
   AT_MUELLER,
   checkInAtMueller,
@@ -106,7 +106,7 @@ test("sign-up → approval → Square → offer → a charging driver's purchase
 
   // a driver charges at Mueller, a few minutes' walk away
   const driver = await open(browser, baseURL, {
-    ...devices["Pixel 7"],
+    ...PHONE,
     geolocation: AT_MUELLER,
     permissions: ["geolocation"],
   });

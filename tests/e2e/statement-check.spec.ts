@@ -20,9 +20,9 @@ async function check(page: Page, file: string) {
 
 /** Both sizes of the page as it stands, back at phone size afterwards. */
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ scale: "css", path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
   await page.setViewportSize(DESKTOP);
-  await page.screenshot({ scale: "css", path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize(PHONE);
 }
 
@@ -32,7 +32,7 @@ test("a driver checks the wallet statement they downloaded, then an edited copy"
   await signInWithPassword(page, DEMO.driver, /\/app/, "/app/wallet");
   await page.goto("/app/wallet");
   await page.getByRole("heading", { name: "Activity" }).scrollIntoViewIfNeeded();
-  await page.screenshot({ scale: "css", path: `${SHOTS}/statement-check-wallet-links-phone.png` });
+  await page.screenshot({ path: `${SHOTS}/statement-check-wallet-links-phone.png` });
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const original = testInfo.outputPath("wallet.csv");
