@@ -4,22 +4,24 @@ import { createDb } from "../../lib/db/client";
 import { DEMO } from "./helpers";
 import { E2E_FAKES } from "./fakes-config";
 
-// A driver who opted in to an energy event that ended a few hours ago, with their car's readings
-// from inside its window (12.34 kWh): what an admin's "Settle now" then pays. One per Playwright
-// project (phone, desktop), written straight to the e2e database as the car's provider would have.
+// A driver who opted in to an energy event whose window closed two minutes ago, with their car's readings
+// from inside it (12.34 kWh): what an admin's "Settle now" then pays. The settle-energy-events job leaves
+// an event alone for 15 minutes after its window (SETTLE_GRACE_MS), so only the admin settles this one;
+// an event that ended hours ago was settled by the job first in one CI run, and "Settle now…" never
+// came. A new driver, car and event each call (a retry must not find the last one settled), written
+// straight to the e2e database as the car's provider would have.
 
 const HOUR = 3600_000;
 
 export async function seedEndedEvent(project: string) {
   const db = createDb(readFileSync(E2E_FAKES.databaseUrlFile, "utf8").trim(), 1);
   try {
-    const email = `grid.${project}@events.test`;
-    const name = `Last night's charge (${project})`;
+    const run = `${project}-${Date.now().toString(36)}`;
+    const email = `grid.${run}@events.test`;
+    const name = `Evening charge (${run})`;
     const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO.admin } });
-    const driver = await db.user.upsert({
-      where: { email },
-      update: {},
-      create: {
+    const driver = await db.user.create({
+      data: {
         email,
         name: `Grid ${project}`,
         role: "DRIVER",
@@ -27,9 +29,7 @@ export async function seedEndedEvent(project: string) {
         emailVerified: new Date(),
       },
     });
-    const existing = await db.energyEvent.findFirst({ where: { name } });
-    if (existing) return { email, name, eventId: existing.id };
-    const startsAt = new Date(Date.now() - 10 * HOUR);
+    const startsAt = new Date(Date.now() - 4 * HOUR - 2 * 60_000);
     const event = await db.energyEvent.create({
       data: {
         name,
@@ -47,7 +47,7 @@ export async function seedEndedEvent(project: string) {
       data: {
         userId: driver.id,
         provider: "SANDBOX",
-        providerVehicleId: `events-${project}`,
+        providerVehicleId: `events-${run}`,
         make: "Kia",
         model: "EV6",
       },
