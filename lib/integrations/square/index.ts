@@ -1,1 +1,1 @@
-export { squareApp, squareSdk } from "./client";
+export { isSquareError, squareApp, squareSdk } from "./client";

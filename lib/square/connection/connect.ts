@@ -48,8 +48,9 @@ export async function completeSquareConnect(
   const merchantId = await merchantFromSquareState(actor.userId, input.state);
   await requireOwner(actor, merchantId);
   const { applicationId, applicationSecret } = squareApp();
-  const tokens = await squareSdk()
-    .oAuth.obtainToken({
+  const app = await squareSdk();
+  const tokens = await app.oAuth
+    .obtainToken({
       clientId: applicationId,
       clientSecret: applicationSecret,
       code: input.code,
@@ -62,11 +63,10 @@ export async function completeSquareConnect(
       throw squareUnavailable();
     });
   if (!tokens.accessToken || !tokens.refreshToken || !tokens.merchantId || !tokens.expiresAt) throw squareUnavailable();
-  const listed = await squareSdk(tokens.accessToken)
-    .locations.list()
-    .catch(() => {
-      throw squareUnavailable();
-    });
+  const seller = await squareSdk(tokens.accessToken);
+  const listed = await seller.locations.list().catch(() => {
+    throw squareUnavailable();
+  });
   const grant: SquareGrant = {
     merchantId,
     squareMerchantId: tokens.merchantId,

@@ -25,7 +25,9 @@ export async function disconnectSquare(actor: Actor, merchantId: string, meta: R
   if (grant.accessTokenEnc) {
     const { applicationId, applicationSecret } = squareApp();
     try {
-      await squareSdk().oAuth.revokeToken(
+      await (
+        await squareSdk()
+      ).oAuth.revokeToken(
         { clientId: applicationId, accessToken: decryptToken(grant.accessTokenEnc) },
         { headers: { Authorization: `Client ${applicationSecret}` } },
       );

@@ -57,7 +57,9 @@ export async function unsafeRefreshSquareToken(
   if (!current?.refreshTokenEnc) return "skipped";
   try {
     const { applicationId, applicationSecret } = squareApp();
-    const tokens = await squareSdk().oAuth.obtainToken({
+    const tokens = await (
+      await squareSdk()
+    ).oAuth.obtainToken({
       clientId: applicationId,
       clientSecret: applicationSecret,
       grantType: "refresh_token",

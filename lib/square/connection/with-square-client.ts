@@ -1,10 +1,10 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SquareError, type SquareClient } from "square";
+import type { SquareClient } from "square";
 import { decryptToken } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { squareSdk } from "@/lib/integrations/square";
+import { isSquareError, squareSdk } from "@/lib/integrations/square";
 import { unsafeRefreshSquareToken } from "./refresh";
 import { squareUnavailable } from "./square-failure";
 
@@ -52,7 +52,7 @@ async function usableGrant(merchantId: string): Promise<Grant & { accessTokenEnc
   return { ...grant, accessTokenEnc: grant.accessTokenEnc };
 }
 
-const unauthorized = (err: unknown) => err instanceof SquareError && err.statusCode === 401;
+const unauthorized = (err: unknown) => isSquareError(err) && err.statusCode === 401;
 
 /**
  * Runs `fn` with the merchant's Square seller client. A 401 may be a token that ended early, so
@@ -62,7 +62,7 @@ const unauthorized = (err: unknown) => err instanceof SquareError && err.statusC
 export async function withSquareClient<T>(merchantId: string, fn: (client: SquareClient) => Promise<T>): Promise<T> {
   const grant = await usableGrant(merchantId);
   try {
-    return await fn(squareSdk(decryptToken(grant.accessTokenEnc)));
+    return await fn(await squareSdk(decryptToken(grant.accessTokenEnc)));
   } catch (err) {
     if (!unauthorized(err)) throw err;
     let last = err;
@@ -71,7 +71,7 @@ export async function withSquareClient<T>(merchantId: string, fn: (client: Squar
       const fresh = await read(merchantId);
       if (fresh?.status === "CONNECTED" && fresh.accessTokenEnc) {
         try {
-          return await fn(squareSdk(decryptToken(fresh.accessTokenEnc)));
+          return await fn(await squareSdk(decryptToken(fresh.accessTokenEnc)));
         } catch (again) {
           if (!unauthorized(again)) throw again;
           last = again;

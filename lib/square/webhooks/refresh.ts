@@ -1,6 +1,7 @@
 import "server-only";
-import { SquareError, type Square, type SquareClient } from "square";
+import type { Square, SquareClient } from "square";
 import { db } from "@/lib/db";
+import { isSquareError } from "@/lib/integrations/square";
 import { jobsReady } from "@/lib/jobs";
 import { logger } from "@/lib/observability";
 import { withSquareClient } from "../connection/with-square-client";
@@ -14,7 +15,7 @@ async function unlessMissing<T>(call: () => Promise<T>): Promise<T | null> {
   try {
     return await call();
   } catch (err) {
-    if (err instanceof SquareError && err.statusCode === 404) return null;
+    if (isSquareError(err) && err.statusCode === 404) return null;
     throw err;
   }
 }
