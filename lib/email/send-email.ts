@@ -1,5 +1,5 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { config, sandboxAllowed } from "@/lib/config";
 import { db } from "@/lib/db";
 
@@ -13,7 +13,12 @@ export type Email = {
   headers?: Record<string, string>;
 };
 
-let transport: Transporter | undefined;
+// nodemailer loads with the first email sent over SMTP, not with every module that might send one.
+let transport: Promise<Transporter> | undefined;
+const smtpTransport = (url: string) =>
+  (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+    nodemailer.createTransport(url, { connectionTimeout: 10_000, socketTimeout: 15_000 }),
+  ));
 
 /**
  * Sends over SMTP when SMTP_URL is set; otherwise (sandbox) keeps it in the development outbox, where
@@ -29,8 +34,9 @@ export async function sendEmail(email: Email): Promise<void> {
     });
     return;
   }
-  transport ??= nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, socketTimeout: 15_000 });
-  await transport.sendMail({
+  await (
+    await smtpTransport(SMTP_URL)
+  ).sendMail({
     from: EMAIL_FROM,
     to: email.to,
     subject: email.subject,

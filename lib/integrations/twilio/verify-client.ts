@@ -1,4 +1,4 @@
-import twilio from "twilio";
+import type { Twilio } from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import { logger } from "@/lib/observability";
 import type { OtpCheckResult, OtpSender, OtpSendResult } from "./types";
@@ -15,21 +15,22 @@ export type TwilioVerifyOptions = {
 
 const VERIFY_ORIGIN = "https://verify.twilio.com";
 
-/** The SDK's edge/region settings cannot name localhost, so the fake is reached by rewriting the URI. */
-class VerifyRequestClient extends twilio.RequestClient {
-  constructor(
-    private readonly baseUrl: string | undefined,
-    timeoutMs: number,
-  ) {
-    super({ timeout: timeoutMs, autoRetry: false });
+/**
+ * The SDK (about 230 files) loads on the first send or check, not with every module on the sign-in
+ * path. Its edge/region settings cannot name localhost, so the fake is reached by rewriting the URI.
+ */
+async function loadTwilioClient(opts: TwilioVerifyOptions): Promise<Twilio> {
+  const { default: twilio } = await import("twilio");
+  const baseUrl = opts.baseUrl?.replace(/\/+$/, "");
+  class VerifyRequestClient extends twilio.RequestClient {
+    override request<T>(req: RequestClient.RequestOptions<T>) {
+      const uri = new URL(req.uri);
+      if (!baseUrl || uri.origin !== VERIFY_ORIGIN) return super.request(req);
+      return super.request({ ...req, uri: `${baseUrl}${uri.pathname}${uri.search}` });
+    }
   }
-
-  override request<T>(opts: RequestClient.RequestOptions<T>) {
-    if (!this.baseUrl) return super.request(opts);
-    const uri = new URL(opts.uri);
-    if (uri.origin !== VERIFY_ORIGIN) return super.request(opts);
-    return super.request({ ...opts, uri: `${this.baseUrl.replace(/\/+$/, "")}${uri.pathname}${uri.search}` });
-  }
+  const httpClient = new VerifyRequestClient({ timeout: opts.timeoutMs ?? 8_000, autoRetry: false });
+  return twilio(opts.accountSid, opts.authToken, { httpClient, autoRetry: false });
 }
 
 type Failure = { kind: "http"; status: number; code?: number } | { kind: "network"; timeout: boolean; errno?: string };
@@ -79,15 +80,14 @@ function checkStatus(status: string): OtpCheckResult {
 const retryable = (f: Failure) => (f.kind === "http" ? f.status >= 500 : !f.timeout);
 
 export function createTwilioVerify(opts: TwilioVerifyOptions): OtpSender {
-  const httpClient = new VerifyRequestClient(opts.baseUrl, opts.timeoutMs ?? 8_000);
-  const client = twilio(opts.accountSid, opts.authToken, { httpClient, autoRetry: false });
-  const service = () => client.verify.v2.services(opts.serviceSid);
+  let client: Promise<Twilio> | undefined;
+  const service = async () => (await (client ??= loadTwilioClient(opts))).verify.v2.services(opts.serviceSid);
 
   return {
     // Never retried: a second request could text the person twice.
     async send(phoneE164) {
       try {
-        await service().verifications.create({ to: phoneE164, channel: "sms" });
+        await (await service()).verifications.create({ to: phoneE164, channel: "sms" });
         return { ok: true };
       } catch (err) {
         const f = classify(err);
@@ -99,7 +99,7 @@ export function createTwilioVerify(opts: TwilioVerifyOptions): OtpSender {
     async check(phoneE164, code) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const result = await service().verificationChecks.create({ to: phoneE164, code });
+          const result = await (await service()).verificationChecks.create({ to: phoneE164, code });
           return checkStatus(result.status);
         } catch (err) {
           const f = classify(err);

@@ -1,5 +1,4 @@
 import "server-only";
-import { PKPass } from "passkit-generator";
 import { assertCan, type Actor } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -35,6 +34,8 @@ export async function buildApplePass(userId: string): Promise<BuiltPass> {
   if (!facts) throw notFound("That pass");
   const locations = await unsafePassLocations(userId);
   const { wwdr, signerCert, signerKey, passTypeIdentifier, teamIdentifier } = credentials;
+  // loaded here, not with the module: only a pass build needs it (about 120 files)
+  const { PKPass } = await import("passkit-generator");
   const pass = new PKPass(
     passModelFiles(),
     { wwdr, signerCert, signerKey },
