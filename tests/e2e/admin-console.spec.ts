@@ -165,7 +165,9 @@ test("the kill switch page says what each switch does", async ({ browser, baseUR
   await signInWithPassword(admin, DEMO.admin, /\/admin$/);
   await admin.goto("/admin/flags");
   const cards = admin.getByRole("main").getByRole("listitem");
-  expect(await cards.count()).toBeGreaterThanOrEqual(4);
+  // polled: the console's loading skeleton can still stand after goto returns (React reveals the
+  // streamed page a moment later), and a single count then read none
+  await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(4);
   for (const card of await cards.all()) {
     await expect(card.getByRole("heading", { level: 2 })).toHaveText(/^[A-Z_]+$/);
     await expect(card.getByText(/^Off: /)).toBeVisible();
