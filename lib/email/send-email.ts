@@ -14,9 +14,9 @@ export type Email = {
 };
 
 // nodemailer loads with the first email sent over SMTP, not with every module that might send one.
-let transport: Promise<Transporter> | undefined;
+let smtp: Promise<Transporter> | undefined;
 const smtpTransport = (url: string) =>
-  (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+  (smtp ??= import("nodemailer").then(({ default: nodemailer }) =>
     nodemailer.createTransport(url, { connectionTimeout: 10_000, socketTimeout: 15_000 }),
   ));
 
@@ -34,9 +34,8 @@ export async function sendEmail(email: Email): Promise<void> {
     });
     return;
   }
-  await (
-    await smtpTransport(SMTP_URL)
-  ).sendMail({
+  const transport = await smtpTransport(SMTP_URL);
+  await transport.sendMail({
     from: EMAIL_FROM,
     to: email.to,
     subject: email.subject,

@@ -87,7 +87,8 @@ export function createTwilioVerify(opts: TwilioVerifyOptions): OtpSender {
     // Never retried: a second request could text the person twice.
     async send(phoneE164) {
       try {
-        await (await service()).verifications.create({ to: phoneE164, channel: "sms" });
+        const verify = await service();
+        await verify.verifications.create({ to: phoneE164, channel: "sms" });
         return { ok: true };
       } catch (err) {
         const f = classify(err);
@@ -99,7 +100,8 @@ export function createTwilioVerify(opts: TwilioVerifyOptions): OtpSender {
     async check(phoneE164, code) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const result = await (await service()).verificationChecks.create({ to: phoneE164, code });
+          const verify = await service();
+          const result = await verify.verificationChecks.create({ to: phoneE164, code });
           return checkStatus(result.status);
         } catch (err) {
           const f = classify(err);
