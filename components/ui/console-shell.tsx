@@ -39,28 +39,31 @@ export function ConsoleShell({ surface, homeHref, context, nav, account, childre
           </div>
         </div>
       </header>
-      <div className="md:flex">
-        <nav
-          aria-label={`${surface} sections`}
-          className="border-b border-slate-200 bg-white md:sticky md:top-14 md:h-[calc(100dvh-3.5rem)] md:w-60 md:shrink-0 md:overflow-y-auto md:border-r md:border-b-0"
-        >
-          <ul className="flex gap-1 overflow-x-auto px-3 py-2 md:flex-col md:py-4">
-            {nav.map((item) => (
-              <li key={item.href} className="shrink-0">
-                <NavLink
-                  href={item.href}
-                  exact={item.exact}
-                  className="group flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
-                >
-                  <span className="text-slate-500 group-hover:text-slate-600 group-aria-[current=page]:text-brand-600">
-                    {item.icon}
-                  </span>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      <div className="md:flex md:min-h-[calc(100dvh-3.5rem)]">
+        {/* the white column spans the page's height (as tall as the main column); the links inside stay in view */}
+        <div className="border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
+          <nav
+            aria-label={`${surface} sections`}
+            className="md:sticky md:top-14 md:max-h-[calc(100dvh-3.5rem)] md:overflow-y-auto"
+          >
+            <ul className="flex gap-1 overflow-x-auto px-3 py-2 md:flex-col md:py-4">
+              {nav.map((item) => (
+                <li key={item.href} className="shrink-0">
+                  <NavLink
+                    href={item.href}
+                    exact={item.exact}
+                    className="group flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+                  >
+                    <span className="text-slate-500 group-hover:text-slate-600 group-aria-[current=page]:text-brand-600">
+                      {item.icon}
+                    </span>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 md:px-8 md:py-8">
           <div className="mx-auto max-w-5xl">{children}</div>
         </main>

@@ -174,4 +174,17 @@ test("the kill switch page says what each switch does", async ({ browser, baseUR
   }
   await expect(admin.getByText("Nobody new can join.", { exact: false })).toBeVisible();
   await shots(admin, "flags");
+  // scrolled to the end of this long page on a short laptop screen, the sections are still in view
+  // from the top, on their white column
+  await admin.setViewportSize({ width: 1280, height: 600 });
+  await admin.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const sections = admin.getByRole("navigation", { name: "Admin sections" });
+  await expect(sections.getByRole("link", { name: "Overview" })).toBeInViewport();
+  const columnAtBottom = await admin.evaluate(() => {
+    // beside the links, inside the column, at the bottom of the screen
+    let el = document.elementFromPoint(234, window.innerHeight - 5);
+    while (el && getComputedStyle(el).backgroundColor === "rgba(0, 0, 0, 0)") el = el.parentElement;
+    return el ? getComputedStyle(el).backgroundColor : null;
+  });
+  expect(columnAtBottom).toBe("rgb(255, 255, 255)");
 });
