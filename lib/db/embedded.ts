@@ -21,7 +21,10 @@ export async function isPortOpen(port: number, host = "127.0.0.1"): Promise<bool
   });
 }
 
-/** Opens (creating on first use) a PGlite folder and serves it on a local port. */
+/**
+ * Opens (creating on first use) a PGlite folder and serves it on a local port; port 0 takes one the
+ * system knows is free (a random pick could land on a port in use: tests saw EADDRINUSE).
+ */
 export async function startEmbeddedPostgres({
   dataDir = EMBEDDED_DATA_DIR,
   port = EMBEDDED_PORT,
@@ -35,9 +38,10 @@ export async function startEmbeddedPostgres({
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
   keepBatchesTogether(server);
   await server.start();
+  const bound = server.getServerConn().split(":").at(-1);
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    url: `postgresql://postgres:postgres@127.0.0.1:${bound}/postgres`,
     isNew,
     stop: async () => {
       if (stopped) return;

@@ -99,7 +99,7 @@ describe("on an embedded PGlite built from the migrations", () => {
   let pglite: Db;
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-append-only-"));
-    server = await startEmbeddedPostgres({ dataDir, port: 40000 + Math.floor(Math.random() * 20000) });
+    server = await startEmbeddedPostgres({ dataDir, port: 0 });
     await applyMigrations({ databaseUrl: server.url, migrationsDir: path.resolve("prisma/migrations") });
     pglite = createDb(server.url, 1);
   }, 180_000);

@@ -13,7 +13,7 @@ let pool: pg.Pool;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-embedded-"));
 
 beforeAll(async () => {
-  server = await startEmbeddedPostgres({ dataDir, port: 54000 + Math.floor(Math.random() * 900) });
+  server = await startEmbeddedPostgres({ dataDir, port: 0 });
   pool = new pg.Pool({ connectionString: server.url, max: 10 });
 }, 60_000);
 afterAll(async () => {

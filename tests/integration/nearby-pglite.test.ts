@@ -38,7 +38,7 @@ describe.runIf(onPostgresServer)("findNearby: PGlite answers as PostgreSQL does"
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-nearby-pglite-"));
-    server = await startEmbeddedPostgres({ dataDir, port: 40000 + Math.floor(Math.random() * 20000) });
+    server = await startEmbeddedPostgres({ dataDir, port: 0 });
     await applyMigrations({ databaseUrl: server.url, migrationsDir: path.resolve("prisma/migrations") });
     pglite = createDb(server.url, 2);
     await seedNearbyScenario(pglite, pgliteImportedAt);

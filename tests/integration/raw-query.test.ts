@@ -84,7 +84,7 @@ describe("raw statements on embedded PGlite (the newcomer's default database)", 
     { timeout: process.env.CI ? 180_000 : 60_000 },
     async () => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-raw-pglite-"));
-      const server = await startEmbeddedPostgres({ dataDir, port: 40000 + Math.floor(Math.random() * 20000) });
+      const server = await startEmbeddedPostgres({ dataDir, port: 0 });
       const g = globalThis as unknown as { nervaDb?: Db };
       const previous = g.nervaDb;
       const client = createDb(server.url, 3);

@@ -81,8 +81,7 @@ function databaseUrl(serverUrl: string, name: string): string {
 
 async function createEmbeddedDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "nerava-pglite-"));
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  const server = await startEmbeddedPostgres({ dataDir, port });
+  const server = await startEmbeddedPostgres({ dataDir, port: 0 });
   return {
     url: server.url,
     drop: async () => {
