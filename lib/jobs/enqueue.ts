@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Tx } from "@/lib/db";
 import { boss, startedBoss } from "./boss";
-import { JOBS, QUEUE_POLICIES, type JobName } from "./handlers";
+import { JOB_NAMES, QUEUE_POLICIES, type JobName } from "./names";
 
 export type EnqueueOptions = { startAfterSeconds?: number; singletonKey?: string };
 
@@ -25,8 +25,7 @@ export async function jobsReady(): Promise<void> {
   let pending = preparing.get(queue);
   if (!pending) {
     pending = (async () => {
-      for (const name of Object.keys(JOBS))
-        await queue.createQueue(name, { name, policy: QUEUE_POLICIES[name as JobName] ?? "standard" });
+      for (const name of JOB_NAMES) await queue.createQueue(name, { name, policy: QUEUE_POLICIES[name] ?? "standard" });
       ready.add(queue);
     })().finally(() => preparing.delete(queue));
     preparing.set(queue, pending);

@@ -27,6 +27,7 @@ import { logWalletCertificateStatus, unsafeSyncWalletPasses } from "@/lib/wallet
 import { unsafeRunNovaExpiry } from "@/lib/nova-expiry";
 import { unsafePollEventTelemetry, unsafeSettleDueEvents } from "@/lib/energy-events";
 import { unsafeRunAnnouncements } from "@/lib/notifications";
+import type { JobName } from "./names";
 
 const HOUR = 3600_000;
 
@@ -142,11 +143,7 @@ export const JOBS = {
   "settle-energy-events": async () => unsafeSettleDueEvents(),
   /** Reads the cars of drivers opted in to an event around its window, so the settlement has their readings. */
   "poll-event-telemetry": async () => unsafePollEventTelemetry(),
-} as const;
-
-export type JobName = keyof typeof JOBS;
-// "short": at most one queued job per singleton key, so a burst of wake-ups coalesces into one run.
-export const QUEUE_POLICIES: Partial<Record<JobName, "short">> = { "sync-wallet-passes": "short", announce: "short" };
+} as const satisfies Record<JobName, (data: never) => Promise<unknown>>;
 
 export const SCHEDULES: Partial<Record<JobName, string>> = {
   "poll-telemetry": "* * * * *",

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkIn, checkOut, decideClaim, fileClaim, unsafeEvaluateSession } from "@/lib/charging";
-import { JOBS, stopWorkers } from "@/lib/jobs";
+import { stopWorkers } from "@/lib/jobs";
+import { JOBS } from "@/lib/jobs/handlers";
 import { checkLedger, unsafeGetBalances, unsafeListStatement } from "@/lib/ledger";
 import { reverseTransaction } from "@/lib/rewards";
 import { completeVehicleConnect, signConnectState } from "@/lib/vehicles";

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkIn, checkOut, decideClaim } from "@/lib/charging";
 import { config } from "@/lib/config";
-import { JOBS, stopWorkers } from "@/lib/jobs";
+import { stopWorkers } from "@/lib/jobs";
+import { JOBS } from "@/lib/jobs/handlers";
 import { checkLedger, unsafeGetBalances } from "@/lib/ledger";
 import { confirmRedemption, directSpend, mintSpendToken, redeemOffer } from "@/lib/merchants";
 import { grantNova, reverseTransaction } from "@/lib/rewards";

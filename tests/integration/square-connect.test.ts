@@ -343,7 +343,7 @@ describe("refreshing", () => {
       where: { merchantId: ending.merchantId },
       data: { expiresAt: new Date(Date.now() + 5 * 24 * 3600e3) },
     });
-    const { JOBS } = await import("@/lib/jobs");
+    const { JOBS } = await import("@/lib/jobs/handlers");
     await JOBS["refresh-square-tokens"]();
     expect((await grantOf(stale.merchantId))!.refreshedAt).not.toBeNull();
     expect((await grantOf(ending.merchantId))!.refreshedAt).not.toBeNull();
