@@ -49,4 +49,15 @@ export default defineConfig([
     files: [`lib/${d}/**`],
     rules: restrict(noApp, internalsOf(domains.filter((other) => other !== d && other !== "db"))),
   })),
+  // the job handlers reach into every domain: only a worker's start loads them (lib/jobs/workers.ts),
+  // never the modules that queue a job, or every route and test file would load the whole app
+  {
+    files: ["lib/jobs/**"],
+    ignores: ["lib/jobs/workers.ts"],
+    rules: restrict(noApp, internalsOf(domains.filter((other) => other !== "jobs" && other !== "db")), {
+      group: ["./handlers", "@/lib/jobs/handlers"],
+      message: "Only lib/jobs/workers.ts loads the handlers; queue by name (lib/jobs/names.ts).",
+      allowTypeImports: true,
+    }),
+  },
 ]);
