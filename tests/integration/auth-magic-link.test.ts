@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { consumeMagicLink, findSession, requestMagicLink, sendSignInCode, verifySignInCode } from "@/lib/auth";
-import { createUser, fakeMeta, testDb, uid } from "../support/factories";
+import { createUser, fakeMeta, randomPhone, testDb, uid } from "../support/factories";
 import { onPostgresServer } from "../support/env";
 
 // No SMTP_URL and no Twilio keys: the sandbox keeps mail and texts in the development outbox.
@@ -80,7 +80,7 @@ describe("magic link", () => {
 
 describe("SMS sandbox twin", () => {
   it("puts the code in the outbox and signs in with it", async () => {
-    const phone = `+1737555${String(Math.floor(Math.random() * 10000)).padStart(4, "0")}`;
+    const phone = randomPhone();
     await sendSignInCode({ phone }, fakeMeta());
     const sms = await testDb.outboxMessage.findFirstOrThrow({ where: { to: phone, channel: "SMS" } });
     const code = sms.body.match(/\b(\d{6})\b/)![1];

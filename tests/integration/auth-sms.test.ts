@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFakeTwilioVerify, type FakeTwilioVerify } from "../fakes/twilio-verify";
-import { fakeMeta, testDb } from "../support/factories";
+import { fakeMeta, randomPhone, testDb } from "../support/factories";
 
 // The real `twilio` SDK, configured as in production, talks to a fake Verify server.
 let twilio: FakeTwilioVerify;
@@ -19,8 +19,6 @@ afterAll(async () => {
   await twilio.close();
   await testDb.$disconnect();
 });
-
-const randomPhone = () => `+1512555${String(Math.floor(Math.random() * 10000)).padStart(4, "0")}`;
 
 describe("SMS one-time code through Twilio Verify", () => {
   it("signs in a new number as a driver and the same number again into the same account", async () => {

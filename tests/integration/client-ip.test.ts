@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "@/lib/auth/peer-address";
 import { limiterFor } from "@/lib/rate-limit/limiter";
-import { testDb, uid } from "../support/factories";
+import { randomPhone, testDb, uid } from "../support/factories";
 
 // Server actions read the request from next/headers: stand in a browser's.
 const browser = { headers: new Headers() };
@@ -72,7 +72,7 @@ describe("per-IP limits with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     const results = [];
     for (let i = 0; i < 7; i++) {
       fromSameSocket(i);
-      const phone = `+1512${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+      const phone = randomPhone();
       results.push(await sendCodeAction(null, form({ phone })));
     }
     expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findRiskSignals, unsafeEvaluateDriverRisk } from "@/lib/risk";
-import { createMerchant, createUser, testDb, uid } from "../support/factories";
+import { createMerchant, createUser, randomPhone, testDb, uid } from "../support/factories";
 import {
   ageAccount,
   connectedCar,
@@ -17,11 +17,11 @@ const rulesOf = async (driverId: string, opts: { cashOut?: { at: Date; cents: nu
   (await findRiskSignals(driverId, opts)).map((f) => f.rule).sort();
 const octet = () => Math.floor(Math.random() * 250) + 1;
 const randomIp = () => `10.${octet()}.${octet()}.${octet()}`;
-const randomPhone = () => `512${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+const randomDigits = () => randomPhone().slice(2); // the ten digits, without +1
 
 describe("scripted abusers are flagged", () => {
   it("a phone farm: the same number written three ways", async () => {
-    const digits = randomPhone();
+    const digits = randomDigits();
     const a = await createUser({ phone: `+1${digits}` });
     await createUser({ phone: `1${digits}` });
     await createUser({ phone: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` });

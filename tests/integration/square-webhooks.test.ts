@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signSquareWebhook, type SquareEvent } from "@/lib/integrations/square/sandbox/server";
 import { startFakeSquare, type FakeSquare } from "../fakes/square";
 import { onPostgresServer } from "../support/env";
-import { asDriver, asMerchant, createMerchant, createUser, testDb, uid } from "../support/factories";
+import { asDriver, asMerchant, createMerchant, createUser, randomPhone, testDb, uid } from "../support/factories";
 import { chargingSession, driverWithPhone, topUp } from "../support/purchases";
 import { call } from "../support/request";
 import { connectSeller } from "../support/square-sandbox";
@@ -356,7 +356,7 @@ describe("simulate a purchase (sandbox)", () => {
     });
     await testDb.merchant.update({ where: { id: merchant.id }, data: { chargerId: charger.id } });
     await topUp(merchant.id, 5_000);
-    const phone = `+1512555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+    const phone = randomPhone();
     const driver = await driverWithPhone(phone);
     await chargingSession(driver.id, charger.id, { minutesAgo: 30, lasted: null, status: "ACTIVE" });
     forward = true;

@@ -6,6 +6,13 @@ import { createDb } from "@/lib/db/client";
 export const testDb = createDb(process.env.DATABASE_URL, 4);
 
 export const uid = () => randomUUID().slice(0, 8);
+/**
+ * A US mobile number (+1 512 and seven digits, 8 million of them) that no other test is likely to
+ * hold: a number's users are unique per database and its SMS limits stay in Redis for an hour, across
+ * runs, so the 10,000 numbers of 555-xxxx made an earlier run's or file's number a real chance.
+ */
+export const randomPhone = () =>
+  `+1512${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`;
 
 export async function createUser(
   opts: { role?: "DRIVER" | "MERCHANT" | "ADMIN"; password?: string; email?: string; phone?: string } = {},
