@@ -24,6 +24,9 @@ const domains = readdirSync(new URL("./lib", import.meta.url), { withFileTypes: 
   .filter((e) => e.isDirectory() && e.name !== "actions")
   .map((e) => e.name);
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+// a domain's files: no app/, and other domains only through their index.ts (plus any extra pattern)
+const domainRules = (d, ...more) =>
+  restrict(noApp, internalsOf(domains.filter((other) => other !== d && other !== "db")), ...more);
 
 export default defineConfig([
   ...nextVitals,
@@ -45,16 +48,13 @@ export default defineConfig([
   },
   { files: ["app/**", "components/**"], rules: restrict(noApp, noDbOrProviders, internalsOf(domains)) },
   { files: ["lib/actions/**"], rules: restrict(noApp, noDbOrProviders, internalsOf(domains)) },
-  ...domains.map((d) => ({
-    files: [`lib/${d}/**`],
-    rules: restrict(noApp, internalsOf(domains.filter((other) => other !== d && other !== "db"))),
-  })),
+  ...domains.map((d) => ({ files: [`lib/${d}/**`], rules: domainRules(d) })),
   // the job handlers reach into every domain: only a worker's start loads them (lib/jobs/workers.ts),
   // never the modules that queue a job, or every route and test file would load the whole app
   {
     files: ["lib/jobs/**"],
     ignores: ["lib/jobs/workers.ts"],
-    rules: restrict(noApp, internalsOf(domains.filter((other) => other !== "jobs" && other !== "db")), {
+    rules: domainRules("jobs", {
       group: ["./handlers", "@/lib/jobs/handlers"],
       message: "Only lib/jobs/workers.ts loads the handlers; queue by name (lib/jobs/names.ts).",
       allowTypeImports: true,
