@@ -1,5 +1,5 @@
 import "server-only";
-import { csvText } from "@/lib/http";
+import { csvText } from "@/lib/csv";
 import { AUDIT_EXPORT_CAP, type AuditRow } from "./search-audit";
 
 const HEADER = [

@@ -7,11 +7,10 @@ import {
   authorize,
   metaFromHeaders,
   sessionFromRequest,
-  type Actor,
   type CurrentSession,
-  type Permission,
   type RequestMeta,
 } from "@/lib/auth";
+import { type Actor, type Permission } from "@/lib/access";
 import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
 import {
   ensureRequestId,

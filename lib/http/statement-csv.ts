@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { listStatement, statementCsv, STATEMENT_MAX_ROWS } from "@/lib/ledger";
 import { csvResponse } from "./csv";
 

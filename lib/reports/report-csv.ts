@@ -1,5 +1,5 @@
 import "server-only";
-import { csvText } from "@/lib/http";
+import { csvText } from "@/lib/csv";
 import type { MerchantReport } from "./get-merchant-report";
 
 const HEADER = [

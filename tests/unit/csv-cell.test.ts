@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvText } from "@/lib/http/csv";
+import { csvCell, csvText } from "@/lib/csv";
 
 describe("csvCell neutralises what a spreadsheet would run", () => {
   it.each([
