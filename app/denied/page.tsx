@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getCurrentSession, homeFor } from "@/lib/auth";
+import { getCurrentSession } from "@/lib/auth";
+import { homeFor } from "@/lib/access";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ButtonLink } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth";
+import type { Role } from "@/lib/access";
 
 const SURFACES: Record<Role, { href: string; label: string }> = {
   DRIVER: { href: "/app", label: "Driver app" },

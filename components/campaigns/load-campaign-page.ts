@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import {
   campaignFormShape,
   describeCampaign,

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMembership } from "@/lib/auth";
+import { requireMembership } from "@/lib/access";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { actorOf, requirePagePermission, type Actor } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
+import { type Actor } from "@/lib/access";
 import {
   getMerchantDashboard,
   MERCHANT_COOKIE,

@@ -9,7 +9,7 @@ import {
   UsersIcon,
   DownloadIcon,
 } from "lucide-react";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { formatReturn, getMerchantReport, type ReportRange } from "@/lib/reports";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 
 export const DRIVERS_PAGE_SIZE = 25;

@@ -1,12 +1,7 @@
-import type { Role } from "./permissions";
+import type { Actor } from "@/lib/access";
 import type { CurrentSession } from "./sessions";
 
-/**
- * Who is asking. Domain functions that read or write another party's data take the actor
- * and resolve the actor's right to it themselves (outsider: not found; wrong role: forbidden).
- */
-export type Actor = { userId: string; role: Role };
-
+/** The actor a signed-in session speaks for. */
 export function actorOf(session: CurrentSession): Actor {
   return { userId: session.user.id, role: session.user.role };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import type { Role } from "./permissions";
+import type { Role } from "@/lib/access";
 import type { RequestMeta } from "./request-meta";
 import { createSession } from "./sessions";
 

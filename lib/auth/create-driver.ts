@@ -2,7 +2,7 @@ import "server-only";
 import { awardSignUpCampaignsInTx } from "@/lib/campaigns";
 import { db } from "@/lib/db";
 import { runMoneyTx } from "@/lib/ledger";
-import type { Role } from "./permissions";
+import type { Role } from "@/lib/access";
 
 export type NewDriver = {
   email?: string;

@@ -5,7 +5,7 @@ import { cache } from "react";
 import type { NextRequest } from "next/server";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { sessionCookie } from "./cookies";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/lib/access";
 import { metaFromHeaders } from "./request-meta";
 import { findSession, type CurrentSession } from "./sessions";
 

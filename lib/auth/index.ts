@@ -1,5 +1,4 @@
-export { can, homeFor, type Permission, type Role } from "./permissions";
-export { actorOf, type Actor } from "./actor";
+export { actorOf } from "./actor";
 export { getCurrentSession, sessionFromRequest, authorize, requirePagePermission } from "./current-user";
 export { setSessionCookie, clearSessionCookie } from "./set-session-cookie";
 export {
@@ -28,13 +27,5 @@ export {
   roleInput,
 } from "./manage-users";
 export { assertSameOrigin } from "./same-origin";
-export {
-  assertCan,
-  requireMembership,
-  requireOwner,
-  isMerchantMember,
-  assertAccountAccess,
-  type AccountOwnerRef,
-} from "./access";
 export { smsSignInAvailable } from "./otp-sender";
 export { authOptions, googleEnabled } from "./next-auth";

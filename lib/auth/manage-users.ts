@@ -3,8 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCan } from "./access";
-import type { Actor } from "./actor";
+import { assertCan, type Actor } from "@/lib/access";
 import type { RequestMeta } from "./request-meta";
 
 export const userIdInput = z.object({

@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import { db, Prisma, queryRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { assertCan } from "./access";
-import type { Actor } from "./actor";
+import { assertCan, type Actor } from "@/lib/access";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
 import type { RequestMeta } from "./request-meta";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, can, requireOwner, type Actor } from "@/lib/auth";
+import { assertCan, can, requireOwner, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Trigger } from "./definition";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth";
+import { can, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { assertCampaignScope, findManagedCampaign } from "./access";
 import { storedDefinition } from "./parse";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";

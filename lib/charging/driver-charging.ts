@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { previewActiveSession } from "./live-verification";
 import { activeSessionFor, listDriverSessions } from "./sessions";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { listDriverEvents } from "./queries";
 import { bonusWords, clockTime, windowWords } from "./words";

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/auth/request-meta";

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
-import { assertCan, isMerchantMember, type Actor, type RequestMeta } from "@/lib/auth";
+import { type RequestMeta } from "@/lib/auth";
+import { assertCan, isMerchantMember, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { enqueueInTx, jobsReady } from "@/lib/jobs";
 import { AppError, notFound } from "@/lib/errors";

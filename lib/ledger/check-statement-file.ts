@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/auth";
+import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";

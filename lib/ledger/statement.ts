@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/auth";
+import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { OwnerType } from "@/lib/db/generated/enums";
 import { entryState, type EntryState } from "./transaction-types";

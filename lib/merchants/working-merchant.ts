@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, requireMembership, type Actor } from "@/lib/auth";
+import { assertCan, requireMembership, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAccountAccess, type Actor } from "@/lib/auth";
+import { assertAccountAccess, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { driverNovaFlows } from "@/lib/ledger";

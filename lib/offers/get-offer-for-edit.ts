@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { OfferRef } from "./offer-input";

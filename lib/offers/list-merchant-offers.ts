@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMembership, type Actor } from "@/lib/auth";
+import { requireMembership, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { MemberRole } from "@/lib/db";
 import { offerStatus, type OfferStatus } from "./offer-status";

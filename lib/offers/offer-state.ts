@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import type { Actor, RequestMeta } from "@/lib/auth";
+import type { RequestMeta } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { OfferRef } from "./offer-input";
 import { changedFields, lockOpenOffer, offerSelect, requireOwner } from "./owned-offer";

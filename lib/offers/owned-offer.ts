@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMembership, type Actor } from "@/lib/auth";
+import { requireMembership, type Actor } from "@/lib/access";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { isEnded } from "./offer-status";

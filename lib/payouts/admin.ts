@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { PayoutState } from "@/lib/db/generated/enums";

@@ -1,7 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit";
-import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
+import { type RequestMeta } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db, type Db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
-import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
+import { type RequestMeta } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isEnabled } from "@/lib/flags";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMembership, type Actor } from "@/lib/auth";
+import { requireMembership, type Actor } from "@/lib/access";
 import { listCodes, listMatchedPurchases, listVisits, sumCompletedOrders, sumNovaReceived } from "./activity";
 import { listRewardCosts } from "./cost";
 import { dayIn, eachDay } from "./days";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMembership, type Actor } from "@/lib/auth";
+import { requireMembership, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 
 /** The merchant's Square locations a report can be narrowed to, for its members. */

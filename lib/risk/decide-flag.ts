@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { assertCan, suspendUserInTx, type Actor, type RequestMeta } from "@/lib/auth";
+import { suspendUserInTx, type RequestMeta } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { runMoneyTx } from "@/lib/ledger";

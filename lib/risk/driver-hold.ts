@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 
 /** What the driver's own wallet says while they are held for review (never the rule or its evidence). */

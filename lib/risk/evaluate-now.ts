@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
+import { type RequestMeta } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { findRiskSignals } from "./evaluate";

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { assertCan, type Actor, type RequestMeta } from "@/lib/auth";
+import { type RequestMeta } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { AppError, notFound } from "@/lib/errors";
 import { createId, runMoneyTx } from "@/lib/ledger";
 import { lockDriver } from "./raise-flags";

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { ProviderUnavailable, RateLimited, vehicleProvider, type Telemetry } from "@/lib/integrations/smartcar";

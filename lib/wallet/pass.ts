@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 
 /** What the pass QR carries: it identifies the driver at the counter and never pays. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, homeFor } from "@/lib/auth/permissions";
+import { can, homeFor } from "@/lib/access/permissions";
 
 describe("permission map", () => {
   it("gives each role its own surface only", () => {

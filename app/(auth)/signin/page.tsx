@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getCurrentSession, homeFor, smsSignInAvailable } from "@/lib/auth";
+import { getCurrentSession, smsSignInAvailable } from "@/lib/auth";
+import { homeFor } from "@/lib/access";
 import { googleEnabled } from "@/lib/auth";
 import { safeRedirectPath } from "@/lib/validation";
 import { AuthHeading } from "@/components/auth/auth-frame";

@@ -1,6 +1,7 @@
 import { PlugIcon, TagIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { actorOf, can, getCurrentSession } from "@/lib/auth";
+import { actorOf, getCurrentSession } from "@/lib/auth";
+import { can } from "@/lib/access";
 import { listChargers, listLiveOffers } from "@/lib/discovery";
 import { driverEventCards } from "@/lib/energy-events";
 import { HOLD_MINUTES } from "@/lib/merchants";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { actorOf, can, requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
+import { can } from "@/lib/access";
 import { listFlags } from "@/lib/flags";
 import { FlagToggle } from "@/components/admin/flag-toggle";
 import { Badge } from "@/components/ui/badge";

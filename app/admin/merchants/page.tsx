@@ -1,7 +1,8 @@
 import { StoreIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/admin";
-import { actorOf, can, requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
+import { can } from "@/lib/access";
 import { listMerchants, listMerchantsInput, listPendingMerchants } from "@/lib/merchants";
 import { param, type SearchParams } from "@/components/auth/search-params";
 import { MerchantCounts } from "@/components/admin/merchant-counts";

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { getCurrentSession, homeFor } from "@/lib/auth";
+import { getCurrentSession } from "@/lib/auth";
+import { homeFor } from "@/lib/access";
 import { safeRedirectPath } from "@/lib/validation";
 import { param, type SearchParams } from "@/components/auth/search-params";
 

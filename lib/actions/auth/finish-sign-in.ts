@@ -1,7 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { homeFor, setSessionCookie, type Role } from "@/lib/auth";
+import { setSessionCookie } from "@/lib/auth";
+import { homeFor, type Role } from "@/lib/access";
 import { safeRedirectPath } from "@/lib/validation";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { listActivityDays, type ActivityDay } from "./activity-days";
 import { listMoneyDays, type MoneyDay } from "./money-days";
 import { parseDashboardRange, type DashboardRange } from "./range";

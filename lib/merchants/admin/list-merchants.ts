@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { db, type Prisma } from "@/lib/db";
 
 export const MERCHANT_PAGE_SIZE = 25;

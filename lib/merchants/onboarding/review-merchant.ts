@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor, RequestMeta } from "@/lib/auth";
+import type { RequestMeta } from "@/lib/auth";
+import type { Actor } from "@/lib/access";
 import { changeMerchantStatus, merchantReason } from "../admin/change-status";
 
 // The review of a pending merchant: the approve and reject transitions, each with a reason.

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit } from "@/lib/audit";
 import { awardCampaignsInTx } from "@/lib/campaigns";
-import { isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
+import { isMerchantMember, requireMembership, type Actor } from "@/lib/access";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditRefusals, recordAudit, type AuditEntry } from "@/lib/audit";
-import { isMerchantMember, requireMembership, type Actor } from "@/lib/auth";
+import { isMerchantMember, requireMembership, type Actor } from "@/lib/access";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";

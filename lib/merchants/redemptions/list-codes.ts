@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, requireMembership, type Actor } from "@/lib/auth";
+import { assertCan, requireMembership, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 
 /** The actor's own codes, newest first, with their offer. */

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { formKey } from "@/lib/validation";
 import { auditRefusals } from "@/lib/audit";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { AppError, notFound } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";

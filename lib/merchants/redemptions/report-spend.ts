@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";

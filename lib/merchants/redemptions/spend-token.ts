@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { emailSchema, requireOwner, type Actor, type RequestMeta } from "@/lib/auth";
+import { emailSchema, type RequestMeta } from "@/lib/auth";
+import { requireOwner, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { sendEmail, teamInviteEmail } from "@/lib/email";

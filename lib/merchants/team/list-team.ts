@@ -1,5 +1,5 @@
 import "server-only";
-import { requireOwner, type Actor } from "@/lib/auth";
+import { requireOwner, type Actor } from "@/lib/access";
 import { db } from "@/lib/db";
 
 export type TeamMember = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMembership, type Actor } from "@/lib/auth";
+import { requireMembership, type Actor } from "@/lib/access";
 import { db, type SquareConnectionStatus } from "@/lib/db";
 
 export type SquareStatus = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { requireMembership, type Actor, type RequestMeta } from "@/lib/auth";
+import { type RequestMeta } from "@/lib/auth";
+import { requireMembership, type Actor } from "@/lib/access";
 import { config, type Env } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

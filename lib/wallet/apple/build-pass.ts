@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";

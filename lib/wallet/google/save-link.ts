@@ -1,6 +1,6 @@
 import "server-only";
 import { SignJWT } from "jose";
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/access";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { actorOf, can, requirePagePermission } from "@/lib/auth";
+import { actorOf, requirePagePermission } from "@/lib/auth";
+import { can } from "@/lib/access";
 import { AppError } from "@/lib/errors";
 import { getMerchantDetail } from "@/lib/merchants";
 import {

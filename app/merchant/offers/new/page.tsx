@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireMembership } from "@/lib/auth";
+import { requireMembership } from "@/lib/access";
 import { loadCurrentMerchant } from "@/components/merchant/current-dashboard";
 import { NoMerchant } from "@/components/merchant/no-merchant";
 import { OfferForm } from "@/components/merchant/offer-form";
