@@ -114,7 +114,14 @@ export default defineConfig({
   // longer stops the later phases. scripts/test-totals.mjs lists every flaky test by name.
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
-  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure", launchOptions },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    // Recording a trace streams screencast frames and DOM snapshots from every page: on three specs
+    // it was a third of Chromium's CPU and a quarter of the wall time. Under CI a failed test runs
+    // again (retries), and that second run records the trace, so a failure still comes with one.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
+    launchOptions,
+  },
   projects: phasedProjects(),
   webServer: {
     command: `node --import tsx --import ./scripts/server-only-off.mjs tests/e2e/serve.ts`,
