@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { actorOf, requirePagePermission } from "@/lib/auth";
-import { type Actor } from "@/lib/access";
+import type { Actor } from "@/lib/access";
 import {
   getMerchantDashboard,
   MERCHANT_COOKIE,

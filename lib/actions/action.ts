@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { actorOf, authorize, getCurrentSession, requestMeta, type CurrentSession, type RequestMeta } from "@/lib/auth";
-import { type Actor, type Permission } from "@/lib/access";
+import type { Actor, Permission } from "@/lib/access";
 import { AppError, GENERIC_MESSAGE } from "@/lib/errors";
 import { recordError, requestLogger } from "@/lib/observability";
 import { parseForPerson, refuseControlCharsInForm } from "@/lib/validation";

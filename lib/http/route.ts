@@ -10,7 +10,7 @@ import {
   type CurrentSession,
   type RequestMeta,
 } from "@/lib/auth";
-import { type Actor, type Permission } from "@/lib/access";
+import type { Actor, Permission } from "@/lib/access";
 import { AppError, GENERIC_MESSAGE, type ErrorBody } from "@/lib/errors";
 import {
   ensureRequestId,

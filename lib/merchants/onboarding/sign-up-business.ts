@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { createSession, emailSchema, hashPassword, newPasswordSchema, type RequestMeta } from "@/lib/auth";
-import { type Actor, type Role } from "@/lib/access";
+import type { Actor, Role } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { assertEnabled } from "@/lib/flags";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { linkToken } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { createSession, hashPassword, newPasswordSchema, type RequestMeta } from "@/lib/auth";
-import { type Actor, type Role } from "@/lib/access";
+import type { Actor, Role } from "@/lib/access";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { actorOf, requirePagePermission } from "@/lib/auth";
-import { type Actor } from "@/lib/access";
+import type { Actor } from "@/lib/access";
 import { AppError } from "@/lib/errors";
 import { getBalances } from "@/lib/ledger";
 import { mintSpendToken } from "@/lib/merchants";
