@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getCurrentSession, smsSignInAvailable } from "@/lib/auth";
 import { homeFor } from "@/lib/access";
-import { googleEnabled } from "@/lib/auth";
+import { getCurrentSession, googleEnabled, smsSignInAvailable } from "@/lib/auth";
 import { safeRedirectPath } from "@/lib/validation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { AuthLink } from "@/components/auth/auth-link";
