@@ -1,5 +1,6 @@
 // The statement CSV, written for a spreadsheet and read back by ledger:verify-statement. No
 // "server-only": the verifying script runs outside Next.
+import { csvCell, parseCsv } from "@/lib/csv";
 import type { StatementLine } from "./statement";
 
 /** Enough for a year of daily use; the pages show the latest few, the download the rest. */
@@ -36,10 +37,6 @@ export function amountInUnits(minor: bigint, currency: string): string {
   return `${minor < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
 }
 
-// A cell a spreadsheet could run as a formula gets a leading apostrophe (and quotes).
-const csvCell = (v: string) =>
-  /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v;
-
 /** CSV a spreadsheet opens safely (cells that could be formulas are neutralised). */
 export function statementCsv(lines: StatementLine[]): string {
   const rows = lines.map((l) =>
@@ -65,32 +62,5 @@ export function statementCsv(lines: StatementLine[]): string {
   return [STATEMENT_COLUMNS.join(","), ...rows].join("\n") + "\n";
 }
 
-/** Rows of cells (RFC 4180 quoting), each cell with csvCell's apostrophe taken off again. */
-export function parseStatementCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  const endRow = () => {
-    endCell();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted) cell += c;
-    else if (c === ",") endCell();
-    else if (c === "\n") endRow();
-    else if (c !== "\r") cell += c;
-  }
-  if (cell !== "" || row.length) endRow();
-  return rows.map((r) => r.map((v) => v.replace(/^'([=+\-@])/, "$1")));
-}
+/** The statement's rows of cells, read back as statementCsv wrote them (see parseCsv). */
+export const parseStatementCsv = parseCsv;

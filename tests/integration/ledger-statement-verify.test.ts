@@ -154,6 +154,31 @@ describe("a statement in dollars", () => {
     expect(cents.problems.map((p) => p.message)).toEqual(["amount_minor is 125 here but 1250 in the ledger"]);
   });
 
+  it("verifies a statement whose reasons start like formulas or with an apostrophe, read back exactly", async () => {
+    const who = `drv-${uid()}`;
+    const reasons = ["'=SUM(A1)", "\tTabbed", "'plain", "=1+1"];
+    for (const reason of reasons)
+      await runMoneyTx((tx) =>
+        postInTx(tx, {
+          idempotencyKey: `statement-reason-${uid()}`,
+          type: "GRANT",
+          reason,
+          request: { who },
+          lines: [
+            { account: accounts.novaIssuance(), amount: -1n },
+            { account: accounts.driverNova(who), amount: 1n },
+          ],
+        }),
+      );
+    const text = statementCsv(await unsafeListStatement("DRIVER", who, 5000));
+    expect(
+      rowsOf(text)
+        .map((r) => r.reason)
+        .reverse(),
+    ).toEqual(reasons);
+    expect(await verify(text)).toEqual({ lines: 4, problems: [] });
+  });
+
   it("still verifies a statement downloaded before amount_minor, whose amount was in cents", async () => {
     const who = `drv-${uid()}`;
     await cash(who, 1_250n);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvText } from "@/lib/csv";
+import { csvCell, csvText, parseCsv } from "@/lib/csv";
 
 describe("csvCell neutralises what a spreadsheet would run", () => {
   it.each([
@@ -34,5 +34,41 @@ describe("csvCell neutralises what a spreadsheet would run", () => {
         ["=b", 2],
       ]),
     ).toBe('a,1\n"\'=b",2\n');
+  });
+});
+
+describe("parseCsv reads back exactly what csvText wrote", () => {
+  const awkward = [
+    "=1+1",
+    "+1",
+    "-12.50",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "'",
+    "'abc",
+    "'=1+1",
+    "''=x",
+    "a, b",
+    'say "hi"',
+    "two\nlines",
+    "crlf\r\nlines",
+    "",
+    "plain",
+  ];
+
+  it("round-trips every awkward cell, the mark taken off only where it was added", () => {
+    const rows = awkward.map((cell, i) => [String(i), cell, "end"]);
+    expect(parseCsv(csvText(rows))).toEqual(rows);
+  });
+
+  it("marks a leading apostrophe too, so “'=x” and “=x” stay two different cells", () => {
+    expect(csvCell("'=x")).toBe(`"''=x"`);
+    expect(csvCell("=x")).toBe(`"'=x"`);
+    expect(parseCsv(`${csvCell("'=x")},${csvCell("=x")}\n`)).toEqual([["'=x", "=x"]]);
+  });
+
+  it("reads an unquoted cell as it stands: an older file's “'=x” was the text itself", () => {
+    expect(parseCsv("'=x,'abc\n")).toEqual([["'=x", "'abc"]]);
   });
 });
