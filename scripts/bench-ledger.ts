@@ -8,8 +8,9 @@
 //   BENCH_PHASES  which phases to run, e.g. "grant" while profiling one (default grant,redeem,health,raw)
 //   BENCH_WARMUP  seconds each phase runs unmeasured first (default 3): every phase is timed warm,
 //                 not only the ones after the first (JIT, the pools' connections, prepared statements)
-//   BENCH_APP_PID the app's process id (same machine, Linux): adds its CPU time per request in each
-//                 measured phase (user + system, all its threads, from /proc/<pid>/stat)
+//   BENCH_APP_PID the app's process id (same machine, Linux): adds the CPU time per request in each
+//                 measured phase of the app, of PostgreSQL and of this script, beside the machine time
+//                 a request had (scripts/bench-cpu.ts)
 //
 // Signing in through the app from a script is impractical (argon2 by design, sign-in rate
 // limits), so the script writes Session rows for an admin and the drivers it creates and sends
@@ -20,12 +21,12 @@
 // so the app's NEXTAUTH_URL (or ALLOWED_ORIGINS) must be that origin. Writes real ledger rows:
 // point it at a throwaway database.
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { createId } from "../lib/ledger/ids";
 import { checkLedger } from "../lib/ledger/check";
+import { cpuPerRequest, cpuSnapshot, type CpuPerRequest } from "./bench-cpu";
 
 const BASE = new URL(process.env.BENCH_URL ?? "http://127.0.0.1:3000");
 const ORIGIN = BASE.origin;
@@ -56,17 +57,9 @@ type Phase = {
   seconds: number;
   latencies: number[];
   samples: string[];
-  /** The app's CPU milliseconds per request in the measured window (BENCH_APP_PID), else undefined. */
-  appCpuMs?: number;
+  /** CPU milliseconds per request in the measured window (BENCH_APP_PID), else undefined. */
+  cpu?: CpuPerRequest;
 };
-
-/** CPU milliseconds the process has used (utime + stime, after the command name, which may hold spaces). */
-function processCpuMs(pid: string): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
-    .replace(/^.*\) /s, "")
-    .split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-}
 
 /** CLIENTS loops calling `once` until the phase's time is up; each call is timed; false or a throw is an error. */
 async function runPhase(name: string, once: () => Promise<true | string>): Promise<Phase> {
@@ -78,7 +71,7 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
       while (performance.now() < warmUntil) await once().catch(() => undefined);
     }),
   );
-  const cpuBefore = APP_PID ? processCpuMs(APP_PID) : undefined;
+  const cpuBefore = APP_PID ? cpuSnapshot(APP_PID) : undefined;
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -101,7 +94,7 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
     }),
   );
   phase.seconds = (performance.now() - started) / 1000;
-  if (APP_PID && cpuBefore !== undefined) phase.appCpuMs = (processCpuMs(APP_PID) - cpuBefore) / phase.requests;
+  if (APP_PID && cpuBefore) phase.cpu = cpuPerRequest(cpuBefore, cpuSnapshot(APP_PID), phase.requests);
   console.log(`${phase.requests} requests`);
   return phase;
 }
@@ -216,6 +209,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** The app's column is "–" for the raw phase, which does not go through the app. */
+function cpuCells(phase: string, cpu: CpuPerRequest | undefined): string[] {
+  if (!cpu) return ["–", "–", "–", "–"];
+  return [phase.endsWith("(raw pg)") ? "–" : cpu.app, cpu.postgres, cpu.bench, cpu.machine].map((v) =>
+    typeof v === "number" ? v.toFixed(2) : v,
+  );
+}
+
 function report(phases: Phase[]) {
   const rows = phases.map((p) => {
     const sorted = [...p.latencies].sort((a, b) => a - b);
@@ -226,10 +227,11 @@ function report(phases: Phase[]) {
       rps: p.requests / p.seconds,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
-      appCpu: p.appCpuMs,
+      cpu: p.cpu,
     };
   });
-  const header = ["phase", "requests", "errors", "req/s", "p50 ms", "p99 ms", ...(APP_PID ? ["app CPU ms/req"] : [])];
+  const cpuHeader = ["app CPU ms/req", "pg CPU", "bench CPU", "machine ms/req"];
+  const header = ["phase", "requests", "errors", "req/s", "p50 ms", "p99 ms", ...(APP_PID ? cpuHeader : [])];
   const cells = rows.map((r) => [
     r.phase,
     String(r.requests),
@@ -237,7 +239,7 @@ function report(phases: Phase[]) {
     r.rps.toFixed(1),
     r.p50.toFixed(1),
     r.p99.toFixed(1),
-    ...(APP_PID ? [r.phase.endsWith("(raw pg)") ? "–" : (r.appCpu ?? NaN).toFixed(2)] : []),
+    ...(APP_PID ? cpuCells(r.phase, r.cpu) : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
