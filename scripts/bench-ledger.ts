@@ -26,6 +26,7 @@ import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { createId } from "../lib/ledger/ids";
 import { checkLedger } from "../lib/ledger/check";
+import { benchClient } from "./bench-client";
 import { cpuPerRequest, cpuSnapshot, type CpuPerRequest } from "./bench-cpu";
 
 const BASE = new URL(process.env.BENCH_URL ?? "http://127.0.0.1:3000");
@@ -99,18 +100,19 @@ async function runPhase(name: string, once: () => Promise<true | string>): Promi
   return phase;
 }
 
+const send = benchClient(BASE, CLIENTS, REQUEST_TIMEOUT_MS);
+
 async function http(method: "GET" | "POST", path: string, cookie?: string, body?: unknown): Promise<true | string> {
-  const res = await fetch(new URL(path, BASE), {
+  const res = await send(
     method,
-    headers: {
+    path,
+    {
       ...(cookie ? { cookie: `${COOKIE}=${cookie}` } : {}),
       ...(method === "POST" ? { origin: ORIGIN, "content-type": "application/json" } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await res.text();
-  return res.ok ? true : `${res.status} ${text.slice(0, 200)}`;
+    body === undefined ? undefined : JSON.stringify(body),
+  );
+  return res.status >= 200 && res.status < 300 ? true : `${res.status} ${res.text.slice(0, 200)}`;
 }
 
 async function setUp() {
