@@ -5,16 +5,19 @@
 // (= + - @, and tab and CR in some), and those starting with an apostrophe, so that parseCsv can
 // take off exactly the mark it added ("'=x" and "=x" stay two different cells).
 const MARKED = /^[=+\-@\t\r']/;
+// A plain decimal number (the app's amounts, as exact text) is a number to a spreadsheet, not a
+// formula, even with its minus sign: written as it is, so a column of them still sums.
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
  * One CSV cell a spreadsheet opens safely. Text that could be read as a formula gets a leading
  * apostrophe, so `=HYPERLINK(…)` or `+1` shows as the text it is; quotes, commas and line breaks
- * are quoted, and so is every marked cell. Numbers are the app's own figures (never someone's
- * text) and are written as they are.
+ * are quoted, and so is every marked cell. Numbers, and text that is a plain decimal number, are
+ * written as they are.
  */
 export function csvCell(value: string | number): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = MARKED.test(value) ? `'${value}` : value;
+  const text = MARKED.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -24,20 +27,18 @@ export function csvText(rows: (string | number)[][]): string {
 }
 
 /**
- * Rows of cells (RFC 4180 quoting) with csvCell's mark taken off again: a quoted cell that starts
- * with an apostrophe before what csvCell marks. The mark is always inside quotes, so an unquoted
- * cell (a file written before the mark covered apostrophes) is read as it stands.
+ * Rows of cells (RFC 4180 quoting) with csvCell's mark taken off again: a cell that starts with an
+ * apostrophe before what csvCell marks, quoted or not (a spreadsheet or a CSV library that saves
+ * the file again drops quotes a cell does not need).
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
   let quoted = false;
-  let wasQuoted = false;
   const endCell = () => {
-    row.push(wasQuoted && cell.startsWith("'") && MARKED.test(cell.slice(1)) ? cell.slice(1) : cell);
+    row.push(cell.startsWith("'") && MARKED.test(cell.slice(1)) ? cell.slice(1) : cell);
     cell = "";
-    wasQuoted = false;
   };
   const endRow = () => {
     endCell();
@@ -49,10 +50,8 @@ export function parseCsv(text: string): string[][] {
     if (quoted && c === '"' && text[i + 1] === '"') {
       cell += '"';
       i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-      wasQuoted = true;
-    } else if (quoted) cell += c;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) cell += c;
     else if (c === ",") endCell();
     else if (c === "\n") endRow();
     else if (c !== "\r") cell += c;

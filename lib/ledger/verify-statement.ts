@@ -1,7 +1,7 @@
 // Checks a downloaded statement CSV against the ledger. No "server-only": the
 // ledger:verify-statement script runs outside Next; the caller decides who may check what.
 import type { Tx } from "@/lib/db";
-import { entryHash, GENESIS_HASH } from "./chain";
+import { entryHash } from "./chain";
 import {
   amountInUnits,
   parseStatementCsv,
@@ -16,7 +16,7 @@ export type StatementProblem = { line: number; entryId: string | null; message: 
 export type StatementVerdict = { lines: number; problems: StatementProblem[] };
 
 /** `inUnits`: the file's `amount` is in the currency's unit (every download since `amount_minor`). */
-type Row = Record<(typeof STATEMENT_COLUMNS)[number], string> & { line: number; inUnits: boolean };
+type Row = Record<(typeof STATEMENT_COLUMNS)[number], string> & { line: number; inUnits: boolean; cells: number };
 type Entry = {
   id: bigint;
   accountId: string;
@@ -43,26 +43,35 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
       ...Object.fromEntries(STATEMENT_COLUMNS.map((k, j) => [k, c[j] ?? ""])),
       line: i + 2,
       inUnits,
+      cells: c.length,
     } as Row;
     // an older download's amount was already in minor units
     return inUnits ? row : { ...row, amount_minor: row.amount };
   });
+  const columns = (inUnits ? STATEMENT_COLUMNS : STATEMENT_COLUMNS_MINOR_AMOUNT).length;
   const ledger = await ledgerEntries(client, rows);
   const byId = new Map(ledger.map((e) => [e.id.toString(), e]));
+  // the hashes the ledger's own chains point back at: an entry it no longer holds, yet names
+  const namedByLedger = new Set(ledger.map((e) => `${e.accountId}|${e.prevHash}`));
   const inFile = new Map<string, number>();
   const problems: StatementProblem[] = [];
   for (const row of rows) {
-    const problem = (message: string) => problems.push({ line: row.line, entryId: row.entry || null, message });
-    const selfOk = lineHashVerifies(row);
-    const entry = byId.get(row.entry);
-    if (inFile.has(row.entry)) problem(`an extra line: entry ${row.entry} is already on line ${inFile.get(row.entry)}`);
+    const entryId = /^\d+$/.test(row.entry) ? row.entry : null;
+    const problem = (message: string) => problems.push({ line: row.line, entryId, message });
+    const entry = entryId ? byId.get(entryId) : undefined;
+    if (row.cells !== columns)
+      problem(`this line has ${row.cells} cells where a statement line has ${columns}: it was edited`);
+    else if (!entryId) problem("this line is not a statement line: its entry column holds no entry number");
+    else if (inFile.has(entryId)) problem(`an extra line: entry ${entryId} is already on line ${inFile.get(entryId)}`);
     else if (!entry)
       problem(
-        selfOk && linked(row, rows)
-          ? `entry ${row.entry} is not in the ledger, yet this line's hash verifies and links to its neighbours: the ledger lost it`
-          : `an extra line: entry ${row.entry} is not in the ledger of this statement's owner`,
+        // only the ledger can say it lost an entry: anyone can compute a line whose hash verifies
+        lineHashVerifies(row) && namedByLedger.has(`${row.account_id}|${row.hash}`)
+          ? `entry ${entryId} is not in the ledger, yet the ledger's next entry on its account names this line's hash: the ledger lost it`
+          : `an extra line: entry ${entryId} is not in the ledger of this statement's owner`,
       );
     else {
+      const selfOk = lineHashVerifies(row);
       const diff = differences(row, entry);
       // the file's fields match its own hash, yet a field the hash covers differs: the ledger moved
       const ledgerMoved = selfOk && diff.some((d) => HASHED.has(d.column));
@@ -72,7 +81,7 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
         );
       else if (!selfOk) problem("the line's hash does not match its fields");
     }
-    inFile.set(row.entry, row.line);
+    if (entryId) inFile.set(entryId, row.line);
   }
   for (const e of ledger.filter((e) => !inFile.has(e.id.toString()))) {
     // where the line would be: before the first line with an older entry (lines run newest first)
@@ -162,17 +171,13 @@ function lineHashVerifies(row: Row): boolean {
   return date.toISOString() === row.date && entryHash(fields) === row.hash;
 }
 
-/** The line's predecessor in its chain is in the file (or it is the first entry), and its successor points at it. */
-function linked(row: Row, rows: Row[]): boolean {
-  const same = rows.filter((r) => r.account_id === row.account_id);
-  const before = Number(row.seq) === 1 ? row.prev_hash === GENESIS_HASH : same.some((r) => r.hash === row.prev_hash);
-  const after = same.some((r) => r.prev_hash === row.hash) || same.every((r) => Number(r.seq) <= Number(row.seq));
-  return before && after;
-}
-
 /** Why the file's first line is not a statement's header (a sentence's tail), or null when it is. */
 export function statementHeaderProblem(header: string[] | undefined): string | null {
-  return header?.join(",") === STATEMENT_COLUMNS.join(",") ? null : notAStatement(header);
+  const line = header?.join(",");
+  // a statement downloaded before amount_minor (13 columns) still verifies
+  return line === STATEMENT_COLUMNS.join(",") || line === STATEMENT_COLUMNS_MINOR_AMOUNT.join(",")
+    ? null
+    : notAStatement(header);
 }
 
 function notAStatement(header: string[] | undefined): string {

@@ -68,7 +68,18 @@ describe("parseCsv reads back exactly what csvText wrote", () => {
     expect(parseCsv(`${csvCell("'=x")},${csvCell("=x")}\n`)).toEqual([["'=x", "=x"]]);
   });
 
-  it("reads an unquoted cell as it stands: an older file's “'=x” was the text itself", () => {
-    expect(parseCsv("'=x,'abc\n")).toEqual([["'=x", "'abc"]]);
+  it("reads a file saved again without the quotes a cell does not need the same", () => {
+    const rows = awkward.filter((c) => !/[",\n\r]/.test(c)).map((cell) => [cell]);
+    const resaved = csvText(rows).replace(/^"(.*)"$/gm, "$1");
+    expect(resaved).toMatch(/^'=1\+1$/m);
+    expect(parseCsv(resaved)).toEqual(rows);
+  });
+
+  it("writes a plain decimal number as it is, negative too, so a spreadsheet sums it", () => {
+    expect(csvCell("-12.50")).toBe("-12.50");
+    expect(csvCell("-1250")).toBe("-1250");
+    expect(csvCell("-1e5")).toBe(`"'-1e5"`);
+    expect(csvCell("-2+3")).toBe(`"'-2+3"`);
+    expect(parseCsv('-12.50,"\'-12.50"\n')).toEqual([["-12.50", "-12.50"]]);
   });
 });

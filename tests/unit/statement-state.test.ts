@@ -70,8 +70,9 @@ describe("statement states", () => {
       .trim()
       .split("\n");
     expect(rows[0].split(",").slice(5, 6).concat(rows[0].split(",").slice(-1))).toEqual(["amount", "amount_minor"]);
-    expect(rows[1]).toMatch(/^2026-11-27T10:00:00\.000Z,t2,PAYOUT_REQUEST,USD,AVAILABLE,"'-12\.50",spent,.*,"'-1250"$/);
+    // plain numbers, negative ones too: a spreadsheet sums the column
+    expect(rows[1]).toMatch(/^2026-11-27T10:00:00\.000Z,t2,PAYOUT_REQUEST,USD,AVAILABLE,-12\.50,spent,.*,-1250$/);
     expect(rows[2]).toMatch(/,USD,AVAILABLE,0\.05,spent,.*,5$/);
-    expect(rows[3]).toMatch(/,"'-1000000\.07",.*,"'-100000007"$/);
+    expect(rows[3]).toMatch(/,-1000000\.07,.*,-100000007$/);
   });
 });
