@@ -38,7 +38,7 @@ export function StatementCheckVerdict({ check, fileName }: { check: StatementChe
         <dt className="font-medium">Line</dt>
         <dd>{first.line}</dd>
         <dt className="font-medium">Entry</dt>
-        <dd className="font-mono">{first.entryId ?? "none"}</dd>
+        <dd className="min-w-0 font-mono break-all">{first.entryId ?? "none"}</dd>
         <dt className="font-medium">What</dt>
         <dd className="min-w-0 break-words">{first.message}</dd>
       </dl>

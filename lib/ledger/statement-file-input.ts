@@ -10,6 +10,8 @@ export const STATEMENT_FILE_LIMIT = { maxBytes: STATEMENT_FILE_MAX_BYTES, messag
 export const statementFileInput = z.object({
   statement: z
     .instanceof(File, { message: "Choose the statement file you downloaded." })
-    .refine((f) => f.size > 0, "Choose the statement file you downloaded.")
+    // no file chosen comes as an empty file without a name; a chosen file that is empty has one
+    .refine((f) => f.size > 0 || f.name !== "", "Choose the statement file you downloaded.")
+    .refine((f) => f.size > 0 || f.name === "", "This file is empty. Choose the statement you downloaded.")
     .refine((f) => f.size <= STATEMENT_FILE_MAX_BYTES, STATEMENT_FILE_TOO_LARGE),
 });
