@@ -51,8 +51,10 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
   const columns = (inUnits ? STATEMENT_COLUMNS : STATEMENT_COLUMNS_MINOR_AMOUNT).length;
   const ledger = await ledgerEntries(client, rows);
   const byId = new Map(ledger.map((e) => [e.id.toString(), e]));
-  // the hashes the ledger's own chains point back at: an entry it no longer holds, yet names
-  const namedByLedger = new Set(ledger.map((e) => `${e.accountId}|${e.prevHash}`));
+  const lost = await namedByLedger(
+    client,
+    rows.filter((r) => r.cells === columns && /^\d+$/.test(r.entry) && !byId.has(r.entry) && lineHashVerifies(r)),
+  );
   const inFile = new Map<string, number>();
   const problems: StatementProblem[] = [];
   for (const row of rows) {
@@ -66,8 +68,8 @@ export async function verifyStatement(client: Tx, csv: string): Promise<Statemen
     else if (!entry)
       problem(
         // only the ledger can say it lost an entry: anyone can compute a line whose hash verifies
-        lineHashVerifies(row) && namedByLedger.has(`${row.account_id}|${row.hash}`)
-          ? `entry ${entryId} is not in the ledger, yet the ledger's next entry on its account names this line's hash: the ledger lost it`
+        lost.has(`${row.account_id}|${row.hash}`)
+          ? `entry ${entryId} is not in the ledger, yet the ledger's chain on its account names this line's hash: the ledger lost it`
           : `an extra line: entry ${entryId} is not in the ledger of this statement's owner`,
       );
     else {
@@ -116,6 +118,24 @@ async function ledgerEntries(client: Tx, rows: Row[]): Promise<Entry[]> {
     WHERE a."ownerType"::text || ':' || a."ownerId" = ANY(${owners.map((o) => o.owner)}::text[])
       AND e."id" <= ${max} AND e."id" >= ${min}
     ORDER BY e."id" DESC`;
+}
+
+/**
+ * Of lines the ledger does not hold though their hashes verify, those whose hash the ledger itself
+ * names, as an entry's previous hash or an account's head: the ledger lost them. Anyone can compute a
+ * line whose hash verifies (it has no key), but not make the ledger name it. As "account|hash".
+ */
+async function namedByLedger(client: Tx, rows: Row[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const accounts = [...new Set(rows.map((r) => r.account_id))];
+  const hashes = [...new Set(rows.map((r) => r.hash))];
+  const named = await client.$queryRaw<{ key: string }[]>`
+    SELECT e."accountId" || '|' || e."prevHash" AS "key" FROM "LedgerEntry" e
+    WHERE e."accountId" = ANY(${accounts}::text[]) AND e."prevHash" = ANY(${hashes}::text[])
+    UNION
+    SELECT a."id" || '|' || a."headHash" FROM "LedgerAccount" a
+    WHERE a."id" = ANY(${accounts}::text[]) AND a."headHash" = ANY(${hashes}::text[])`;
+  return new Set(named.map((n) => n.key));
 }
 
 /** The columns an entry's hash covers (chain.ts); `amount`, `account` and `reason` are not among them. */

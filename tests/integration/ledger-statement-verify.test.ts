@@ -111,8 +111,19 @@ describe("verifying a downloaded statement", () => {
       {
         line: 3,
         entryId: spendEntry,
-        message: `entry ${spendEntry} is not in the ledger, yet the ledger's next entry on its account names this line's hash: the ledger lost it`,
+        message: `entry ${spendEntry} is not in the ledger, yet the ledger's chain on its account names this line's hash: the ledger lost it`,
       },
+    ]);
+  });
+
+  it("says so too for the account's newest entry, which only the account's head names", async () => {
+    const newest = lines[1].split(",")[8];
+    const { problems } = await whileTampered(
+      (tx) => tx.$executeRaw`DELETE FROM "LedgerEntry" WHERE "id" = ${BigInt(newest)}`,
+      (tx) => verifyStatement(tx, csv),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, entryId: newest, message: expect.stringMatching(/: the ledger lost it$/) }),
     ]);
   });
 
