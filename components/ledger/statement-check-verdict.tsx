@@ -15,18 +15,25 @@ export function StatementCheckVerdict({ check, fileName }: { check: StatementChe
         <p className="mt-1 break-words">{check.message}</p>
       </Notice>
     );
+  // a file with only the header proves nothing either way (every line of a statement may have been taken out)
+  if (check.verdict === "matches" && check.lines === 0)
+    return (
+      <Notice tone="info" role="note" icon={<FileQuestionIcon className="size-4" />}>
+        {file}
+        <p className="font-medium">This statement has no lines, so there is nothing to check.</p>
+        <p className="mt-1">A statement of an account with no activity is just its header line.</p>
+      </Notice>
+    );
   if (check.verdict === "matches")
     return (
       <Notice tone="success" role="note" icon={<CircleCheckIcon className="size-4" />}>
         {file}
         <p className="font-medium">
-          {check.lines === 0
-            ? "This statement has no lines to check."
-            : check.lines === 1
-              ? "Its one line matches the ledger."
-              : `All ${plural(check.lines, "line", "lines")} match the ledger.`}
+          {check.lines === 1
+            ? "Its one line matches the ledger."
+            : `All ${plural(check.lines, "line", "lines")} match the ledger.`}
         </p>
-        {check.lines > 0 ? <p className="mt-1">Every line’s hash verifies and no entry is missing.</p> : null}
+        <p className="mt-1">Every line’s hash verifies and no entry is missing.</p>
       </Notice>
     );
   const { first, further } = check;
