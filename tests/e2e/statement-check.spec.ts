@@ -3,7 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { blockOutsideRequests, budget, DEMO, signInWithPassword } from "./helpers";
 
 // The driver's "Check a statement" page, at phone size (390 px wide): the wallet statement as
-// downloaded matches; an edited copy is named at the edited line; a file past 2 MB is refused
+// downloaded matches; an edited copy is named at the edited line, a line with a cell appended too;
+// a file of the header alone is nothing to check; a file past 2 MB is refused
 // before it is sent. The demo driver only reads here; its phase moves nothing of its ledger
 // (playwright.config.ts). Screenshots of both verdicts at phone and desktop size.
 
@@ -27,7 +28,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test("a driver checks the wallet statement they downloaded, then an edited copy", async ({ page }, testInfo) => {
-  test.setTimeout(budget(120_000)); // six full-page screenshots, three of them at desktop size
+  test.setTimeout(budget(120_000)); // eight full-page screenshots, three of them at desktop size
   await page.setViewportSize(PHONE);
   await signInWithPassword(page, DEMO.driver, /\/app/, "/app/wallet");
   await page.goto("/app/wallet");
@@ -68,6 +69,23 @@ test("a driver checks the wallet statement they downloaded, then an edited copy"
   await expect(verdict).toContainText(/amount is '?-?\d+(\.\d+)? here but -?\d+(\.\d+)? in the ledger/);
   await expect(verdict).toContainText("No further problems.");
   await shoot(page, "statement-check-differs");
+
+  // a formula appended to an untouched line is named, and a long cell does not widen the page
+  const appended = testInfo.outputPath("wallet-appended.csv");
+  const formula = `"=HYPERLINK(""http://evil.example/${"x".repeat(300)}"",""click"")"`;
+  writeFileSync(appended, [rows[0], `${rows[1]},${formula}`, ...rows.slice(2)].join("\n") + "\n");
+  await check(page, appended);
+  await expect(verdict).toContainText("this line has 15 cells where a statement line has 14: it was edited");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await page.screenshot({ path: `${SHOTS}/statement-check-edited-line-phone.png`, fullPage: true });
+
+  // the header alone proves nothing either way: a neutral answer, not a green match
+  const headerOnly = testInfo.outputPath("wallet-header-only.csv");
+  writeFileSync(headerOnly, `${rows[0]}\n`);
+  await check(page, headerOnly);
+  await expect(verdict).toContainText("This statement has no lines, so there is nothing to check.");
+  await expect(verdict).not.toContainText("match the ledger");
+  await page.screenshot({ path: `${SHOTS}/statement-check-header-only-phone.png`, fullPage: true });
 
   // a file past 2 MB is refused here with a sentence, before it is sent
   await page.getByLabel("Statement file (CSV)").setInputFiles({
