@@ -101,29 +101,31 @@ describe("verifying a downloaded statement", () => {
     ]);
   });
 
-  it("says the ledger lost an entry only when the ledger's own chain names the deleted line's hash", async () => {
-    const spendEntry = lines[2].split(",")[8];
-    const { problems } = await whileTampered(
-      (tx) => tx.$executeRaw`DELETE FROM "LedgerEntry" WHERE "id" = ${BigInt(spendEntry)}`,
+  /** The verdict on the untouched download while the entry on file line `line` is deleted from the ledger. */
+  const withEntryDeleted = (line: number) => {
+    const entryId = lines[line - 1].split(",")[8];
+    const verdict = whileTampered(
+      (tx) => tx.$executeRaw`DELETE FROM "LedgerEntry" WHERE "id" = ${BigInt(entryId)}`,
       (tx) => verifyStatement(tx, csv),
     );
-    expect(problems).toEqual([
+    return { entryId, verdict };
+  };
+
+  it("says the ledger lost an entry only when the ledger's own chain names the deleted line's hash", async () => {
+    const { entryId, verdict } = withEntryDeleted(3);
+    expect((await verdict).problems).toEqual([
       {
         line: 3,
-        entryId: spendEntry,
-        message: `entry ${spendEntry} is not in the ledger, yet the ledger's chain on its account names this line's hash: the ledger lost it`,
+        entryId,
+        message: `entry ${entryId} is not in the ledger, yet the ledger's chain on its account names this line's hash: the ledger lost it`,
       },
     ]);
   });
 
   it("says so too for the account's newest entry, which only the account's head names", async () => {
-    const newest = lines[1].split(",")[8];
-    const { problems } = await whileTampered(
-      (tx) => tx.$executeRaw`DELETE FROM "LedgerEntry" WHERE "id" = ${BigInt(newest)}`,
-      (tx) => verifyStatement(tx, csv),
-    );
-    expect(problems).toEqual([
-      expect.objectContaining({ line: 2, entryId: newest, message: expect.stringMatching(/: the ledger lost it$/) }),
+    const { entryId, verdict } = withEntryDeleted(2);
+    expect((await verdict).problems).toEqual([
+      expect.objectContaining({ line: 2, entryId, message: expect.stringMatching(/: the ledger lost it$/) }),
     ]);
   });
 
