@@ -1,9 +1,10 @@
 import "server-only";
 import { assertAccountAccess, type AccountOwnerRef, type Actor } from "@/lib/access";
+import { parseCsv } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { rateLimit } from "@/lib/rate-limit";
-import { parseStatementCsv, STATEMENT_COLUMNS } from "./statement-csv";
+import { STATEMENT_COLUMNS } from "./statement-csv";
 import { STATEMENT_FILE_MAX_BYTES, STATEMENT_FILE_TOO_LARGE } from "./statement-file-input";
 import { statementHeaderProblem, verifyStatement, type StatementProblem } from "./verify-statement";
 
@@ -30,7 +31,7 @@ export async function checkStatementFile(actor: Actor, csv: string): Promise<Sta
   if (Buffer.byteLength(csv, "utf8") > STATEMENT_FILE_MAX_BYTES)
     throw new AppError("payload_too_large", STATEMENT_FILE_TOO_LARGE);
   const text = csv.replace(/^\uFEFF/, ""); // a byte-order mark some editors add when saving
-  const rows = parseStatementCsv(text).filter((r) => r.some((c) => c !== ""));
+  const rows = parseCsv(text).filter((r) => r.some((c) => c !== ""));
   if (rows.length === 0) return { verdict: "not_a_statement", message: "This file is empty." };
   const headerProblem = statementHeaderProblem(rows[0]);
   if (headerProblem) return { verdict: "not_a_statement", message: asSentence(headerProblem) };

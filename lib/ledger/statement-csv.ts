@@ -1,6 +1,6 @@
-// The statement CSV, written for a spreadsheet and read back by ledger:verify-statement. No
-// "server-only": the verifying script runs outside Next.
-import { csvCell, parseCsv } from "@/lib/csv";
+// The statement CSV, written by lib/csv for a spreadsheet and read back with its parseCsv by
+// ledger:verify-statement. No "server-only": the verifying script runs outside Next.
+import { csvText } from "@/lib/csv";
 import type { StatementLine } from "./statement";
 
 /** Enough for a year of daily use; the pages show the latest few, the download the rest. */
@@ -39,28 +39,21 @@ export function amountInUnits(minor: bigint, currency: string): string {
 
 /** CSV a spreadsheet opens safely (cells that could be formulas are neutralised). */
 export function statementCsv(lines: StatementLine[]): string {
-  const rows = lines.map((l) =>
-    [
-      l.createdAt.toISOString(),
-      l.transactionId,
-      l.type,
-      l.currency,
-      l.account,
-      amountInUnits(l.amount, l.currency),
-      l.state,
-      l.reason,
-      l.entryId,
-      l.chain?.accountId ?? "",
-      l.chain ? String(l.chain.seq) : "",
-      l.chain?.prevHash ?? "",
-      l.chain?.hash ?? "",
-      l.amount.toString(),
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return [STATEMENT_COLUMNS.join(","), ...rows].join("\n") + "\n";
+  const rows = lines.map((l) => [
+    l.createdAt.toISOString(),
+    l.transactionId,
+    l.type,
+    l.currency,
+    l.account,
+    amountInUnits(l.amount, l.currency),
+    l.state,
+    l.reason,
+    l.entryId,
+    l.chain?.accountId ?? "",
+    l.chain ? String(l.chain.seq) : "",
+    l.chain?.prevHash ?? "",
+    l.chain?.hash ?? "",
+    l.amount.toString(),
+  ]);
+  return csvText([[...STATEMENT_COLUMNS], ...rows]);
 }
-
-/** The statement's rows of cells, read back as statementCsv wrote them (see parseCsv). */
-export const parseStatementCsv = parseCsv;

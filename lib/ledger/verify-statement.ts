@@ -1,14 +1,9 @@
 // Checks a downloaded statement CSV against the ledger. No "server-only": the
 // ledger:verify-statement script runs outside Next; the caller decides who may check what.
+import { parseCsv } from "@/lib/csv";
 import type { Tx } from "@/lib/db";
 import { entryHash } from "./chain";
-import {
-  amountInUnits,
-  parseStatementCsv,
-  STATEMENT_COLUMNS,
-  STATEMENT_COLUMNS_MINOR_AMOUNT,
-  STATEMENT_MAX_ROWS,
-} from "./statement-csv";
+import { amountInUnits, STATEMENT_COLUMNS, STATEMENT_COLUMNS_MINOR_AMOUNT, STATEMENT_MAX_ROWS } from "./statement-csv";
 
 /** `line` is the file's line number (the header is line 1). */
 export type StatementProblem = { line: number; entryId: string | null; message: string };
@@ -34,7 +29,7 @@ type Entry = {
 };
 
 export async function verifyStatement(client: Tx, csv: string): Promise<StatementVerdict> {
-  const [header, ...cells] = parseStatementCsv(csv).filter((r) => r.some((c) => c !== ""));
+  const [header, ...cells] = parseCsv(csv).filter((r) => r.some((c) => c !== ""));
   const inUnits = header?.join(",") === STATEMENT_COLUMNS.join(",");
   if (!inUnits && header?.join(",") !== STATEMENT_COLUMNS_MINOR_AMOUNT.join(","))
     return { lines: 0, problems: [{ line: 1, entryId: null, message: notAStatement(header) }] };

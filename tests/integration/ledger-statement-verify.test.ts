@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, postInTx, runMoneyTx, statementCsv, unsafeListStatement, verifyStatement } from "@/lib/ledger";
-import { parseStatementCsv } from "@/lib/ledger/statement-csv";
+import { parseCsv } from "@/lib/csv";
 import { entryHash, GENESIS_HASH } from "@/lib/ledger/chain";
 import { grant, spend, whileTampered } from "../support/chain";
 import { testDb, uid } from "../support/factories";
@@ -235,7 +235,7 @@ describe("a statement in dollars", () => {
     );
   /** The statement's rows as cells by column name, newest first. */
   const rowsOf = (text: string) => {
-    const [header, ...rows] = parseStatementCsv(text.trimEnd());
+    const [header, ...rows] = parseCsv(text.trimEnd());
     return rows.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i]])));
   };
 
